@@ -1,0 +1,147 @@
+//! API keys for merchant back ends and operators.
+//!
+//! A key is `rk_` followed by 40 random base62 characters. Only its SHA-256
+//! is stored; the first 11 characters (the prefix) identify it in lists and
+//! in `keys revoke`. A merchant key manages the brands it was created for; an
+//! admin key manages every brand, creates brands and imports networks.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use rand::Rng;
+use sha2::{Digest, Sha256};
+
+use crate::db::brands::BrandRow;
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+/// What a key may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Operator: every brand, brand creation, service-point imports.
+    Admin,
+    /// Merchant back end: its own brands only.
+    Merchant,
+}
+
+impl Role {
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Merchant => "merchant",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "admin" => Some(Role::Admin),
+            "merchant" => Some(Role::Merchant),
+            _ => None,
+        }
+    }
+}
+
+/// Length of the displayed, stored prefix.
+pub const PREFIX_LEN: usize = 11;
+
+/// A freshly generated key: the secret (shown once), its prefix and hash.
+pub struct GeneratedKey {
+    /// The full key.
+    pub key: String,
+    /// Its first characters, safe to show.
+    pub prefix: String,
+    /// Hex SHA-256 of the key.
+    pub hash: String,
+}
+
+/// Generates a new random key.
+pub fn generate() -> GeneratedKey {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let mut rng = rand::rng();
+    let secret: String = (0..40)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
+    let key = format!("rk_{secret}");
+    GeneratedKey {
+        prefix: key[..PREFIX_LEN].to_string(),
+        hash: hash(&key),
+        key,
+    }
+}
+
+/// Hex SHA-256 of a key.
+pub fn hash(key: &str) -> String {
+    hex::encode(Sha256::digest(key.as_bytes()))
+}
+
+/// The authenticated caller of a merchant endpoint.
+#[derive(Debug, Clone)]
+pub struct Merchant {
+    /// Key id.
+    pub key_id: String,
+    /// Role of the key.
+    pub role: Role,
+    /// Brands a merchant key may manage (empty for admin keys, which manage all).
+    pub brand_ids: Vec<String>,
+}
+
+impl Merchant {
+    /// Fails with 403 unless the key is an admin key.
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        match self.role {
+            Role::Admin => Ok(()),
+            Role::Merchant => Err(ApiError::forbidden(
+                "admin_required",
+                "This operation needs an API key with the admin role.",
+            )),
+        }
+    }
+
+    /// Whether this key may manage the brand.
+    pub fn can_access(&self, brand_id: &str) -> bool {
+        self.role == Role::Admin || self.brand_ids.iter().any(|b| b == brand_id)
+    }
+
+    /// The brand named by `slug` if this key may manage it; other tenants'
+    /// brands are indistinguishable from missing ones (404).
+    pub fn brand(
+        &self,
+        conn: &mut crate::db::DbConn,
+        slug: &str,
+    ) -> Result<BrandRow, ApiError> {
+        match crate::db::brands::by_slug(conn, slug)? {
+            Some(brand) if self.can_access(&brand.id) => Ok(brand),
+            _ => Err(crate::db::brands::not_found()),
+        }
+    }
+}
+
+impl FromRequest for Merchant {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Merchant, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let key = crate::auth::bearer(req).map(str::to_owned);
+        Box::pin(async move {
+            let Some(key) = key else {
+                return Err(ApiError::unauthorized(
+                    "missing_credentials",
+                    "Send an API key as `Authorization: Bearer <key>`.",
+                ));
+            };
+            let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("no app state")))?;
+            let key_hash = hash(&key);
+            let found = state
+                .db
+                .read(move |conn| crate::db::api_keys::find_active(conn, &key_hash))
+                .await?;
+            found.ok_or_else(|| {
+                ApiError::unauthorized("invalid_credentials", "The API key is invalid or revoked.")
+            })
+        })
+    }
+}

@@ -1,0 +1,214 @@
+//! Command line: `serve`, `migrate`, `openapi`, `keys`, `brands`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{Config, redact_url};
+use crate::db::Db;
+use crate::startup::Application;
+
+/// A headless, self-hostable returns API.
+#[derive(Debug, Parser)]
+#[command(name = "returns-api", version, about)]
+pub struct Cli {
+    /// Log format.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "text", global = true)]
+    pub log_format: LogFormat,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Database option shared by the administrative commands.
+#[derive(Debug, clap::Args)]
+pub struct DbArgs {
+    /// Database URL: `sqlite://PATH` or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://returns.db")]
+    pub database_url: String,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (applies pending migrations first).
+    Serve {
+        /// Server options.
+        #[command(flatten)]
+        config: Config,
+        /// Create the `demo` brand with settings and print a merchant API key.
+        #[arg(long, env = "DEMO")]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate(DbArgs),
+    /// Print the OpenAPI document.
+    Openapi {
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Manage API keys.
+    Keys {
+        /// Keys subcommand.
+        #[command(subcommand)]
+        command: KeysCommand,
+    },
+    /// Manage brands.
+    Brands {
+        /// Brands subcommand.
+        #[command(subcommand)]
+        command: BrandsCommand,
+    },
+}
+
+/// `keys …`
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create an API key and print it once (only its hash is stored).
+    Create {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+        /// Brand the key may manage (repeat for several brands).
+        #[arg(long = "brand", value_name = "SLUG", required_unless_present = "admin")]
+        brands: Vec<String>,
+        /// Operator key: every brand, brand creation and network imports.
+        #[arg(long)]
+        admin: bool,
+        /// A label to recognise the key by.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+    /// Revoke an API key by its prefix (the first characters shown at creation).
+    Revoke {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+        /// Key prefix, e.g. `rk_8Fh2kQ1x`.
+        prefix: String,
+    },
+}
+
+/// `brands …`
+#[derive(Debug, Subcommand)]
+pub enum BrandsCommand {
+    /// Create a brand with default Returns Settings.
+    Create {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+        /// URL slug, e.g. `acme` (lowercase letters, digits, hyphens).
+        #[arg(long)]
+        slug: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// Runs the parsed command.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { config, demo } => serve(config, demo).await,
+        Command::Migrate(args) => {
+            let db = open(&args.database_url)?;
+            let applied = crate::db::blocking(move || {
+                let mut conn = db.conn()?;
+                crate::db::migrations::run_pending(&mut conn).map_err(crate::error::ApiError::internal)
+            })
+            .await?;
+            println!("applied {} migration(s)", applied.len());
+            for name in applied {
+                println!("  {name}");
+            }
+            Ok(())
+        }
+        Command::Openapi { output } => {
+            let json = crate::openapi::spec_json();
+            match output {
+                Some(path) => std::fs::write(&path, json)?,
+                None => println!("{json}"),
+            }
+            Ok(())
+        }
+        Command::Keys { command } => keys(command).await,
+        Command::Brands { command } => brands(command).await,
+    }
+}
+
+fn open(database_url: &str) -> anyhow::Result<Db> {
+    let db = Db::connect(database_url, 2)?;
+    let mut conn = db.conn()?;
+    crate::db::migrations::run_pending(&mut conn)?;
+    Ok(db)
+}
+
+async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
+    tracing::info!(database = %redact_url(&config.database_url), "starting");
+    let app = Application::build(config).await?;
+    if demo {
+        let seeded = crate::demo::seed(app.db()).await?;
+        println!("Demo brand `demo` is ready.");
+        println!("Merchant API key (shown once): {}", seeded.merchant_key);
+        println!("Portal settings: {}/v1/portal/demo", app.public_url());
+    }
+    println!("Listening on {} (Swagger UI at {}/docs)", app.address(), app.public_url());
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn keys(command: KeysCommand) -> anyhow::Result<()> {
+    match command {
+        KeysCommand::Create { db, brands, admin, name } => {
+            let db = open(&db.database_url)?;
+            let role = if admin { crate::auth::Role::Admin } else { crate::auth::Role::Merchant };
+            let created = db
+                .write(move |conn| crate::db::api_keys::create(conn, &name, role, &brands))
+                .await?;
+            println!("{}", created.key);
+            eprintln!(
+                "Created {} key {} (prefix {}). Store it now: it is not shown again.",
+                role.as_str(),
+                created.id,
+                created.prefix
+            );
+            Ok(())
+        }
+        KeysCommand::Revoke { db, prefix } => {
+            let db = open(&db.database_url)?;
+            let p = prefix.clone();
+            let n = db.write(move |conn| crate::db::api_keys::revoke(conn, &p)).await?;
+            anyhow::ensure!(n > 0, "no active key has the prefix {prefix}");
+            println!("revoked {n} key(s)");
+            Ok(())
+        }
+    }
+}
+
+async fn brands(command: BrandsCommand) -> anyhow::Result<()> {
+    match command {
+        BrandsCommand::Create { db, slug, name } => {
+            let db = open(&db.database_url)?;
+            let input = crate::routes::merchant::brands::CreateBrand {
+                slug,
+                name,
+                theme: None,
+                custom_domain: None,
+                allowed_origins: None,
+            };
+            let brand = crate::routes::merchant::brands::create_brand(&db, input).await?;
+            println!("created brand {} ({})", brand.slug, brand.id);
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Persistence: one connection type over SQLite and PostgreSQL, a pool, and the
+//! `read`/`write` helpers every handler goes through.
+//!
+//! The backend is chosen by the `DATABASE_URL` scheme (`sqlite:` or `postgres:`).
+//! Queries are written once against [`DbConn`] (diesel's `MultiConnection`); the
+//! few statements whose SQL differs between the two (upserts, row locks) live in
+//! the aggregate modules behind the [`per_backend!`](crate::per_backend) macro.
+//!
+//! Writes on SQLite are serialized inside the process by a mutex and open with
+//! `BEGIN IMMEDIATE`: SQLite has a single writer anyway, and queueing in the
+//! process is far cheaper than SQLite's sleeping busy handler. Several processes
+//! on one SQLite file still work (busy timeout + retry), PostgreSQL is the
+//! scale-out backend.
+
+pub mod api_keys;
+pub mod brands;
+pub mod migrations;
+pub mod schema;
+pub mod settings;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, MultiConnection};
+
+use crate::error::ApiError;
+
+/// A connection to either supported database.
+#[derive(MultiConnection)]
+pub enum DbConn {
+    /// PostgreSQL (scale-out backend).
+    Pg(PgConnection),
+    /// SQLite (embedded default).
+    Sqlite(SqliteConnection),
+}
+
+/// Runs the same diesel expression against whichever backend `conn` is, for
+/// statements `MultiConnection` cannot express (upserts, `FOR UPDATE`).
+///
+/// ```ignore
+/// per_backend!(conn, c => diesel::insert_into(t).values(&row).on_conflict_do_nothing().execute(c))
+/// ```
+#[macro_export]
+macro_rules! per_backend {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Pg($c) => $body,
+            $crate::db::DbConn::Sqlite($c) => $body,
+        }
+    };
+}
+
+/// Which database a URL points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// PostgreSQL.
+    Postgres,
+    /// SQLite.
+    Sqlite,
+}
+
+impl Backend {
+    /// Picks the backend from a `DATABASE_URL`.
+    pub fn from_url(url: &str) -> anyhow::Result<Backend> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else {
+            anyhow::bail!(
+                "DATABASE_URL must start with sqlite: or postgres:// (got scheme {:?})",
+                url.split(':').next().unwrap_or_default()
+            )
+        }
+    }
+}
+
+/// Turns `sqlite://path`, `sqlite:path` or `sqlite::memory:` into what SQLite opens.
+fn sqlite_target(url: &str) -> String {
+    let rest = url.trim_start_matches("sqlite:");
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    if rest == ":memory:" || rest.is_empty() {
+        // A pool needs every connection to see the same in-memory database.
+        format!(
+            "file:mem_{}?mode=memory&cache=shared",
+            uuid::Uuid::now_v7().simple()
+        )
+    } else {
+        rest.to_string()
+    }
+}
+
+/// r2d2 manager that opens the backend named by the URL and reports the real
+/// connection error (diesel's derived `establish` hides it).
+#[derive(Debug)]
+pub struct Manager {
+    backend: Backend,
+    target: String,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = diesel::r2d2::Error;
+
+    fn connect(&self) -> Result<DbConn, Self::Error> {
+        match self.backend {
+            Backend::Postgres => PgConnection::establish(&self.target)
+                .map(DbConn::Pg)
+                .map_err(diesel::r2d2::Error::ConnectionError),
+            Backend::Sqlite => {
+                let mut conn = SqliteConnection::establish(&self.target)
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                // Per-connection settings: integrity, waiting instead of failing
+                // on a lock held by another process, and WAL so readers never
+                // block the writer.
+                conn.batch_execute(
+                    "PRAGMA foreign_keys = ON;
+                     PRAGMA busy_timeout = 5000;
+                     PRAGMA journal_mode = WAL;
+                     PRAGMA synchronous = NORMAL;
+                     PRAGMA temp_store = MEMORY;
+                     PRAGMA cache_size = -65536;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(DbConn::Sqlite(conn))
+            }
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+    }
+}
+
+/// Pool of database connections plus the helpers that run work on them.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<Manager>,
+    backend: Backend,
+    /// Serializes writers on SQLite (unused on PostgreSQL).
+    write_lock: Arc<Mutex<()>>,
+}
+
+/// A pooled connection.
+pub type PooledConn = PooledConnection<Manager>;
+
+impl Db {
+    /// Opens a pool for `url` with at most `max_size` connections. Fails when
+    /// the database cannot be reached.
+    pub fn connect(url: &str, max_size: u32) -> anyhow::Result<Db> {
+        let backend = Backend::from_url(url)?;
+        let target = match backend {
+            Backend::Postgres => url.to_string(),
+            Backend::Sqlite => sqlite_target(url),
+        };
+        let manager = Manager { backend, target };
+        let pool = Pool::builder()
+            .max_size(max_size.max(1))
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .test_on_check_out(false)
+            .build(manager)
+            .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+        Ok(Db {
+            pool,
+            backend,
+            write_lock: Arc::new(Mutex::new(())),
+        })
+    }
+
+    /// The backend this pool talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A connection from the pool (blocking).
+    pub fn conn(&self) -> Result<PooledConn, ApiError> {
+        self.pool.get().map_err(ApiError::database_unavailable)
+    }
+
+    /// Runs read-only work on a pooled connection, off the async threads.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        blocking(move || {
+            let mut conn = db.conn()?;
+            f(&mut conn)
+        })
+        .await
+    }
+
+    /// Runs `f` inside one transaction, off the async threads. The transaction
+    /// commits when `f` returns `Ok` and rolls back otherwise. A transaction
+    /// that lost a race for the database (SQLite busy, PostgreSQL
+    /// serialization failure or deadlock) is retried a few times, so `f` must
+    /// not have side effects outside the transaction.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnMut(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let db = self.clone();
+        blocking(move || db.write_blocking(f)).await
+    }
+
+    /// Blocking form of [`Db::write`], for the CLI, workers and start-up.
+    pub fn write_blocking<T, F>(&self, mut f: F) -> Result<T, ApiError>
+    where
+        F: FnMut(&mut DbConn) -> Result<T, ApiError>,
+    {
+        let mut conn = self.conn()?;
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            let result = self.transaction_once(&mut conn, &mut f);
+            match result {
+                Err(e) if attempt < 8 && e.is_retryable_db_error() => {
+                    tracing::debug!(attempt, "retrying a transaction that lost a race");
+                    std::thread::sleep(Duration::from_millis(2u64 << attempt.min(6)));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn transaction_once<T, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, ApiError>
+    where
+        F: FnMut(&mut DbConn) -> Result<T, ApiError>,
+    {
+        // Held for the whole transaction on SQLite; poisoning only means an
+        // earlier writer panicked, the lock itself is still usable.
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
+            Backend::Postgres => None,
+        };
+        match conn {
+            DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+            DbConn::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+        }
+        match f(conn) {
+            Ok(value) => {
+                <DbConn as Connection>::TransactionManager::commit_transaction(conn)?;
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(rollback) =
+                    <DbConn as Connection>::TransactionManager::rollback_transaction(conn)
+                {
+                    tracing::warn!(error = %rollback, "rollback failed");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// A cheap round trip, for readiness probes.
+    pub async fn ping(&self) -> Result<(), ApiError> {
+        self.read(|conn| conn.batch_execute("SELECT 1").map_err(ApiError::from))
+            .await
+    }
+}
+
+/// Runs blocking work on the blocking thread pool, keeping the current tracing span.
+pub async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let span = tracing::Span::current();
+    match actix_web::rt::task::spawn_blocking(move || span.in_scope(f)).await {
+        Ok(result) => result,
+        Err(join) => Err(ApiError::internal(anyhow::anyhow!(
+            "blocking task failed: {join}"
+        ))),
+    }
+}
+
+/// Current time truncated to microseconds, the precision both databases keep,
+/// so a value written and read back compares equal.
+pub fn now() -> chrono::NaiveDateTime {
+    use chrono::SubsecRound;
+    chrono::Utc::now().naive_utc().trunc_subsecs(6)
+}

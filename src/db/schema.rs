@@ -1,0 +1,49 @@
+//! Table definitions shared by both backends (only types both support:
+//! Text, BigInt, Integer, Bool, Timestamp, Double).
+
+diesel::table! {
+    brands (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        theme -> Text,
+        custom_domain -> Nullable<Text>,
+        allowed_origins -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_key_brands (api_key_id, brand_id) {
+        api_key_id -> Text,
+        brand_id -> Text,
+    }
+}
+
+diesel::table! {
+    returns_settings (brand_id) {
+        brand_id -> Text,
+        document -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(api_key_brands -> api_keys (api_key_id));
+diesel::joinable!(api_key_brands -> brands (brand_id));
+diesel::joinable!(returns_settings -> brands (brand_id));
+
+diesel::allow_tables_to_appear_in_same_query!(brands, api_keys, api_key_brands, returns_settings);

@@ -1,0 +1,6 @@
+//! The rules of the returns domain, free of HTTP and SQL.
+
+pub mod brand;
+pub mod ids;
+pub mod money;
+pub mod settings;

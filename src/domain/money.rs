@@ -1,0 +1,98 @@
+//! Money: integer minor units with an ISO 4217 currency.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// An amount of money in minor units (cents for EUR).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// Amount in minor units (1999 = 19.99 EUR).
+    #[schema(example = 1999)]
+    pub amount: i64,
+    /// ISO 4217 code.
+    #[schema(example = "EUR", value_type = String)]
+    pub currency: Currency,
+}
+
+impl Money {
+    /// `amount` minor units of `currency`.
+    pub fn new(amount: i64, currency: Currency) -> Money {
+        Money { amount, currency }
+    }
+}
+
+/// An ISO 4217 currency code, upper case, checked against the standard's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// Euro.
+    pub const EUR: Currency = Currency(*b"EUR");
+
+    /// Parses an active ISO 4217 code (case-insensitive).
+    pub fn parse(code: &str) -> Option<Currency> {
+        let upper = code.trim().to_ascii_uppercase();
+        let known = iso_currency::Currency::from_code(&upper)?;
+        let bytes = known.code().as_bytes();
+        Some(Currency([bytes[0], bytes[1], bytes[2]]))
+    }
+
+    /// The code, e.g. `EUR`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+
+    /// Digits after the decimal point (2 for EUR, 0 for JPY).
+    pub fn exponent(&self) -> u32 {
+        iso_currency::Currency::from_code(self.as_str())
+            .and_then(|c| c.exponent())
+            .map(u32::from)
+            .unwrap_or(2)
+    }
+}
+
+impl std::fmt::Display for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
+        let raw = String::deserialize(d)?;
+        Currency::parse(&raw).ok_or_else(|| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&raw),
+                &"an ISO 4217 currency code such as EUR",
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currencies_are_checked_against_iso_4217() {
+        assert_eq!(Currency::parse("eur").map(|c| c.to_string()), Some("EUR".into()));
+        assert_eq!(Currency::parse("JPY").map(|c| c.exponent()), Some(0));
+        assert!(Currency::parse("EURO").is_none());
+        assert!(Currency::parse("ZZZ").is_none());
+    }
+
+    #[test]
+    fn money_reads_and_writes_minor_units() {
+        let m: Money = serde_json::from_str(r#"{"amount":1999,"currency":"EUR"}"#).unwrap();
+        assert_eq!(m.amount, 1999);
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"amount":1999,"currency":"EUR"}"#);
+        assert!(serde_json::from_str::<Money>(r#"{"amount":1,"currency":"XYZ1"}"#).is_err());
+    }
+}

@@ -1,0 +1,11 @@
+//! Public portal endpoints under `/v1/portal/{brand}` (customer-facing,
+//! callable from the brand's storefront origins).
+
+pub mod settings;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Routes under `/v1/portal/{brand}`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(settings::portal_settings);
+}

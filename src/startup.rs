@@ -1,0 +1,117 @@
+//! Building and running the application: what `serve`, the tests and the
+//! benchmarks all start.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_web::dev::Server;
+use actix_web::{HttpServer, web};
+
+use crate::config::Config;
+use crate::db::Db;
+
+/// Shared state of every worker.
+pub struct AppState {
+    /// Database pool.
+    pub db: Db,
+    /// Configuration.
+    pub config: Config,
+    /// Base of absolute URLs handed out (no trailing slash).
+    pub public_url: String,
+    /// Brands and settings for the portal routes.
+    pub portal: crate::cache::PortalCache,
+}
+
+/// A bound, ready-to-run server.
+pub struct Application {
+    port: u16,
+    address: String,
+    server: Server,
+    state: web::Data<AppState>,
+}
+
+impl Application {
+    /// Connects to the database, applies pending migrations, binds the listen
+    /// address (port 0 picks a free port) and prepares the server.
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+            anyhow::anyhow!("cannot create data directory {}: {e}", config.data_dir.display())
+        })?;
+        let db = Db::connect(&config.database_url, config.db_pool_size)?;
+        let migrate_db = db.clone();
+        let applied = crate::db::blocking(move || {
+            let mut conn = migrate_db.conn()?;
+            crate::db::migrations::run_pending(&mut conn).map_err(crate::error::ApiError::internal)
+        })
+        .await?;
+        if !applied.is_empty() {
+            tracing::info!(count = applied.len(), "applied migrations");
+        }
+
+        let listener = TcpListener::bind((config.host.as_str(), config.port))
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", config.host, config.port))?;
+        let local = listener.local_addr()?;
+        let port = local.port();
+        let address = format!("{}:{}", config.host, port);
+        let public_url = config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{address}"))
+            .trim_end_matches('/')
+            .to_string();
+
+        let state = web::Data::new(AppState {
+            db,
+            config: config.clone(),
+            public_url,
+            portal: crate::cache::PortalCache::new(std::time::Duration::from_millis(
+                config.portal_cache_ttl_ms,
+            )),
+        });
+        let spec = Arc::new(crate::openapi::spec());
+        // Install the recorder before the first request is measured.
+        crate::telemetry::metrics();
+
+        let app_state = state.clone();
+        let mut server = HttpServer::new(move || {
+            crate::routes::app(app_state.clone(), spec.clone())
+        })
+        .listen(listener)?;
+        if let Some(workers) = config.http_workers {
+            server = server.workers(workers.max(1));
+        }
+        let server = server.shutdown_timeout(10).run();
+        Ok(Application {
+            port,
+            address,
+            server,
+            state,
+        })
+    }
+
+    /// The port actually bound.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// `host:port` actually bound.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Base URL the API hands out.
+    pub fn public_url(&self) -> &str {
+        &self.state.public_url
+    }
+
+    /// The database pool.
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    /// Serves until the process is asked to stop (SIGINT/SIGTERM), then
+    /// finishes in-flight requests.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
