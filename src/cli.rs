@@ -13,7 +13,13 @@ use crate::startup::Application;
 #[command(name = "returns-api", version, about)]
 pub struct Cli {
     /// Log format.
-    #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "text", global = true)]
+    #[arg(
+        long,
+        env = "LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
     pub log_format: LogFormat,
     /// What to do.
     #[command(subcommand)]
@@ -124,7 +130,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = open(&args.database_url)?;
             let applied = crate::db::blocking(move || {
                 let mut conn = db.conn()?;
-                crate::db::migrations::run_pending(&mut conn).map_err(crate::error::ApiError::internal)
+                crate::db::migrations::run_pending(&mut conn)
+                    .map_err(crate::error::ApiError::internal)
             })
             .await?;
             println!("applied {} migration(s)", applied.len());
@@ -162,16 +169,29 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         println!("Merchant API key (shown once): {}", seeded.merchant_key);
         println!("Portal settings: {}/v1/portal/demo", app.public_url());
     }
-    println!("Listening on {} (Swagger UI at {}/docs)", app.address(), app.public_url());
+    println!(
+        "Listening on {} (Swagger UI at {}/docs)",
+        app.address(),
+        app.public_url()
+    );
     app.run_until_stopped().await?;
     Ok(())
 }
 
 async fn keys(command: KeysCommand) -> anyhow::Result<()> {
     match command {
-        KeysCommand::Create { db, brands, admin, name } => {
+        KeysCommand::Create {
+            db,
+            brands,
+            admin,
+            name,
+        } => {
             let db = open(&db.database_url)?;
-            let role = if admin { crate::auth::Role::Admin } else { crate::auth::Role::Merchant };
+            let role = if admin {
+                crate::auth::Role::Admin
+            } else {
+                crate::auth::Role::Merchant
+            };
             let created = db
                 .write(move |conn| crate::db::api_keys::create(conn, &name, role, &brands))
                 .await?;
@@ -187,7 +207,9 @@ async fn keys(command: KeysCommand) -> anyhow::Result<()> {
         KeysCommand::Revoke { db, prefix } => {
             let db = open(&db.database_url)?;
             let p = prefix.clone();
-            let n = db.write(move |conn| crate::db::api_keys::revoke(conn, &p)).await?;
+            let n = db
+                .write(move |conn| crate::db::api_keys::revoke(conn, &p))
+                .await?;
             anyhow::ensure!(n > 0, "no active key has the prefix {prefix}");
             println!("revoked {n} key(s)");
             Ok(())

@@ -21,26 +21,40 @@ pub struct Seeded {
 }
 
 fn labels(en: &str, nl: &str, de: &str) -> BTreeMap<String, String> {
-    BTreeMap::from([("en".into(), en.into()), ("nl".into(), nl.into()), ("de".into(), de.into())])
+    BTreeMap::from([
+        ("en".into(), en.into()),
+        ("nl".into(), nl.into()),
+        ("de".into(), de.into()),
+    ])
 }
 
 /// Settings of the demo brand: English, Dutch and German; every method.
 pub fn demo_settings() -> ReturnsSettings {
-    let mut s = ReturnsSettings::default();
-    s.locales = vec!["en".into(), "nl".into(), "de".into()];
-    s.lookup_methods = vec![
-        crate::domain::settings::LookupMethod::PostalCode,
-        crate::domain::settings::LookupMethod::Email,
-        crate::domain::settings::LookupMethod::Phone,
-    ];
-    s.phone_region = Some("NL".into());
+    let mut s = ReturnsSettings {
+        locales: vec!["en".into(), "nl".into(), "de".into()],
+        lookup_methods: vec![
+            crate::domain::settings::LookupMethod::PostalCode,
+            crate::domain::settings::LookupMethod::Email,
+            crate::domain::settings::LookupMethod::Phone,
+        ],
+        phone_region: Some("NL".into()),
+        ..ReturnsSettings::default()
+    };
     let translations: &[(&str, &str, &str)] = &[
         ("too_small", "Te klein", "Zu klein"),
         ("too_large", "Te groot", "Zu groß"),
         ("changed_mind", "Ik heb me bedacht", "Meinung geändert"),
-        ("not_as_described", "Niet zoals beschreven", "Nicht wie beschrieben"),
+        (
+            "not_as_described",
+            "Niet zoals beschreven",
+            "Nicht wie beschrieben",
+        ),
         ("damaged", "Beschadigd aangekomen", "Beschädigt angekommen"),
-        ("wrong_item", "Verkeerd artikel ontvangen", "Falscher Artikel erhalten"),
+        (
+            "wrong_item",
+            "Verkeerd artikel ontvangen",
+            "Falscher Artikel erhalten",
+        ),
         ("other", "Anders", "Sonstiges"),
     ];
     for reason in &mut s.reasons {
@@ -50,10 +64,22 @@ pub fn demo_settings() -> ReturnsSettings {
         }
     }
     s.condition_codes = vec![
-        ConditionCode { code: "unopened".into(), labels: labels("Unopened", "Ongeopend", "Ungeöffnet") },
-        ConditionCode { code: "like_new".into(), labels: labels("Like new", "Als nieuw", "Wie neu") },
-        ConditionCode { code: "used".into(), labels: labels("Used", "Gebruikt", "Gebraucht") },
-        ConditionCode { code: "damaged".into(), labels: labels("Damaged", "Beschadigd", "Beschädigt") },
+        ConditionCode {
+            code: "unopened".into(),
+            labels: labels("Unopened", "Ongeopend", "Ungeöffnet"),
+        },
+        ConditionCode {
+            code: "like_new".into(),
+            labels: labels("Like new", "Als nieuw", "Wie neu"),
+        },
+        ConditionCode {
+            code: "used".into(),
+            labels: labels("Used", "Gebruikt", "Gebraucht"),
+        },
+        ConditionCode {
+            code: "damaged".into(),
+            labels: labels("Damaged", "Beschadigd", "Beschädigt"),
+        },
     ];
     s.return_methods.push(ReturnMethodSetting {
         method: ReturnMethodType::Pickup,
@@ -109,13 +135,19 @@ pub fn demo_settings() -> ReturnsSettings {
     let en = s.strings["en"].clone();
     let nl: &[(&str, &str)] = &[
         ("portal_title", "Artikel retourneren"),
-        ("lookup_intro", "Zoek je bestelling om een retour te starten."),
+        (
+            "lookup_intro",
+            "Zoek je bestelling om een retour te starten.",
+        ),
         ("identifier_label", "Bestelnummer of trackingnummer"),
         ("postal_code_label", "Postcode"),
         ("email_label", "E-mailadres"),
         ("phone_label", "Telefoonnummer"),
         ("lookup_submit", "Zoek mijn bestelling"),
-        ("order_not_found", "We konden geen bestelling met deze gegevens vinden."),
+        (
+            "order_not_found",
+            "We konden geen bestelling met deze gegevens vinden.",
+        ),
         ("select_items", "Welke artikelen wil je retourneren?"),
         ("reason_label", "Reden"),
         ("comment_label", "Opmerking"),
@@ -127,17 +159,26 @@ pub fn demo_settings() -> ReturnsSettings {
         ("confirmation_title", "Je retour is geregistreerd"),
         ("label_pending", "Je label wordt aangemaakt…"),
         ("label_ready", "Je label is klaar"),
-        ("not_returnable", "Dit artikel kan niet geretourneerd worden"),
+        (
+            "not_returnable",
+            "Dit artikel kan niet geretourneerd worden",
+        ),
     ];
     let de: &[(&str, &str)] = &[
         ("portal_title", "Artikel zurücksenden"),
-        ("lookup_intro", "Finde deine Bestellung, um eine Rücksendung zu starten."),
+        (
+            "lookup_intro",
+            "Finde deine Bestellung, um eine Rücksendung zu starten.",
+        ),
         ("identifier_label", "Bestellnummer oder Sendungsnummer"),
         ("postal_code_label", "Postleitzahl"),
         ("email_label", "E-Mail-Adresse"),
         ("phone_label", "Telefonnummer"),
         ("lookup_submit", "Bestellung finden"),
-        ("order_not_found", "Wir konnten keine Bestellung mit diesen Angaben finden."),
+        (
+            "order_not_found",
+            "Wir konnten keine Bestellung mit diesen Angaben finden.",
+        ),
         ("select_items", "Welche Artikel möchtest du zurücksenden?"),
         ("reason_label", "Grund"),
         ("comment_label", "Kommentar"),
@@ -149,12 +190,19 @@ pub fn demo_settings() -> ReturnsSettings {
         ("confirmation_title", "Deine Rücksendung ist registriert"),
         ("label_pending", "Dein Etikett wird erstellt…"),
         ("label_ready", "Dein Etikett ist fertig"),
-        ("not_returnable", "Dieser Artikel kann nicht zurückgesendet werden"),
+        (
+            "not_returnable",
+            "Dieser Artikel kann nicht zurückgesendet werden",
+        ),
     ];
     let to_map = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
         en.keys()
             .map(|k| {
-                let v = pairs.iter().find(|(key, _)| key == k).map(|(_, v)| *v).unwrap_or(&en[k]);
+                let v = pairs
+                    .iter()
+                    .find(|(key, _)| key == k)
+                    .map(|(_, v)| *v)
+                    .unwrap_or(&en[k]);
                 (k.clone(), v.to_string())
             })
             .collect()
@@ -189,8 +237,15 @@ pub async fn seed(db: &Db) -> Result<Seeded, ApiError> {
     }
     let key = db
         .write(|conn| {
-            crate::db::api_keys::create(conn, "demo", crate::auth::Role::Merchant, &[DEMO_BRAND.to_string()])
+            crate::db::api_keys::create(
+                conn,
+                "demo",
+                crate::auth::Role::Merchant,
+                &[DEMO_BRAND.to_string()],
+            )
         })
         .await?;
-    Ok(Seeded { merchant_key: key.key })
+    Ok(Seeded {
+        merchant_key: key.key,
+    })
 }

@@ -203,8 +203,10 @@ impl ApiError {
         };
         match source.downcast_ref::<diesel::result::Error>() {
             Some(diesel::result::Error::DatabaseError(kind, info)) => {
-                matches!(kind, diesel::result::DatabaseErrorKind::SerializationFailure)
-                    || info.message().contains("database is locked")
+                matches!(
+                    kind,
+                    diesel::result::DatabaseErrorKind::SerializationFailure
+                ) || info.message().contains("database is locked")
                     || info.message().contains("deadlock detected")
             }
             _ => false,
@@ -239,7 +241,9 @@ impl ResponseError for ApiError {
     fn error_response(&self) -> HttpResponse {
         if self.status.is_server_error() {
             match &self.source {
-                Some(source) => tracing::error!(code = %self.code, error = ?source, "request failed"),
+                Some(source) => {
+                    tracing::error!(code = %self.code, error = ?source, "request failed")
+                }
                 None => tracing::warn!(code = %self.code, detail = %self.detail, "request failed"),
             }
         }

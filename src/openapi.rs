@@ -36,7 +36,9 @@ impl Modify for Security {
     fn modify(&self, openapi: &mut Spec) {
         let components = openapi.components.get_or_insert_with(Default::default);
         let bearer = |description: &str, format: Option<&str>| {
-            let mut http = HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some(description));
+            let mut http = HttpBuilder::new()
+                .scheme(HttpAuthScheme::Bearer)
+                .description(Some(description));
             if let Some(format) = format {
                 http = http.bearer_format(format);
             }
@@ -44,7 +46,10 @@ impl Modify for Security {
         };
         components.add_security_scheme(
             "api_key",
-            bearer("Merchant or admin API key (`rk_…`), created with `returns-api keys create`.", None),
+            bearer(
+                "Merchant or admin API key (`rk_…`), created with `returns-api keys create`.",
+                None,
+            ),
         );
         components.add_security_scheme(
             "access_token",
@@ -52,7 +57,10 @@ impl Modify for Security {
         );
         components.add_security_scheme(
             "service_points_token",
-            bearer("Service-points token from parcel lookup: service-point search for that brand.", Some("JWT")),
+            bearer(
+                "Service-points token from parcel lookup: service-point search for that brand.",
+                Some("JWT"),
+            ),
         );
         components.add_security_scheme(
             "label_token",
@@ -74,7 +82,9 @@ impl Modify for ProblemDefault {
             .content(
                 "application/problem+json",
                 ContentBuilder::new()
-                    .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name("Problem"))))
+                    .schema(Some(RefOr::Ref(utoipa::openapi::Ref::from_schema_name(
+                        "Problem",
+                    ))))
                     .build(),
             )
             .build();
@@ -113,7 +123,9 @@ pub fn spec() -> Spec {
 
 /// The document as pretty JSON with a trailing newline (the committed form).
 pub fn spec_json() -> String {
-    let mut json = spec().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    let mut json = spec()
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     json.push('\n');
     json
 }

@@ -35,7 +35,10 @@ impl Application {
     /// address (port 0 picks a free port) and prepares the server.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         std::fs::create_dir_all(&config.data_dir).map_err(|e| {
-            anyhow::anyhow!("cannot create data directory {}: {e}", config.data_dir.display())
+            anyhow::anyhow!(
+                "cannot create data directory {}: {e}",
+                config.data_dir.display()
+            )
         })?;
         let db = Db::connect(&config.database_url, config.db_pool_size)?;
         let migrate_db = db.clone();
@@ -48,8 +51,9 @@ impl Application {
             tracing::info!(count = applied.len(), "applied migrations");
         }
 
-        let listener = TcpListener::bind((config.host.as_str(), config.port))
-            .map_err(|e| anyhow::anyhow!("cannot listen on {}:{}: {e}", config.host, config.port))?;
+        let listener = TcpListener::bind((config.host.as_str(), config.port)).map_err(|e| {
+            anyhow::anyhow!("cannot listen on {}:{}: {e}", config.host, config.port)
+        })?;
         let local = listener.local_addr()?;
         let port = local.port();
         let address = format!("{}:{}", config.host, port);
@@ -73,10 +77,9 @@ impl Application {
         crate::telemetry::metrics();
 
         let app_state = state.clone();
-        let mut server = HttpServer::new(move || {
-            crate::routes::app(app_state.clone(), spec.clone())
-        })
-        .listen(listener)?;
+        let mut server =
+            HttpServer::new(move || crate::routes::app(app_state.clone(), spec.clone()))
+                .listen(listener)?;
         if let Some(workers) = config.http_workers {
             server = server.workers(workers.max(1));
         }

@@ -29,7 +29,9 @@ pub struct RequestId(pub String);
 /// Installs the global log subscriber (`RUST_LOG` filters, default `info`).
 pub fn init(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
     let _ = match format {
         LogFormat::Json => builder.json().flatten_event(true).try_init(),
         LogFormat::Text => builder.try_init(),
@@ -83,15 +85,27 @@ pub async fn observe(
     match result {
         Ok(mut res) => {
             let status = res.status().as_u16();
-            let route = res.request().match_pattern().unwrap_or_else(|| "unmatched".into());
+            let route = res
+                .request()
+                .match_pattern()
+                .unwrap_or_else(|| "unmatched".into());
             if let Ok(value) = HeaderValue::from_str(&request_id) {
                 res.headers_mut().insert(REQUEST_ID.clone(), value);
             }
-            let labels = [("method", method), ("route", route), ("status", status.to_string())];
+            let labels = [
+                ("method", method),
+                ("route", route),
+                ("status", status.to_string()),
+            ];
             metrics::counter!("http_requests_total", &labels).increment(1);
-            metrics::histogram!("http_request_duration_seconds", &labels[..2]).record(elapsed.as_secs_f64());
+            metrics::histogram!("http_request_duration_seconds", &labels[..2])
+                .record(elapsed.as_secs_f64());
             span.in_scope(|| {
-                tracing::info!(status, latency_ms = elapsed.as_secs_f64() * 1000.0, "request completed")
+                tracing::info!(
+                    status,
+                    latency_ms = elapsed.as_secs_f64() * 1000.0,
+                    "request completed"
+                )
             });
             Ok(res)
         }

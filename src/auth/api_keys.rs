@@ -107,11 +107,7 @@ impl Merchant {
 
     /// The brand named by `slug` if this key may manage it; other tenants'
     /// brands are indistinguishable from missing ones (404).
-    pub fn brand(
-        &self,
-        conn: &mut crate::db::DbConn,
-        slug: &str,
-    ) -> Result<BrandRow, ApiError> {
+    pub fn brand(&self, conn: &mut crate::db::DbConn, slug: &str) -> Result<BrandRow, ApiError> {
         match crate::db::brands::by_slug(conn, slug)? {
             Some(brand) if self.can_access(&brand.id) => Ok(brand),
             _ => Err(crate::db::brands::not_found()),

@@ -98,7 +98,10 @@ pub fn insert(conn: &mut DbConn, row: &BrandRow) -> Result<(), ApiError> {
 
 /// Saves every column of an existing brand.
 pub fn update(conn: &mut DbConn, row: &BrandRow) -> Result<(), ApiError> {
-    match diesel::update(brands::table.find(&row.id)).set(row).execute(conn) {
+    match diesel::update(brands::table.find(&row.id))
+        .set(row)
+        .execute(conn)
+    {
         Ok(_) => Ok(()),
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
@@ -110,7 +113,10 @@ pub fn update(conn: &mut DbConn, row: &BrandRow) -> Result<(), ApiError> {
 
 fn taken(message: &str) -> ApiError {
     if message.contains("custom_domain") {
-        ApiError::conflict("domain_taken", "Another brand already uses this custom domain.")
+        ApiError::conflict(
+            "domain_taken",
+            "Another brand already uses this custom domain.",
+        )
     } else {
         ApiError::conflict("brand_exists", "A brand with this slug already exists.")
     }

@@ -41,7 +41,7 @@ pub enum DbConn {
 /// Runs the same diesel expression against whichever backend `conn` is, for
 /// statements `MultiConnection` cannot express (upserts, `FOR UPDATE`).
 ///
-/// ```ignore
+/// ```text
 /// per_backend!(conn, c => diesel::insert_into(t).values(&row).on_conflict_do_nothing().execute(c))
 /// ```
 #[macro_export]
@@ -246,7 +246,9 @@ impl Db {
             Backend::Postgres => None,
         };
         match conn {
-            DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+            DbConn::Sqlite(c) => {
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+            }
             DbConn::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
         }
         match f(conn) {

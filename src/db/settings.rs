@@ -14,13 +14,20 @@ pub fn get(conn: &mut DbConn, brand_id: &str) -> Result<(ReturnsSettings, i64), 
         .find(brand_id)
         .select((returns_settings::document, returns_settings::version))
         .first(conn)?;
-    let settings = serde_json::from_str(&document)
-        .map_err(|e| ApiError::internal(anyhow::anyhow!("stored settings of {brand_id} unreadable: {e}")))?;
+    let settings = serde_json::from_str(&document).map_err(|e| {
+        ApiError::internal(anyhow::anyhow!(
+            "stored settings of {brand_id} unreadable: {e}"
+        ))
+    })?;
     Ok((settings, version))
 }
 
 /// Stores the first settings of a new brand (version 1).
-pub fn insert(conn: &mut DbConn, brand_id: &str, settings: &ReturnsSettings) -> Result<(), ApiError> {
+pub fn insert(
+    conn: &mut DbConn,
+    brand_id: &str,
+    settings: &ReturnsSettings,
+) -> Result<(), ApiError> {
     let document = serde_json::to_string(settings).map_err(ApiError::internal)?;
     diesel::insert_into(returns_settings::table)
         .values((

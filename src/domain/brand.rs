@@ -50,14 +50,17 @@ fn validate_color(value: &str) -> Result<(), validator::ValidationError> {
     if ok {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("invalid_color").with_message("must be a colour like #1a2b3c".into()))
+        Err(validator::ValidationError::new("invalid_color")
+            .with_message("must be a colour like #1a2b3c".into()))
     }
 }
 
 /// Checks a brand slug: 2–63 lowercase letters, digits and inner hyphens.
 pub fn check_slug(slug: &str) -> Result<(), FieldError> {
     let ok = (2..=63).contains(&slug.len())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-');
     if ok {
@@ -77,7 +80,9 @@ pub fn normalize_domain(domain: &str) -> Result<String, FieldError> {
     let labels_ok = domain.split('.').all(|label| {
         !label.is_empty()
             && label.len() <= 63
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
             && !label.starts_with('-')
             && !label.ends_with('-')
     });
@@ -107,7 +112,8 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
             Ok(url)
                 if matches!(url.scheme(), "http" | "https")
                     && url.host().is_some()
-                    && url.origin().ascii_serialization() == origin.trim_end_matches('/').to_ascii_lowercase() =>
+                    && url.origin().ascii_serialization()
+                        == origin.trim_end_matches('/').to_ascii_lowercase() =>
             {
                 out.push(url.origin().ascii_serialization());
             }
@@ -119,15 +125,25 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
         }
     }
     if origins.len() > 50 {
-        errors.push(FieldError::new("allowed_origins", "invalid_length", "at most 50 origins"));
+        errors.push(FieldError::new(
+            "allowed_origins",
+            "invalid_length",
+            "at most 50 origins",
+        ));
     }
     out.dedup();
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Whether `origin` (from a request's `Origin` header) is in the allowed list.
 pub fn origin_allowed(allowed: &[String], origin: &str) -> bool {
-    allowed.iter().any(|a| a == "*" || a.eq_ignore_ascii_case(origin))
+    allowed
+        .iter()
+        .any(|a| a == "*" || a.eq_ignore_ascii_case(origin))
 }
 
 #[cfg(test)]
@@ -146,16 +162,28 @@ mod tests {
 
     #[test]
     fn origins_must_be_bare_origins_or_a_star() {
-        let ok = normalize_origins(&["https://Shop.example.com".into(), "*".into(), "http://localhost:3000".into()]).unwrap();
-        assert_eq!(ok, vec!["https://shop.example.com", "*", "http://localhost:3000"]);
-        let bad = normalize_origins(&["https://shop.example.com/path".into(), "ftp://x.y".into()]).unwrap_err();
+        let ok = normalize_origins(&[
+            "https://Shop.example.com".into(),
+            "*".into(),
+            "http://localhost:3000".into(),
+        ])
+        .unwrap();
+        assert_eq!(
+            ok,
+            vec!["https://shop.example.com", "*", "http://localhost:3000"]
+        );
+        let bad = normalize_origins(&["https://shop.example.com/path".into(), "ftp://x.y".into()])
+            .unwrap_err();
         assert_eq!(bad.len(), 2);
         assert_eq!(bad[0].field, "allowed_origins[0]");
     }
 
     #[test]
     fn custom_domains_are_host_names() {
-        assert_eq!(normalize_domain("Returns.Example.com.").unwrap(), "returns.example.com");
+        assert_eq!(
+            normalize_domain("Returns.Example.com.").unwrap(),
+            "returns.example.com"
+        );
         assert!(normalize_domain("localhost").is_err());
         assert!(normalize_domain("exa mple.com").is_err());
     }

@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn currencies_are_checked_against_iso_4217() {
-        assert_eq!(Currency::parse("eur").map(|c| c.to_string()), Some("EUR".into()));
+        assert_eq!(
+            Currency::parse("eur").map(|c| c.to_string()),
+            Some("EUR".into())
+        );
         assert_eq!(Currency::parse("JPY").map(|c| c.exponent()), Some(0));
         assert!(Currency::parse("EURO").is_none());
         assert!(Currency::parse("ZZZ").is_none());
@@ -92,7 +95,10 @@ mod tests {
     fn money_reads_and_writes_minor_units() {
         let m: Money = serde_json::from_str(r#"{"amount":1999,"currency":"EUR"}"#).unwrap();
         assert_eq!(m.amount, 1999);
-        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"amount":1999,"currency":"EUR"}"#);
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"amount":1999,"currency":"EUR"}"#
+        );
         assert!(serde_json::from_str::<Money>(r#"{"amount":1,"currency":"XYZ1"}"#).is_err());
     }
 }

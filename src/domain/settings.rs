@@ -25,7 +25,9 @@ pub enum WindowStart {
 }
 
 /// How a customer proves an order is theirs at lookup.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum LookupMethod {
     /// Destination postal code.
@@ -37,7 +39,9 @@ pub enum LookupMethod {
 }
 
 /// How the parcel travels back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnMethodType {
     /// Printed label, dropped at a service point.
@@ -51,7 +55,9 @@ pub enum ReturnMethodType {
 }
 
 /// What the customer gets back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ResolutionType {
     /// Money back to the original payment method.
@@ -266,7 +272,10 @@ pub const DEFAULT_STRINGS_EN: &[(&str, &str)] = &[
     ("email_label", "Email address"),
     ("phone_label", "Phone number"),
     ("lookup_submit", "Find my order"),
-    ("order_not_found", "We could not find an order with these details."),
+    (
+        "order_not_found",
+        "We could not find an order with these details.",
+    ),
     ("select_items", "Which items do you want to return?"),
     ("reason_label", "Reason"),
     ("comment_label", "Comment"),
@@ -285,7 +294,14 @@ fn en(label: &str) -> BTreeMap<String, String> {
     BTreeMap::from([("en".to_string(), label.to_string())])
 }
 
-fn reason(code: &str, label: &str, comment: bool, images: bool, condition: bool, auto: bool) -> ReturnReason {
+fn reason(
+    code: &str,
+    label: &str,
+    comment: bool,
+    images: bool,
+    condition: bool,
+    auto: bool,
+) -> ReturnReason {
     ReturnReason {
         code: code.into(),
         labels: en(label),
@@ -313,16 +329,42 @@ impl Default for ReturnsSettings {
                 reason("too_small", "Too small", false, false, false, true),
                 reason("too_large", "Too large", false, false, false, true),
                 reason("changed_mind", "Changed my mind", false, false, false, true),
-                reason("not_as_described", "Not as described", true, false, false, false),
+                reason(
+                    "not_as_described",
+                    "Not as described",
+                    true,
+                    false,
+                    false,
+                    false,
+                ),
                 reason("damaged", "Arrived damaged", true, true, true, false),
-                reason("wrong_item", "Wrong item received", false, true, false, false),
+                reason(
+                    "wrong_item",
+                    "Wrong item received",
+                    false,
+                    true,
+                    false,
+                    false,
+                ),
                 reason("other", "Other", true, false, false, false),
             ],
             condition_codes: vec![
-                ConditionCode { code: "unopened".into(), labels: en("Unopened") },
-                ConditionCode { code: "like_new".into(), labels: en("Like new") },
-                ConditionCode { code: "used".into(), labels: en("Used") },
-                ConditionCode { code: "damaged".into(), labels: en("Damaged") },
+                ConditionCode {
+                    code: "unopened".into(),
+                    labels: en("Unopened"),
+                },
+                ConditionCode {
+                    code: "like_new".into(),
+                    labels: en("Like new"),
+                },
+                ConditionCode {
+                    code: "used".into(),
+                    labels: en("Used"),
+                },
+                ConditionCode {
+                    code: "damaged".into(),
+                    labels: en("Damaged"),
+                },
             ],
             return_methods: vec![
                 ReturnMethodSetting {
@@ -339,13 +381,21 @@ impl Default for ReturnsSettings {
                 },
             ],
             refund_options: vec![
-                RefundOptionSetting { resolution: ResolutionType::Refund, enabled: true, store_credit_bonus_percent: None },
+                RefundOptionSetting {
+                    resolution: ResolutionType::Refund,
+                    enabled: true,
+                    store_credit_bonus_percent: None,
+                },
                 RefundOptionSetting {
                     resolution: ResolutionType::StoreCredit,
                     enabled: true,
                     store_credit_bonus_percent: Some(10),
                 },
-                RefundOptionSetting { resolution: ResolutionType::Exchange, enabled: true, store_credit_bonus_percent: None },
+                RefundOptionSetting {
+                    resolution: ResolutionType::Exchange,
+                    enabled: true,
+                    store_credit_bonus_percent: None,
+                },
             ],
             return_fee: None,
             return_addresses: Vec::new(),
@@ -353,7 +403,10 @@ impl Default for ReturnsSettings {
             locales: vec!["en".into()],
             strings: BTreeMap::from([(
                 "en".to_string(),
-                DEFAULT_STRINGS_EN.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+                DEFAULT_STRINGS_EN
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
             )]),
             policy_url: None,
         }
@@ -382,32 +435,60 @@ impl ReturnsSettings {
         let mut seen = HashSet::new();
         for (i, locale) in self.locales.iter().enumerate() {
             if !is_locale(locale) {
-                err(format!("locales[{i}]"), "invalid_locale", "must be a language tag such as en, nl or de-AT");
+                err(
+                    format!("locales[{i}]"),
+                    "invalid_locale",
+                    "must be a language tag such as en, nl or de-AT",
+                );
             }
             if !seen.insert(locale.as_str()) {
-                err(format!("locales[{i}]"), "duplicate", "appears more than once");
+                err(
+                    format!("locales[{i}]"),
+                    "duplicate",
+                    "appears more than once",
+                );
             }
         }
         let locales: BTreeSet<&str> = self.locales.iter().map(String::as_str).collect();
         if !locales.contains(self.default_locale.as_str()) {
-            err("default_locale".into(), "unknown_locale", "must be one of `locales`");
+            err(
+                "default_locale".into(),
+                "unknown_locale",
+                "must be one of `locales`",
+            );
         }
 
         // Every locale has every string; no strings for unknown locales.
-        let all_keys: BTreeSet<&str> = self.strings.values().flat_map(|m| m.keys().map(String::as_str)).collect();
+        let all_keys: BTreeSet<&str> = self
+            .strings
+            .values()
+            .flat_map(|m| m.keys().map(String::as_str))
+            .collect();
         for locale in &locales {
             match self.strings.get(*locale) {
-                None => err(format!("strings.{locale}"), "required", "every locale needs its strings"),
+                None => err(
+                    format!("strings.{locale}"),
+                    "required",
+                    "every locale needs its strings",
+                ),
                 Some(map) => {
                     for key in &all_keys {
                         match map.get(*key) {
-                            None => err(format!("strings.{locale}.{key}"), "required", "missing in this locale"),
-                            Some(v) if v.trim().is_empty() => {
-                                err(format!("strings.{locale}.{key}"), "required", "must not be empty")
-                            }
-                            Some(v) if v.len() > 2000 => {
-                                err(format!("strings.{locale}.{key}"), "invalid_length", "at most 2000 characters")
-                            }
+                            None => err(
+                                format!("strings.{locale}.{key}"),
+                                "required",
+                                "missing in this locale",
+                            ),
+                            Some(v) if v.trim().is_empty() => err(
+                                format!("strings.{locale}.{key}"),
+                                "required",
+                                "must not be empty",
+                            ),
+                            Some(v) if v.len() > 2000 => err(
+                                format!("strings.{locale}.{key}"),
+                                "invalid_length",
+                                "at most 2000 characters",
+                            ),
                             _ => {}
                         }
                     }
@@ -416,12 +497,20 @@ impl ReturnsSettings {
         }
         for locale in self.strings.keys() {
             if !locales.contains(locale.as_str()) {
-                err(format!("strings.{locale}"), "unknown_locale", "not one of `locales`");
+                err(
+                    format!("strings.{locale}"),
+                    "unknown_locale",
+                    "not one of `locales`",
+                );
             }
         }
         for key in &all_keys {
             if !is_code(key, 64) {
-                err(format!("strings.{}.{key}", self.default_locale), "invalid_key", "keys are snake_case words");
+                err(
+                    format!("strings.{}.{key}", self.default_locale),
+                    "invalid_key",
+                    "keys are snake_case words",
+                );
             }
         }
 
@@ -429,88 +518,158 @@ impl ReturnsSettings {
         let mut seen = HashSet::new();
         for (i, m) in self.lookup_methods.iter().enumerate() {
             if !seen.insert(*m) {
-                err(format!("lookup_methods[{i}]"), "duplicate", "appears more than once");
+                err(
+                    format!("lookup_methods[{i}]"),
+                    "duplicate",
+                    "appears more than once",
+                );
             }
         }
         if let Some(region) = &self.phone_region
             && !is_country(region)
         {
-            err("phone_region".into(), "invalid_country", "must be an ISO 3166-1 alpha-2 code such as NL");
+            err(
+                "phone_region".into(),
+                "invalid_country",
+                "must be an ISO 3166-1 alpha-2 code such as NL",
+            );
         }
 
         // Reasons and conditions: codes unique, labels for exactly the locales.
         let mut seen = HashSet::new();
         for (i, r) in self.reasons.iter().enumerate() {
             if !is_code(&r.code, 50) {
-                err(format!("reasons[{i}].code"), "invalid_code", "must be snake_case (a-z, 0-9, _), at most 50 characters");
+                err(
+                    format!("reasons[{i}].code"),
+                    "invalid_code",
+                    "must be snake_case (a-z, 0-9, _), at most 50 characters",
+                );
             }
             if !seen.insert(r.code.as_str()) {
-                err(format!("reasons[{i}].code"), "duplicate", "another reason has this code");
+                err(
+                    format!("reasons[{i}].code"),
+                    "duplicate",
+                    "another reason has this code",
+                );
             }
-            check_labels(&r.labels, &locales, &format!("reasons[{i}].labels"), &mut err);
+            check_labels(
+                &r.labels,
+                &locales,
+                &format!("reasons[{i}].labels"),
+                &mut err,
+            );
         }
         let mut seen = HashSet::new();
         for (i, c) in self.condition_codes.iter().enumerate() {
             if !is_code(&c.code, 50) {
-                err(format!("condition_codes[{i}].code"), "invalid_code", "must be snake_case, at most 50 characters");
+                err(
+                    format!("condition_codes[{i}].code"),
+                    "invalid_code",
+                    "must be snake_case, at most 50 characters",
+                );
             }
             if !seen.insert(c.code.as_str()) {
-                err(format!("condition_codes[{i}].code"), "duplicate", "another condition has this code");
+                err(
+                    format!("condition_codes[{i}].code"),
+                    "duplicate",
+                    "another condition has this code",
+                );
             }
-            check_labels(&c.labels, &locales, &format!("condition_codes[{i}].labels"), &mut err);
+            check_labels(
+                &c.labels,
+                &locales,
+                &format!("condition_codes[{i}].labels"),
+                &mut err,
+            );
         }
         if self.reasons.iter().any(|r| r.require_condition) && self.condition_codes.is_empty() {
-            err("condition_codes".into(), "required", "a reason requires a condition, so at least one condition code is needed");
+            err(
+                "condition_codes".into(),
+                "required",
+                "a reason requires a condition, so at least one condition code is needed",
+            );
         }
 
         // Return methods.
         let mut seen = HashSet::new();
         for (i, m) in self.return_methods.iter().enumerate() {
             if !seen.insert(m.method) {
-                err(format!("return_methods[{i}].type"), "duplicate", "each method appears once");
+                err(
+                    format!("return_methods[{i}].type"),
+                    "duplicate",
+                    "each method appears once",
+                );
             }
             let mut carriers = HashSet::new();
             for (j, c) in m.carriers.iter().enumerate() {
                 if !is_carrier(c) {
-                    err(format!("return_methods[{i}].carriers[{j}]"), "invalid_carrier", "carrier codes are lowercase letters, digits, - or _");
+                    err(
+                        format!("return_methods[{i}].carriers[{j}]"),
+                        "invalid_carrier",
+                        "carrier codes are lowercase letters, digits, - or _",
+                    );
                 }
                 if !carriers.insert(c.as_str()) {
-                    err(format!("return_methods[{i}].carriers[{j}]"), "duplicate", "appears more than once");
+                    err(
+                        format!("return_methods[{i}].carriers[{j}]"),
+                        "duplicate",
+                        "appears more than once",
+                    );
                 }
             }
             match m.method {
-                ReturnMethodType::InStore if !m.carriers.is_empty() => {
-                    err(format!("return_methods[{i}].carriers"), "not_allowed", "in-store returns use no carrier")
-                }
+                ReturnMethodType::InStore if !m.carriers.is_empty() => err(
+                    format!("return_methods[{i}].carriers"),
+                    "not_allowed",
+                    "in-store returns use no carrier",
+                ),
                 ReturnMethodType::InStore => {}
-                _ if m.enabled && m.carriers.is_empty() => {
-                    err(format!("return_methods[{i}].carriers"), "required", "an enabled method needs at least one carrier")
-                }
+                _ if m.enabled && m.carriers.is_empty() => err(
+                    format!("return_methods[{i}].carriers"),
+                    "required",
+                    "an enabled method needs at least one carrier",
+                ),
                 _ => {}
             }
             match (m.method, m.max_pickup_days) {
-                (ReturnMethodType::Pickup, Some(d)) if !(1..=30).contains(&d) => {
-                    err(format!("return_methods[{i}].max_pickup_days"), "out_of_range", "must be between 1 and 30")
-                }
+                (ReturnMethodType::Pickup, Some(d)) if !(1..=30).contains(&d) => err(
+                    format!("return_methods[{i}].max_pickup_days"),
+                    "out_of_range",
+                    "must be between 1 and 30",
+                ),
                 (ReturnMethodType::Pickup, _) => {}
-                (_, Some(_)) => err(format!("return_methods[{i}].max_pickup_days"), "not_allowed", "only for pickup"),
+                (_, Some(_)) => err(
+                    format!("return_methods[{i}].max_pickup_days"),
+                    "not_allowed",
+                    "only for pickup",
+                ),
                 _ => {}
             }
         }
         if !self.return_methods.iter().any(|m| m.enabled) {
-            err("return_methods".into(), "required", "at least one return method must be enabled");
+            err(
+                "return_methods".into(),
+                "required",
+                "at least one return method must be enabled",
+            );
         }
 
         // Refund options.
         let mut seen = HashSet::new();
         for (i, o) in self.refund_options.iter().enumerate() {
             if !seen.insert(o.resolution) {
-                err(format!("refund_options[{i}].type"), "duplicate", "each option appears once");
+                err(
+                    format!("refund_options[{i}].type"),
+                    "duplicate",
+                    "each option appears once",
+                );
             }
             match (o.resolution, o.store_credit_bonus_percent) {
-                (ResolutionType::StoreCredit, Some(p)) if p > 100 => {
-                    err(format!("refund_options[{i}].store_credit_bonus_percent"), "out_of_range", "must be between 0 and 100")
-                }
+                (ResolutionType::StoreCredit, Some(p)) if p > 100 => err(
+                    format!("refund_options[{i}].store_credit_bonus_percent"),
+                    "out_of_range",
+                    "must be between 0 and 100",
+                ),
                 (ResolutionType::StoreCredit, _) => {}
                 (_, Some(_)) => err(
                     format!("refund_options[{i}].store_credit_bonus_percent"),
@@ -521,13 +680,21 @@ impl ReturnsSettings {
             }
         }
         if !self.refund_options.iter().any(|o| o.enabled) {
-            err("refund_options".into(), "required", "at least one refund option must be enabled");
+            err(
+                "refund_options".into(),
+                "required",
+                "at least one refund option must be enabled",
+            );
         }
 
         if let Some(fee) = &self.return_fee
-            && !(0..=1_000_000_00).contains(&fee.amount.amount)
+            && !(0..=100_000_000).contains(&fee.amount.amount)
         {
-            err("return_fee.amount.amount".into(), "out_of_range", "must be between 0 and 100000000");
+            err(
+                "return_fee.amount.amount".into(),
+                "out_of_range",
+                "must be between 0 and 100000000",
+            );
         }
 
         // Return addresses: unique ids, vendors, one default warehouse.
@@ -535,33 +702,61 @@ impl ReturnsSettings {
         let mut vendors = HashSet::new();
         for (i, a) in self.return_addresses.iter().enumerate() {
             if !is_carrier(&a.id) {
-                err(format!("return_addresses[{i}].id"), "invalid_code", "ids are lowercase letters, digits, - or _");
+                err(
+                    format!("return_addresses[{i}].id"),
+                    "invalid_code",
+                    "ids are lowercase letters, digits, - or _",
+                );
             }
             if !ids.insert(a.id.as_str()) {
-                err(format!("return_addresses[{i}].id"), "duplicate", "another address has this id");
+                err(
+                    format!("return_addresses[{i}].id"),
+                    "duplicate",
+                    "another address has this id",
+                );
             }
             if !is_country(&a.country) {
-                err(format!("return_addresses[{i}].country"), "invalid_country", "must be an ISO 3166-1 alpha-2 code");
+                err(
+                    format!("return_addresses[{i}].country"),
+                    "invalid_country",
+                    "must be an ISO 3166-1 alpha-2 code",
+                );
             }
             match (a.kind, &a.vendor) {
-                (AddressKind::Vendor, None) => {
-                    err(format!("return_addresses[{i}].vendor"), "required", "a vendor address names its vendor")
-                }
+                (AddressKind::Vendor, None) => err(
+                    format!("return_addresses[{i}].vendor"),
+                    "required",
+                    "a vendor address names its vendor",
+                ),
                 (AddressKind::Vendor, Some(v)) => {
                     if !vendors.insert(v.as_str()) {
-                        err(format!("return_addresses[{i}].vendor"), "duplicate", "one address per vendor");
+                        err(
+                            format!("return_addresses[{i}].vendor"),
+                            "duplicate",
+                            "one address per vendor",
+                        );
                     }
                     if a.is_default {
-                        err(format!("return_addresses[{i}].is_default"), "not_allowed", "the default address is a warehouse");
+                        err(
+                            format!("return_addresses[{i}].is_default"),
+                            "not_allowed",
+                            "the default address is a warehouse",
+                        );
                     }
                 }
-                (AddressKind::Warehouse, Some(_)) => {
-                    err(format!("return_addresses[{i}].vendor"), "not_allowed", "only vendor addresses name a vendor")
-                }
+                (AddressKind::Warehouse, Some(_)) => err(
+                    format!("return_addresses[{i}].vendor"),
+                    "not_allowed",
+                    "only vendor addresses name a vendor",
+                ),
                 (AddressKind::Warehouse, None) => {}
             }
         }
-        let defaults = self.return_addresses.iter().filter(|a| a.is_default).count();
+        let defaults = self
+            .return_addresses
+            .iter()
+            .filter(|a| a.is_default)
+            .count();
         if !self.return_addresses.is_empty() && defaults != 1 {
             err(
                 "return_addresses".into(),
@@ -583,7 +778,9 @@ impl ReturnsSettings {
 
     /// The enabled return method of this type.
     pub fn method(&self, method: ReturnMethodType) -> Option<&ReturnMethodSetting> {
-        self.return_methods.iter().find(|m| m.method == method && m.enabled)
+        self.return_methods
+            .iter()
+            .find(|m| m.method == method && m.enabled)
     }
 
     /// Carriers of any enabled return method (sorted, unique).
@@ -624,11 +821,17 @@ impl ReturnsSettings {
         let exact = self.locales.iter().find(|l| l.eq_ignore_ascii_case(tag));
         let language = tag.split(['-', '_']).next().unwrap_or(tag);
         exact
-            .or_else(|| self.locales.iter().find(|l| l.eq_ignore_ascii_case(language)))
             .or_else(|| {
                 self.locales
                     .iter()
-                    .find(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(language)))
+                    .find(|l| l.eq_ignore_ascii_case(language))
+            })
+            .or_else(|| {
+                self.locales.iter().find(|l| {
+                    l.split('-')
+                        .next()
+                        .is_some_and(|p| p.eq_ignore_ascii_case(language))
+                })
             })
             .map(String::as_str)
     }
@@ -642,16 +845,26 @@ fn check_labels(
 ) {
     for locale in locales {
         match labels.get(*locale) {
-            None => err(format!("{path}.{locale}"), "required", "a label is needed for every locale"),
-            Some(l) if l.trim().is_empty() || l.len() > 200 => {
-                err(format!("{path}.{locale}"), "invalid_length", "must have 1–200 characters")
-            }
+            None => err(
+                format!("{path}.{locale}"),
+                "required",
+                "a label is needed for every locale",
+            ),
+            Some(l) if l.trim().is_empty() || l.len() > 200 => err(
+                format!("{path}.{locale}"),
+                "invalid_length",
+                "must have 1–200 characters",
+            ),
             _ => {}
         }
     }
     for locale in labels.keys() {
         if !locales.contains(locale.as_str()) {
-            err(format!("{path}.{locale}"), "unknown_locale", "not one of `locales`");
+            err(
+                format!("{path}.{locale}"),
+                "unknown_locale",
+                "not one of `locales`",
+            );
         }
     }
 }
@@ -661,21 +874,24 @@ pub fn is_code(s: &str, max: usize) -> bool {
     !s.is_empty()
         && s.len() <= max
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Carrier codes and address ids: lowercase letters, digits, `-`, `_`.
 pub fn is_carrier(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 40
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// A language tag: `en`, `nl`, `de-AT`, `zh-Hant`, `es-419`.
 pub fn is_locale(s: &str) -> bool {
     let mut parts = s.split('-');
     let language = parts.next().unwrap_or_default();
-    let lang_ok = (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase());
+    let lang_ok =
+        (2..=3).contains(&language.len()) && language.bytes().all(|b| b.is_ascii_lowercase());
     lang_ok
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
         && s.len() <= 35
@@ -683,10 +899,13 @@ pub fn is_locale(s: &str) -> bool {
 
 /// An ISO 3166-1 alpha-2 code in upper case.
 pub fn is_country(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) && celes::Country::from_alpha2(s).is_ok()
+    s.len() == 2
+        && s.bytes().all(|b| b.is_ascii_uppercase())
+        && celes::Country::from_alpha2(s).is_ok()
 }
 
 #[cfg(test)]
+#[allow(clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
 
@@ -716,7 +935,10 @@ mod tests {
         let f = fields(&s);
         assert!(f.contains(&"strings.nl.lookup_submit".to_string()), "{f:?}");
         assert!(f.contains(&"reasons[0].labels.nl".to_string()), "{f:?}");
-        assert!(f.contains(&"condition_codes[0].labels.nl".to_string()), "{f:?}");
+        assert!(
+            f.contains(&"condition_codes[0].labels.nl".to_string()),
+            "{f:?}"
+        );
     }
 
     #[test]
@@ -766,7 +988,10 @@ mod tests {
         vendor.kind = AddressKind::Vendor;
         vendor.country = "XX".into();
         s.return_addresses.push(vendor);
-        assert_eq!(fields(&s), vec!["return_addresses[1].country", "return_addresses[1].vendor"]);
+        assert_eq!(
+            fields(&s),
+            vec!["return_addresses[1].country", "return_addresses[1].vendor"]
+        );
     }
 
     #[test]
@@ -781,7 +1006,11 @@ mod tests {
         });
         assert_eq!(
             fields(&s),
-            vec!["return_methods[0].carriers", "return_methods[2].carriers", "return_methods[2].max_pickup_days"]
+            vec![
+                "return_methods[0].carriers",
+                "return_methods[2].carriers",
+                "return_methods[2].max_pickup_days"
+            ]
         );
     }
 
@@ -792,7 +1021,10 @@ mod tests {
         assert_eq!(s.negotiate_locale(Some("nl"), None), "nl");
         assert_eq!(s.negotiate_locale(Some("NL-be"), None), "nl");
         assert_eq!(s.negotiate_locale(Some("de"), None), "de-AT");
-        assert_eq!(s.negotiate_locale(Some("fr"), Some("nl;q=0.5, de-DE;q=0.9")), "de-AT");
+        assert_eq!(
+            s.negotiate_locale(Some("fr"), Some("nl;q=0.5, de-DE;q=0.9")),
+            "de-AT"
+        );
         assert_eq!(s.negotiate_locale(None, Some("fr-FR, fr;q=0.9")), "en");
         assert_eq!(s.negotiate_locale(None, None), "en");
     }

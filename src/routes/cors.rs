@@ -17,9 +17,9 @@ use crate::error::ApiError;
 use crate::startup::AppState;
 
 const ALLOW_METHODS: &str = "GET, POST, OPTIONS";
-const ALLOW_HEADERS: &str = "Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id";
-const EXPOSE_HEADERS: &str =
-    "X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, ETag, Location";
+const ALLOW_HEADERS: &str =
+    "Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id";
+const EXPOSE_HEADERS: &str = "X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, ETag, Location";
 
 /// Middleware for `/v1/portal/{brand}/…`.
 pub async fn portal(
@@ -32,16 +32,29 @@ pub async fn portal(
         .and_then(|o| o.to_str().ok())
         .map(str::to_owned)
     else {
-        return next.call(req).await.map(ServiceResponse::map_into_left_body);
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
     };
-    let brand = req.match_info().get("brand").unwrap_or_default().to_string();
+    let brand = req
+        .match_info()
+        .get("brand")
+        .unwrap_or_default()
+        .to_string();
     let allowed = match req.app_data::<web::Data<AppState>>() {
-        Some(state) => state.portal.allowed_origins(&state.db, &brand).await.unwrap_or_default(),
+        Some(state) => state
+            .portal
+            .allowed_origins(&state.db, &brand)
+            .await
+            .unwrap_or_default(),
         None => Vec::new(),
     };
     let granted = origin_allowed(&allowed, &origin);
-    let preflight =
-        req.method() == Method::OPTIONS && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let preflight = req.method() == Method::OPTIONS
+        && req
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
 
     if preflight {
         let response = if granted {
@@ -67,7 +80,10 @@ pub async fn portal(
     if granted && let Ok(value) = HeaderValue::from_str(&origin) {
         let headers = res.headers_mut();
         headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
-        headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(EXPOSE_HEADERS));
+        headers.insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static(EXPOSE_HEADERS),
+        );
         headers.append(header::VARY, HeaderValue::from_static("Origin"));
     }
     Ok(res.map_into_left_body())

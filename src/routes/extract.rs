@@ -9,9 +9,9 @@ use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::error::QueryPayloadError;
-use futures_util::StreamExt;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 use validator::{ValidationErrors, ValidationErrorsKind};
 
@@ -59,7 +59,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             let mut bytes = web::BytesMut::with_capacity(declared.unwrap_or(1024).min(limit));
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|e| {
-                    ApiError::bad_request("invalid_body", format!("The body could not be read: {e}"))
+                    ApiError::bad_request(
+                        "invalid_body",
+                        format!("The body could not be read: {e}"),
+                    )
                 })?;
                 if bytes.len() + chunk.len() > limit {
                     return Err(too_large(limit));
@@ -86,8 +89,14 @@ fn is_json(req: &HttpRequest) -> bool {
     let Ok(value) = value.to_str() else {
         return false;
     };
-    let essence = value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 /// Parses a JSON document, naming the path of the first field that does not fit.
@@ -114,7 +123,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
                     };
                     Err(ApiError::bad_request(
                         "invalid_body",
-                        format!("{}: {message}", if field.is_empty() { "body" } else { &field }),
+                        format!(
+                            "{}: {message}",
+                            if field.is_empty() { "body" } else { &field }
+                        ),
                     )
                     .with_errors(vec![FieldError::new(field, code, message)]))
                 }
@@ -241,7 +253,9 @@ fn default_message(code: &str, e: &validator::ValidationError) -> String {
         },
         "invalid_length" => match (param("min"), param("max"), param("equal")) {
             (_, _, Some(eq)) => format!("must have length {eq}"),
-            (Some(min), Some(max), _) => format!("must have between {min} and {max} entries or characters"),
+            (Some(min), Some(max), _) => {
+                format!("must have between {min} and {max} entries or characters")
+            }
             (Some(min), None, _) => format!("must have at least {min} entries or characters"),
             (None, Some(max), _) => format!("must have at most {max} entries or characters"),
             _ => "has an invalid length".into(),
@@ -260,9 +274,12 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
         .unwrap_or(&message)
         .to_string();
     let field = message.split('`').nth(1).unwrap_or_default().to_string();
-    ApiError::bad_request("invalid_query", format!("The query string is invalid: {message}"))
-        .with_errors(vec![FieldError::new(field, "invalid_value", message)])
-        .into()
+    ApiError::bad_request(
+        "invalid_query",
+        format!("The query string is invalid: {message}"),
+    )
+    .with_errors(vec![FieldError::new(field, "invalid_value", message)])
+    .into()
 }
 
 /// Path errors (a segment that does not parse) as 404.

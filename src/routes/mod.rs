@@ -48,7 +48,10 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let (app, _) = App::new().into_utoipa_app().configure(api).split_for_parts();
+    let (app, _) = App::new()
+        .into_utoipa_app()
+        .configure(api)
+        .split_for_parts();
     app.app_data(state)
         .app_data(web::QueryConfig::default().error_handler(extract::query_error))
         .app_data(web::PathConfig::default().error_handler(extract::path_error))

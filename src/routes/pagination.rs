@@ -31,7 +31,11 @@ impl PageQuery {
         let cursor = match &self.cursor {
             None => None,
             Some(c) => Some(decode(c).ok_or_else(|| {
-                ApiError::validation(vec![FieldError::new("cursor", "invalid_cursor", "is not a cursor this API issued")])
+                ApiError::validation(vec![FieldError::new(
+                    "cursor",
+                    "invalid_cursor",
+                    "is not a cursor this API issued",
+                )])
             })?),
         };
         Ok((limit, cursor))
@@ -52,7 +56,11 @@ fn decode(cursor: &str) -> Option<String> {
 
 /// Splits rows fetched with `limit + 1` into the page and its `next_cursor`
 /// (present only when another row exists).
-pub fn paginate<T>(mut rows: Vec<T>, limit: i64, key: impl Fn(&T) -> String) -> (Vec<T>, Option<String>) {
+pub fn paginate<T>(
+    mut rows: Vec<T>,
+    limit: i64,
+    key: impl Fn(&T) -> String,
+) -> (Vec<T>, Option<String>) {
     if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         let cursor = rows.last().map(|r| encode(&key(r)));

@@ -100,13 +100,19 @@ pub struct UpdateBrand {
 }
 
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
 fn check_name(name: &str, errors: &mut Vec<FieldError>) {
     if name.trim().is_empty() || name.chars().count() > 100 {
-        errors.push(FieldError::new("name", "invalid_length", "must have 1–100 characters"));
+        errors.push(FieldError::new(
+            "name",
+            "invalid_length",
+            "must have 1–100 characters",
+        ));
     }
 }
 
@@ -115,7 +121,10 @@ fn check_theme(theme: &Theme, errors: &mut Vec<FieldError>) {
         errors.extend(
             crate::routes::extract::field_errors(&e)
                 .into_iter()
-                .map(|f| FieldError { field: format!("theme.{}", f.field), ..f }),
+                .map(|f| FieldError {
+                    field: format!("theme.{}", f.field),
+                    ..f
+                }),
         );
     }
 }
@@ -137,10 +146,11 @@ pub async fn create_brand(db: &Db, input: CreateBrand) -> Result<Brand, ApiError
         Some(Ok(d)) => Some(d),
         None => None,
     };
-    let origins = normalize_origins(&input.allowed_origins.unwrap_or_default()).unwrap_or_else(|e| {
-        errors.extend(e);
-        Vec::new()
-    });
+    let origins =
+        normalize_origins(&input.allowed_origins.unwrap_or_default()).unwrap_or_else(|e| {
+            errors.extend(e);
+            Vec::new()
+        });
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -156,6 +166,14 @@ pub async fn create_brand(db: &Db, input: CreateBrand) -> Result<Brand, ApiError
         updated_at: now,
     };
     db.write(move |conn| {
+        // Checked first so a clash of both slug and domain reports the slug on
+        // either database (their unique-index order differs).
+        if crate::db::brands::by_slug(conn, &row.slug)?.is_some() {
+            return Err(ApiError::conflict(
+                "brand_exists",
+                "A brand with this slug already exists.",
+            ));
+        }
         crate::db::brands::insert(conn, &row)?;
         crate::db::settings::insert(conn, &row.id, &ReturnsSettings::default())?;
         Ok(row.clone())
@@ -181,7 +199,9 @@ pub async fn list_brands(
     let only = (merchant.role == crate::auth::Role::Merchant).then(|| merchant.brand_ids.clone());
     let rows = state
         .db
-        .read(move |conn| crate::db::brands::list(conn, only.as_deref(), cursor.as_deref(), limit + 1))
+        .read(move |conn| {
+            crate::db::brands::list(conn, only.as_deref(), cursor.as_deref(), limit + 1)
+        })
         .await?;
     let (rows, next_cursor) = paginate(rows, limit, |r| r.id.clone());
     Ok(web::Json(BrandList {
@@ -233,7 +253,10 @@ pub async fn get_brand(
     path: web::Path<String>,
 ) -> Result<web::Json<Brand>, ApiError> {
     let slug = path.into_inner();
-    let row = state.db.read(move |conn| merchant.brand(conn, &slug)).await?;
+    let row = state
+        .db
+        .read(move |conn| merchant.brand(conn, &slug))
+        .await?;
     Ok(web::Json(row.into()))
 }
 

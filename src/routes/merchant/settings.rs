@@ -15,7 +15,11 @@ fn etag(version: i64) -> String {
 
 /// The version named by `If-Match` (`None` for `*`); 428 when it is missing.
 fn if_match(req: &HttpRequest) -> Result<Option<i64>, ApiError> {
-    let Some(value) = req.headers().get(header::IF_MATCH).and_then(|v| v.to_str().ok()) else {
+    let Some(value) = req
+        .headers()
+        .get(header::IF_MATCH)
+        .and_then(|v| v.to_str().ok())
+    else {
         return Err(ApiError::new(
             actix_web::http::StatusCode::PRECONDITION_REQUIRED,
             "precondition_required",

@@ -126,10 +126,20 @@ fn label(labels: &BTreeMap<String, String>, locale: &str, fallback: &str) -> Str
 }
 
 /// Builds the public view of `settings` in `locale`.
-pub fn portal_view(slug: &str, name: &str, theme: Theme, s: &ReturnsSettings, locale: &str) -> PortalSettings {
+pub fn portal_view(
+    slug: &str,
+    name: &str,
+    theme: Theme,
+    s: &ReturnsSettings,
+    locale: &str,
+) -> PortalSettings {
     let fallback = s.default_locale.as_str();
     PortalSettings {
-        brand: PortalBrandInfo { slug: slug.into(), name: name.into(), theme },
+        brand: PortalBrandInfo {
+            slug: slug.into(),
+            name: name.into(),
+            theme,
+        },
         locale: locale.into(),
         default_locale: s.default_locale.clone(),
         locales: s.locales.clone(),
@@ -154,7 +164,10 @@ pub fn portal_view(slug: &str, name: &str, theme: Theme, s: &ReturnsSettings, lo
         condition_codes: s
             .condition_codes
             .iter()
-            .map(|c| PortalCondition { code: c.code.clone(), label: label(&c.labels, locale, fallback) })
+            .map(|c| PortalCondition {
+                code: c.code.clone(),
+                label: label(&c.labels, locale, fallback),
+            })
             .collect(),
         return_methods: s
             .return_methods
@@ -204,10 +217,22 @@ pub async fn portal_settings(
     query: web::Query<LocaleQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let brand = state.portal.require(&state.db, &path).await?;
-    let accept = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    let locale = brand.settings.negotiate_locale(query.locale.as_deref(), accept).to_string();
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let locale = brand
+        .settings
+        .negotiate_locale(query.locale.as_deref(), accept)
+        .to_string();
     let theme: Theme = serde_json::from_str(&brand.brand.theme).unwrap_or_default();
-    let view = portal_view(&brand.brand.slug, &brand.brand.name, theme, &brand.settings, &locale);
+    let view = portal_view(
+        &brand.brand.slug,
+        &brand.brand.name,
+        theme,
+        &brand.settings,
+        &locale,
+    );
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_LANGUAGE, locale))
         .insert_header((header::VARY, "Accept-Language"))

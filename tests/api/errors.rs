@@ -1,0 +1,146 @@
+//! Bad input gets a precise 4xx problem+json; operations endpoints; request ids.
+
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::both;
+use crate::helpers::{assert_problem, error_fields};
+
+both!(
+    async fn malformed_json_is_a_400_naming_the_problem(app) {
+        let res = app
+            .request(Method::POST, "/v1/brands", Some(&app.admin_key))
+            .header("content-type", "application/json")
+            .body("{\"slug\": ")
+            .send()
+            .await
+            .unwrap();
+        assert_problem(res, StatusCode::BAD_REQUEST, "malformed_json").await;
+    }
+);
+
+both!(
+    async fn a_wrong_type_is_a_400_with_the_field_path(app) {
+        let res = app.post("/v1/brands", Some(&app.admin_key), &json!({ "slug": 5, "name": "x" })).await;
+        let body = assert_problem(res, StatusCode::BAD_REQUEST, "invalid_body").await;
+        assert_eq!(error_fields(&body), vec!["slug"]);
+        assert_eq!(body["errors"][0]["code"], "invalid_type");
+    }
+);
+
+both!(
+    async fn unknown_and_missing_fields_are_named(app) {
+        let res = app.post("/v1/brands", Some(&app.admin_key), &json!({ "slug": "a1", "name": "x", "colour": 1 })).await;
+        let body = assert_problem(res, StatusCode::BAD_REQUEST, "invalid_body").await;
+        assert_eq!(error_fields(&body), vec!["colour"]);
+        assert_eq!(body["errors"][0]["code"], "unknown_field");
+
+        let res = app.post("/v1/brands", Some(&app.admin_key), &json!({ "slug": "a1" })).await;
+        let body = assert_problem(res, StatusCode::BAD_REQUEST, "invalid_body").await;
+        assert_eq!(error_fields(&body), vec!["name"]);
+        assert_eq!(body["errors"][0]["code"], "required");
+    }
+);
+
+both!(
+    async fn a_body_that_is_not_json_is_a_415(app) {
+        let res = app
+            .request(Method::POST, "/v1/brands", Some(&app.admin_key))
+            .header("content-type", "text/plain")
+            .body("slug=x")
+            .send()
+            .await
+            .unwrap();
+        assert_problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+    }
+);
+
+both!(
+    async fn a_body_over_the_limit_is_a_413_even_without_content_length(app) {
+        let big = format!("{{\"slug\":\"{}\"}}", "a".repeat(300 * 1024));
+        let res = app
+            .request(Method::POST, "/v1/brands", Some(&app.admin_key))
+            .header("content-type", "application/json")
+            .body(big.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_problem(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+
+        // Chunked: the limit holds while streaming.
+        let stream = futures_util::stream::iter(
+            big.into_bytes().chunks(8192).map(|c| Ok::<_, std::io::Error>(c.to_vec())).collect::<Vec<_>>(),
+        );
+        let res = app
+            .request(Method::POST, "/v1/brands", Some(&app.admin_key))
+            .header("content-type", "application/json")
+            .body(reqwest::Body::wrap_stream(stream))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(res, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    }
+);
+
+both!(
+    async fn unknown_routes_are_a_problem_404(app) {
+        let res = app.get("/v1/nothing-here", None).await;
+        assert_problem(res, StatusCode::NOT_FOUND, "route_not_found").await;
+    }
+);
+
+both!(
+    async fn bad_query_parameters_are_a_400_or_422(app) {
+        let res = app.get("/v1/brands?limit=abc", Some(&app.admin_key)).await;
+        assert_problem(res, StatusCode::BAD_REQUEST, "invalid_query").await;
+        let res = app.get("/v1/brands?limit=1000", Some(&app.admin_key)).await;
+        let body = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(error_fields(&body), vec!["limit"]);
+        let res = app.get("/v1/brands?cursor=%%%", Some(&app.admin_key)).await;
+        assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    }
+);
+
+both!(
+    async fn every_response_carries_a_request_id_and_echoes_the_clients(app) {
+        let res = app.get("/healthz", None).await;
+        let generated = res.headers()["x-request-id"].to_str().unwrap().to_string();
+        assert!(!generated.is_empty());
+        let res = app
+            .request(Method::GET, "/v1/nothing", None)
+            .header("X-Request-Id", "abc-123")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["x-request-id"], "abc-123");
+    }
+);
+
+both!(
+    async fn health_readiness_and_metrics_answer(app) {
+        let res = app.get("/healthz", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.json::<serde_json::Value>().await.unwrap()["status"], "ok");
+        let res = app.get("/readyz", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.json::<serde_json::Value>().await.unwrap()["status"], "ready");
+        let res = app.get("/metrics", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let text = res.text().await.unwrap();
+        assert!(text.contains("http_requests_total"), "{text}");
+    }
+);
+
+both!(
+    async fn swagger_ui_and_the_spec_are_served_from_the_binary(app) {
+        let res = app.get("/docs", None).await;
+        assert!(res.status().is_redirection());
+        let res = app.get("/docs/", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(res.text().await.unwrap().contains("swagger"));
+        let res = app.get("/openapi.json", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let spec: serde_json::Value = res.json().await.unwrap();
+        assert!(spec["paths"]["/v1/portal/{brand}"].is_object());
+    }
+);

@@ -1,0 +1,12 @@
+//! Integration tests: the real server over HTTP, on SQLite and PostgreSQL.
+
+#[allow(dead_code)]
+mod helpers;
+
+mod brands;
+mod cli;
+mod errors;
+mod migrations;
+mod openapi;
+mod portal;
+mod settings;
