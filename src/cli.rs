@@ -75,6 +75,25 @@ pub enum Command {
         #[command(subcommand)]
         command: BrandsCommand,
     },
+    /// Manage the keys that sign portal and label tokens.
+    SigningKeys {
+        /// Signing-keys subcommand.
+        #[command(subcommand)]
+        command: SigningKeysCommand,
+    },
+}
+
+/// `signing-keys …`
+#[derive(Debug, Subcommand)]
+pub enum SigningKeysCommand {
+    /// Start signing with a new key. The previous keys keep verifying tokens
+    /// until every token they signed has expired; every node picks the new
+    /// key up within 30 seconds.
+    Rotate {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+    },
 }
 
 /// `keys …`
@@ -150,6 +169,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Keys { command } => keys(command).await,
         Command::Brands { command } => brands(command).await,
+        Command::SigningKeys { command: SigningKeysCommand::Rotate { db } } => {
+            let db = open(&db.database_url)?;
+            let kid = db.write(crate::db::signing_keys::rotate).await?;
+            println!("new signing key {kid}; previous keys stay valid for verification until their tokens expire");
+            Ok(())
+        }
     }
 }
 

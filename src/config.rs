@@ -12,6 +12,13 @@
 //! | `DB_POOL_SIZE` | `--db-pool-size` | `16` | database connections per node |
 //! | `HTTP_WORKERS` | `--http-workers` | number of cores | HTTP worker threads |
 //! | `PORTAL_CACHE_TTL_MS` | `--portal-cache-ttl-ms` | `2000` | how long a node serves a brand's settings from memory |
+//! | `TOKEN_ISSUER` | `--token-issuer` | `returns-api` | `iss` of issued tokens |
+//! | `ACCESS_TOKEN_TTL_SECS` | `--access-token-ttl-secs` | `3600` | portal access token lifetime |
+//! | `SERVICE_POINTS_TOKEN_TTL_SECS` | `--service-points-token-ttl-secs` | `3600` | service-points token lifetime |
+//! | `LOOKUP_FAILURES_PER_IDENTIFIER` | `--lookup-failures-per-identifier` | `5` | failed lookups per identifier per window |
+//! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
+//! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
+//! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
 //! | `LOG_FORMAT` | `--log-format` | `text` | `text` or `json` |
 //! | `RUST_LOG` | | `info` | log filter |
 //!
@@ -49,6 +56,27 @@ pub struct Config {
     /// How long a node may serve a brand's portal settings from memory (milliseconds).
     #[arg(long, env = "PORTAL_CACHE_TTL_MS", default_value_t = 2000)]
     pub portal_cache_ttl_ms: u64,
+    /// `iss` of the tokens this deployment issues (the same on every node).
+    #[arg(long, env = "TOKEN_ISSUER", default_value = "returns-api")]
+    pub token_issuer: String,
+    /// Lifetime of the portal access token (seconds).
+    #[arg(long, env = "ACCESS_TOKEN_TTL_SECS", default_value_t = 3600)]
+    pub access_token_ttl_secs: u64,
+    /// Lifetime of the service-points token (seconds).
+    #[arg(long, env = "SERVICE_POINTS_TOKEN_TTL_SECS", default_value_t = 3600)]
+    pub service_points_token_ttl_secs: u64,
+    /// Failed lookups allowed per identifier in a window.
+    #[arg(long, env = "LOOKUP_FAILURES_PER_IDENTIFIER", default_value_t = 5)]
+    pub lookup_failures_per_identifier: i32,
+    /// Failed lookups allowed per client address in a window.
+    #[arg(long, env = "LOOKUP_FAILURES_PER_CLIENT", default_value_t = 30)]
+    pub lookup_failures_per_client: i32,
+    /// Length of the lookup rate-limit window (seconds).
+    #[arg(long, env = "LOOKUP_FAILURE_WINDOW_SECS", default_value_t = 900)]
+    pub lookup_failure_window_secs: i64,
+    /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
+    #[arg(long, env = "TRUST_FORWARDED_FOR")]
+    pub trust_forwarded_for: bool,
 }
 
 impl Config {
@@ -64,6 +92,13 @@ impl Config {
             db_pool_size: 8,
             http_workers: Some(2),
             portal_cache_ttl_ms: 2000,
+            token_issuer: "returns-api".into(),
+            access_token_ttl_secs: 3600,
+            service_points_token_ttl_secs: 3600,
+            lookup_failures_per_identifier: 5,
+            lookup_failures_per_client: 30,
+            lookup_failure_window_secs: 900,
+            trust_forwarded_for: false,
         }
     }
 }

@@ -20,6 +20,10 @@ pub struct AppState {
     pub public_url: String,
     /// Brands and settings for the portal routes.
     pub portal: crate::cache::PortalCache,
+    /// Token signing keys.
+    pub keys: crate::auth::tokens::Keyring,
+    /// Lookup rate limits.
+    pub lookup_limits: crate::routes::portal::lookup::LookupLimits,
 }
 
 /// A bound, ready-to-run server.
@@ -64,6 +68,9 @@ impl Application {
             .trim_end_matches('/')
             .to_string();
 
+        let keys = crate::auth::tokens::Keyring::new(config.token_issuer.clone());
+        keys.init(&db).await?;
+
         let state = web::Data::new(AppState {
             db,
             config: config.clone(),
@@ -71,6 +78,12 @@ impl Application {
             portal: crate::cache::PortalCache::new(std::time::Duration::from_millis(
                 config.portal_cache_ttl_ms,
             )),
+            keys,
+            lookup_limits: crate::routes::portal::lookup::LookupLimits {
+                per_identifier: config.lookup_failures_per_identifier,
+                per_client: config.lookup_failures_per_client,
+                window_secs: config.lookup_failure_window_secs,
+            },
         });
         let spec = Arc::new(crate::openapi::spec());
         // Install the recorder before the first request is measured.

@@ -2,6 +2,7 @@
 //! signed label URLs.
 
 pub mod api_keys;
+pub mod tokens;
 
 pub use api_keys::{Merchant, Role};
 

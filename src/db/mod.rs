@@ -15,8 +15,12 @@
 pub mod api_keys;
 pub mod brands;
 pub mod migrations;
+pub mod orders;
+pub mod rate_limits;
+pub mod returns;
 pub mod schema;
 pub mod settings;
+pub mod signing_keys;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -47,3 +47,50 @@ diesel::joinable!(api_key_brands -> brands (brand_id));
 diesel::joinable!(returns_settings -> brands (brand_id));
 
 diesel::allow_tables_to_appear_in_same_query!(brands, api_keys, api_key_brands, returns_settings);
+
+diesel::table! {
+    orders (id) {
+        id -> Text,
+        brand_id -> Text,
+        number -> Text,
+        number_key -> Text,
+        placed_at -> Timestamp,
+        currency -> Text,
+        email_norm -> Nullable<Text>,
+        phone_e164 -> Nullable<Text>,
+        postal_norm -> Nullable<Text>,
+        country -> Text,
+        document -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    order_tracking (brand_id, tracking_key) {
+        brand_id -> Text,
+        tracking_key -> Text,
+        order_id -> Text,
+    }
+}
+
+diesel::table! {
+    signing_keys (kid) {
+        kid -> Text,
+        secret -> Text,
+        created_at -> Timestamp,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_limits (key) {
+        key -> Text,
+        window_start -> BigInt,
+        count -> Integer,
+    }
+}
+
+diesel::joinable!(orders -> brands (brand_id));
+diesel::joinable!(order_tracking -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(orders, order_tracking, brands);

@@ -1,6 +1,9 @@
 //! The rules of the returns domain, free of HTTP and SQL.
 
 pub mod brand;
+pub mod contact;
+pub mod eligibility;
 pub mod ids;
 pub mod money;
+pub mod orders;
 pub mod settings;

@@ -20,23 +20,16 @@ use crate::error::{ApiError, FieldError};
 /// Default limit for JSON bodies (bulk endpoints raise it per route).
 pub const DEFAULT_JSON_LIMIT: usize = 256 * 1024;
 
-/// A JSON body limit, set per scope or route with `app_data`.
-#[derive(Debug, Clone, Copy)]
-pub struct JsonLimit(pub usize);
-
-/// A JSON request body of type `T`.
+/// A JSON request body of type `T`, at most `LIMIT` bytes.
 #[derive(Debug)]
-pub struct Json<T>(pub T);
+pub struct Json<T, const LIMIT: usize = DEFAULT_JSON_LIMIT>(pub T);
 
-impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, LIMIT> {
     type Error = ApiError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let limit = req
-            .app_data::<JsonLimit>()
-            .map(|l| l.0)
-            .unwrap_or(DEFAULT_JSON_LIMIT);
+        let limit = LIMIT;
         let content_type_ok = is_json(req);
         let declared = req
             .headers()

@@ -1,6 +1,7 @@
-//! Merchant endpoints (API key): brands, Returns Settings.
+//! Merchant endpoints (API key): brands, Returns Settings, orders.
 
 pub mod brands;
+pub mod orders;
 pub mod settings;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -12,5 +13,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(brands::get_brand)
         .service(brands::update)
         .service(settings::get_settings)
-        .service(settings::put_settings);
+        .service(settings::put_settings)
+        .service(orders::upsert)
+        .service(orders::bulk)
+        .service(orders::get_order);
 }

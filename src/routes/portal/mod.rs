@@ -1,11 +1,13 @@
 //! Public portal endpoints under `/v1/portal/{brand}` (customer-facing,
 //! callable from the brand's storefront origins).
 
+pub mod lookup;
+pub mod service_points;
 pub mod settings;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Routes under `/v1/portal/{brand}`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(settings::portal_settings);
+    cfg.service(settings::portal_settings).service(lookup::lookup);
 }

@@ -125,6 +125,31 @@ fn label(labels: &BTreeMap<String, String>, locale: &str, fallback: &str) -> Str
         .unwrap_or_default()
 }
 
+/// The enabled return methods.
+pub fn return_methods(s: &ReturnsSettings) -> Vec<PortalReturnMethod> {
+    s.return_methods
+        .iter()
+        .filter(|m| m.enabled)
+        .map(|m| PortalReturnMethod {
+            method: m.method,
+            carriers: m.carriers.clone(),
+            max_pickup_days: m.max_pickup_days,
+        })
+        .collect()
+}
+
+/// The enabled resolutions.
+pub fn refund_options(s: &ReturnsSettings) -> Vec<PortalRefundOption> {
+    s.refund_options
+        .iter()
+        .filter(|o| o.enabled)
+        .map(|o| PortalRefundOption {
+            resolution: o.resolution,
+            store_credit_bonus_percent: o.store_credit_bonus_percent,
+        })
+        .collect()
+}
+
 /// Builds the public view of `settings` in `locale`.
 pub fn portal_view(
     slug: &str,
@@ -169,25 +194,8 @@ pub fn portal_view(
                 label: label(&c.labels, locale, fallback),
             })
             .collect(),
-        return_methods: s
-            .return_methods
-            .iter()
-            .filter(|m| m.enabled)
-            .map(|m| PortalReturnMethod {
-                method: m.method,
-                carriers: m.carriers.clone(),
-                max_pickup_days: m.max_pickup_days,
-            })
-            .collect(),
-        refund_options: s
-            .refund_options
-            .iter()
-            .filter(|o| o.enabled)
-            .map(|o| PortalRefundOption {
-                resolution: o.resolution,
-                store_credit_bonus_percent: o.store_credit_bonus_percent,
-            })
-            .collect(),
+        return_methods: return_methods(s),
+        refund_options: refund_options(s),
         return_fee: s.return_fee.clone(),
         lookup_methods: s.lookup_methods.clone(),
         return_window_days: s.return_window_days,

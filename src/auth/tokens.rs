@@ -1,0 +1,286 @@
+//! Portal and label tokens: HS256 JWTs signed with keys kept in the database.
+//!
+//! Every node signs with the newest active key and verifies with every key
+//! that is active or was retired less than [`RETIRED_KEY_GRACE`] ago, so a
+//! rotation (`returns-api signing-keys rotate`) never invalidates a token
+//! that has not expired. Nodes reload the key set every 30 seconds and when
+//! they meet an unknown `kid`, so they converge without talking to each other.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use chrono::{DateTime, Utc};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+use crate::cache::PortalBrand;
+use crate::db::Db;
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+/// How long a retired key still verifies tokens (longer than any token lives).
+pub const RETIRED_KEY_GRACE: chrono::Duration = chrono::Duration::days(31);
+const RELOAD_EVERY: Duration = Duration::from_secs(30);
+const MIN_FORCED_RELOAD: Duration = Duration::from_secs(1);
+
+/// Audience of portal tokens.
+pub const PORTAL_AUDIENCE: &str = "returns-api:portal";
+/// Audience of label URL tokens.
+pub const LABEL_AUDIENCE: &str = "returns-api:labels";
+
+/// What a token allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Create, read and cancel returns (and upload photos) for one order.
+    Returns,
+    /// Search service points of one brand.
+    ServicePoints,
+    /// Poll and download one label.
+    Label,
+}
+
+/// Claims of every token this API issues.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Claims {
+    /// Issuer.
+    pub iss: String,
+    /// Audience.
+    pub aud: String,
+    /// Subject: the order id (portal tokens) or label id (label tokens).
+    pub sub: String,
+    /// Brand id.
+    pub brand: String,
+    /// Scope.
+    pub scope: Scope,
+    /// Issued at (seconds since the epoch).
+    pub iat: i64,
+    /// Expires at (seconds since the epoch).
+    pub exp: i64,
+}
+
+struct Key {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+}
+
+struct KeySet {
+    keys: HashMap<String, Key>,
+    signing: Option<String>,
+    loaded: Option<Instant>,
+    forced: Option<Instant>,
+}
+
+/// The node's copy of the signing keys.
+pub struct Keyring {
+    issuer: String,
+    set: RwLock<KeySet>,
+}
+
+impl Keyring {
+    /// An empty keyring for tokens issued as `issuer`.
+    pub fn new(issuer: impl Into<String>) -> Keyring {
+        Keyring {
+            issuer: issuer.into(),
+            set: RwLock::new(KeySet {
+                keys: HashMap::new(),
+                signing: None,
+                loaded: None,
+                forced: None,
+            }),
+        }
+    }
+
+    /// Makes sure a signing key exists in the database and loads the key set.
+    pub async fn init(&self, db: &Db) -> Result<(), ApiError> {
+        db.write(crate::db::signing_keys::ensure_active).await?;
+        self.reload(db).await
+    }
+
+    async fn reload(&self, db: &Db) -> Result<(), ApiError> {
+        let rows = db
+            .read(|conn| crate::db::signing_keys::usable(conn, crate::db::now() - RETIRED_KEY_GRACE))
+            .await?;
+        let mut keys = HashMap::new();
+        let mut signing: Option<(chrono::NaiveDateTime, String)> = None;
+        for row in rows {
+            let secret = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &row.secret)
+                .map_err(|e| ApiError::internal(anyhow::anyhow!("signing key {} unreadable: {e}", row.kid)))?;
+            if row.retired_at.is_none() && signing.as_ref().is_none_or(|(at, _)| row.created_at > *at) {
+                signing = Some((row.created_at, row.kid.clone()));
+            }
+            keys.insert(
+                row.kid,
+                Key {
+                    encoding: EncodingKey::from_secret(&secret),
+                    decoding: DecodingKey::from_secret(&secret),
+                },
+            );
+        }
+        let mut set = self.set.write().unwrap_or_else(|p| p.into_inner());
+        set.keys = keys;
+        set.signing = signing.map(|(_, kid)| kid);
+        set.loaded = Some(Instant::now());
+        Ok(())
+    }
+
+    async fn fresh(&self, db: &Db) -> Result<(), ApiError> {
+        let stale = {
+            let set = self.set.read().unwrap_or_else(|p| p.into_inner());
+            set.loaded.is_none_or(|at| at.elapsed() > RELOAD_EVERY) || set.signing.is_none()
+        };
+        if stale {
+            self.reload(db).await?;
+            let missing = self.set.read().unwrap_or_else(|p| p.into_inner()).signing.is_none();
+            if missing {
+                // Every key was retired by hand: create a new one.
+                self.init(db).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Issues a token; returns it with its expiry.
+    pub async fn issue(
+        &self,
+        db: &Db,
+        scope: Scope,
+        brand_id: &str,
+        subject: &str,
+        ttl: chrono::Duration,
+    ) -> Result<(String, DateTime<Utc>), ApiError> {
+        self.fresh(db).await?;
+        let now = Utc::now();
+        let expires = now + ttl;
+        let claims = Claims {
+            iss: self.issuer.clone(),
+            aud: match scope {
+                Scope::Label => LABEL_AUDIENCE.into(),
+                _ => PORTAL_AUDIENCE.into(),
+            },
+            sub: subject.into(),
+            brand: brand_id.into(),
+            scope,
+            iat: now.timestamp(),
+            exp: expires.timestamp(),
+        };
+        let set = self.set.read().unwrap_or_else(|p| p.into_inner());
+        let kid = set
+            .signing
+            .clone()
+            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no signing key loaded")))?;
+        let key = set
+            .keys
+            .get(&kid)
+            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("signing key {kid} missing")))?;
+        let header = Header {
+            kid: Some(kid.clone()),
+            ..Header::new(Algorithm::HS256)
+        };
+        let token = jsonwebtoken::encode(&header, &claims, &key.encoding).map_err(ApiError::internal)?;
+        Ok((token, DateTime::from_timestamp(expires.timestamp(), 0).unwrap_or(expires)))
+    }
+
+    /// Verifies signature, algorithm, issuer, audience and expiry.
+    pub async fn verify(&self, db: &Db, token: &str, audience: &str) -> Result<Claims, ApiError> {
+        let invalid = || ApiError::unauthorized("invalid_token", "The token is invalid or expired.");
+        let header = jsonwebtoken::decode_header(token).map_err(|_| invalid())?;
+        if header.alg != Algorithm::HS256 {
+            return Err(invalid());
+        }
+        let kid = header.kid.ok_or_else(invalid)?;
+        self.fresh(db).await?;
+        let known = self.set.read().unwrap_or_else(|p| p.into_inner()).keys.contains_key(&kid);
+        if !known && self.may_force_reload() {
+            // Another node may have rotated; look once more.
+            self.reload(db).await?;
+        }
+        let set = self.set.read().unwrap_or_else(|p| p.into_inner());
+        let key = set.keys.get(&kid).ok_or_else(invalid)?;
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_audience(&[audience]);
+        validation.set_issuer(&[&self.issuer]);
+        validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        jsonwebtoken::decode::<Claims>(token, &key.decoding, &validation)
+            .map(|data| data.claims)
+            .map_err(|_| invalid())
+    }
+
+    fn may_force_reload(&self) -> bool {
+        let mut set = self.set.write().unwrap_or_else(|p| p.into_inner());
+        if set.forced.is_some_and(|at| at.elapsed() < MIN_FORCED_RELOAD) {
+            return false;
+        }
+        set.forced = Some(Instant::now());
+        true
+    }
+}
+
+/// A verified portal token of the brand in the path.
+#[derive(Debug, Clone)]
+pub struct PortalToken {
+    /// The claims.
+    pub claims: Claims,
+    /// The brand named in the path (the token's brand).
+    pub brand: Arc<PortalBrand>,
+}
+
+async fn portal_token(
+    state: Option<web::Data<AppState>>,
+    token: Option<String>,
+    brand_key: String,
+    scope: Scope,
+) -> Result<PortalToken, ApiError> {
+    let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("no app state")))?;
+    let token = token.ok_or_else(|| {
+        ApiError::unauthorized("missing_credentials", "Send the token from parcel lookup as `Authorization: Bearer <token>`.")
+    })?;
+    let claims = state.keys.verify(&state.db, &token, PORTAL_AUDIENCE).await?;
+    if claims.scope != scope {
+        return Err(ApiError::forbidden(
+            "insufficient_scope",
+            "This token does not grant access to this endpoint.",
+        ));
+    }
+    let brand = state.portal.require(&state.db, &brand_key).await?;
+    if brand.brand.id != claims.brand {
+        return Err(ApiError::forbidden("wrong_brand", "This token belongs to another brand."));
+    }
+    Ok(PortalToken { claims, brand })
+}
+
+macro_rules! portal_extractor {
+    ($name:ident, $scope:expr, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone)]
+        pub struct $name(pub PortalToken);
+
+        impl FromRequest for $name {
+            type Error = ApiError;
+            type Future = Pin<Box<dyn Future<Output = Result<$name, ApiError>>>>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                let state = req.app_data::<web::Data<AppState>>().cloned();
+                let token = crate::auth::bearer(req).map(str::to_owned);
+                let brand = req.match_info().get("brand").unwrap_or_default().to_string();
+                Box::pin(async move { portal_token(state, token, brand, $scope).await.map($name) })
+            }
+        }
+    };
+}
+
+portal_extractor!(
+    AccessToken,
+    Scope::Returns,
+    "The access token from lookup: returns of one order of the brand in the path."
+);
+portal_extractor!(
+    ServicePointsToken,
+    Scope::ServicePoints,
+    "The service-points token from lookup: service-point search of the brand in the path."
+);

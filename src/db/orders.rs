@@ -1,0 +1,190 @@
+//! Order rows: the validated order document plus the columns lookups use,
+//! and the brand-wide index of tracking numbers.
+
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::{order_tracking, orders};
+use crate::domain::contact::identifier_key;
+use crate::domain::orders::Order;
+use crate::error::{ApiError, FieldError};
+
+/// A row of `orders`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = orders)]
+pub struct OrderRow {
+    /// Id (`ord_…`).
+    pub id: String,
+    /// Brand.
+    pub brand_id: String,
+    /// Number as the merchant wrote it.
+    pub number: String,
+    /// Number as compared ([`identifier_key`]).
+    pub number_key: String,
+    /// When it was placed.
+    pub placed_at: chrono::NaiveDateTime,
+    /// Currency.
+    pub currency: String,
+    /// Lower-cased customer email.
+    pub email_norm: Option<String>,
+    /// E.164 customer phone.
+    pub phone_e164: Option<String>,
+    /// Normalized shipping postal code.
+    pub postal_norm: Option<String>,
+    /// Shipping country.
+    pub country: String,
+    /// The order (JSON of [`Order`]).
+    pub document: String,
+    /// First ingestion.
+    pub created_at: chrono::NaiveDateTime,
+    /// Last upsert.
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+impl OrderRow {
+    /// The stored order document.
+    pub fn order(&self) -> Result<Order, ApiError> {
+        serde_json::from_str(&self.document)
+            .map_err(|e| ApiError::internal(anyhow::anyhow!("order {} unreadable: {e}", self.id)))
+    }
+}
+
+/// Tracking numbers of `order` already used by another order of the brand,
+/// as field errors.
+pub fn tracking_conflicts(
+    conn: &mut DbConn,
+    brand_id: &str,
+    order: &Order,
+    own_id: Option<&str>,
+) -> Result<Vec<FieldError>, ApiError> {
+    let keys: Vec<String> = order.shipments.iter().map(|s| identifier_key(&s.tracking_number)).collect();
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let taken: Vec<(String, String)> = order_tracking::table
+        .filter(order_tracking::brand_id.eq(brand_id))
+        .filter(order_tracking::tracking_key.eq_any(&keys))
+        .select((order_tracking::tracking_key, order_tracking::order_id))
+        .load(conn)?;
+    Ok(keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| taken.iter().any(|(t, o)| t == *k && Some(o.as_str()) != own_id))
+        .map(|(i, _)| {
+            FieldError::new(
+                format!("shipments[{i}].tracking_number"),
+                "tracking_number_taken",
+                "another order of this brand has this tracking number",
+            )
+        })
+        .collect())
+}
+
+/// Inserts or replaces the order with this number. Returns the row and
+/// whether it was created. Tracking numbers must have been checked.
+pub fn upsert(conn: &mut DbConn, brand_id: &str, order: &Order) -> Result<(OrderRow, bool), ApiError> {
+    let now = super::now();
+    let number_key = identifier_key(&order.number);
+    let existing = id_by_number_key(conn, brand_id, &number_key)?;
+    let mut row = OrderRow {
+        id: existing.clone().unwrap_or_else(|| crate::domain::ids::new_id("ord")),
+        brand_id: brand_id.to_string(),
+        number: order.number.trim().to_string(),
+        number_key: number_key.clone(),
+        placed_at: order.placed_at.naive_utc(),
+        currency: order.currency.to_string(),
+        email_norm: order.customer.email.clone(),
+        phone_e164: order.customer.phone.clone(),
+        postal_norm: Some(order.postal_key()),
+        country: order.shipping_address.country.clone(),
+        document: serde_json::to_string(order).map_err(ApiError::internal)?,
+        created_at: now,
+        updated_at: now,
+    };
+    let mut created = false;
+    if existing.is_none() {
+        // Another node may insert the same number at the same moment: the
+        // loser of that race updates the winner's row instead.
+        let inserted = crate::per_backend!(&mut *conn, c => diesel::insert_into(orders::table)
+            .values(&row)
+            .on_conflict_do_nothing()
+            .execute(c))?;
+        if inserted == 1 {
+            created = true;
+        } else if let Some(id) = id_by_number_key(conn, brand_id, &number_key)? {
+            row.id = id;
+        }
+    }
+    if !created {
+        let created_at: chrono::NaiveDateTime =
+            orders::table.find(&row.id).select(orders::created_at).first(conn)?;
+        row.created_at = created_at;
+        diesel::update(orders::table.find(&row.id)).set(&row).execute(conn)?;
+        diesel::delete(order_tracking::table.filter(order_tracking::order_id.eq(&row.id))).execute(conn)?;
+    }
+    for shipment in &order.shipments {
+        diesel::insert_into(order_tracking::table)
+            .values((
+                order_tracking::brand_id.eq(brand_id),
+                order_tracking::tracking_key.eq(identifier_key(&shipment.tracking_number)),
+                order_tracking::order_id.eq(&row.id),
+            ))
+            .execute(conn)?;
+    }
+    Ok((row, created))
+}
+
+fn id_by_number_key(conn: &mut DbConn, brand_id: &str, number_key: &str) -> Result<Option<String>, ApiError> {
+    Ok(orders::table
+        .filter(orders::brand_id.eq(brand_id))
+        .filter(orders::number_key.eq(number_key))
+        .select(orders::id)
+        .first(conn)
+        .optional()?)
+}
+
+/// The order of the brand with this number (compared as an identifier key).
+pub fn by_number(conn: &mut DbConn, brand_id: &str, number: &str) -> Result<Option<OrderRow>, ApiError> {
+    Ok(orders::table
+        .filter(orders::brand_id.eq(brand_id))
+        .filter(orders::number_key.eq(identifier_key(number)))
+        .select(OrderRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The order by id within the brand.
+pub fn by_id(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<OrderRow>, ApiError> {
+    Ok(orders::table
+        .filter(orders::id.eq(id))
+        .filter(orders::brand_id.eq(brand_id))
+        .select(OrderRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// The order an identifier (order number or tracking number, already an
+/// identifier key) points to, and whether it matched a tracking number.
+pub fn find_by_identifier(
+    conn: &mut DbConn,
+    brand_id: &str,
+    key: &str,
+) -> Result<Option<(OrderRow, bool)>, ApiError> {
+    let by_number = orders::table
+        .filter(orders::brand_id.eq(brand_id))
+        .filter(orders::number_key.eq(key))
+        .select(OrderRow::as_select())
+        .first(conn)
+        .optional()?;
+    if let Some(row) = by_number {
+        return Ok(Some((row, false)));
+    }
+    let by_tracking = order_tracking::table
+        .inner_join(orders::table)
+        .filter(order_tracking::brand_id.eq(brand_id))
+        .filter(order_tracking::tracking_key.eq(key))
+        .select(OrderRow::as_select())
+        .first(conn)
+        .optional()?;
+    Ok(by_tracking.map(|row| (row, true)))
+}

@@ -1,0 +1,426 @@
+//! Orders as merchants send them: validation and normalization.
+//!
+//! An order is upserted as a whole by its number. After [`Order::normalize`]
+//! the document is what is stored and what eligibility reads: the email is
+//! lower-cased, the phone is E.164, every rule (unique line ids, shipment
+//! quantities within line quantities, one currency) holds.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::contact::{normalize_email, normalize_phone, postal_code_valid};
+use crate::domain::money::{Currency, Money};
+use crate::domain::settings::{is_carrier, is_country};
+use crate::error::FieldError;
+
+/// The customer who placed the order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    /// Email (stored lower-cased).
+    #[schema(example = "ana@example.com")]
+    pub email: Option<String>,
+    /// Phone (stored as E.164; numbers without a country code are read in the
+    /// brand's `phone_region`).
+    #[schema(example = "+31612345678")]
+    pub phone: Option<String>,
+    /// Name.
+    #[schema(example = "Ana de Vries")]
+    pub name: Option<String>,
+}
+
+/// Where the order was shipped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShippingAddress {
+    /// Addressee, if different from the customer.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Street and number.
+    #[schema(example = "Stationsplein 1")]
+    pub line1: String,
+    /// Second line.
+    #[serde(default)]
+    pub line2: Option<String>,
+    /// City.
+    #[schema(example = "Amsterdam")]
+    pub city: String,
+    /// Postal code.
+    #[schema(example = "1012 AB")]
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2 country.
+    #[schema(example = "NL")]
+    pub country: String,
+    /// Latitude (WGS84), used to find the nearest service point.
+    #[serde(default)]
+    #[schema(example = 52.3791)]
+    pub latitude: Option<f64>,
+    /// Longitude (WGS84).
+    #[serde(default)]
+    #[schema(example = 4.9003)]
+    pub longitude: Option<f64>,
+}
+
+/// An order line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// The merchant's line id, unique within the order.
+    #[schema(example = "L1")]
+    pub id: String,
+    /// SKU.
+    #[schema(example = "TSHIRT-M")]
+    pub sku: String,
+    /// Product name.
+    #[schema(example = "T-shirt M")]
+    pub name: String,
+    /// Units ordered (1–10000).
+    #[schema(example = 2)]
+    pub quantity: u32,
+    /// Price of one unit, in the order's currency.
+    pub unit_price: Money,
+    /// `false` for final-sale items, gift cards, …
+    #[serde(default = "yes")]
+    pub returnable: bool,
+    /// Vendor (multi-vendor shops: returns go to the vendor's address).
+    #[serde(default)]
+    pub vendor: Option<String>,
+    /// Product image.
+    #[serde(default)]
+    pub image_url: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Delivery state of a shipment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ShipmentStatus {
+    /// Not handed to the carrier yet.
+    Pending,
+    /// Handed to the carrier.
+    Shipped,
+    /// On its way.
+    InTransit,
+    /// Delivered.
+    Delivered,
+    /// The carrier reported a problem.
+    Exception,
+}
+
+/// Units of a line in a shipment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ShipmentLine {
+    /// Line id.
+    #[schema(example = "L1")]
+    pub line_id: String,
+    /// Units.
+    #[schema(example = 2)]
+    pub quantity: u32,
+}
+
+/// A parcel sent to the customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Shipment {
+    /// Tracking number (unique within the brand).
+    #[schema(example = "3SABC0001")]
+    pub tracking_number: String,
+    /// Carrier code.
+    #[schema(example = "postnl")]
+    pub carrier: String,
+    /// Status.
+    pub status: ShipmentStatus,
+    /// When it was handed to the carrier.
+    #[serde(default)]
+    pub shipped_at: Option<DateTime<Utc>>,
+    /// When it was delivered (required for `delivered`).
+    #[serde(default)]
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// Units per line.
+    pub lines: Vec<ShipmentLine>,
+}
+
+/// An order, as ingested and stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    /// Order number, unique within the brand (compared without `#`, spaces or case).
+    #[schema(example = "1001")]
+    pub number: String,
+    /// When the order was placed.
+    pub placed_at: DateTime<Utc>,
+    /// ISO 4217 currency of every price.
+    #[schema(value_type = String, example = "EUR")]
+    pub currency: Currency,
+    /// Customer contact.
+    #[serde(default)]
+    pub customer: Customer,
+    /// Shipping address.
+    pub shipping_address: ShippingAddress,
+    /// Lines (1–500).
+    pub lines: Vec<Line>,
+    /// Shipments (0–100).
+    #[serde(default)]
+    pub shipments: Vec<Shipment>,
+}
+
+fn text(errors: &mut Vec<FieldError>, field: String, value: &str, max: usize) {
+    if value.trim().is_empty() || value.chars().count() > max || value.chars().any(char::is_control) {
+        errors.push(FieldError::new(field, "invalid_length", format!("must have 1–{max} printable characters")));
+    }
+}
+
+fn opt_text(errors: &mut Vec<FieldError>, field: String, value: &Option<String>, max: usize) {
+    if let Some(v) = value {
+        text(errors, field, v, max);
+    }
+}
+
+impl Order {
+    /// Validates the order and normalizes its contact data in place. Errors
+    /// carry field paths relative to the order (`lines[0].quantity`).
+    pub fn normalize(&mut self, phone_region: Option<&str>) -> Vec<FieldError> {
+        let mut e = Vec::new();
+        text(&mut e, "number".into(), &self.number, 64);
+        if crate::domain::contact::identifier_key(&self.number).is_empty() {
+            e.push(FieldError::new("number", "invalid_value", "must contain more than `#` and spaces"));
+        }
+
+        if let Some(raw) = &self.customer.email {
+            match normalize_email(raw) {
+                Some(n) => self.customer.email = Some(n),
+                None => e.push(FieldError::new("customer.email", "invalid_email", "must be an email address")),
+            }
+        }
+        if let Some(raw) = &self.customer.phone {
+            match normalize_phone(raw, phone_region) {
+                Some(n) => self.customer.phone = Some(n),
+                None => e.push(FieldError::new(
+                    "customer.phone",
+                    "invalid_phone",
+                    match phone_region {
+                        Some(r) => format!("must be a valid phone number (national numbers are read as {r})"),
+                        None => "must be a valid international phone number (+…); the brand has no phone_region".into(),
+                    },
+                )),
+            }
+        }
+        opt_text(&mut e, "customer.name".into(), &self.customer.name, 200);
+
+        let a = &self.shipping_address;
+        opt_text(&mut e, "shipping_address.name".into(), &a.name, 200);
+        text(&mut e, "shipping_address.line1".into(), &a.line1, 200);
+        opt_text(&mut e, "shipping_address.line2".into(), &a.line2, 200);
+        text(&mut e, "shipping_address.city".into(), &a.city, 100);
+        if !is_country(&a.country) {
+            e.push(FieldError::new("shipping_address.country", "invalid_country", "must be an ISO 3166-1 alpha-2 code such as NL"));
+        } else if !postal_code_valid(&a.country, &a.postal_code) {
+            e.push(FieldError::new(
+                "shipping_address.postal_code",
+                "invalid_postal_code",
+                format!("is not a postal code of {}", a.country),
+            ));
+        }
+        match (a.latitude, a.longitude) {
+            (Some(lat), Some(lon)) => {
+                if !(-90.0..=90.0).contains(&lat) {
+                    e.push(FieldError::new("shipping_address.latitude", "out_of_range", "must be between -90 and 90"));
+                }
+                if !(-180.0..=180.0).contains(&lon) {
+                    e.push(FieldError::new("shipping_address.longitude", "out_of_range", "must be between -180 and 180"));
+                }
+            }
+            (None, None) => {}
+            (Some(_), None) => e.push(FieldError::new("shipping_address.longitude", "required", "latitude and longitude go together")),
+            (None, Some(_)) => e.push(FieldError::new("shipping_address.latitude", "required", "latitude and longitude go together")),
+        }
+
+        if self.lines.is_empty() || self.lines.len() > 500 {
+            e.push(FieldError::new("lines", "invalid_length", "must have 1–500 lines"));
+        }
+        let mut ids = HashSet::new();
+        let mut quantities = HashMap::new();
+        for (i, l) in self.lines.iter().enumerate() {
+            text(&mut e, format!("lines[{i}].id"), &l.id, 64);
+            if !ids.insert(l.id.as_str()) {
+                e.push(FieldError::new(format!("lines[{i}].id"), "duplicate", "another line has this id"));
+            }
+            text(&mut e, format!("lines[{i}].sku"), &l.sku, 100);
+            text(&mut e, format!("lines[{i}].name"), &l.name, 200);
+            if !(1..=10_000).contains(&l.quantity) {
+                e.push(FieldError::new(format!("lines[{i}].quantity"), "out_of_range", "must be between 1 and 10000"));
+            }
+            if l.unit_price.currency != self.currency {
+                e.push(FieldError::new(
+                    format!("lines[{i}].unit_price.currency"),
+                    "currency_mismatch",
+                    format!("must be the order currency {}", self.currency),
+                ));
+            }
+            if l.unit_price.amount < 0 {
+                e.push(FieldError::new(format!("lines[{i}].unit_price.amount"), "out_of_range", "must not be negative"));
+            }
+            opt_text(&mut e, format!("lines[{i}].vendor"), &l.vendor, 100);
+            if let Some(url) = &l.image_url
+                && !matches!(url::Url::parse(url).map(|u| u.scheme().to_string()).as_deref(), Ok("http" | "https"))
+            {
+                e.push(FieldError::new(format!("lines[{i}].image_url"), "invalid_url", "must be an http(s) URL"));
+            }
+            quantities.entry(l.id.as_str()).or_insert(l.quantity);
+        }
+
+        if self.shipments.len() > 100 {
+            e.push(FieldError::new("shipments", "invalid_length", "at most 100 shipments"));
+        }
+        let mut shipped: HashMap<&str, u64> = HashMap::new();
+        let mut tracking = HashSet::new();
+        for (i, s) in self.shipments.iter().enumerate() {
+            text(&mut e, format!("shipments[{i}].tracking_number"), &s.tracking_number, 64);
+            if !tracking.insert(crate::domain::contact::identifier_key(&s.tracking_number)) {
+                e.push(FieldError::new(format!("shipments[{i}].tracking_number"), "duplicate", "another shipment has this tracking number"));
+            }
+            if !is_carrier(&s.carrier) {
+                e.push(FieldError::new(format!("shipments[{i}].carrier"), "invalid_carrier", "carrier codes are lowercase letters, digits, - or _"));
+            }
+            match (s.status, s.delivered_at) {
+                (ShipmentStatus::Delivered, None) => {
+                    e.push(FieldError::new(format!("shipments[{i}].delivered_at"), "required", "a delivered shipment has a delivery time"))
+                }
+                (status, Some(_)) if status != ShipmentStatus::Delivered => e.push(FieldError::new(
+                    format!("shipments[{i}].delivered_at"),
+                    "not_allowed",
+                    "only delivered shipments have a delivery time",
+                )),
+                _ => {}
+            }
+            if let (Some(shipped_at), Some(delivered_at)) = (s.shipped_at, s.delivered_at)
+                && delivered_at < shipped_at
+            {
+                e.push(FieldError::new(format!("shipments[{i}].delivered_at"), "out_of_range", "must not be before shipped_at"));
+            }
+            if s.lines.is_empty() {
+                e.push(FieldError::new(format!("shipments[{i}].lines"), "invalid_length", "a shipment carries at least one line"));
+            }
+            let mut in_shipment = HashSet::new();
+            for (j, sl) in s.lines.iter().enumerate() {
+                let field = format!("shipments[{i}].lines[{j}]");
+                if !quantities.contains_key(sl.line_id.as_str()) {
+                    e.push(FieldError::new(format!("{field}.line_id"), "unknown_line", "no line of the order has this id"));
+                }
+                if !in_shipment.insert(sl.line_id.as_str()) {
+                    e.push(FieldError::new(format!("{field}.line_id"), "duplicate", "appears twice in this shipment"));
+                }
+                if sl.quantity == 0 {
+                    e.push(FieldError::new(format!("{field}.quantity"), "out_of_range", "must be at least 1"));
+                }
+                let total = shipped.entry(sl.line_id.as_str()).or_default();
+                *total += u64::from(sl.quantity);
+                if let Some(&ordered) = quantities.get(sl.line_id.as_str())
+                    && *total > u64::from(ordered)
+                {
+                    e.push(FieldError::new(
+                        format!("{field}.quantity"),
+                        "exceeds_line_quantity",
+                        format!("shipments carry more units of {} than the {} ordered", sl.line_id, ordered),
+                    ));
+                }
+            }
+        }
+        e
+    }
+
+    /// Normalized postal code of the shipping address.
+    pub fn postal_key(&self) -> String {
+        crate::domain::contact::postal_key(&self.shipping_address.postal_code)
+    }
+
+    /// The line with this id.
+    pub fn line(&self, id: &str) -> Option<&Line> {
+        self.lines.iter().find(|l| l.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub fn sample() -> Order {
+        serde_json::from_value(serde_json::json!({
+            "number": "1001",
+            "placed_at": "2026-11-01T10:00:00Z",
+            "currency": "EUR",
+            "customer": { "email": "Ana@Example.com", "phone": "06 12345678", "name": "Ana de Vries" },
+            "shipping_address": { "line1": "Stationsplein 1", "city": "Amsterdam", "postal_code": "1012 AB",
+                                  "country": "NL", "latitude": 52.3791, "longitude": 4.9003 },
+            "lines": [
+                { "id": "L1", "sku": "TSHIRT-M", "name": "T-shirt M", "quantity": 2,
+                  "unit_price": { "amount": 1999, "currency": "EUR" }, "returnable": true }
+            ],
+            "shipments": [
+                { "tracking_number": "3SABC0001", "carrier": "postnl", "status": "delivered",
+                  "shipped_at": "2026-11-02T09:00:00Z", "delivered_at": "2026-11-03T15:00:00Z",
+                  "lines": [ { "line_id": "L1", "quantity": 2 } ] }
+            ]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_valid_order_is_normalized() {
+        let mut o = sample();
+        assert_eq!(o.normalize(Some("NL")), vec![]);
+        assert_eq!(o.customer.email.as_deref(), Some("ana@example.com"));
+        assert_eq!(o.customer.phone.as_deref(), Some("+31612345678"));
+        assert_eq!(o.postal_key(), "1012AB");
+    }
+
+    fn fields(o: &mut Order) -> Vec<String> {
+        let mut f: Vec<String> = o.normalize(Some("NL")).into_iter().map(|e| e.field).collect();
+        f.sort();
+        f
+    }
+
+    #[test]
+    fn shipments_never_carry_more_than_was_ordered() {
+        let mut o = sample();
+        o.shipments.push(o.shipments[0].clone());
+        o.shipments[1].tracking_number = "3SABC0002".into();
+        assert_eq!(fields(&mut o), vec!["shipments[1].lines[0].quantity"]);
+    }
+
+    #[test]
+    fn line_ids_are_unique_and_quantities_positive() {
+        let mut o = sample();
+        o.lines.push(o.lines[0].clone());
+        o.lines[1].quantity = 0;
+        assert_eq!(fields(&mut o), vec!["lines[1].id", "lines[1].quantity"]);
+    }
+
+    #[test]
+    fn contact_data_must_be_well_formed() {
+        let mut o = sample();
+        o.customer.email = Some("nope".into());
+        o.customer.phone = Some("12".into());
+        o.shipping_address.postal_code = "ABCD".into();
+        assert_eq!(fields(&mut o), vec!["customer.email", "customer.phone", "shipping_address.postal_code"]);
+    }
+
+    #[test]
+    fn prices_are_in_the_order_currency_and_delivery_has_a_time() {
+        let mut o = sample();
+        o.lines[0].unit_price.currency = Currency::parse("USD").unwrap();
+        o.shipments[0].delivered_at = None;
+        o.shipments[0].lines[0].line_id = "L9".into();
+        assert_eq!(
+            fields(&mut o),
+            vec!["lines[0].unit_price.currency", "shipments[0].delivered_at", "shipments[0].lines[0].line_id"]
+        );
+    }
+}
