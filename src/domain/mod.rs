@@ -5,5 +5,6 @@ pub mod contact;
 pub mod eligibility;
 pub mod ids;
 pub mod money;
+pub mod opening_hours;
 pub mod orders;
 pub mod settings;
