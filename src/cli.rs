@@ -75,12 +75,138 @@ pub enum Command {
         #[command(subcommand)]
         command: BrandsCommand,
     },
+    /// Carrier service points.
+    ServicePoints {
+        /// Service-points subcommand.
+        #[command(subcommand)]
+        command: ServicePointsCommand,
+    },
+    /// Postal-code centroids (positions for orders without coordinates).
+    PostalCentroids {
+        /// Postal-centroids subcommand.
+        #[command(subcommand)]
+        command: CentroidsCommand,
+    },
     /// Manage the keys that sign portal and label tokens.
     SigningKeys {
         /// Signing-keys subcommand.
         #[command(subcommand)]
         command: SigningKeysCommand,
     },
+}
+
+/// `service-points …`
+#[derive(Debug, Subcommand)]
+pub enum ServicePointsCommand {
+    /// Import a network from a CSV or JSON file (by extension), all or nothing.
+    Import {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+        /// The file (`.csv` or `.json`).
+        file: PathBuf,
+        /// Deactivate points of the file's carriers that the file lacks.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Write N generated, plausible points (NL, BE, DE, FR) as CSV.
+    Generate {
+        /// How many.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Seed (the same seed gives the same points).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (standard output when absent).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `postal-centroids …`
+#[derive(Debug, Subcommand)]
+pub enum CentroidsCommand {
+    /// Import centroids from CSV (`country,postal_code,latitude,longitude`) or JSON.
+    Import {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+        /// The file (`.csv` or `.json`).
+        file: PathBuf,
+    },
+}
+
+fn format_of(file: &std::path::Path) -> anyhow::Result<crate::routes::admin::Format> {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("csv") => Ok(crate::routes::admin::Format::Csv),
+        Some("json") => Ok(crate::routes::admin::Format::Json),
+        _ => anyhow::bail!("{} must end in .csv or .json", file.display()),
+    }
+}
+
+async fn service_points(command: ServicePointsCommand) -> anyhow::Result<()> {
+    match command {
+        ServicePointsCommand::Import { db, file, replace } => {
+            let format = format_of(&file)?;
+            let bytes = std::fs::read(&file)?;
+            let db = open(&db.database_url)?;
+            let points = match crate::routes::admin::parse_points(format, &bytes) {
+                Ok(points) => points,
+                Err(e) => {
+                    for f in e.errors() {
+                        eprintln!("{}: {} ({})", f.field, f.message, f.code);
+                    }
+                    anyhow::bail!("{e}; nothing was imported");
+                }
+            };
+            let summary = crate::routes::admin::import_points(&db, points, replace).await?;
+            println!(
+                "created {}, updated {}, deactivated {} (data set version {})",
+                summary.created, summary.updated, summary.deactivated, summary.version
+            );
+            Ok(())
+        }
+        ServicePointsCommand::Generate {
+            count,
+            seed,
+            output,
+        } => {
+            let points = crate::geo::generate::generate(count, seed);
+            match output {
+                Some(path) => {
+                    let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+                    crate::geo::generate::write_csv(points, &mut out)?;
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut out = std::io::BufWriter::new(stdout.lock());
+                    crate::geo::generate::write_csv(points, &mut out)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn centroids(command: CentroidsCommand) -> anyhow::Result<()> {
+    match command {
+        CentroidsCommand::Import { db, file } => {
+            let format = format_of(&file)?;
+            let bytes = std::fs::read(&file)?;
+            let db = open(&db.database_url)?;
+            let rows = crate::routes::admin::parse_centroids(format, &bytes)?;
+            let n = db
+                .write(move |conn| crate::db::service_points::upsert_centroids(conn, &rows))
+                .await?;
+            println!("imported {n} centroids");
+            Ok(())
+        }
+    }
 }
 
 /// `signing-keys …`
@@ -169,10 +295,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Keys { command } => keys(command).await,
         Command::Brands { command } => brands(command).await,
-        Command::SigningKeys { command: SigningKeysCommand::Rotate { db } } => {
+        Command::ServicePoints { command } => service_points(command).await,
+        Command::PostalCentroids { command } => centroids(command).await,
+        Command::SigningKeys {
+            command: SigningKeysCommand::Rotate { db },
+        } => {
             let db = open(&db.database_url)?;
             let kid = db.write(crate::db::signing_keys::rotate).await?;
-            println!("new signing key {kid}; previous keys stay valid for verification until their tokens expire");
+            println!(
+                "new signing key {kid}; previous keys stay valid for verification until their tokens expire"
+            );
             Ok(())
         }
     }
@@ -190,6 +322,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     let app = Application::build(config).await?;
     if demo {
         let seeded = crate::demo::seed(app.db()).await?;
+        app.state().points.refresh(app.db()).await?;
         println!("Demo brand `demo` is ready.");
         println!("Merchant API key (shown once): {}", seeded.merchant_key);
         println!("Portal settings: {}/v1/portal/demo", app.public_url());

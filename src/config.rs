@@ -18,6 +18,7 @@
 //! | `LOOKUP_FAILURES_PER_IDENTIFIER` | `--lookup-failures-per-identifier` | `5` | failed lookups per identifier per window |
 //! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
 //! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
+//! | `SERVICE_POINT_REFRESH_MS` | `--service-point-refresh-ms` | `2000` | how often a node checks for a new service-point data set |
 //! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
 //! | `LOG_FORMAT` | `--log-format` | `text` | `text` or `json` |
 //! | `RUST_LOG` | | `info` | log filter |
@@ -74,6 +75,9 @@ pub struct Config {
     /// Length of the lookup rate-limit window (seconds).
     #[arg(long, env = "LOOKUP_FAILURE_WINDOW_SECS", default_value_t = 900)]
     pub lookup_failure_window_secs: i64,
+    /// How often a node checks whether the service-point data set changed (milliseconds).
+    #[arg(long, env = "SERVICE_POINT_REFRESH_MS", default_value_t = 2000)]
+    pub service_point_refresh_ms: u64,
     /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
     #[arg(long, env = "TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
@@ -99,6 +103,7 @@ impl Config {
             lookup_failures_per_client: 30,
             lookup_failure_window_secs: 900,
             trust_forwarded_for: false,
+            service_point_refresh_ms: 500,
         }
     }
 }

@@ -213,7 +213,109 @@ pub fn demo_settings() -> ReturnsSettings {
     s
 }
 
-/// Creates the demo brand (once) and a merchant key for it (every time).
+/// Demo orders, dated relative to now, that show every eligibility case.
+/// Look them up with postal code `1012 AB`, email `ana@example.com` or phone
+/// `06 12345678`.
+pub fn demo_orders(now: chrono::DateTime<chrono::Utc>) -> Vec<crate::domain::orders::Order> {
+    let ago = |days: i64| (now - chrono::Duration::days(days)).to_rfc3339();
+    let line = |id: &str, sku: &str, name: &str, qty: u32, price: i64| {
+        serde_json::json!({ "id": id, "sku": sku, "name": name, "quantity": qty,
+            "unit_price": { "amount": price, "currency": "EUR" },
+            "image_url": format!("https://demo.example/images/{}.jpg", sku.to_lowercase()) })
+    };
+    let order = |number: &str, placed: i64, coords: bool, lines: serde_json::Value, shipments: serde_json::Value| {
+        let mut address = serde_json::json!({ "line1": "Stationsplein 1", "city": "Amsterdam",
+            "postal_code": "1012 AB", "country": "NL" });
+        if coords {
+            address["latitude"] = 52.3791.into();
+            address["longitude"] = 4.9003.into();
+        }
+        serde_json::json!({ "number": number, "placed_at": ago(placed), "currency": "EUR",
+            "customer": { "email": "ana@example.com", "phone": "+31612345678", "name": "Ana de Vries" },
+            "shipping_address": address, "lines": lines, "shipments": shipments })
+    };
+    let mut gift = line("L2", "GIFTCARD-25", "Gift card €25", 1, 2500);
+    gift["returnable"] = false.into();
+    let mut sweater = line("L3", "SWEATER-WOOL", "Wool sweater", 1, 8900);
+    sweater["vendor"] = "Nordic Knits".into();
+    let docs = vec![
+        // Returnable lines, a final-sale gift card and a vendor item.
+        order("1001", 6, true, serde_json::json!([line("L1", "TSHIRT-M", "T-shirt M", 2, 1999), gift, sweater]),
+            serde_json::json!([{ "tracking_number": "3SDEMO1001", "carrier": "postnl", "status": "delivered",
+                "shipped_at": ago(5), "delivered_at": ago(3),
+                "lines": [{ "line_id": "L1", "quantity": 2 }, { "line_id": "L2", "quantity": 1 }, { "line_id": "L3", "quantity": 1 }] }])),
+        // Delivered too long ago; no coordinates (placed by postal code).
+        order("1002", 50, false, serde_json::json!([line("L1", "JEANS-32", "Jeans 32", 1, 7900)]),
+            serde_json::json!([{ "tracking_number": "3SDEMO1002", "carrier": "postnl", "status": "delivered",
+                "shipped_at": ago(47), "delivered_at": ago(45), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+        // Still on its way.
+        order("1003", 2, true, serde_json::json!([line("L1", "SNEAKER-42", "Sneakers 42", 1, 9900)]),
+            serde_json::json!([{ "tracking_number": "3SDEMO1003", "carrier": "dhl", "status": "in_transit",
+                "shipped_at": ago(1), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+        // One line delivered, one never shipped.
+        order("1004", 5, true, serde_json::json!([line("L1", "CAP-BLUE", "Cap", 1, 1500), line("L2", "SCARF-RED", "Scarf", 1, 2500)]),
+            serde_json::json!([{ "tracking_number": "3SDEMO1004", "carrier": "postnl", "status": "delivered",
+                "shipped_at": ago(4), "delivered_at": ago(2), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+        // Split delivery: the first parcel's window has closed, the second's is open.
+        order("1005", 45, true, serde_json::json!([line("L1", "SOCKS-3PK", "Socks (3 pack)", 2, 1200)]),
+            serde_json::json!([
+                { "tracking_number": "3SDEMO1005A", "carrier": "postnl", "status": "delivered",
+                  "shipped_at": ago(42), "delivered_at": ago(40), "lines": [{ "line_id": "L1", "quantity": 1 }] },
+                { "tracking_number": "3SDEMO1005B", "carrier": "postnl", "status": "delivered",
+                  "shipped_at": ago(7), "delivered_at": ago(5), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+        // Returned once already (the demo creates that return).
+        order("1006", 8, true, serde_json::json!([line("L1", "DRESS-S", "Summer dress S", 1, 4900)]),
+            serde_json::json!([{ "tracking_number": "3SDEMO1006", "carrier": "postnl", "status": "delivered",
+                "shipped_at": ago(6), "delivered_at": ago(4), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+    ];
+    docs.into_iter().filter_map(|d| serde_json::from_value(d).ok()).collect()
+}
+
+async fn seed_orders(db: &Db) -> Result<(), ApiError> {
+    let orders = demo_orders(chrono::Utc::now());
+    db.write(move |conn| {
+        let brand = crate::db::brands::by_slug(conn, DEMO_BRAND)?.ok_or_else(crate::db::brands::not_found)?;
+        for order in &orders {
+            let mut order = order.clone();
+            let errors = order.normalize(Some("NL"));
+            if !errors.is_empty() {
+                return Err(ApiError::internal(anyhow::anyhow!("demo order {} invalid: {errors:?}", order.number)));
+            }
+            crate::db::orders::upsert(conn, &brand.id, &order)?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// Service points loaded by `serve --demo` when the database has none.
+pub const DEMO_POINTS: usize = 3000;
+
+/// Loads generated service points and postal centroids when there are none.
+async fn seed_service_points(db: &Db) -> Result<(), ApiError> {
+    if db.read(crate::db::service_points::count).await? > 0 {
+        return Ok(());
+    }
+    let inputs: Vec<(String, crate::domain::service_points::ServicePointInput)> =
+        crate::geo::generate::generate(DEMO_POINTS, 42)
+            .enumerate()
+            .map(|(i, p)| (format!("service_points[{i}]"), p))
+            .collect();
+    let points = crate::domain::service_points::validate_all(inputs).map_err(|e| {
+        ApiError::internal(anyhow::anyhow!(
+            "generated points invalid: {:?}",
+            e.errors.first()
+        ))
+    })?;
+    crate::routes::admin::import_points(db, points, false).await?;
+    let centroids = crate::geo::generate::demo_centroids();
+    db.write(move |conn| crate::db::service_points::upsert_centroids(conn, &centroids))
+        .await?;
+    Ok(())
+}
+
+/// Creates the demo brand (once), service points and centroids (when there
+/// are none) and a merchant key for the demo brand (every time).
 pub async fn seed(db: &Db) -> Result<Seeded, ApiError> {
     let exists = db
         .read(|conn| crate::db::brands::by_slug(conn, DEMO_BRAND))
@@ -235,6 +337,8 @@ pub async fn seed(db: &Db) -> Result<Seeded, ApiError> {
         db.write(move |conn| crate::db::settings::replace(conn, &brand.id, &settings, None))
             .await?;
     }
+    seed_service_points(db).await?;
+    seed_orders(db).await?;
     let key = db
         .write(|conn| {
             crate::db::api_keys::create(

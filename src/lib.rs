@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod geo;
 pub mod labels;
 pub mod openapi;
 pub mod routes;

@@ -24,6 +24,8 @@ pub struct AppState {
     pub keys: crate::auth::tokens::Keyring,
     /// Lookup rate limits.
     pub lookup_limits: crate::routes::portal::lookup::LookupLimits,
+    /// Service-point index of this node.
+    pub points: Arc<crate::geo::refresh::IndexHandle>,
 }
 
 /// A bound, ready-to-run server.
@@ -32,6 +34,7 @@ pub struct Application {
     address: String,
     server: Server,
     state: web::Data<AppState>,
+    background: Vec<tokio::task::JoinHandle<()>>,
 }
 
 impl Application {
@@ -70,6 +73,13 @@ impl Application {
 
         let keys = crate::auth::tokens::Keyring::new(config.token_issuer.clone());
         keys.init(&db).await?;
+        let points = Arc::new(crate::geo::refresh::IndexHandle::default());
+        points.refresh(&db).await?;
+        let refresher = crate::geo::refresh::spawn_refresher(
+            points.clone(),
+            db.clone(),
+            std::time::Duration::from_millis(config.service_point_refresh_ms.max(100)),
+        );
 
         let state = web::Data::new(AppState {
             db,
@@ -84,6 +94,7 @@ impl Application {
                 per_client: config.lookup_failures_per_client,
                 window_secs: config.lookup_failure_window_secs,
             },
+            points,
         });
         let spec = Arc::new(crate::openapi::spec());
         // Install the recorder before the first request is measured.
@@ -102,6 +113,7 @@ impl Application {
             address,
             server,
             state,
+            background: vec![refresher],
         })
     }
 
@@ -128,6 +140,15 @@ impl Application {
     /// Serves until the process is asked to stop (SIGINT/SIGTERM), then
     /// finishes in-flight requests.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        for task in &self.background {
+            task.abort();
+        }
+        result
+    }
+
+    /// Shared state (database, caches, index).
+    pub fn state(&self) -> &web::Data<AppState> {
+        &self.state
     }
 }

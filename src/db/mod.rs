@@ -19,6 +19,7 @@ pub mod orders;
 pub mod rate_limits;
 pub mod returns;
 pub mod schema;
+pub mod service_points;
 pub mod settings;
 pub mod signing_keys;
 

@@ -94,3 +94,42 @@ diesel::table! {
 diesel::joinable!(orders -> brands (brand_id));
 diesel::joinable!(order_tracking -> orders (order_id));
 diesel::allow_tables_to_appear_in_same_query!(orders, order_tracking, brands);
+
+diesel::table! {
+    service_points (id) {
+        id -> Text,
+        carrier -> Text,
+        code -> Text,
+        name -> Text,
+        street -> Text,
+        house_number -> Nullable<Text>,
+        postal_code -> Text,
+        city -> Text,
+        country -> Text,
+        latitude -> Double,
+        longitude -> Double,
+        phone -> Nullable<Text>,
+        shop_type -> Nullable<Text>,
+        supports_labelless -> Bool,
+        timezone -> Text,
+        opening_hours -> Text,
+        active -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    postal_centroids (country, postal_key) {
+        country -> Text,
+        postal_key -> Text,
+        latitude -> Double,
+        longitude -> Double,
+    }
+}
+
+diesel::table! {
+    dataset_versions (name) {
+        name -> Text,
+        version -> BigInt,
+    }
+}

@@ -3,8 +3,10 @@
 pub mod brand;
 pub mod contact;
 pub mod eligibility;
+pub mod geo;
 pub mod ids;
 pub mod money;
 pub mod opening_hours;
 pub mod orders;
+pub mod service_points;
 pub mod settings;

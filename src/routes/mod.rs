@@ -2,6 +2,7 @@
 //! collected from the same calls, so an undocumented route cannot exist);
 //! [`app`] adds state, error handlers, middleware and the Swagger UI.
 
+pub mod admin;
 pub mod cors;
 pub mod extract;
 pub mod merchant;
@@ -27,6 +28,8 @@ pub fn api(cfg: &mut ServiceConfig) {
     cfg.service(ops::healthz)
         .service(ops::readyz)
         .service(ops::metrics)
+        .service(admin::import_service_points)
+        .service(admin::import_centroids)
         .service(
             scope::scope("/v1/portal/{brand}")
                 .wrap(from_fn(cors::portal))

@@ -12,4 +12,5 @@ mod orders;
 mod migrations;
 mod openapi;
 mod portal;
+mod service_points;
 mod settings;

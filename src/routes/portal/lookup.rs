@@ -28,7 +28,9 @@ use crate::domain::settings::LookupMethod;
 use crate::error::{ApiError, FieldError};
 use crate::routes::extract::Json;
 use crate::routes::portal::service_points::ServicePointView;
-use crate::routes::portal::settings::{PortalRefundOption, PortalReturnMethod, refund_options, return_methods};
+use crate::routes::portal::settings::{
+    PortalRefundOption, PortalReturnMethod, refund_options, return_methods,
+};
 use crate::startup::AppState;
 
 /// Lookup input: the identifier and exactly one verifier.
@@ -176,7 +178,11 @@ impl Limits {
         let ip = live(&self.ip_key);
         let id_left = self.conf.per_identifier - id.map_or(0, |c| c.count);
         let ip_left = self.conf.per_client - ip.map_or(0, |c| c.count);
-        let reset = |c: Option<Counter>| c.map_or(self.conf.window_secs, |c| c.window_start + self.conf.window_secs - now);
+        let reset = |c: Option<Counter>| {
+            c.map_or(self.conf.window_secs, |c| {
+                c.window_start + self.conf.window_secs - now
+            })
+        };
         let blocked = id_left <= 0 || ip_left <= 0;
         if id_left <= ip_left {
             (self.conf.per_identifier, id_left.max(0), reset(id), blocked)
@@ -186,17 +192,38 @@ impl Limits {
     }
 }
 
-fn with_limits(mut b: HttpResponseBuilder, (limit, remaining, reset, _): (i32, i32, i64, bool)) -> HttpResponseBuilder {
-    b.insert_header((HeaderName::from_static("ratelimit-limit"), limit.to_string()))
-        .insert_header((HeaderName::from_static("ratelimit-remaining"), remaining.to_string()))
-        .insert_header((HeaderName::from_static("ratelimit-reset"), reset.max(0).to_string()));
+fn with_limits(
+    mut b: HttpResponseBuilder,
+    (limit, remaining, reset, _): (i32, i32, i64, bool),
+) -> HttpResponseBuilder {
+    b.insert_header((
+        HeaderName::from_static("ratelimit-limit"),
+        limit.to_string(),
+    ))
+    .insert_header((
+        HeaderName::from_static("ratelimit-remaining"),
+        remaining.to_string(),
+    ))
+    .insert_header((
+        HeaderName::from_static("ratelimit-reset"),
+        reset.max(0).to_string(),
+    ));
     b
 }
 
 fn limit_headers(e: ApiError, (limit, remaining, reset, _): (i32, i32, i64, bool)) -> ApiError {
-    e.with_header(HeaderName::from_static("ratelimit-limit"), limit.to_string())
-        .with_header(HeaderName::from_static("ratelimit-remaining"), remaining.to_string())
-        .with_header(HeaderName::from_static("ratelimit-reset"), reset.max(0).to_string())
+    e.with_header(
+        HeaderName::from_static("ratelimit-limit"),
+        limit.to_string(),
+    )
+    .with_header(
+        HeaderName::from_static("ratelimit-remaining"),
+        remaining.to_string(),
+    )
+    .with_header(
+        HeaderName::from_static("ratelimit-reset"),
+        reset.max(0).to_string(),
+    )
 }
 
 /// The client address used for rate limiting.
@@ -204,12 +231,18 @@ pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
     if trust_forwarded_for && let Some(ip) = req.connection_info().realip_remote_addr() {
         return ip.to_string();
     }
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// The one verifier of a request, normalized; 422 when there is not exactly
 /// one, when the brand does not accept it, or when it is malformed.
-fn verifier(body: &LookupRequest, allowed: &[LookupMethod], region: Option<&str>) -> Result<(LookupMethod, String), ApiError> {
+fn verifier(
+    body: &LookupRequest,
+    allowed: &[LookupMethod],
+    region: Option<&str>,
+) -> Result<(LookupMethod, String), ApiError> {
     let given: Vec<(LookupMethod, &str, &str)> = [
         (LookupMethod::PostalCode, "postal_code", &body.postal_code),
         (LookupMethod::Email, "email", &body.email),
@@ -230,18 +263,27 @@ fn verifier(body: &LookupRequest, allowed: &[LookupMethod], region: Option<&str>
             "lookup_method_not_allowed",
             format!("This brand does not accept {field} for lookup."),
         )
-        .with_errors(vec![FieldError::new(*field, "lookup_method_not_allowed", "not one of the brand's lookup methods")]));
+        .with_errors(vec![FieldError::new(
+            *field,
+            "lookup_method_not_allowed",
+            "not one of the brand's lookup methods",
+        )]));
     }
     let normalized = match method {
         LookupMethod::PostalCode => {
             let key = postal_key(raw);
-            (!key.is_empty() && key.len() <= 12 && key.chars().all(|c| c.is_ascii_alphanumeric())).then_some(key)
+            (!key.is_empty() && key.len() <= 12 && key.chars().all(|c| c.is_ascii_alphanumeric()))
+                .then_some(key)
         }
         LookupMethod::Email => normalize_email(raw),
         LookupMethod::Phone => normalize_phone(raw, region),
     };
     let value = normalized.ok_or_else(|| {
-        ApiError::validation(vec![FieldError::new(*field, format!("invalid_{field}"), format!("is not a valid {field}"))])
+        ApiError::validation(vec![FieldError::new(
+            *field,
+            format!("invalid_{field}"),
+            format!("is not a valid {field}"),
+        )])
     })?;
     Ok((*method, value))
 }
@@ -259,7 +301,57 @@ fn matches(row: &OrderRow, method: LookupMethod, value: &str) -> bool {
 enum Outcome {
     Blocked,
     Mismatch,
-    Found { row: Box<OrderRow>, by_tracking: bool, returned: HashMap<String, u32> },
+    Found {
+        row: Box<OrderRow>,
+        order: Box<crate::domain::orders::Order>,
+        by_tracking: bool,
+        returned: HashMap<String, u32>,
+        centroid: Option<(f64, f64)>,
+    },
+}
+
+/// How far lookup looks for the nearest service point.
+pub const NEAREST_RADIUS_M: f64 = 50_000.0;
+
+/// The nearest drop-off point (carriers of the drop-off method, else of any
+/// enabled method) and the nearest label-less point (carriers of the
+/// label-less method) in the destination country.
+fn nearest_points(
+    state: &AppState,
+    settings: &crate::domain::settings::ReturnsSettings,
+    country: &str,
+    latitude: f64,
+    longitude: f64,
+    now: DateTime<Utc>,
+) -> (Option<ServicePointView>, Option<ServicePointView>) {
+    use crate::domain::settings::ReturnMethodType;
+    let index = state.points.get();
+    let nearest = |carriers: &[String], labelless_only: bool| {
+        index
+            .search(&crate::geo::Query {
+                latitude,
+                longitude,
+                radius_m: NEAREST_RADIUS_M,
+                country,
+                carriers,
+                labelless_only,
+                limit: 1,
+            })
+            .into_iter()
+            .next()
+            .and_then(|hit| index.view(hit, now))
+    };
+    let drop_off = settings
+        .method(ReturnMethodType::DropOff)
+        .map(|m| m.carriers.clone())
+        .unwrap_or_else(|| settings.enabled_carriers());
+    let labelless = settings
+        .method(ReturnMethodType::Labelless)
+        .map(|m| m.carriers.clone());
+    (
+        nearest(&drop_off, false),
+        labelless.and_then(|carriers| nearest(&carriers, true)),
+    )
 }
 
 /// Finds an order by order number or tracking number plus one verifier.
@@ -293,11 +385,18 @@ pub async fn lookup(
         )]));
     }
     let settings = &brand.settings;
-    let (method, value) = verifier(&body, &settings.lookup_methods, settings.phone_region.as_deref())?;
+    let (method, value) = verifier(
+        &body,
+        &settings.lookup_methods,
+        settings.phone_region.as_deref(),
+    )?;
 
     let limits = Limits {
         id_key: format!("lookup:id:{}:{key}", brand.brand.id),
-        ip_key: format!("lookup:ip:{}", client_address(&req, state.config.trust_forwarded_for)),
+        ip_key: format!(
+            "lookup:ip:{}",
+            client_address(&req, state.config.trust_forwarded_for)
+        ),
         conf: state.lookup_limits,
     };
     let now = Utc::now();
@@ -314,7 +413,22 @@ pub async fn lookup(
             let outcome = match crate::db::orders::find_by_identifier(conn, &brand_id, &key)? {
                 Some((row, by_tracking)) if matches(&row, method, &value) => {
                     let returned = crate::db::returns::active_quantities(conn, &row.id)?;
-                    Outcome::Found { row: Box::new(row), by_tracking, returned }
+                    let order = row.order()?;
+                    // Orders without coordinates are placed by their postal code.
+                    let a = &order.shipping_address;
+                    let centroid = match (a.latitude, a.longitude, &row.postal_norm) {
+                        (None, _, Some(key)) | (_, None, Some(key)) => {
+                            crate::db::service_points::centroid(conn, &a.country, key)?
+                        }
+                        _ => None,
+                    };
+                    Outcome::Found {
+                        row: Box::new(row),
+                        order: Box::new(order),
+                        by_tracking,
+                        returned,
+                        centroid,
+                    }
                 }
                 _ => Outcome::Mismatch,
             };
@@ -322,16 +436,23 @@ pub async fn lookup(
         })
         .await?;
 
-    let (row, by_tracking, returned) = match outcome {
+    let (row, order, by_tracking, returned, centroid) = match outcome {
         Outcome::Blocked => {
             let state_now = limits.state(&counters, now.timestamp());
             return Err(limit_headers(
-                ApiError::rate_limited(state_now.2 as u64, "Too many failed lookups; try again later."),
+                ApiError::rate_limited(
+                    state_now.2 as u64,
+                    "Too many failed lookups; try again later.",
+                ),
                 state_now,
             ));
         }
         Outcome::Mismatch => {
-            let (id_key, ip_key, window) = (limits.id_key.clone(), limits.ip_key.clone(), limits.conf.window_secs);
+            let (id_key, ip_key, window) = (
+                limits.id_key.clone(),
+                limits.ip_key.clone(),
+                limits.conf.window_secs,
+            );
             let ts = now.timestamp();
             let counters = state
                 .db
@@ -346,10 +467,15 @@ pub async fn lookup(
                 limits.state(&counters, ts),
             ));
         }
-        Outcome::Found { row, by_tracking, returned } => (row, by_tracking, returned),
+        Outcome::Found {
+            row,
+            order,
+            by_tracking,
+            returned,
+            centroid,
+        } => (row, order, by_tracking, returned, centroid),
     };
 
-    let order = row.order()?;
     let eligibility = evaluate(&order, Policy::from(settings), &returned, now);
     let lines = order
         .lines
@@ -388,7 +514,9 @@ pub async fn lookup(
         })
         .collect();
     let primary = if by_tracking {
-        parcels.iter().position(|p| identifier_key(&p.tracking_number) == identifier_key(&body.identifier))
+        parcels
+            .iter()
+            .position(|p| identifier_key(&p.tracking_number) == identifier_key(&body.identifier))
     } else {
         parcels
             .iter()
@@ -398,17 +526,42 @@ pub async fn lookup(
     };
     let parcel = primary.and_then(|i| parcels.get(i).cloned());
 
+    let position = match (a.latitude, a.longitude) {
+        (Some(lat), Some(lon)) => Some((lat, lon)),
+        _ => centroid,
+    };
+    let (service_point, labelless_service_point) = match position {
+        Some((lat, lon)) => nearest_points(&state, settings, &a.country, lat, lon, now),
+        None => (None, None),
+    };
+
     let ttl = chrono::Duration::seconds(state.config.access_token_ttl_secs as i64);
     let sp_ttl = chrono::Duration::seconds(state.config.service_points_token_ttl_secs as i64);
-    let (access_token, expires_at) = state.keys.issue(&state.db, Scope::Returns, &brand.brand.id, &row.id, ttl).await?;
-    let (service_points_token, _) =
-        state.keys.issue(&state.db, Scope::ServicePoints, &brand.brand.id, &row.id, sp_ttl).await?;
+    let (access_token, expires_at) = state
+        .keys
+        .issue(&state.db, Scope::Returns, &brand.brand.id, &row.id, ttl)
+        .await?;
+    let (service_points_token, _) = state
+        .keys
+        .issue(
+            &state.db,
+            Scope::ServicePoints,
+            &brand.brand.id,
+            &row.id,
+            sp_ttl,
+        )
+        .await?;
     let response = LookupResponse {
-        order: LookupOrder { number: order.number.clone(), placed_at: order.placed_at, currency: order.currency.to_string(), lines },
+        order: LookupOrder {
+            number: order.number.clone(),
+            placed_at: order.placed_at,
+            currency: order.currency.to_string(),
+            lines,
+        },
         parcel,
         parcels,
-        service_point: None,
-        labelless_service_point: None,
+        service_point,
+        labelless_service_point,
         return_methods: return_methods(settings),
         refund_options: refund_options(settings),
         access_token,

@@ -9,5 +9,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Routes under `/v1/portal/{brand}`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(settings::portal_settings).service(lookup::lookup);
+    cfg.service(settings::portal_settings)
+        .service(lookup::lookup)
+        .service(service_points::search);
 }

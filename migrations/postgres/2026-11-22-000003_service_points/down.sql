@@ -1,0 +1,3 @@
+DROP TABLE dataset_versions;
+DROP TABLE postal_centroids;
+DROP TABLE service_points;

@@ -1,0 +1,481 @@
+//! Service points as carriers deliver them: the import formats (JSON and
+//! CSV) and their validation. A file is accepted only when every row is
+//! valid; errors name the row and the field.
+//!
+//! CSV columns (header row required, any order): `carrier, code, name,
+//! street, house_number, postal_code, city, country, latitude, longitude,
+//! phone, shop_type, supports_labelless, timezone, mon, tue, wed, thu, fri,
+//! sat, sun[, active]`. The weekday columns hold space-separated intervals
+//! such as `09:00-12:00 13:00-18:00` (empty = closed). Errors of a CSV file
+//! are reported as `rows[LINE].field`, LINE being the line number in the file
+//! (the header is line 1); errors of a JSON file as `service_points[INDEX].field`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::str::FromStr;
+
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::geo::valid_position;
+use crate::domain::opening_hours::{WeeklyHours, default_timezone};
+use crate::domain::settings::{is_carrier, is_country};
+use crate::error::FieldError;
+
+/// Most errors reported for one import (the rest are counted).
+pub const MAX_REPORTED_ERRORS: usize = 200;
+
+/// A service point in an import file.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServicePointInput {
+    /// Carrier code (`postnl`, `dhl`, …).
+    #[schema(example = "postnl")]
+    pub carrier: String,
+    /// The carrier's id of the point, unique per carrier.
+    #[schema(example = "NL-204711")]
+    pub code: String,
+    /// Name.
+    #[schema(example = "PostNL Punt Bruna Centraal")]
+    pub name: String,
+    /// Street.
+    pub street: String,
+    /// House number.
+    #[serde(default)]
+    pub house_number: Option<String>,
+    /// Postal code.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// ISO 3166-1 alpha-2 country.
+    #[schema(example = "NL")]
+    pub country: String,
+    /// Latitude (WGS84).
+    pub latitude: f64,
+    /// Longitude (WGS84).
+    pub longitude: f64,
+    /// Phone.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Kind of shop, e.g. `supermarket`, `locker`.
+    #[serde(default)]
+    pub shop_type: Option<String>,
+    /// Accepts label-less (QR) returns.
+    #[serde(default)]
+    pub supports_labelless: bool,
+    /// IANA time zone; defaults to the country's.
+    #[serde(default)]
+    #[schema(example = "Europe/Amsterdam")]
+    pub timezone: Option<String>,
+    /// Weekly hours `{"0": ["09:00-18:00"], …, "6": []}` (0 = Monday; missing = closed).
+    #[serde(default)]
+    pub opening_hours: BTreeMap<String, Vec<String>>,
+    /// Inactive points are kept but never offered.
+    #[serde(default = "yes")]
+    pub active: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A validated service point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidPoint {
+    /// Carrier.
+    pub carrier: String,
+    /// Carrier's code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Street.
+    pub street: String,
+    /// House number.
+    pub house_number: Option<String>,
+    /// Postal code.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// Country.
+    pub country: String,
+    /// Latitude.
+    pub latitude: f64,
+    /// Longitude.
+    pub longitude: f64,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Shop type.
+    pub shop_type: Option<String>,
+    /// Label-less support.
+    pub supports_labelless: bool,
+    /// Time zone.
+    pub timezone: Tz,
+    /// Weekly hours.
+    pub hours: WeeklyHours,
+    /// Active.
+    pub active: bool,
+}
+
+fn text(errors: &mut Vec<FieldError>, path: &str, field: &str, value: &str, max: usize) {
+    if value.trim().is_empty() || value.chars().count() > max || value.chars().any(char::is_control)
+    {
+        errors.push(FieldError::new(
+            format!("{path}.{field}"),
+            "invalid_length",
+            format!("must have 1–{max} printable characters"),
+        ));
+    }
+}
+
+fn opt_text(
+    errors: &mut Vec<FieldError>,
+    path: &str,
+    field: &str,
+    value: &Option<String>,
+    max: usize,
+) {
+    if let Some(v) = value {
+        text(errors, path, field, v, max);
+    }
+}
+
+impl ServicePointInput {
+    /// Validates one point; `path` prefixes the field paths of its errors.
+    pub fn validate(self, path: &str) -> Result<ValidPoint, Vec<FieldError>> {
+        let mut e = Vec::new();
+        if !is_carrier(&self.carrier) {
+            e.push(FieldError::new(
+                format!("{path}.carrier"),
+                "invalid_carrier",
+                "lowercase letters, digits, - or _",
+            ));
+        }
+        text(&mut e, path, "code", &self.code, 64);
+        text(&mut e, path, "name", &self.name, 120);
+        text(&mut e, path, "street", &self.street, 120);
+        opt_text(&mut e, path, "house_number", &self.house_number, 20);
+        text(&mut e, path, "postal_code", &self.postal_code, 16);
+        text(&mut e, path, "city", &self.city, 80);
+        opt_text(&mut e, path, "phone", &self.phone, 40);
+        opt_text(&mut e, path, "shop_type", &self.shop_type, 40);
+        let country_ok = is_country(&self.country);
+        if !country_ok {
+            e.push(FieldError::new(
+                format!("{path}.country"),
+                "invalid_country",
+                "must be an ISO 3166-1 alpha-2 code such as NL",
+            ));
+        }
+        if !valid_position(self.latitude, self.longitude) {
+            let field = if (-90.0..=90.0).contains(&self.latitude) {
+                "longitude"
+            } else {
+                "latitude"
+            };
+            e.push(FieldError::new(
+                format!("{path}.{field}"),
+                "out_of_range",
+                "latitude ±90, longitude ±180",
+            ));
+        }
+        let timezone = match &self.timezone {
+            Some(name) => Tz::from_str(name).map_err(|_| {
+                FieldError::new(
+                    format!("{path}.timezone"),
+                    "invalid_timezone",
+                    "must be an IANA time zone such as Europe/Amsterdam",
+                )
+            }),
+            None => default_timezone(&self.country).ok_or_else(|| {
+                FieldError::new(
+                    format!("{path}.timezone"),
+                    "required",
+                    "no default time zone for this country; name one",
+                )
+            }),
+        };
+        let timezone = match timezone {
+            Ok(tz) => Some(tz),
+            Err(err) => {
+                if country_ok || self.timezone.is_some() {
+                    e.push(err);
+                }
+                None
+            }
+        };
+        let hours = match WeeklyHours::parse(&self.opening_hours) {
+            Ok(h) => Some(h),
+            Err(errors) => {
+                e.extend(errors.into_iter().map(|f| FieldError {
+                    field: format!("{path}.opening_hours.{}", f.field),
+                    ..f
+                }));
+                None
+            }
+        };
+        match (e.is_empty(), timezone, hours) {
+            (true, Some(timezone), Some(hours)) => Ok(ValidPoint {
+                carrier: self.carrier,
+                code: self.code.trim().to_string(),
+                name: self.name.trim().to_string(),
+                street: self.street.trim().to_string(),
+                house_number: self.house_number.map(|s| s.trim().to_string()),
+                postal_code: self.postal_code.trim().to_string(),
+                city: self.city.trim().to_string(),
+                country: self.country,
+                latitude: self.latitude,
+                longitude: self.longitude,
+                phone: self.phone,
+                shop_type: self.shop_type,
+                supports_labelless: self.supports_labelless,
+                timezone,
+                hours,
+                active: self.active,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A parse or validation failure of an import file: the errors reported and
+/// how many there were in all.
+#[derive(Debug)]
+pub struct ImportErrors {
+    /// Up to [`MAX_REPORTED_ERRORS`] errors.
+    pub errors: Vec<FieldError>,
+    /// Every error found.
+    pub total: usize,
+}
+
+/// Validates every point (with its path) and rejects duplicates of
+/// carrier + code; all or nothing.
+pub fn validate_all(
+    inputs: Vec<(String, ServicePointInput)>,
+) -> Result<Vec<ValidPoint>, ImportErrors> {
+    let mut points = Vec::with_capacity(inputs.len());
+    let mut errors = Vec::new();
+    let mut total = 0usize;
+    let mut seen = HashSet::new();
+    for (path, input) in inputs {
+        let key = (input.carrier.clone(), input.code.trim().to_string());
+        let duplicate = !seen.insert(key);
+        match input.validate(&path) {
+            Ok(p) if !duplicate => points.push(p),
+            Ok(_) => {
+                total += 1;
+                if errors.len() < MAX_REPORTED_ERRORS {
+                    errors.push(FieldError::new(
+                        format!("{path}.code"),
+                        "duplicate",
+                        "another row has this carrier and code",
+                    ));
+                }
+            }
+            Err(e) => {
+                total += e.len();
+                let room = MAX_REPORTED_ERRORS.saturating_sub(errors.len());
+                errors.extend(e.into_iter().take(room));
+            }
+        }
+    }
+    if total == 0 {
+        Ok(points)
+    } else {
+        Err(ImportErrors { errors, total })
+    }
+}
+
+/// Body of a JSON import: `{"service_points": [...]}` or a bare array.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum JsonImport {
+    /// `{"service_points": [...]}`.
+    Wrapped {
+        /// The points.
+        service_points: Vec<ServicePointInput>,
+    },
+    /// `[...]`.
+    Bare(Vec<ServicePointInput>),
+}
+
+/// Points of a JSON import with their paths.
+pub fn from_json(import: JsonImport) -> Vec<(String, ServicePointInput)> {
+    let list = match import {
+        JsonImport::Wrapped { service_points } => service_points,
+        JsonImport::Bare(list) => list,
+    };
+    list.into_iter()
+        .enumerate()
+        .map(|(i, p)| (format!("service_points[{i}]"), p))
+        .collect()
+}
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const REQUIRED: [&str; 10] = [
+    "carrier",
+    "code",
+    "name",
+    "street",
+    "postal_code",
+    "city",
+    "country",
+    "latitude",
+    "longitude",
+    "supports_labelless",
+];
+const OPTIONAL: [&str; 5] = ["house_number", "phone", "shop_type", "timezone", "active"];
+
+/// Points of a CSV import with their paths (`rows[LINE]`).
+pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, ImportErrors> {
+    let fail = |errors: Vec<FieldError>| {
+        let total = errors.len();
+        Err(ImportErrors { errors, total })
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .trim(csv::Trim::All)
+        .from_reader(bytes);
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return fail(vec![FieldError::new(
+                "rows[1]",
+                "invalid_csv",
+                e.to_string(),
+            )]);
+        }
+    };
+    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
+    let mut header_errors = Vec::new();
+    for name in REQUIRED {
+        if column(name).is_none() {
+            header_errors.push(FieldError::new(
+                format!("rows[1].{name}"),
+                "missing_column",
+                "required column",
+            ));
+        }
+    }
+    for h in headers.iter() {
+        let known = REQUIRED
+            .iter()
+            .chain(OPTIONAL.iter())
+            .chain(DAYS.iter())
+            .any(|c| c.eq_ignore_ascii_case(h));
+        if !known {
+            header_errors.push(FieldError::new(
+                format!("rows[1].{h}"),
+                "unknown_column",
+                "not a service-point column",
+            ));
+        }
+    }
+    if !header_errors.is_empty() {
+        return fail(header_errors);
+    }
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut total = 0;
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                total += 1;
+                if errors.len() < MAX_REPORTED_ERRORS {
+                    errors.push(FieldError::new(
+                        format!("rows[{line}]"),
+                        "invalid_csv",
+                        e.to_string(),
+                    ));
+                }
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let path = format!("rows[{line}]");
+        let get = |name: &str| {
+            column(name)
+                .and_then(|i| record.get(i))
+                .unwrap_or("")
+                .to_string()
+        };
+        let opt = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
+        let mut row_errors = Vec::new();
+        let mut number = |name: &str| match get(name).parse::<f64>() {
+            Ok(v) => v,
+            Err(_) => {
+                row_errors.push(FieldError::new(
+                    format!("{path}.{name}"),
+                    "invalid_number",
+                    "must be a decimal number",
+                ));
+                0.0
+            }
+        };
+        let latitude = number("latitude");
+        let longitude = number("longitude");
+        let mut flag = |name: &str, default: bool| match get(name).to_ascii_lowercase().as_str() {
+            "" => default,
+            "true" | "1" | "yes" | "y" => true,
+            "false" | "0" | "no" | "n" => false,
+            _ => {
+                row_errors.push(FieldError::new(
+                    format!("{path}.{name}"),
+                    "invalid_boolean",
+                    "true or false",
+                ));
+                default
+            }
+        };
+        let supports_labelless = flag("supports_labelless", false);
+        let active = flag("active", true);
+        let mut opening_hours = BTreeMap::new();
+        for (i, day) in DAYS.iter().enumerate() {
+            let intervals: Vec<String> = get(day).split_whitespace().map(str::to_owned).collect();
+            if !intervals.is_empty() {
+                opening_hours.insert(i.to_string(), intervals);
+            }
+        }
+        if !row_errors.is_empty() {
+            total += row_errors.len();
+            let room = MAX_REPORTED_ERRORS.saturating_sub(errors.len());
+            errors.extend(row_errors.into_iter().take(room));
+            continue;
+        }
+        out.push((
+            path,
+            ServicePointInput {
+                carrier: get("carrier"),
+                code: get("code"),
+                name: get("name"),
+                street: get("street"),
+                house_number: opt("house_number"),
+                postal_code: get("postal_code"),
+                city: get("city"),
+                country: get("country"),
+                latitude,
+                longitude,
+                phone: opt("phone"),
+                shop_type: opt("shop_type"),
+                supports_labelless,
+                timezone: opt("timezone"),
+                opening_hours,
+                active,
+            },
+        ));
+    }
+    if total > 0 {
+        Err(ImportErrors { errors, total })
+    } else {
+        Ok(out)
+    }
+}
+
+/// The CSV header the importer and the generator use.
+pub fn csv_header() -> String {
+    let mut cols: Vec<&str> = REQUIRED.to_vec();
+    cols.extend(OPTIONAL.iter().take(4));
+    cols.extend(DAYS);
+    cols.join(",")
+}
