@@ -15,6 +15,7 @@
 //! | `TOKEN_ISSUER` | `--token-issuer` | `returns-api` | `iss` of issued tokens |
 //! | `ACCESS_TOKEN_TTL_SECS` | `--access-token-ttl-secs` | `3600` | portal access token lifetime |
 //! | `SERVICE_POINTS_TOKEN_TTL_SECS` | `--service-points-token-ttl-secs` | `3600` | service-points token lifetime |
+//! | `LABEL_URL_TTL_SECS` | `--label-url-ttl-secs` | 30 days | lifetime of label poll/download URLs |
 //! | `LOOKUP_FAILURES_PER_IDENTIFIER` | `--lookup-failures-per-identifier` | `5` | failed lookups per identifier per window |
 //! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
 //! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
@@ -66,6 +67,9 @@ pub struct Config {
     /// Lifetime of the service-points token (seconds).
     #[arg(long, env = "SERVICE_POINTS_TOKEN_TTL_SECS", default_value_t = 3600)]
     pub service_points_token_ttl_secs: u64,
+    /// Lifetime of label poll / download URLs (seconds; default 30 days).
+    #[arg(long, env = "LABEL_URL_TTL_SECS", default_value_t = 30 * 24 * 3600)]
+    pub label_url_ttl_secs: u64,
     /// Failed lookups allowed per identifier in a window.
     #[arg(long, env = "LOOKUP_FAILURES_PER_IDENTIFIER", default_value_t = 5)]
     pub lookup_failures_per_identifier: i32,
@@ -99,6 +103,7 @@ impl Config {
             token_issuer: "returns-api".into(),
             access_token_ttl_secs: 3600,
             service_points_token_ttl_secs: 3600,
+            label_url_ttl_secs: 30 * 24 * 3600,
             lookup_failures_per_identifier: 5,
             lookup_failures_per_client: 30,
             lookup_failure_window_secs: 900,

@@ -223,7 +223,11 @@ pub fn demo_orders(now: chrono::DateTime<chrono::Utc>) -> Vec<crate::domain::ord
             "unit_price": { "amount": price, "currency": "EUR" },
             "image_url": format!("https://demo.example/images/{}.jpg", sku.to_lowercase()) })
     };
-    let order = |number: &str, placed: i64, coords: bool, lines: serde_json::Value, shipments: serde_json::Value| {
+    let order = |number: &str,
+                 placed: i64,
+                 coords: bool,
+                 lines: serde_json::Value,
+                 shipments: serde_json::Value| {
         let mut address = serde_json::json!({ "line1": "Stationsplein 1", "city": "Amsterdam",
             "postal_code": "1012 AB", "country": "NL" });
         if coords {
@@ -240,46 +244,85 @@ pub fn demo_orders(now: chrono::DateTime<chrono::Utc>) -> Vec<crate::domain::ord
     sweater["vendor"] = "Nordic Knits".into();
     let docs = vec![
         // Returnable lines, a final-sale gift card and a vendor item.
-        order("1001", 6, true, serde_json::json!([line("L1", "TSHIRT-M", "T-shirt M", 2, 1999), gift, sweater]),
+        order(
+            "1001",
+            6,
+            true,
+            serde_json::json!([line("L1", "TSHIRT-M", "T-shirt M", 2, 1999), gift, sweater]),
             serde_json::json!([{ "tracking_number": "3SDEMO1001", "carrier": "postnl", "status": "delivered",
                 "shipped_at": ago(5), "delivered_at": ago(3),
-                "lines": [{ "line_id": "L1", "quantity": 2 }, { "line_id": "L2", "quantity": 1 }, { "line_id": "L3", "quantity": 1 }] }])),
+                "lines": [{ "line_id": "L1", "quantity": 2 }, { "line_id": "L2", "quantity": 1 }, { "line_id": "L3", "quantity": 1 }] }]),
+        ),
         // Delivered too long ago; no coordinates (placed by postal code).
-        order("1002", 50, false, serde_json::json!([line("L1", "JEANS-32", "Jeans 32", 1, 7900)]),
+        order(
+            "1002",
+            50,
+            false,
+            serde_json::json!([line("L1", "JEANS-32", "Jeans 32", 1, 7900)]),
             serde_json::json!([{ "tracking_number": "3SDEMO1002", "carrier": "postnl", "status": "delivered",
-                "shipped_at": ago(47), "delivered_at": ago(45), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+                "shipped_at": ago(47), "delivered_at": ago(45), "lines": [{ "line_id": "L1", "quantity": 1 }] }]),
+        ),
         // Still on its way.
-        order("1003", 2, true, serde_json::json!([line("L1", "SNEAKER-42", "Sneakers 42", 1, 9900)]),
+        order(
+            "1003",
+            2,
+            true,
+            serde_json::json!([line("L1", "SNEAKER-42", "Sneakers 42", 1, 9900)]),
             serde_json::json!([{ "tracking_number": "3SDEMO1003", "carrier": "dhl", "status": "in_transit",
-                "shipped_at": ago(1), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+                "shipped_at": ago(1), "lines": [{ "line_id": "L1", "quantity": 1 }] }]),
+        ),
         // One line delivered, one never shipped.
-        order("1004", 5, true, serde_json::json!([line("L1", "CAP-BLUE", "Cap", 1, 1500), line("L2", "SCARF-RED", "Scarf", 1, 2500)]),
+        order(
+            "1004",
+            5,
+            true,
+            serde_json::json!([
+                line("L1", "CAP-BLUE", "Cap", 1, 1500),
+                line("L2", "SCARF-RED", "Scarf", 1, 2500)
+            ]),
             serde_json::json!([{ "tracking_number": "3SDEMO1004", "carrier": "postnl", "status": "delivered",
-                "shipped_at": ago(4), "delivered_at": ago(2), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+                "shipped_at": ago(4), "delivered_at": ago(2), "lines": [{ "line_id": "L1", "quantity": 1 }] }]),
+        ),
         // Split delivery: the first parcel's window has closed, the second's is open.
-        order("1005", 45, true, serde_json::json!([line("L1", "SOCKS-3PK", "Socks (3 pack)", 2, 1200)]),
+        order(
+            "1005",
+            45,
+            true,
+            serde_json::json!([line("L1", "SOCKS-3PK", "Socks (3 pack)", 2, 1200)]),
             serde_json::json!([
                 { "tracking_number": "3SDEMO1005A", "carrier": "postnl", "status": "delivered",
                   "shipped_at": ago(42), "delivered_at": ago(40), "lines": [{ "line_id": "L1", "quantity": 1 }] },
                 { "tracking_number": "3SDEMO1005B", "carrier": "postnl", "status": "delivered",
-                  "shipped_at": ago(7), "delivered_at": ago(5), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+                  "shipped_at": ago(7), "delivered_at": ago(5), "lines": [{ "line_id": "L1", "quantity": 1 }] }]),
+        ),
         // Returned once already (the demo creates that return).
-        order("1006", 8, true, serde_json::json!([line("L1", "DRESS-S", "Summer dress S", 1, 4900)]),
+        order(
+            "1006",
+            8,
+            true,
+            serde_json::json!([line("L1", "DRESS-S", "Summer dress S", 1, 4900)]),
             serde_json::json!([{ "tracking_number": "3SDEMO1006", "carrier": "postnl", "status": "delivered",
-                "shipped_at": ago(6), "delivered_at": ago(4), "lines": [{ "line_id": "L1", "quantity": 1 }] }])),
+                "shipped_at": ago(6), "delivered_at": ago(4), "lines": [{ "line_id": "L1", "quantity": 1 }] }]),
+        ),
     ];
-    docs.into_iter().filter_map(|d| serde_json::from_value(d).ok()).collect()
+    docs.into_iter()
+        .filter_map(|d| serde_json::from_value(d).ok())
+        .collect()
 }
 
 async fn seed_orders(db: &Db) -> Result<(), ApiError> {
     let orders = demo_orders(chrono::Utc::now());
     db.write(move |conn| {
-        let brand = crate::db::brands::by_slug(conn, DEMO_BRAND)?.ok_or_else(crate::db::brands::not_found)?;
+        let brand = crate::db::brands::by_slug(conn, DEMO_BRAND)?
+            .ok_or_else(crate::db::brands::not_found)?;
         for order in &orders {
             let mut order = order.clone();
             let errors = order.normalize(Some("NL"));
             if !errors.is_empty() {
-                return Err(ApiError::internal(anyhow::anyhow!("demo order {} invalid: {errors:?}", order.number)));
+                return Err(ApiError::internal(anyhow::anyhow!(
+                    "demo order {} invalid: {errors:?}",
+                    order.number
+                )));
             }
             crate::db::orders::upsert(conn, &brand.id, &order)?;
         }

@@ -103,14 +103,24 @@ impl Keyring {
 
     async fn reload(&self, db: &Db) -> Result<(), ApiError> {
         let rows = db
-            .read(|conn| crate::db::signing_keys::usable(conn, crate::db::now() - RETIRED_KEY_GRACE))
+            .read(|conn| {
+                crate::db::signing_keys::usable(conn, crate::db::now() - RETIRED_KEY_GRACE)
+            })
             .await?;
         let mut keys = HashMap::new();
         let mut signing: Option<(chrono::NaiveDateTime, String)> = None;
         for row in rows {
-            let secret = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &row.secret)
-                .map_err(|e| ApiError::internal(anyhow::anyhow!("signing key {} unreadable: {e}", row.kid)))?;
-            if row.retired_at.is_none() && signing.as_ref().is_none_or(|(at, _)| row.created_at > *at) {
+            let secret =
+                base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &row.secret)
+                    .map_err(|e| {
+                        ApiError::internal(anyhow::anyhow!(
+                            "signing key {} unreadable: {e}",
+                            row.kid
+                        ))
+                    })?;
+            if row.retired_at.is_none()
+                && signing.as_ref().is_none_or(|(at, _)| row.created_at > *at)
+            {
                 signing = Some((row.created_at, row.kid.clone()));
             }
             keys.insert(
@@ -128,14 +138,20 @@ impl Keyring {
         Ok(())
     }
 
-    async fn fresh(&self, db: &Db) -> Result<(), ApiError> {
+    /// Reloads the key set when it is older than the reload interval.
+    pub async fn fresh(&self, db: &Db) -> Result<(), ApiError> {
         let stale = {
             let set = self.set.read().unwrap_or_else(|p| p.into_inner());
             set.loaded.is_none_or(|at| at.elapsed() > RELOAD_EVERY) || set.signing.is_none()
         };
         if stale {
             self.reload(db).await?;
-            let missing = self.set.read().unwrap_or_else(|p| p.into_inner()).signing.is_none();
+            let missing = self
+                .set
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .signing
+                .is_none();
             if missing {
                 // Every key was retired by hand: create a new one.
                 self.init(db).await?;
@@ -154,6 +170,18 @@ impl Keyring {
         ttl: chrono::Duration,
     ) -> Result<(String, DateTime<Utc>), ApiError> {
         self.fresh(db).await?;
+        self.issue_now(scope, brand_id, subject, ttl)
+    }
+
+    /// Issues a token with the keys already loaded (no database round trip;
+    /// usable inside a transaction). The maintenance task keeps them fresh.
+    pub fn issue_now(
+        &self,
+        scope: Scope,
+        brand_id: &str,
+        subject: &str,
+        ttl: chrono::Duration,
+    ) -> Result<(String, DateTime<Utc>), ApiError> {
         let now = Utc::now();
         let expires = now + ttl;
         let claims = Claims {
@@ -181,20 +209,30 @@ impl Keyring {
             kid: Some(kid.clone()),
             ..Header::new(Algorithm::HS256)
         };
-        let token = jsonwebtoken::encode(&header, &claims, &key.encoding).map_err(ApiError::internal)?;
-        Ok((token, DateTime::from_timestamp(expires.timestamp(), 0).unwrap_or(expires)))
+        let token =
+            jsonwebtoken::encode(&header, &claims, &key.encoding).map_err(ApiError::internal)?;
+        Ok((
+            token,
+            DateTime::from_timestamp(expires.timestamp(), 0).unwrap_or(expires),
+        ))
     }
 
     /// Verifies signature, algorithm, issuer, audience and expiry.
     pub async fn verify(&self, db: &Db, token: &str, audience: &str) -> Result<Claims, ApiError> {
-        let invalid = || ApiError::unauthorized("invalid_token", "The token is invalid or expired.");
+        let invalid =
+            || ApiError::unauthorized("invalid_token", "The token is invalid or expired.");
         let header = jsonwebtoken::decode_header(token).map_err(|_| invalid())?;
         if header.alg != Algorithm::HS256 {
             return Err(invalid());
         }
         let kid = header.kid.ok_or_else(invalid)?;
         self.fresh(db).await?;
-        let known = self.set.read().unwrap_or_else(|p| p.into_inner()).keys.contains_key(&kid);
+        let known = self
+            .set
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .keys
+            .contains_key(&kid);
         if !known && self.may_force_reload() {
             // Another node may have rotated; look once more.
             self.reload(db).await?;
@@ -213,7 +251,10 @@ impl Keyring {
 
     fn may_force_reload(&self) -> bool {
         let mut set = self.set.write().unwrap_or_else(|p| p.into_inner());
-        if set.forced.is_some_and(|at| at.elapsed() < MIN_FORCED_RELOAD) {
+        if set
+            .forced
+            .is_some_and(|at| at.elapsed() < MIN_FORCED_RELOAD)
+        {
             return false;
         }
         set.forced = Some(Instant::now());
@@ -238,9 +279,15 @@ async fn portal_token(
 ) -> Result<PortalToken, ApiError> {
     let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("no app state")))?;
     let token = token.ok_or_else(|| {
-        ApiError::unauthorized("missing_credentials", "Send the token from parcel lookup as `Authorization: Bearer <token>`.")
+        ApiError::unauthorized(
+            "missing_credentials",
+            "Send the token from parcel lookup as `Authorization: Bearer <token>`.",
+        )
     })?;
-    let claims = state.keys.verify(&state.db, &token, PORTAL_AUDIENCE).await?;
+    let claims = state
+        .keys
+        .verify(&state.db, &token, PORTAL_AUDIENCE)
+        .await?;
     if claims.scope != scope {
         return Err(ApiError::forbidden(
             "insufficient_scope",
@@ -249,7 +296,10 @@ async fn portal_token(
     }
     let brand = state.portal.require(&state.db, &brand_key).await?;
     if brand.brand.id != claims.brand {
-        return Err(ApiError::forbidden("wrong_brand", "This token belongs to another brand."));
+        return Err(ApiError::forbidden(
+            "wrong_brand",
+            "This token belongs to another brand.",
+        ));
     }
     Ok(PortalToken { claims, brand })
 }
@@ -267,7 +317,11 @@ macro_rules! portal_extractor {
             fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
                 let state = req.app_data::<web::Data<AppState>>().cloned();
                 let token = crate::auth::bearer(req).map(str::to_owned);
-                let brand = req.match_info().get("brand").unwrap_or_default().to_string();
+                let brand = req
+                    .match_info()
+                    .get("brand")
+                    .unwrap_or_default()
+                    .to_string();
                 Box::pin(async move { portal_token(state, token, brand, $scope).await.map($name) })
             }
         }

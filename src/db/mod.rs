@@ -14,14 +14,18 @@
 
 pub mod api_keys;
 pub mod brands;
+pub mod idempotency;
 pub mod migrations;
 pub mod orders;
+pub mod outbox;
 pub mod rate_limits;
+pub mod return_flow;
 pub mod returns;
 pub mod schema;
 pub mod service_points;
 pub mod settings;
 pub mod signing_keys;
+pub mod uploads;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -57,7 +57,11 @@ pub fn tracking_conflicts(
     order: &Order,
     own_id: Option<&str>,
 ) -> Result<Vec<FieldError>, ApiError> {
-    let keys: Vec<String> = order.shipments.iter().map(|s| identifier_key(&s.tracking_number)).collect();
+    let keys: Vec<String> = order
+        .shipments
+        .iter()
+        .map(|s| identifier_key(&s.tracking_number))
+        .collect();
     if keys.is_empty() {
         return Ok(Vec::new());
     }
@@ -69,7 +73,11 @@ pub fn tracking_conflicts(
     Ok(keys
         .iter()
         .enumerate()
-        .filter(|(_, k)| taken.iter().any(|(t, o)| t == *k && Some(o.as_str()) != own_id))
+        .filter(|(_, k)| {
+            taken
+                .iter()
+                .any(|(t, o)| t == *k && Some(o.as_str()) != own_id)
+        })
         .map(|(i, _)| {
             FieldError::new(
                 format!("shipments[{i}].tracking_number"),
@@ -82,12 +90,18 @@ pub fn tracking_conflicts(
 
 /// Inserts or replaces the order with this number. Returns the row and
 /// whether it was created. Tracking numbers must have been checked.
-pub fn upsert(conn: &mut DbConn, brand_id: &str, order: &Order) -> Result<(OrderRow, bool), ApiError> {
+pub fn upsert(
+    conn: &mut DbConn,
+    brand_id: &str,
+    order: &Order,
+) -> Result<(OrderRow, bool), ApiError> {
     let now = super::now();
     let number_key = identifier_key(&order.number);
     let existing = id_by_number_key(conn, brand_id, &number_key)?;
     let mut row = OrderRow {
-        id: existing.clone().unwrap_or_else(|| crate::domain::ids::new_id("ord")),
+        id: existing
+            .clone()
+            .unwrap_or_else(|| crate::domain::ids::new_id("ord")),
         brand_id: brand_id.to_string(),
         number: order.number.trim().to_string(),
         number_key: number_key.clone(),
@@ -116,11 +130,16 @@ pub fn upsert(conn: &mut DbConn, brand_id: &str, order: &Order) -> Result<(Order
         }
     }
     if !created {
-        let created_at: chrono::NaiveDateTime =
-            orders::table.find(&row.id).select(orders::created_at).first(conn)?;
+        let created_at: chrono::NaiveDateTime = orders::table
+            .find(&row.id)
+            .select(orders::created_at)
+            .first(conn)?;
         row.created_at = created_at;
-        diesel::update(orders::table.find(&row.id)).set(&row).execute(conn)?;
-        diesel::delete(order_tracking::table.filter(order_tracking::order_id.eq(&row.id))).execute(conn)?;
+        diesel::update(orders::table.find(&row.id))
+            .set(&row)
+            .execute(conn)?;
+        diesel::delete(order_tracking::table.filter(order_tracking::order_id.eq(&row.id)))
+            .execute(conn)?;
     }
     for shipment in &order.shipments {
         diesel::insert_into(order_tracking::table)
@@ -134,7 +153,11 @@ pub fn upsert(conn: &mut DbConn, brand_id: &str, order: &Order) -> Result<(Order
     Ok((row, created))
 }
 
-fn id_by_number_key(conn: &mut DbConn, brand_id: &str, number_key: &str) -> Result<Option<String>, ApiError> {
+fn id_by_number_key(
+    conn: &mut DbConn,
+    brand_id: &str,
+    number_key: &str,
+) -> Result<Option<String>, ApiError> {
     Ok(orders::table
         .filter(orders::brand_id.eq(brand_id))
         .filter(orders::number_key.eq(number_key))
@@ -144,7 +167,11 @@ fn id_by_number_key(conn: &mut DbConn, brand_id: &str, number_key: &str) -> Resu
 }
 
 /// The order of the brand with this number (compared as an identifier key).
-pub fn by_number(conn: &mut DbConn, brand_id: &str, number: &str) -> Result<Option<OrderRow>, ApiError> {
+pub fn by_number(
+    conn: &mut DbConn,
+    brand_id: &str,
+    number: &str,
+) -> Result<Option<OrderRow>, ApiError> {
     Ok(orders::table
         .filter(orders::brand_id.eq(brand_id))
         .filter(orders::number_key.eq(identifier_key(number)))

@@ -20,11 +20,23 @@ pub struct Counter {
 pub fn get(conn: &mut DbConn, keys: &[String]) -> Result<Vec<(String, Counter)>, ApiError> {
     let rows: Vec<(String, i64, i32)> = rate_limits::table
         .filter(rate_limits::key.eq_any(keys))
-        .select((rate_limits::key, rate_limits::window_start, rate_limits::count))
+        .select((
+            rate_limits::key,
+            rate_limits::window_start,
+            rate_limits::count,
+        ))
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(k, window_start, count)| (k, Counter { window_start, count }))
+        .map(|(k, window_start, count)| {
+            (
+                k,
+                Counter {
+                    window_start,
+                    count,
+                },
+            )
+        })
         .collect())
 }
 
@@ -52,10 +64,16 @@ pub fn hit(conn: &mut DbConn, key: &str, now: i64, window: i64) -> Result<Counte
         .bind::<BigInt, _>(now)
         .bind::<BigInt, _>(cutoff)
         .get_result(c))?;
-    Ok(Counter { window_start: row.window_start, count: row.count })
+    Ok(Counter {
+        window_start: row.window_start,
+        count: row.count,
+    })
 }
 
 /// Drops counters whose window ended before `before` (housekeeping).
 pub fn purge(conn: &mut DbConn, before: i64) -> Result<usize, ApiError> {
-    Ok(diesel::delete(rate_limits::table.filter(rate_limits::window_start.lt(before))).execute(conn)?)
+    Ok(
+        diesel::delete(rate_limits::table.filter(rate_limits::window_start.lt(before)))
+            .execute(conn)?,
+    )
 }

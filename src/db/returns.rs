@@ -1,11 +1,492 @@
-//! Returns rows.
+//! Returns, their items, shipments, labels and audit events.
 
 use std::collections::HashMap;
 
+use diesel::prelude::*;
+
 use super::DbConn;
+use super::schema::{labels, return_events, return_items, return_shipments, returns};
+use crate::domain::return_status::{ACTIVE, ReturnStatus};
 use crate::error::ApiError;
 
-/// Units per order line held by the order's active returns.
-pub fn active_quantities(_conn: &mut DbConn, _order_id: &str) -> Result<HashMap<String, u32>, ApiError> {
-    Ok(HashMap::new())
+/// A row of `returns`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = returns, treat_none_as_default_value = false)]
+pub struct ReturnRow {
+    /// Id (`ret_…`).
+    pub id: String,
+    /// Brand.
+    pub brand_id: String,
+    /// Order.
+    pub order_id: String,
+    /// Order number.
+    pub order_number: String,
+    /// Human-facing number (`RET-7K3Q9X`).
+    pub rma_number: String,
+    /// Status ([`ReturnStatus`] stored form).
+    pub status: String,
+    /// Return method (JSON of `MethodRequest`, carrier resolved).
+    pub return_method: String,
+    /// Requested resolution (JSON of `ResolutionRequest`).
+    pub resolution: String,
+    /// Resolution given at completion (JSON).
+    pub resolution_given: Option<String>,
+    /// Rejection reason and note (JSON).
+    pub rejection: Option<String>,
+    /// Customer's locale.
+    pub locale: String,
+    /// Order currency.
+    pub currency: String,
+    /// Fee charged (minor units).
+    pub return_fee: Option<i64>,
+    /// Estimated refund (minor units).
+    pub estimated_refund: i64,
+    /// Creation time.
+    pub created_at: chrono::NaiveDateTime,
+    /// Last change.
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+impl ReturnRow {
+    /// Parsed status (unknown values read as `requested`, which the table never holds).
+    pub fn status(&self) -> ReturnStatus {
+        ReturnStatus::parse(&self.status).unwrap_or(ReturnStatus::Requested)
+    }
+}
+
+/// A row of `return_items`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = return_items, treat_none_as_default_value = false)]
+pub struct ItemRow {
+    /// Id (`rit_…`).
+    pub id: String,
+    /// Return.
+    pub return_id: String,
+    /// Return shipment carrying it.
+    pub shipment_id: String,
+    /// Order.
+    pub order_id: String,
+    /// Order line.
+    pub order_line_id: String,
+    /// Position in the request.
+    pub position: i32,
+    /// SKU.
+    pub sku: String,
+    /// Name.
+    pub name: String,
+    /// Unit price (minor units, order currency).
+    pub unit_price: i64,
+    /// Requested units.
+    pub requested_quantity: i32,
+    /// Approved units.
+    pub approved_quantity: i32,
+    /// Received units.
+    pub received_quantity: i32,
+    /// Received units that were damaged.
+    pub damaged_quantity: i32,
+    /// Reason.
+    pub reason_code: String,
+    /// Comment.
+    pub comment: Option<String>,
+    /// Condition stated by the customer.
+    pub condition_code: Option<String>,
+    /// Condition found at receipt.
+    pub received_condition_code: Option<String>,
+    /// Photo ids (JSON array).
+    pub image_ids: String,
+    /// Why units were not approved.
+    pub rejection_reason: Option<String>,
+}
+
+/// A row of `return_shipments`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = return_shipments, treat_none_as_default_value = false)]
+pub struct ShipmentRow {
+    /// Id (`rsh_…`).
+    pub id: String,
+    /// Return.
+    pub return_id: String,
+    /// Position.
+    pub position: i32,
+    /// Return address id from the settings.
+    pub address_id: String,
+    /// Snapshot of the address (JSON).
+    pub address: String,
+    /// Carrier.
+    pub carrier: Option<String>,
+}
+
+/// A row of `labels`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = labels, treat_none_as_default_value = false)]
+pub struct LabelRow {
+    /// Id (`lbl_…`).
+    pub id: String,
+    /// Shipment (one label per shipment).
+    pub shipment_id: String,
+    /// Return.
+    pub return_id: String,
+    /// Brand.
+    pub brand_id: String,
+    /// `pdf` or `qr`.
+    pub kind: String,
+    /// `pending`, `ready`, `failed` or `cancelled`.
+    pub status: String,
+    /// Carrier.
+    pub carrier: String,
+    /// Tracking number once ready.
+    pub tracking_number: Option<String>,
+    /// Code shown as QR at a label-less drop-off.
+    pub dropoff_code: Option<String>,
+    /// File under the data directory.
+    pub file_path: Option<String>,
+    /// Carrier's reason when failed.
+    pub error: Option<String>,
+    /// Creation.
+    pub created_at: chrono::NaiveDateTime,
+    /// Last change.
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// A row of `return_events`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = return_events, treat_none_as_default_value = false)]
+pub struct EventRow {
+    /// Id (`evt_…`, time-ordered).
+    pub id: String,
+    /// Return.
+    pub return_id: String,
+    /// Brand.
+    pub brand_id: String,
+    /// Type, e.g. `return.approved`.
+    pub event_type: String,
+    /// Who: `customer`, `merchant:<key id>` or `system`.
+    pub actor: String,
+    /// Status before.
+    pub from_status: Option<String>,
+    /// Status after.
+    pub to_status: Option<String>,
+    /// Details (JSON object).
+    pub details: String,
+    /// When.
+    pub created_at: chrono::NaiveDateTime,
+}
+
+/// A return with everything that belongs to it.
+#[derive(Debug, Clone)]
+pub struct FullReturn {
+    /// The return.
+    pub ret: ReturnRow,
+    /// Items in request order.
+    pub items: Vec<ItemRow>,
+    /// Shipments in order.
+    pub shipments: Vec<ShipmentRow>,
+    /// Labels.
+    pub labels: Vec<LabelRow>,
+}
+
+fn active_strs() -> Vec<&'static str> {
+    ACTIVE.iter().map(|s| s.as_str()).collect()
+}
+
+/// Units per order line held by the order's active returns: requested units
+/// while a return awaits review, approved units after.
+pub fn active_quantities(
+    conn: &mut DbConn,
+    order_id: &str,
+) -> Result<HashMap<String, u32>, ApiError> {
+    let rows: Vec<(String, String, i32, i32)> = return_items::table
+        .inner_join(returns::table)
+        .filter(return_items::order_id.eq(order_id))
+        .filter(returns::status.eq_any(active_strs()))
+        .select((
+            return_items::order_line_id,
+            returns::status,
+            return_items::requested_quantity,
+            return_items::approved_quantity,
+        ))
+        .load(conn)?;
+    let mut held: HashMap<String, u32> = HashMap::new();
+    for (line, status, requested, approved) in rows {
+        let units = if status == ReturnStatus::Requested.as_str() {
+            requested
+        } else {
+            approved
+        };
+        *held.entry(line).or_default() += units.max(0) as u32;
+    }
+    Ok(held)
+}
+
+/// Serializes concurrent writers of one order's returns. PostgreSQL locks the
+/// order row until the transaction ends; on SQLite writers are already
+/// serialized (`BEGIN IMMEDIATE` behind the process-wide writer lock).
+pub fn lock_order(conn: &mut DbConn, order_id: &str) -> Result<(), ApiError> {
+    use super::schema::orders;
+    if let DbConn::Pg(c) = conn {
+        orders::table
+            .find(order_id)
+            .select(orders::id)
+            .for_update()
+            .first::<String>(c)?;
+    }
+    Ok(())
+}
+
+/// Inserts a new return and its parts.
+pub fn insert(conn: &mut DbConn, full: &FullReturn) -> Result<(), ApiError> {
+    diesel::insert_into(returns::table)
+        .values(&full.ret)
+        .execute(conn)?;
+    crate::per_backend!(&mut *conn, c => diesel::insert_into(return_shipments::table).values(&full.shipments).execute(c))?;
+    crate::per_backend!(&mut *conn, c => diesel::insert_into(return_items::table).values(&full.items).execute(c))?;
+    if !full.labels.is_empty() {
+        crate::per_backend!(&mut *conn, c => diesel::insert_into(labels::table).values(&full.labels).execute(c))?;
+    }
+    Ok(())
+}
+
+/// Whether an RMA number is taken.
+pub fn rma_taken(conn: &mut DbConn, rma: &str) -> Result<bool, ApiError> {
+    let n: i64 = returns::table
+        .filter(returns::rma_number.eq(rma))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+fn parts(conn: &mut DbConn, ret: ReturnRow) -> Result<FullReturn, ApiError> {
+    let items = return_items::table
+        .filter(return_items::return_id.eq(&ret.id))
+        .order(return_items::position.asc())
+        .select(ItemRow::as_select())
+        .load(conn)?;
+    let shipments = return_shipments::table
+        .filter(return_shipments::return_id.eq(&ret.id))
+        .order(return_shipments::position.asc())
+        .select(ShipmentRow::as_select())
+        .load(conn)?;
+    let labels = labels::table
+        .filter(labels::return_id.eq(&ret.id))
+        .select(LabelRow::as_select())
+        .load(conn)?;
+    Ok(FullReturn {
+        ret,
+        items,
+        shipments,
+        labels,
+    })
+}
+
+/// A return of the brand, with its parts.
+pub fn load(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<FullReturn>, ApiError> {
+    let ret = returns::table
+        .find(id)
+        .filter(returns::brand_id.eq(brand_id))
+        .select(ReturnRow::as_select())
+        .first(conn)
+        .optional()?;
+    ret.map(|r| parts(conn, r)).transpose()
+}
+
+/// The uniform 404 for a return that does not exist or is not the caller's.
+pub fn not_found() -> ApiError {
+    ApiError::not_found("return_not_found", "No such return.")
+}
+
+/// Filters of the merchant list.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    /// Any of these statuses.
+    pub statuses: Vec<String>,
+    /// Created at or after.
+    pub created_after: Option<chrono::NaiveDateTime>,
+    /// Created before.
+    pub created_before: Option<chrono::NaiveDateTime>,
+    /// Order number key.
+    pub order_number: Option<String>,
+}
+
+/// A page of the brand's returns, newest first, before `cursor` (an id).
+pub fn list(
+    conn: &mut DbConn,
+    brand_id: &str,
+    filter: &Filter,
+    cursor: Option<&str>,
+    limit: i64,
+) -> Result<Vec<FullReturn>, ApiError> {
+    let mut q = returns::table
+        .filter(returns::brand_id.eq(brand_id))
+        .select(ReturnRow::as_select())
+        .order(returns::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if !filter.statuses.is_empty() {
+        q = q.filter(returns::status.eq_any(filter.statuses.clone()));
+    }
+    if let Some(after) = filter.created_after {
+        q = q.filter(returns::created_at.ge(after));
+    }
+    if let Some(before) = filter.created_before {
+        q = q.filter(returns::created_at.lt(before));
+    }
+    if let Some(number) = &filter.order_number {
+        use super::schema::orders;
+        let ids = orders::table
+            .filter(orders::brand_id.eq(brand_id))
+            .filter(orders::number_key.eq(crate::domain::contact::identifier_key(number)))
+            .select(orders::id);
+        q = q.filter(returns::order_id.eq_any(ids));
+    }
+    if let Some(cursor) = cursor {
+        q = q.filter(returns::id.lt(cursor.to_string()));
+    }
+    let rows = q.load(conn)?;
+    rows.into_iter().map(|r| parts(conn, r)).collect()
+}
+
+/// Returns of one order, newest first.
+pub fn for_order(conn: &mut DbConn, order_id: &str) -> Result<Vec<FullReturn>, ApiError> {
+    let rows = returns::table
+        .filter(returns::order_id.eq(order_id))
+        .order(returns::id.desc())
+        .limit(100)
+        .select(ReturnRow::as_select())
+        .load(conn)?;
+    rows.into_iter().map(|r| parts(conn, r)).collect()
+}
+
+/// The audit trail of a return, oldest first.
+pub fn events(conn: &mut DbConn, return_id: &str) -> Result<Vec<EventRow>, ApiError> {
+    Ok(return_events::table
+        .filter(return_events::return_id.eq(return_id))
+        .order(return_events::id.asc())
+        .select(EventRow::as_select())
+        .load(conn)?)
+}
+
+/// Records an event and, in the same transaction, its webhook outbox row.
+pub fn record_event(
+    conn: &mut DbConn,
+    ret: &ReturnRow,
+    event_type: &str,
+    actor: &str,
+    from: Option<ReturnStatus>,
+    to: Option<ReturnStatus>,
+    details: serde_json::Value,
+) -> Result<EventRow, ApiError> {
+    let event = EventRow {
+        id: crate::domain::ids::new_id("evt"),
+        return_id: ret.id.clone(),
+        brand_id: ret.brand_id.clone(),
+        event_type: event_type.to_string(),
+        actor: actor.to_string(),
+        from_status: from.map(|s| s.as_str().to_string()),
+        to_status: to.map(|s| s.as_str().to_string()),
+        details: details.to_string(),
+        created_at: super::now(),
+    };
+    diesel::insert_into(return_events::table)
+        .values(&event)
+        .execute(conn)?;
+    let payload = serde_json::json!({
+        "event_id": event.id,
+        "type": event.event_type,
+        "return_id": ret.id,
+        "created_at": event.created_at.and_utc(),
+    });
+    super::outbox::enqueue(
+        conn,
+        super::outbox::WEBHOOK,
+        &ret.brand_id,
+        &ret.id,
+        Some(&format!("webhook:{}", event.id)),
+        &payload,
+    )?;
+    Ok(event)
+}
+
+/// Saves a new status.
+pub fn set_status(
+    conn: &mut DbConn,
+    ret: &mut ReturnRow,
+    status: ReturnStatus,
+) -> Result<(), ApiError> {
+    ret.status = status.as_str().to_string();
+    ret.updated_at = super::now();
+    diesel::update(returns::table.find(&ret.id))
+        .set((
+            returns::status.eq(&ret.status),
+            returns::updated_at.eq(ret.updated_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Saves the quantities and conditions of an item.
+pub fn save_item(conn: &mut DbConn, item: &ItemRow) -> Result<(), ApiError> {
+    diesel::update(return_items::table.find(&item.id))
+        .set((
+            return_items::approved_quantity.eq(item.approved_quantity),
+            return_items::received_quantity.eq(item.received_quantity),
+            return_items::damaged_quantity.eq(item.damaged_quantity),
+            return_items::received_condition_code.eq(&item.received_condition_code),
+            return_items::rejection_reason.eq(&item.rejection_reason),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Saves the resolution given or the rejection.
+pub fn save_outcome(conn: &mut DbConn, ret: &ReturnRow) -> Result<(), ApiError> {
+    diesel::update(returns::table.find(&ret.id))
+        .set((
+            returns::resolution_given.eq(&ret.resolution_given),
+            returns::rejection.eq(&ret.rejection),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Creates the pending label of a shipment and its job, once: a second call
+/// for the same shipment changes nothing.
+pub fn enqueue_label(conn: &mut DbConn, label: &LabelRow) -> Result<(), ApiError> {
+    let inserted = crate::per_backend!(&mut *conn, c => diesel::insert_into(labels::table)
+        .values(label)
+        .on_conflict(labels::shipment_id)
+        .do_nothing()
+        .execute(c))?;
+    if inserted == 1 {
+        let payload = serde_json::json!({ "label_id": label.id, "shipment_id": label.shipment_id });
+        super::outbox::enqueue(
+            conn,
+            super::outbox::LABEL,
+            &label.brand_id,
+            &label.shipment_id,
+            Some(&format!("label:{}", label.shipment_id)),
+            &payload,
+        )?;
+    }
+    Ok(())
+}
+
+/// Cancels the labels of a return that are still pending, and their jobs.
+pub fn cancel_pending_labels(conn: &mut DbConn, return_id: &str) -> Result<usize, ApiError> {
+    let pending: Vec<String> = labels::table
+        .filter(labels::return_id.eq(return_id))
+        .filter(labels::status.eq("pending"))
+        .select(labels::shipment_id)
+        .load(conn)?;
+    diesel::update(
+        labels::table
+            .filter(labels::return_id.eq(return_id))
+            .filter(labels::status.eq("pending")),
+    )
+    .set((
+        labels::status.eq("cancelled"),
+        labels::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?;
+    super::outbox::cancel_for(conn, &pending)?;
+    Ok(pending.len())
 }

@@ -133,3 +133,148 @@ diesel::table! {
         version -> BigInt,
     }
 }
+
+diesel::table! {
+    returns (id) {
+        id -> Text,
+        brand_id -> Text,
+        order_id -> Text,
+        order_number -> Text,
+        rma_number -> Text,
+        status -> Text,
+        return_method -> Text,
+        resolution -> Text,
+        resolution_given -> Nullable<Text>,
+        rejection -> Nullable<Text>,
+        locale -> Text,
+        currency -> Text,
+        return_fee -> Nullable<BigInt>,
+        estimated_refund -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    return_shipments (id) {
+        id -> Text,
+        return_id -> Text,
+        position -> Integer,
+        address_id -> Text,
+        address -> Text,
+        carrier -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    return_items (id) {
+        id -> Text,
+        return_id -> Text,
+        shipment_id -> Text,
+        order_id -> Text,
+        order_line_id -> Text,
+        position -> Integer,
+        sku -> Text,
+        name -> Text,
+        unit_price -> BigInt,
+        requested_quantity -> Integer,
+        approved_quantity -> Integer,
+        received_quantity -> Integer,
+        damaged_quantity -> Integer,
+        reason_code -> Text,
+        comment -> Nullable<Text>,
+        condition_code -> Nullable<Text>,
+        received_condition_code -> Nullable<Text>,
+        image_ids -> Text,
+        rejection_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    labels (id) {
+        id -> Text,
+        shipment_id -> Text,
+        return_id -> Text,
+        brand_id -> Text,
+        kind -> Text,
+        status -> Text,
+        carrier -> Text,
+        tracking_number -> Nullable<Text>,
+        dropoff_code -> Nullable<Text>,
+        file_path -> Nullable<Text>,
+        error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    return_events (id) {
+        id -> Text,
+        return_id -> Text,
+        brand_id -> Text,
+        event_type -> Text,
+        actor -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        details -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        kind -> Text,
+        brand_id -> Text,
+        aggregate_id -> Text,
+        dedupe_key -> Nullable<Text>,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        max_attempts -> Integer,
+        run_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        locked_by -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (brand_id, key) {
+        brand_id -> Text,
+        key -> Text,
+        request_hash -> Text,
+        status_code -> Integer,
+        response -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    uploads (id) {
+        id -> Text,
+        brand_id -> Text,
+        order_id -> Text,
+        return_id -> Nullable<Text>,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(return_items -> returns (return_id));
+diesel::joinable!(return_shipments -> returns (return_id));
+diesel::joinable!(labels -> return_shipments (shipment_id));
+diesel::joinable!(return_events -> returns (return_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    returns,
+    return_items,
+    return_shipments,
+    labels,
+    return_events,
+    orders
+);

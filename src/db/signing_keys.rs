@@ -49,7 +49,10 @@ pub fn ensure_active(conn: &mut DbConn) -> Result<(), ApiError> {
 }
 
 /// Keys that are active or were retired after `retired_after`.
-pub fn usable(conn: &mut DbConn, retired_after: chrono::NaiveDateTime) -> Result<Vec<SigningKeyRow>, ApiError> {
+pub fn usable(
+    conn: &mut DbConn,
+    retired_after: chrono::NaiveDateTime,
+) -> Result<Vec<SigningKeyRow>, ApiError> {
     Ok(signing_keys::table
         .filter(
             signing_keys::retired_at

@@ -51,8 +51,12 @@ pub fn postal_code_valid(country: &str, raw: &str) -> bool {
                 && key[4..].bytes().all(|b| b.is_ascii_uppercase())
                 && !key.starts_with('0')
         }
-        "BE" | "LU" | "AT" | "CH" | "DK" | "NO" | "HU" | "BG" | "SI" | "AU" | "NZ" | "ZA" => digits(4),
-        "DE" | "FR" | "ES" | "IT" | "FI" | "EE" | "HR" | "LT" | "MX" | "MY" | "TR" | "UA" => digits(5),
+        "BE" | "LU" | "AT" | "CH" | "DK" | "NO" | "HU" | "BG" | "SI" | "AU" | "NZ" | "ZA" => {
+            digits(4)
+        }
+        "DE" | "FR" | "ES" | "IT" | "FI" | "EE" | "HR" | "LT" | "MX" | "MY" | "TR" | "UA" => {
+            digits(5)
+        }
         "SE" | "CZ" | "SK" | "GR" => digits(5),
         "PT" => digits(7) || digits(4),
         "PL" => digits(5),
@@ -84,7 +88,10 @@ pub fn identifier_key(raw: &str) -> String {
 pub fn same(a: &str, b: &str) -> bool {
     use sha2::{Digest, Sha256};
     let (x, y) = (Sha256::digest(a.as_bytes()), Sha256::digest(b.as_bytes()));
-    x.iter().zip(y.iter()).fold(0u8, |acc, (p, q)| acc | (p ^ q)) == 0
+    x.iter()
+        .zip(y.iter())
+        .fold(0u8, |acc, (p, q)| acc | (p ^ q))
+        == 0
 }
 
 #[cfg(test)]
@@ -93,16 +100,32 @@ mod tests {
 
     #[test]
     fn emails_compare_case_insensitively() {
-        assert_eq!(normalize_email("  Ana@Example.COM ").as_deref(), Some("ana@example.com"));
+        assert_eq!(
+            normalize_email("  Ana@Example.COM ").as_deref(),
+            Some("ana@example.com")
+        );
         assert_eq!(normalize_email("not-an-email"), None);
     }
 
     #[test]
     fn phones_become_e164_with_the_brand_region() {
-        assert_eq!(normalize_phone("06 1234 5678", Some("NL")).as_deref(), Some("+31612345678"));
-        assert_eq!(normalize_phone("+31 6-12345678", None).as_deref(), Some("+31612345678"));
-        assert_eq!(normalize_phone("0031612345678", Some("DE")).as_deref(), Some("+31612345678"));
-        assert_eq!(normalize_phone("0612345678", None), None, "no region, no country code");
+        assert_eq!(
+            normalize_phone("06 1234 5678", Some("NL")).as_deref(),
+            Some("+31612345678")
+        );
+        assert_eq!(
+            normalize_phone("+31 6-12345678", None).as_deref(),
+            Some("+31612345678")
+        );
+        assert_eq!(
+            normalize_phone("0031612345678", Some("DE")).as_deref(),
+            Some("+31612345678")
+        );
+        assert_eq!(
+            normalize_phone("0612345678", None),
+            None,
+            "no region, no country code"
+        );
         assert_eq!(normalize_phone("12", Some("NL")), None);
     }
 

@@ -148,9 +148,17 @@ pub fn evaluate(
             };
             LineEligibility {
                 line_id: line.id.clone(),
-                returnable_quantity: if line.returnable { returnable as u32 } else { 0 },
+                returnable_quantity: if line.returnable {
+                    returnable as u32
+                } else {
+                    0
+                },
                 reason,
-                return_deadline: if line.returnable && returnable > 0 { deadline } else { None },
+                return_deadline: if line.returnable && returnable > 0 {
+                    deadline
+                } else {
+                    None
+                },
             }
         })
         .collect()
@@ -182,11 +190,18 @@ mod tests {
             status,
             shipped_at: None,
             delivered_at: delivered.map(at),
-            lines: vec![ShipmentLine { line_id: "L1".into(), quantity: qty }],
+            lines: vec![ShipmentLine {
+                line_id: "L1".into(),
+                quantity: qty,
+            }],
         }
     }
 
-    const POLICY: Policy = Policy { window_days: 30, window_start: WindowStart::Delivery, allow_undelivered: false };
+    const POLICY: Policy = Policy {
+        window_days: 30,
+        window_start: WindowStart::Delivery,
+        allow_undelivered: false,
+    };
 
     fn one(o: &Order, policy: Policy, returned: u32, now: &str) -> LineEligibility {
         let map = HashMap::from([("L1".to_string(), returned)]);
@@ -196,21 +211,35 @@ mod tests {
     #[test]
     fn delivered_units_within_the_window_are_returnable_until_the_deadline() {
         let mut o = order();
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-03T12:00:00Z"), 3));
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-03T12:00:00Z"),
+            3,
+        ));
         let e = one(&o, POLICY, 0, "2026-04-02T11:59:59Z");
         assert_eq!((e.returnable_quantity, e.reason), (3, None));
         assert_eq!(e.return_deadline, Some(at("2026-04-02T12:00:00Z")));
         let e = one(&o, POLICY, 0, "2026-04-02T12:00:01Z");
-        assert_eq!((e.returnable_quantity, e.reason), (0, Some(NonReturnableReason::ReturnWindowExpired)));
+        assert_eq!(
+            (e.returnable_quantity, e.reason),
+            (0, Some(NonReturnableReason::ReturnWindowExpired))
+        );
     }
 
     #[test]
     fn flagged_lines_are_not_returnable() {
         let mut o = order();
         o.lines[0].returnable = false;
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-03T12:00:00Z"), 3));
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-03T12:00:00Z"),
+            3,
+        ));
         let e = one(&o, POLICY, 0, "2026-03-04T00:00:00Z");
-        assert_eq!((e.returnable_quantity, e.reason), (0, Some(NonReturnableReason::NotReturnable)));
+        assert_eq!(
+            (e.returnable_quantity, e.reason),
+            (0, Some(NonReturnableReason::NotReturnable))
+        );
     }
 
     #[test]
@@ -219,26 +248,59 @@ mod tests {
         let e = one(&o, POLICY, 0, "2026-03-04T00:00:00Z");
         assert_eq!(e.reason, Some(NonReturnableReason::Unfulfilled));
         o.shipments.push(shipment(ShipmentStatus::Pending, None, 3));
-        let e = one(&o, Policy { allow_undelivered: true, ..POLICY }, 0, "2026-03-04T00:00:00Z");
+        let e = one(
+            &o,
+            Policy {
+                allow_undelivered: true,
+                ..POLICY
+            },
+            0,
+            "2026-03-04T00:00:00Z",
+        );
         assert_eq!(e.reason, Some(NonReturnableReason::Unfulfilled));
     }
 
     #[test]
     fn undelivered_units_need_the_brands_permission() {
         let mut o = order();
-        o.shipments.push(shipment(ShipmentStatus::InTransit, None, 2));
+        o.shipments
+            .push(shipment(ShipmentStatus::InTransit, None, 2));
         let e = one(&o, POLICY, 0, "2026-03-04T00:00:00Z");
-        assert_eq!((e.returnable_quantity, e.reason), (0, Some(NonReturnableReason::NotDelivered)));
-        let e = one(&o, Policy { allow_undelivered: true, ..POLICY }, 0, "2026-03-04T00:00:00Z");
-        assert_eq!((e.returnable_quantity, e.reason, e.return_deadline), (2, None, None));
+        assert_eq!(
+            (e.returnable_quantity, e.reason),
+            (0, Some(NonReturnableReason::NotDelivered))
+        );
+        let e = one(
+            &o,
+            Policy {
+                allow_undelivered: true,
+                ..POLICY
+            },
+            0,
+            "2026-03-04T00:00:00Z",
+        );
+        assert_eq!(
+            (e.returnable_quantity, e.reason, e.return_deadline),
+            (2, None, None)
+        );
     }
 
     #[test]
     fn the_order_date_window_applies_to_every_shipment() {
         let mut o = order();
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-25T12:00:00Z"), 3));
-        let policy = Policy { window_start: WindowStart::Order, ..POLICY };
-        assert_eq!(one(&o, policy, 0, "2026-03-31T09:00:00Z").returnable_quantity, 3);
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-25T12:00:00Z"),
+            3,
+        ));
+        let policy = Policy {
+            window_start: WindowStart::Order,
+            ..POLICY
+        };
+        assert_eq!(
+            one(&o, policy, 0, "2026-03-31T09:00:00Z").returnable_quantity,
+            3
+        );
         let e = one(&o, policy, 0, "2026-03-31T10:00:01Z");
         assert_eq!(e.reason, Some(NonReturnableReason::ReturnWindowExpired));
     }
@@ -246,10 +308,21 @@ mod tests {
     #[test]
     fn split_deliveries_have_a_window_each() {
         let mut o = order();
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-02T12:00:00Z"), 1));
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-20T12:00:00Z"), 2));
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-02T12:00:00Z"),
+            1,
+        ));
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-20T12:00:00Z"),
+            2,
+        ));
         let e = one(&o, POLICY, 0, "2026-04-05T00:00:00Z");
-        assert_eq!((e.returnable_quantity, e.return_deadline), (2, Some(at("2026-04-19T12:00:00Z"))));
+        assert_eq!(
+            (e.returnable_quantity, e.return_deadline),
+            (2, Some(at("2026-04-19T12:00:00Z")))
+        );
         let e = one(&o, POLICY, 0, "2026-03-10T00:00:00Z");
         assert_eq!(e.returnable_quantity, 3);
     }
@@ -257,10 +330,20 @@ mod tests {
     #[test]
     fn units_in_active_returns_are_subtracted() {
         let mut o = order();
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-03T12:00:00Z"), 3));
-        assert_eq!(one(&o, POLICY, 1, "2026-03-04T00:00:00Z").returnable_quantity, 2);
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-03T12:00:00Z"),
+            3,
+        ));
+        assert_eq!(
+            one(&o, POLICY, 1, "2026-03-04T00:00:00Z").returnable_quantity,
+            2
+        );
         let e = one(&o, POLICY, 3, "2026-03-04T00:00:00Z");
-        assert_eq!((e.returnable_quantity, e.reason), (0, Some(NonReturnableReason::AlreadyReturned)));
+        assert_eq!(
+            (e.returnable_quantity, e.reason),
+            (0, Some(NonReturnableReason::AlreadyReturned))
+        );
     }
 
     #[test]
@@ -268,16 +351,34 @@ mod tests {
         // One unit (expired shipment) was returned earlier; the recent
         // shipment's two units remain returnable.
         let mut o = order();
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-02T12:00:00Z"), 1));
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-20T12:00:00Z"), 2));
-        assert_eq!(one(&o, POLICY, 1, "2026-04-05T00:00:00Z").returnable_quantity, 2);
-        assert_eq!(one(&o, POLICY, 2, "2026-04-05T00:00:00Z").returnable_quantity, 1);
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-02T12:00:00Z"),
+            1,
+        ));
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-20T12:00:00Z"),
+            2,
+        ));
+        assert_eq!(
+            one(&o, POLICY, 1, "2026-04-05T00:00:00Z").returnable_quantity,
+            2
+        );
+        assert_eq!(
+            one(&o, POLICY, 2, "2026-04-05T00:00:00Z").returnable_quantity,
+            1
+        );
     }
 
     #[test]
     fn partly_shipped_lines_return_only_shipped_units() {
         let mut o = order();
-        o.shipments.push(shipment(ShipmentStatus::Delivered, Some("2026-03-03T12:00:00Z"), 1));
+        o.shipments.push(shipment(
+            ShipmentStatus::Delivered,
+            Some("2026-03-03T12:00:00Z"),
+            1,
+        ));
         let e = one(&o, POLICY, 0, "2026-03-04T00:00:00Z");
         assert_eq!((e.returnable_quantity, e.reason), (1, None));
     }

@@ -8,5 +8,7 @@ pub mod ids;
 pub mod money;
 pub mod opening_hours;
 pub mod orders;
+pub mod return_status;
+pub mod returns;
 pub mod service_points;
 pub mod settings;

@@ -172,8 +172,13 @@ pub struct Order {
 }
 
 fn text(errors: &mut Vec<FieldError>, field: String, value: &str, max: usize) {
-    if value.trim().is_empty() || value.chars().count() > max || value.chars().any(char::is_control) {
-        errors.push(FieldError::new(field, "invalid_length", format!("must have 1–{max} printable characters")));
+    if value.trim().is_empty() || value.chars().count() > max || value.chars().any(char::is_control)
+    {
+        errors.push(FieldError::new(
+            field,
+            "invalid_length",
+            format!("must have 1–{max} printable characters"),
+        ));
     }
 }
 
@@ -190,13 +195,21 @@ impl Order {
         let mut e = Vec::new();
         text(&mut e, "number".into(), &self.number, 64);
         if crate::domain::contact::identifier_key(&self.number).is_empty() {
-            e.push(FieldError::new("number", "invalid_value", "must contain more than `#` and spaces"));
+            e.push(FieldError::new(
+                "number",
+                "invalid_value",
+                "must contain more than `#` and spaces",
+            ));
         }
 
         if let Some(raw) = &self.customer.email {
             match normalize_email(raw) {
                 Some(n) => self.customer.email = Some(n),
-                None => e.push(FieldError::new("customer.email", "invalid_email", "must be an email address")),
+                None => e.push(FieldError::new(
+                    "customer.email",
+                    "invalid_email",
+                    "must be an email address",
+                )),
             }
         }
         if let Some(raw) = &self.customer.phone {
@@ -220,7 +233,11 @@ impl Order {
         opt_text(&mut e, "shipping_address.line2".into(), &a.line2, 200);
         text(&mut e, "shipping_address.city".into(), &a.city, 100);
         if !is_country(&a.country) {
-            e.push(FieldError::new("shipping_address.country", "invalid_country", "must be an ISO 3166-1 alpha-2 code such as NL"));
+            e.push(FieldError::new(
+                "shipping_address.country",
+                "invalid_country",
+                "must be an ISO 3166-1 alpha-2 code such as NL",
+            ));
         } else if !postal_code_valid(&a.country, &a.postal_code) {
             e.push(FieldError::new(
                 "shipping_address.postal_code",
@@ -231,31 +248,59 @@ impl Order {
         match (a.latitude, a.longitude) {
             (Some(lat), Some(lon)) => {
                 if !(-90.0..=90.0).contains(&lat) {
-                    e.push(FieldError::new("shipping_address.latitude", "out_of_range", "must be between -90 and 90"));
+                    e.push(FieldError::new(
+                        "shipping_address.latitude",
+                        "out_of_range",
+                        "must be between -90 and 90",
+                    ));
                 }
                 if !(-180.0..=180.0).contains(&lon) {
-                    e.push(FieldError::new("shipping_address.longitude", "out_of_range", "must be between -180 and 180"));
+                    e.push(FieldError::new(
+                        "shipping_address.longitude",
+                        "out_of_range",
+                        "must be between -180 and 180",
+                    ));
                 }
             }
             (None, None) => {}
-            (Some(_), None) => e.push(FieldError::new("shipping_address.longitude", "required", "latitude and longitude go together")),
-            (None, Some(_)) => e.push(FieldError::new("shipping_address.latitude", "required", "latitude and longitude go together")),
+            (Some(_), None) => e.push(FieldError::new(
+                "shipping_address.longitude",
+                "required",
+                "latitude and longitude go together",
+            )),
+            (None, Some(_)) => e.push(FieldError::new(
+                "shipping_address.latitude",
+                "required",
+                "latitude and longitude go together",
+            )),
         }
 
         if self.lines.is_empty() || self.lines.len() > 500 {
-            e.push(FieldError::new("lines", "invalid_length", "must have 1–500 lines"));
+            e.push(FieldError::new(
+                "lines",
+                "invalid_length",
+                "must have 1–500 lines",
+            ));
         }
         let mut ids = HashSet::new();
         let mut quantities = HashMap::new();
         for (i, l) in self.lines.iter().enumerate() {
             text(&mut e, format!("lines[{i}].id"), &l.id, 64);
             if !ids.insert(l.id.as_str()) {
-                e.push(FieldError::new(format!("lines[{i}].id"), "duplicate", "another line has this id"));
+                e.push(FieldError::new(
+                    format!("lines[{i}].id"),
+                    "duplicate",
+                    "another line has this id",
+                ));
             }
             text(&mut e, format!("lines[{i}].sku"), &l.sku, 100);
             text(&mut e, format!("lines[{i}].name"), &l.name, 200);
             if !(1..=10_000).contains(&l.quantity) {
-                e.push(FieldError::new(format!("lines[{i}].quantity"), "out_of_range", "must be between 1 and 10000"));
+                e.push(FieldError::new(
+                    format!("lines[{i}].quantity"),
+                    "out_of_range",
+                    "must be between 1 and 10000",
+                ));
             }
             if l.unit_price.currency != self.currency {
                 e.push(FieldError::new(
@@ -265,60 +310,114 @@ impl Order {
                 ));
             }
             if l.unit_price.amount < 0 {
-                e.push(FieldError::new(format!("lines[{i}].unit_price.amount"), "out_of_range", "must not be negative"));
+                e.push(FieldError::new(
+                    format!("lines[{i}].unit_price.amount"),
+                    "out_of_range",
+                    "must not be negative",
+                ));
             }
             opt_text(&mut e, format!("lines[{i}].vendor"), &l.vendor, 100);
             if let Some(url) = &l.image_url
-                && !matches!(url::Url::parse(url).map(|u| u.scheme().to_string()).as_deref(), Ok("http" | "https"))
+                && !matches!(
+                    url::Url::parse(url)
+                        .map(|u| u.scheme().to_string())
+                        .as_deref(),
+                    Ok("http" | "https")
+                )
             {
-                e.push(FieldError::new(format!("lines[{i}].image_url"), "invalid_url", "must be an http(s) URL"));
+                e.push(FieldError::new(
+                    format!("lines[{i}].image_url"),
+                    "invalid_url",
+                    "must be an http(s) URL",
+                ));
             }
             quantities.entry(l.id.as_str()).or_insert(l.quantity);
         }
 
         if self.shipments.len() > 100 {
-            e.push(FieldError::new("shipments", "invalid_length", "at most 100 shipments"));
+            e.push(FieldError::new(
+                "shipments",
+                "invalid_length",
+                "at most 100 shipments",
+            ));
         }
         let mut shipped: HashMap<&str, u64> = HashMap::new();
         let mut tracking = HashSet::new();
         for (i, s) in self.shipments.iter().enumerate() {
-            text(&mut e, format!("shipments[{i}].tracking_number"), &s.tracking_number, 64);
+            text(
+                &mut e,
+                format!("shipments[{i}].tracking_number"),
+                &s.tracking_number,
+                64,
+            );
             if !tracking.insert(crate::domain::contact::identifier_key(&s.tracking_number)) {
-                e.push(FieldError::new(format!("shipments[{i}].tracking_number"), "duplicate", "another shipment has this tracking number"));
+                e.push(FieldError::new(
+                    format!("shipments[{i}].tracking_number"),
+                    "duplicate",
+                    "another shipment has this tracking number",
+                ));
             }
             if !is_carrier(&s.carrier) {
-                e.push(FieldError::new(format!("shipments[{i}].carrier"), "invalid_carrier", "carrier codes are lowercase letters, digits, - or _"));
+                e.push(FieldError::new(
+                    format!("shipments[{i}].carrier"),
+                    "invalid_carrier",
+                    "carrier codes are lowercase letters, digits, - or _",
+                ));
             }
             match (s.status, s.delivered_at) {
-                (ShipmentStatus::Delivered, None) => {
-                    e.push(FieldError::new(format!("shipments[{i}].delivered_at"), "required", "a delivered shipment has a delivery time"))
-                }
-                (status, Some(_)) if status != ShipmentStatus::Delivered => e.push(FieldError::new(
+                (ShipmentStatus::Delivered, None) => e.push(FieldError::new(
                     format!("shipments[{i}].delivered_at"),
-                    "not_allowed",
-                    "only delivered shipments have a delivery time",
+                    "required",
+                    "a delivered shipment has a delivery time",
                 )),
+                (status, Some(_)) if status != ShipmentStatus::Delivered => {
+                    e.push(FieldError::new(
+                        format!("shipments[{i}].delivered_at"),
+                        "not_allowed",
+                        "only delivered shipments have a delivery time",
+                    ))
+                }
                 _ => {}
             }
             if let (Some(shipped_at), Some(delivered_at)) = (s.shipped_at, s.delivered_at)
                 && delivered_at < shipped_at
             {
-                e.push(FieldError::new(format!("shipments[{i}].delivered_at"), "out_of_range", "must not be before shipped_at"));
+                e.push(FieldError::new(
+                    format!("shipments[{i}].delivered_at"),
+                    "out_of_range",
+                    "must not be before shipped_at",
+                ));
             }
             if s.lines.is_empty() {
-                e.push(FieldError::new(format!("shipments[{i}].lines"), "invalid_length", "a shipment carries at least one line"));
+                e.push(FieldError::new(
+                    format!("shipments[{i}].lines"),
+                    "invalid_length",
+                    "a shipment carries at least one line",
+                ));
             }
             let mut in_shipment = HashSet::new();
             for (j, sl) in s.lines.iter().enumerate() {
                 let field = format!("shipments[{i}].lines[{j}]");
                 if !quantities.contains_key(sl.line_id.as_str()) {
-                    e.push(FieldError::new(format!("{field}.line_id"), "unknown_line", "no line of the order has this id"));
+                    e.push(FieldError::new(
+                        format!("{field}.line_id"),
+                        "unknown_line",
+                        "no line of the order has this id",
+                    ));
                 }
                 if !in_shipment.insert(sl.line_id.as_str()) {
-                    e.push(FieldError::new(format!("{field}.line_id"), "duplicate", "appears twice in this shipment"));
+                    e.push(FieldError::new(
+                        format!("{field}.line_id"),
+                        "duplicate",
+                        "appears twice in this shipment",
+                    ));
                 }
                 if sl.quantity == 0 {
-                    e.push(FieldError::new(format!("{field}.quantity"), "out_of_range", "must be at least 1"));
+                    e.push(FieldError::new(
+                        format!("{field}.quantity"),
+                        "out_of_range",
+                        "must be at least 1",
+                    ));
                 }
                 let total = shipped.entry(sl.line_id.as_str()).or_default();
                 *total += u64::from(sl.quantity);
@@ -328,7 +427,10 @@ impl Order {
                     e.push(FieldError::new(
                         format!("{field}.quantity"),
                         "exceeds_line_quantity",
-                        format!("shipments carry more units of {} than the {} ordered", sl.line_id, ordered),
+                        format!(
+                            "shipments carry more units of {} than the {} ordered",
+                            sl.line_id, ordered
+                        ),
                     ));
                 }
             }
@@ -382,7 +484,11 @@ mod tests {
     }
 
     fn fields(o: &mut Order) -> Vec<String> {
-        let mut f: Vec<String> = o.normalize(Some("NL")).into_iter().map(|e| e.field).collect();
+        let mut f: Vec<String> = o
+            .normalize(Some("NL"))
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
         f.sort();
         f
     }
@@ -409,7 +515,14 @@ mod tests {
         o.customer.email = Some("nope".into());
         o.customer.phone = Some("12".into());
         o.shipping_address.postal_code = "ABCD".into();
-        assert_eq!(fields(&mut o), vec!["customer.email", "customer.phone", "shipping_address.postal_code"]);
+        assert_eq!(
+            fields(&mut o),
+            vec![
+                "customer.email",
+                "customer.phone",
+                "shipping_address.postal_code"
+            ]
+        );
     }
 
     #[test]
@@ -420,7 +533,11 @@ mod tests {
         o.shipments[0].lines[0].line_id = "L9".into();
         assert_eq!(
             fields(&mut o),
-            vec!["lines[0].unit_price.currency", "shipments[0].delivered_at", "shipments[0].lines[0].line_id"]
+            vec![
+                "lines[0].unit_price.currency",
+                "shipments[0].delivered_at",
+                "shipments[0].lines[0].line_id"
+            ]
         );
     }
 }

@@ -9,6 +9,7 @@ pub mod merchant;
 pub mod ops;
 pub mod pagination;
 pub mod portal;
+pub mod return_view;
 
 use std::sync::Arc;
 

@@ -10,12 +10,22 @@ use crate::helpers::{TestApp, assert_problem};
 async fn brand_with_order(app: &TestApp, o: &Value) -> String {
     let key = app.brand_with_key("acme").await;
     let res = app.post("/v1/brands/acme/orders", Some(&key), o).await;
-    assert_eq!(res.status(), StatusCode::CREATED, "{}", res.text().await.unwrap());
+    assert_eq!(
+        res.status(),
+        StatusCode::CREATED,
+        "{}",
+        res.text().await.unwrap()
+    );
     key
 }
 
 fn line<'a>(body: &'a Value, id: &str) -> &'a Value {
-    body["order"]["lines"].as_array().unwrap().iter().find(|l| l["id"] == id).unwrap()
+    body["order"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == id)
+        .unwrap()
 }
 
 both!(
@@ -225,7 +235,9 @@ both!(
 
 async fn brand_order(app: &TestApp, number: &str) {
     let key = app.merchant_key("acme").await;
-    let res = app.post("/v1/brands/acme/orders", Some(&key), &order(number)).await;
+    let res = app
+        .post("/v1/brands/acme/orders", Some(&key), &order(number))
+        .await;
     assert!(res.status().is_success());
 }
 

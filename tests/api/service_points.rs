@@ -20,24 +20,39 @@ pub fn point(carrier: &str, code: &str, metres_north: f64, labelless: bool) -> V
 }
 
 pub async fn import(app: &TestApp, points: &[Value], replace: bool) -> reqwest::Response {
-    app.request(Method::POST, &format!("/v1/service-points/import?replace={replace}"), Some(&app.admin_key))
-        .json(&json!({ "service_points": points }))
-        .send()
-        .await
-        .unwrap()
+    app.request(
+        Method::POST,
+        &format!("/v1/service-points/import?replace={replace}"),
+        Some(&app.admin_key),
+    )
+    .json(&json!({ "service_points": points }))
+    .send()
+    .await
+    .unwrap()
 }
 
 /// Brand `acme` with an order `1001` and a service-points token for it.
 pub async fn token(app: &TestApp) -> String {
     let key = app.brand_with_key("acme").await;
-    let res = app.post("/v1/brands/acme/orders", Some(&key), &order("1001")).await;
+    let res = app
+        .post("/v1/brands/acme/orders", Some(&key), &order("1001"))
+        .await;
     assert_eq!(res.status(), StatusCode::CREATED);
-    let body: Value = app.post("/v1/portal/acme/lookup", None, &lookup("1001")).await.json().await.unwrap();
+    let body: Value = app
+        .post("/v1/portal/acme/lookup", None, &lookup("1001"))
+        .await
+        .json()
+        .await
+        .unwrap();
     body["service_points_token"].as_str().unwrap().to_string()
 }
 
 async fn search(app: &TestApp, token: &str, query: &str) -> reqwest::Response {
-    app.get(&format!("/v1/portal/acme/service-points?{query}"), Some(token)).await
+    app.get(
+        &format!("/v1/portal/acme/service-points?{query}"),
+        Some(token),
+    )
+    .await
 }
 
 const HERE: &str = "country=NL&latitude=52.3791&longitude=4.9003";

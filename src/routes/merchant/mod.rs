@@ -1,7 +1,8 @@
-//! Merchant endpoints (API key): brands, Returns Settings, orders.
+//! Merchant endpoints (API key): brands, Returns Settings, orders, returns.
 
 pub mod brands;
 pub mod orders;
+pub mod returns;
 pub mod settings;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -16,5 +17,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(settings::put_settings)
         .service(orders::upsert)
         .service(orders::bulk)
-        .service(orders::get_order);
+        .service(orders::get_order)
+        .service(returns::list)
+        .service(returns::get_return)
+        .service(returns::events)
+        .service(returns::approve)
+        .service(returns::reject)
+        .service(returns::in_transit)
+        .service(returns::receive)
+        .service(returns::complete)
+        .service(returns::cancel);
 }

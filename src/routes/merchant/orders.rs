@@ -77,11 +77,21 @@ pub struct BulkResult {
 }
 
 /// Validates `order` for the brand and returns its errors (paths relative to the order).
-fn check(conn: &mut DbConn, brand_id: &str, region: Option<&str>, order: &mut Order) -> Result<Vec<FieldError>, ApiError> {
+fn check(
+    conn: &mut DbConn,
+    brand_id: &str,
+    region: Option<&str>,
+    order: &mut Order,
+) -> Result<Vec<FieldError>, ApiError> {
     let mut errors = order.normalize(region);
     if errors.is_empty() {
         let own = crate::db::orders::by_number(conn, brand_id, &order.number)?.map(|r| r.id);
-        errors.extend(crate::db::orders::tracking_conflicts(conn, brand_id, order, own.as_deref())?);
+        errors.extend(crate::db::orders::tracking_conflicts(
+            conn,
+            brand_id,
+            order,
+            own.as_deref(),
+        )?);
     }
     Ok(errors)
 }
@@ -115,7 +125,12 @@ pub async fn upsert(
             let brand = merchant.brand(conn, &slug)?;
             let (settings, _) = crate::db::settings::get(conn, &brand.id)?;
             let mut order = input.clone();
-            let errors = check(conn, &brand.id, settings.phone_region.as_deref(), &mut order)?;
+            let errors = check(
+                conn,
+                &brand.id,
+                settings.phone_region.as_deref(),
+                &mut order,
+            )?;
             if !errors.is_empty() {
                 return Err(ApiError::validation(errors));
             }
@@ -172,10 +187,21 @@ pub async fn bulk(
             let mut numbers = HashSet::new();
             let mut tracking = HashSet::new();
             for (i, order) in orders.iter_mut().enumerate() {
-                let prefix = |e: FieldError| FieldError { field: format!("orders[{i}].{}", e.field), ..e };
-                errors.extend(check(conn, &brand.id, region, order)?.into_iter().map(prefix));
+                let prefix = |e: FieldError| FieldError {
+                    field: format!("orders[{i}].{}", e.field),
+                    ..e
+                };
+                errors.extend(
+                    check(conn, &brand.id, region, order)?
+                        .into_iter()
+                        .map(prefix),
+                );
                 if !numbers.insert(identifier_key(&order.number)) {
-                    errors.push(FieldError::new(format!("orders[{i}].number"), "duplicate", "appears twice in this request"));
+                    errors.push(FieldError::new(
+                        format!("orders[{i}].number"),
+                        "duplicate",
+                        "appears twice in this request",
+                    ));
                 }
                 for (j, s) in order.shipments.iter().enumerate() {
                     if !tracking.insert(identifier_key(&s.tracking_number)) {
@@ -193,10 +219,18 @@ pub async fn bulk(
             let mut items = Vec::with_capacity(orders.len());
             for order in &orders {
                 let (row, created) = crate::db::orders::upsert(conn, &brand.id, order)?;
-                items.push(BulkItem { number: row.number, id: row.id, created });
+                items.push(BulkItem {
+                    number: row.number,
+                    id: row.id,
+                    created,
+                });
             }
             let created = items.iter().filter(|i| i.created).count();
-            Ok(BulkResult { created, updated: items.len() - created, orders: items })
+            Ok(BulkResult {
+                created,
+                updated: items.len() - created,
+                orders: items,
+            })
         })
         .await?;
     Ok(web::Json(result))

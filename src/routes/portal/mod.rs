@@ -2,8 +2,10 @@
 //! callable from the brand's storefront origins).
 
 pub mod lookup;
+pub mod returns;
 pub mod service_points;
 pub mod settings;
+pub mod uploads;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -11,5 +13,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(settings::portal_settings)
         .service(lookup::lookup)
-        .service(service_points::search);
+        .service(service_points::search)
+        .service(uploads::upload)
+        .service(returns::preview)
+        .service(returns::create)
+        .service(returns::list)
+        .service(returns::get_return)
+        .service(returns::cancel);
 }

@@ -1,0 +1,113 @@
+//! The durable outbox: side effects (label creation, webhook events) are
+//! written as rows in the same transaction as the change that causes them,
+//! and workers run them afterwards. A crash between the two loses nothing.
+
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::schema::outbox;
+use crate::error::ApiError;
+
+/// Job kind: create the label of a return shipment.
+pub const LABEL: &str = "label.create";
+/// Job kind: deliver an event to the brand's webhook endpoints.
+pub const WEBHOOK: &str = "webhook.event";
+
+/// Default attempts before a job fails for good.
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// A row of `outbox`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = outbox, treat_none_as_default_value = false)]
+pub struct JobRow {
+    /// Id (`job_…`).
+    pub id: String,
+    /// Kind ([`LABEL`], [`WEBHOOK`]).
+    pub kind: String,
+    /// Brand.
+    pub brand_id: String,
+    /// The shipment or return concerned.
+    pub aggregate_id: String,
+    /// At most one job per key (e.g. one label job per shipment).
+    pub dedupe_key: Option<String>,
+    /// Input (JSON).
+    pub payload: String,
+    /// `pending`, `running`, `done`, `failed` or `cancelled`.
+    pub status: String,
+    /// Attempts started.
+    pub attempts: i32,
+    /// Attempts allowed.
+    pub max_attempts: i32,
+    /// Not before.
+    pub run_at: chrono::NaiveDateTime,
+    /// A running job's lease; expired leases are reclaimed.
+    pub lease_until: Option<chrono::NaiveDateTime>,
+    /// Worker holding the lease.
+    pub locked_by: Option<String>,
+    /// Last failure.
+    pub last_error: Option<String>,
+    /// Enqueued.
+    pub created_at: chrono::NaiveDateTime,
+    /// Finished (done, failed or cancelled).
+    pub finished_at: Option<chrono::NaiveDateTime>,
+}
+
+/// Enqueues a job unless one with the same `dedupe_key` exists.
+pub fn enqueue(
+    conn: &mut DbConn,
+    kind: &str,
+    brand_id: &str,
+    aggregate_id: &str,
+    dedupe_key: Option<&str>,
+    payload: &serde_json::Value,
+) -> Result<(), ApiError> {
+    let now = super::now();
+    let row = JobRow {
+        id: crate::domain::ids::new_id("job"),
+        kind: kind.to_string(),
+        brand_id: brand_id.to_string(),
+        aggregate_id: aggregate_id.to_string(),
+        dedupe_key: dedupe_key.map(str::to_owned),
+        payload: payload.to_string(),
+        status: "pending".into(),
+        attempts: 0,
+        max_attempts: MAX_ATTEMPTS,
+        run_at: now,
+        lease_until: None,
+        locked_by: None,
+        last_error: None,
+        created_at: now,
+        finished_at: None,
+    };
+    crate::per_backend!(conn, c => diesel::insert_into(outbox::table)
+        .values(&row)
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    Ok(())
+}
+
+/// Cancels the pending jobs of these aggregates.
+pub fn cancel_for(conn: &mut DbConn, aggregate_ids: &[String]) -> Result<usize, ApiError> {
+    if aggregate_ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::aggregate_id.eq_any(aggregate_ids))
+            .filter(outbox::status.eq("pending")),
+    )
+    .set((
+        outbox::status.eq("cancelled"),
+        outbox::finished_at.eq(Some(super::now())),
+    ))
+    .execute(conn)?)
+}
+
+/// Jobs of an aggregate (tests and operators).
+pub fn for_aggregate(conn: &mut DbConn, aggregate_id: &str) -> Result<Vec<JobRow>, ApiError> {
+    Ok(outbox::table
+        .filter(outbox::aggregate_id.eq(aggregate_id))
+        .order(outbox::id.asc())
+        .select(JobRow::as_select())
+        .load(conn)?)
+}

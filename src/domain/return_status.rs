@@ -1,0 +1,204 @@
+//! The return state machine. [`TRANSITIONS`] is the single source of truth:
+//! every status change in the API goes through [`transition`], and anything
+//! not in the table is a 409 `invalid_transition`.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Status of a return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnStatus {
+    /// Waiting for the merchant's review.
+    Requested,
+    /// Accepted (wholly or partly); labels are produced.
+    Approved,
+    /// Declined by the merchant.
+    Rejected,
+    /// Handed to the carrier.
+    InTransit,
+    /// Some approved units arrived.
+    PartiallyReceived,
+    /// Every approved unit arrived.
+    Received,
+    /// The resolution was given.
+    Completed,
+    /// Withdrawn before it travelled.
+    Cancelled,
+}
+
+/// What happens to a return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The merchant (or an auto-approving reason) accepts it.
+    Approve,
+    /// The merchant declines it.
+    Reject,
+    /// The parcel is handed to the carrier.
+    Ship,
+    /// Units arrive, some approved units still outstanding.
+    ReceivePart,
+    /// Units arrive and every approved unit is in.
+    ReceiveAll,
+    /// The resolution is given.
+    Complete,
+    /// The customer or merchant withdraws it.
+    Cancel,
+}
+
+use Action::*;
+use ReturnStatus::*;
+
+/// Every allowed `(from, action) -> to`.
+pub const TRANSITIONS: &[(ReturnStatus, Action, ReturnStatus)] = &[
+    (Requested, Approve, Approved),
+    (Requested, Reject, Rejected),
+    (Requested, Cancel, Cancelled),
+    (Approved, Ship, InTransit),
+    (Approved, ReceivePart, PartiallyReceived),
+    (Approved, ReceiveAll, Received),
+    (Approved, Cancel, Cancelled),
+    (InTransit, ReceivePart, PartiallyReceived),
+    (InTransit, ReceiveAll, Received),
+    (PartiallyReceived, ReceivePart, PartiallyReceived),
+    (PartiallyReceived, ReceiveAll, Received),
+    (Received, Complete, Completed),
+];
+
+/// Statuses whose units count against an order line's returnable quantity.
+pub const ACTIVE: &[ReturnStatus] = &[
+    Requested,
+    Approved,
+    InTransit,
+    PartiallyReceived,
+    Received,
+    Completed,
+];
+
+impl ReturnStatus {
+    /// Stored / wire form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Requested => "requested",
+            Approved => "approved",
+            Rejected => "rejected",
+            InTransit => "in_transit",
+            PartiallyReceived => "partially_received",
+            Received => "received",
+            Completed => "completed",
+            Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<ReturnStatus> {
+        [
+            Requested,
+            Approved,
+            Rejected,
+            InTransit,
+            PartiallyReceived,
+            Received,
+            Completed,
+            Cancelled,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
+    }
+
+    /// Whether its units count against the order's returnable quantities.
+    pub fn is_active(self) -> bool {
+        ACTIVE.contains(&self)
+    }
+}
+
+/// The status after `action`, or `None` when the table does not allow it.
+pub fn transition(from: ReturnStatus, action: Action) -> Option<ReturnStatus> {
+    TRANSITIONS
+        .iter()
+        .find(|(f, a, _)| *f == from && *a == action)
+        .map(|(_, _, to)| *to)
+}
+
+/// The webhook / audit event type of entering `status`.
+pub fn event_type(status: ReturnStatus) -> &'static str {
+    match status {
+        Requested => "return.requested",
+        Approved => "return.approved",
+        Rejected => "return.rejected",
+        InTransit => "return.in_transit",
+        PartiallyReceived | Received => "return.received",
+        Completed => "return.completed",
+        Cancelled => "return.cancelled",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [ReturnStatus; 8] = [
+        Requested,
+        Approved,
+        Rejected,
+        InTransit,
+        PartiallyReceived,
+        Received,
+        Completed,
+        Cancelled,
+    ];
+    const ACTIONS: [Action; 7] = [
+        Approve,
+        Reject,
+        Ship,
+        ReceivePart,
+        ReceiveAll,
+        Complete,
+        Cancel,
+    ];
+
+    #[test]
+    fn the_documented_lifecycle_is_allowed() {
+        assert_eq!(transition(Requested, Approve), Some(Approved));
+        assert_eq!(transition(Approved, Ship), Some(InTransit));
+        assert_eq!(transition(InTransit, ReceivePart), Some(PartiallyReceived));
+        assert_eq!(transition(PartiallyReceived, ReceiveAll), Some(Received));
+        assert_eq!(transition(Received, Complete), Some(Completed));
+        assert_eq!(transition(Approved, Cancel), Some(Cancelled));
+    }
+
+    #[test]
+    fn nothing_leaves_a_final_state_and_nothing_travels_backwards() {
+        for action in ACTIONS {
+            assert_eq!(transition(Rejected, action), None);
+            assert_eq!(transition(Cancelled, action), None);
+            assert_eq!(transition(Completed, action), None);
+        }
+        assert_eq!(transition(InTransit, Cancel), None);
+        assert_eq!(transition(Received, Cancel), None);
+        assert_eq!(transition(Approved, Approve), None);
+        assert_eq!(transition(Requested, Ship), None);
+        assert_eq!(transition(Requested, ReceiveAll), None);
+    }
+
+    #[test]
+    fn the_table_has_one_target_per_status_and_action() {
+        for from in ALL {
+            for action in ACTIONS {
+                let n = TRANSITIONS
+                    .iter()
+                    .filter(|(f, a, _)| *f == from && *a == action)
+                    .count();
+                assert!(n <= 1, "{from:?} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn statuses_round_trip_their_stored_form() {
+        for s in ALL {
+            assert_eq!(ReturnStatus::parse(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
+}

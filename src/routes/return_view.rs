@@ -1,0 +1,349 @@
+//! How a return looks on the wire (customer and merchant views).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::auth::tokens::Scope;
+use crate::db::returns::{EventRow, FullReturn, LabelRow};
+use crate::domain::money::{Currency, Money};
+use crate::domain::return_status::ReturnStatus;
+use crate::domain::returns::{MethodRequest, ResolutionRequest};
+use crate::domain::settings::{ResolutionType, ReturnAddress};
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+/// A returned item.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReturnItemView {
+    /// Id (`rit_…`), used by approve and receive.
+    pub id: String,
+    /// Order line.
+    pub order_line_id: String,
+    /// SKU.
+    pub sku: String,
+    /// Name.
+    pub name: String,
+    /// Unit price.
+    pub unit_price: Money,
+    /// Units the customer asked to return.
+    pub requested_quantity: u32,
+    /// Units the merchant accepted (all of them when auto-approved).
+    pub approved_quantity: u32,
+    /// Units not accepted (requested − approved once reviewed).
+    pub rejected_quantity: u32,
+    /// Units that arrived.
+    pub received_quantity: u32,
+    /// Arrived units that were damaged (not restocked).
+    pub damaged_quantity: u32,
+    /// Reason.
+    pub reason_code: String,
+    /// Customer's comment.
+    pub comment: Option<String>,
+    /// Condition stated by the customer.
+    pub condition_code: Option<String>,
+    /// Condition found at receipt.
+    pub received_condition_code: Option<String>,
+    /// Photo ids.
+    pub image_ids: Vec<String>,
+    /// Why units were not accepted.
+    pub rejection_reason: Option<String>,
+}
+
+/// Status of a shipment's label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelStatus {
+    /// Being produced.
+    Pending,
+    /// Ready to download (or show as QR).
+    Ready,
+    /// The carrier refused it for good.
+    Failed,
+    /// The return was cancelled first.
+    Cancelled,
+}
+
+/// A shipment's label.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LabelView {
+    /// Id (`lbl_…`).
+    pub id: String,
+    /// Status.
+    pub status: LabelStatus,
+    /// Poll this URL until the label is ready (self-authenticating).
+    pub poll_url: String,
+    /// The PDF, once ready (printed labels).
+    pub download_url: Option<String>,
+    /// The QR code to show at the drop-off, once ready (label-less returns).
+    pub qr_code_url: Option<String>,
+    /// Tracking number, once ready.
+    pub tracking_number: Option<String>,
+    /// Carrier.
+    pub carrier: String,
+}
+
+/// One parcel of a return (one per return address).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ShipmentView {
+    /// Id (`rsh_…`).
+    pub id: String,
+    /// Where it goes.
+    pub address: ReturnAddress,
+    /// Carrier (none for in-store returns).
+    pub carrier: Option<String>,
+    /// Items in this parcel.
+    pub item_ids: Vec<String>,
+    /// Its label: `null` before approval and for in-store returns.
+    pub label: Option<LabelView>,
+}
+
+/// The resolution actually given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResolutionGiven {
+    /// What was given.
+    #[serde(rename = "type")]
+    pub resolution: ResolutionType,
+    /// Amount refunded or credited.
+    #[serde(default)]
+    pub amount: Option<Money>,
+    /// Reference of the exchange order.
+    #[serde(default)]
+    pub exchange_order_reference: Option<String>,
+    /// Note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Why a return was rejected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rejection {
+    /// Reason code, e.g. `return_window_ended`, `final_sale`, `other`.
+    pub reason_code: String,
+    /// Note to the customer.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A step of the customer-facing timeline.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TimelineEntry {
+    /// Event type, e.g. `return.approved`.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// Status after the event.
+    pub status: Option<ReturnStatus>,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// A return.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReturnView {
+    /// Id (`ret_…`).
+    pub id: String,
+    /// Human-facing number.
+    #[schema(example = "RET-7K3Q9X")]
+    pub rma_number: String,
+    /// Status.
+    pub status: ReturnStatus,
+    /// Order number.
+    pub order_number: String,
+    /// Items.
+    pub items: Vec<ReturnItemView>,
+    /// Return method.
+    pub return_method: MethodRequest,
+    /// Resolution asked for.
+    pub resolution: ResolutionRequest,
+    /// Resolution given at completion.
+    pub resolution_given: Option<ResolutionGiven>,
+    /// Rejection, when rejected.
+    pub rejection: Option<Rejection>,
+    /// Parcels with their labels.
+    pub shipments: Vec<ShipmentView>,
+    /// Fee deducted.
+    pub return_fee: Option<Money>,
+    /// Estimated refund (or store credit).
+    pub estimated_refund: Money,
+    /// Customer's locale.
+    pub locale: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last change.
+    pub updated_at: DateTime<Utc>,
+    /// Status history (customer view).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Vec<TimelineEntry>>,
+}
+
+/// The self-authenticating URLs of a label.
+struct LabelLinks {
+    poll: String,
+    download: String,
+    qr: String,
+}
+
+/// Issues the label URLs of every label of these returns.
+fn links(state: &AppState, labels: &[&LabelRow]) -> Result<HashMap<String, LabelLinks>, ApiError> {
+    let ttl = chrono::Duration::seconds(state.config.label_url_ttl_secs as i64);
+    let mut out = HashMap::new();
+    for label in labels {
+        let (token, _) = state
+            .keys
+            .issue_now(Scope::Label, &label.brand_id, &label.id, ttl)?;
+        let base = format!("{}/v1/labels/{}", state.public_url, label.id);
+        out.insert(
+            label.id.clone(),
+            LabelLinks {
+                poll: format!("{base}?token={token}"),
+                download: format!("{base}/download?token={token}"),
+                qr: format!("{base}/qr?token={token}"),
+            },
+        );
+    }
+    Ok(out)
+}
+
+fn label_status(s: &str) -> LabelStatus {
+    match s {
+        "ready" => LabelStatus::Ready,
+        "failed" => LabelStatus::Failed,
+        "cancelled" => LabelStatus::Cancelled,
+        _ => LabelStatus::Pending,
+    }
+}
+
+fn build(
+    full: FullReturn,
+    links: &HashMap<String, LabelLinks>,
+    events: Option<Vec<EventRow>>,
+) -> Result<ReturnView, ApiError> {
+    let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
+    let parse = |s: &str| -> Result<serde_json::Value, ApiError> {
+        serde_json::from_str(s).map_err(ApiError::internal)
+    };
+    let reviewed = full.ret.status() != ReturnStatus::Requested;
+    let items = full
+        .items
+        .iter()
+        .map(|i| ReturnItemView {
+            id: i.id.clone(),
+            order_line_id: i.order_line_id.clone(),
+            sku: i.sku.clone(),
+            name: i.name.clone(),
+            unit_price: Money::new(i.unit_price, currency),
+            requested_quantity: i.requested_quantity.max(0) as u32,
+            approved_quantity: i.approved_quantity.max(0) as u32,
+            rejected_quantity: if reviewed {
+                (i.requested_quantity - i.approved_quantity).max(0) as u32
+            } else {
+                0
+            },
+            received_quantity: i.received_quantity.max(0) as u32,
+            damaged_quantity: i.damaged_quantity.max(0) as u32,
+            reason_code: i.reason_code.clone(),
+            comment: i.comment.clone(),
+            condition_code: i.condition_code.clone(),
+            received_condition_code: i.received_condition_code.clone(),
+            image_ids: serde_json::from_str(&i.image_ids).unwrap_or_default(),
+            rejection_reason: i.rejection_reason.clone(),
+        })
+        .collect();
+    let shipments = full
+        .shipments
+        .iter()
+        .map(|s| {
+            let label = full.labels.iter().find(|l| l.shipment_id == s.id).map(|l| {
+                let status = label_status(&l.status);
+                let link = links.get(&l.id);
+                let ready = status == LabelStatus::Ready;
+                LabelView {
+                    id: l.id.clone(),
+                    status,
+                    poll_url: link.map(|k| k.poll.clone()).unwrap_or_default(),
+                    download_url: link
+                        .filter(|_| ready && l.kind == "pdf")
+                        .map(|k| k.download.clone()),
+                    qr_code_url: link
+                        .filter(|_| ready && l.kind == "qr")
+                        .map(|k| k.qr.clone()),
+                    tracking_number: l.tracking_number.clone(),
+                    carrier: l.carrier.clone(),
+                }
+            });
+            Ok(ShipmentView {
+                id: s.id.clone(),
+                address: serde_json::from_str(&s.address).map_err(ApiError::internal)?,
+                carrier: s.carrier.clone(),
+                item_ids: full
+                    .items
+                    .iter()
+                    .filter(|i| i.shipment_id == s.id)
+                    .map(|i| i.id.clone())
+                    .collect(),
+                label,
+            })
+        })
+        .collect::<Result<_, ApiError>>()?;
+    let r = full.ret;
+    Ok(ReturnView {
+        status: r.status(),
+        return_method: serde_json::from_value(parse(&r.return_method)?)
+            .map_err(ApiError::internal)?,
+        resolution: serde_json::from_value(parse(&r.resolution)?).map_err(ApiError::internal)?,
+        resolution_given: r
+            .resolution_given
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(ApiError::internal)?,
+        rejection: r
+            .rejection
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(ApiError::internal)?,
+        return_fee: r.return_fee.map(|a| Money::new(a, currency)),
+        estimated_refund: Money::new(r.estimated_refund, currency),
+        timeline: events.map(|events| {
+            events
+                .into_iter()
+                .map(|e| TimelineEntry {
+                    event_type: e.event_type,
+                    status: e.to_status.as_deref().and_then(ReturnStatus::parse),
+                    at: e.created_at.and_utc(),
+                })
+                .collect()
+        }),
+        id: r.id,
+        rma_number: r.rma_number,
+        order_number: r.order_number,
+        items,
+        shipments,
+        locale: r.locale,
+        created_at: r.created_at.and_utc(),
+        updated_at: r.updated_at.and_utc(),
+    })
+}
+
+/// Views of returns (merchant lists and details).
+pub fn views(state: &AppState, list: Vec<FullReturn>) -> Result<Vec<ReturnView>, ApiError> {
+    let labels: Vec<&LabelRow> = list.iter().flat_map(|f| f.labels.iter()).collect();
+    let links = links(state, &labels)?;
+    list.into_iter().map(|f| build(f, &links, None)).collect()
+}
+
+/// One return, with the timeline when `events` are given (customer view).
+pub fn view(
+    state: &AppState,
+    full: FullReturn,
+    events: Option<Vec<EventRow>>,
+) -> Result<ReturnView, ApiError> {
+    let labels: Vec<&LabelRow> = full.labels.iter().collect();
+    let links = links(state, &labels)?;
+    build(full, &links, events)
+}

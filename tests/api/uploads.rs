@@ -1,0 +1,142 @@
+//! Photo uploads: type by content, size limit while streaming, use in returns.
+
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+use serde_json::{Value, json};
+
+use crate::both;
+use crate::helpers::{TestApp, assert_problem};
+use crate::returns_fixtures::{created, order, shop, tokens};
+
+/// A minimal PNG (8-byte signature + IHDR), padded to `len` bytes.
+pub fn png(len: usize) -> Vec<u8> {
+    let mut b = vec![
+        0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0,
+        0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0,
+    ];
+    b.resize(len.max(b.len()), 0);
+    b
+}
+
+pub async fn upload(
+    app: &TestApp,
+    access: &str,
+    bytes: Vec<u8>,
+    name: &str,
+    mime: &str,
+) -> reqwest::Response {
+    let part = Part::bytes(bytes)
+        .file_name(name.to_string())
+        .mime_str(mime)
+        .unwrap();
+    app.request(
+        reqwest::Method::POST,
+        "/v1/portal/acme/uploads",
+        Some(access),
+    )
+    .multipart(Form::new().part("file", part))
+    .send()
+    .await
+    .unwrap()
+}
+
+both!(
+    async fn the_type_comes_from_the_bytes_not_the_name(app) {
+        let s = shop(&app, 1).await;
+        let res = upload(&app, &s.access, png(1000), "holiday.exe", "application/octet-stream").await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let body: Value = res.json().await.unwrap();
+        assert!(body["id"].as_str().unwrap().starts_with("upl_"));
+        assert_eq!(body["content_type"], "image/png");
+        assert_eq!(body["size_bytes"], 1000);
+        let res = upload(&app, &s.access, b"just some text, honestly".to_vec(), "photo.jpg", "image/jpeg").await;
+        assert_problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0];
+        jpeg.resize(500, 0);
+        let res = upload(&app, &s.access, jpeg, "x", "text/plain").await;
+        assert_eq!(res.json::<Value>().await.unwrap()["content_type"], "image/jpeg");
+        let mut webp = b"RIFF\x24\x00\x00\x00WEBPVP8 ".to_vec();
+        webp.resize(300, 0);
+        let res = upload(&app, &s.access, webp, "x.webp", "image/webp").await;
+        assert_eq!(res.json::<Value>().await.unwrap()["content_type"], "image/webp");
+        let mut gif = b"GIF89a".to_vec();
+        gif.resize(300, 0);
+        let res = upload(&app, &s.access, gif, "x.gif", "image/gif").await;
+        assert_problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+    }
+);
+
+both!(
+    async fn five_megabytes_pass_and_one_byte_more_is_refused(app) {
+        let s = shop(&app, 1).await;
+        let limit = 5 * 1024 * 1024;
+        let res = upload(&app, &s.access, png(limit), "big.png", "image/png").await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let res = upload(&app, &s.access, png(limit + 1), "big.png", "image/png").await;
+        assert_problem(res, StatusCode::PAYLOAD_TOO_LARGE, "file_too_large").await;
+        // Streamed without a length: still refused at the limit.
+        let stream = futures_util::stream::iter(
+            png(limit + 1).chunks(64 * 1024).map(|c| Ok::<_, std::io::Error>(c.to_vec())).collect::<Vec<_>>(),
+        );
+        let part = Part::stream(reqwest::Body::wrap_stream(stream)).file_name("big.png");
+        let res = app
+            .request(reqwest::Method::POST, "/v1/portal/acme/uploads", Some(&s.access))
+            .multipart(Form::new().part("file", part))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(res, StatusCode::PAYLOAD_TOO_LARGE, "file_too_large").await;
+    }
+);
+
+both!(
+    async fn uploads_need_the_access_token_and_a_file_field(app) {
+        let s = shop(&app, 1).await;
+        let res = upload(&app, &s.sp, png(100), "a.png", "image/png").await;
+        assert_problem(res, StatusCode::FORBIDDEN, "insufficient_scope").await;
+        let res = app
+            .request(reqwest::Method::POST, "/v1/portal/acme/uploads", Some(&s.access))
+            .multipart(Form::new().text("photo", "nope"))
+            .send()
+            .await
+            .unwrap();
+        assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let res = app.post("/v1/portal/acme/uploads", Some(&s.access), &json!({})).await;
+        assert_problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
+    }
+);
+
+both!(
+    async fn photos_attach_to_the_item_of_their_own_order_only(app) {
+        let s = shop(&app, 1).await;
+        let photo: Value = upload(&app, &s.access, png(800), "a.png", "image/png").await.json().await.unwrap();
+        let id = photo["id"].as_str().unwrap();
+        // Another order cannot use it.
+        assert_eq!(app.post("/v1/brands/acme/orders", Some(&s.key), &order("1002", 1)).await.status(), StatusCode::CREATED);
+        let (access2, _) = tokens(&app, "1002").await;
+        let damaged = json!({
+            "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "damaged", "comment": "cracked",
+                         "condition_code": "damaged", "image_ids": [id] } ],
+            "return_method": { "type": "drop_off", "carrier": "postnl" }, "resolution": { "type": "refund" } });
+        let res = app.post("/v1/portal/acme/returns", Some(&access2), &damaged).await;
+        let problem = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "unknown_image").await;
+        assert_eq!(problem["errors"][0]["field"], "items[0].image_ids[0]");
+        let r = created(&app, &s.access, &damaged).await;
+        assert_eq!(r["items"][0]["image_ids"], json!([id]));
+        assert_eq!(r["status"], "requested");
+        // Attached photos cannot be used twice.
+        let stored: Option<String> = app
+            .db
+            .read({
+                let upload_id = id.to_string();
+                move |conn| {
+                    use diesel::prelude::*;
+                    use returns_api::db::schema::uploads::dsl::*;
+                    Ok(uploads.find(upload_id).select(return_id).first(conn)?)
+                }
+            })
+            .await
+            .unwrap();
+        assert_eq!(stored.as_deref(), r["id"].as_str());
+    }
+);
