@@ -20,6 +20,12 @@
 //! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
 //! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
 //! | `SERVICE_POINT_REFRESH_MS` | `--service-point-refresh-ms` | `2000` | how often a node checks for a new service-point data set |
+//! | `JOB_CONCURRENCY` | `--job-concurrency` | `4` | jobs (labels, events) run at once per node |
+//! | `JOB_LEASE_SECS` | `--job-lease-secs` | `60` | how long a claimed job is reserved |
+//! | `JOB_POLL_MS` | `--job-poll-ms` | `250` | idle poll interval of the worker |
+//! | `JOB_RETRY_BASE_MS` | `--job-retry-base-ms` | `1000` | first retry delay (doubles, ±50 % jitter) |
+//! | `DISABLE_JOBS` | `--disable-jobs` | off | run no worker on this node |
+//! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of HTTP carriers (tokens are never logged) |
 //! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
 //! | `LOG_FORMAT` | `--log-format` | `text` | `text` or `json` |
 //! | `RUST_LOG` | | `info` | log filter |
@@ -82,6 +88,28 @@ pub struct Config {
     /// How often a node checks whether the service-point data set changed (milliseconds).
     #[arg(long, env = "SERVICE_POINT_REFRESH_MS", default_value_t = 2000)]
     pub service_point_refresh_ms: u64,
+    /// Jobs (labels, events) run at once by this node.
+    #[arg(long, env = "JOB_CONCURRENCY", default_value_t = 4)]
+    pub job_concurrency: usize,
+    /// How long a claimed job is reserved before another node may take it (seconds).
+    #[arg(long, env = "JOB_LEASE_SECS", default_value_t = 60)]
+    pub job_lease_secs: u64,
+    /// How often an idle worker looks for due jobs (milliseconds).
+    #[arg(long, env = "JOB_POLL_MS", default_value_t = 250)]
+    pub job_poll_ms: u64,
+    /// First retry delay of a failed job (milliseconds; doubles per attempt).
+    #[arg(long, env = "JOB_RETRY_BASE_MS", default_value_t = 1000)]
+    pub job_retry_base_ms: u64,
+    /// Run no job worker on this node (serve HTTP only).
+    #[arg(long, env = "DISABLE_JOBS")]
+    pub disable_jobs: bool,
+    /// JSON file listing HTTP carriers: `[{"carrier", "base_url", "token", "timeout_ms"}]`.
+    /// Carriers not listed use the built-in local carrier.
+    #[arg(long, env = "CARRIER_CONFIG")]
+    pub carrier_config: Option<PathBuf>,
+    /// HTTP carriers given in code (tests, embedding); merged with `carrier_config`.
+    #[arg(skip)]
+    pub carriers: Vec<crate::labels::http::HttpCarrierConfig>,
     /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
     #[arg(long, env = "TRUST_FORWARDED_FOR")]
     pub trust_forwarded_for: bool,
@@ -109,6 +137,13 @@ impl Config {
             lookup_failure_window_secs: 900,
             trust_forwarded_for: false,
             service_point_refresh_ms: 500,
+            job_concurrency: 4,
+            job_lease_secs: 60,
+            job_poll_ms: 100,
+            job_retry_base_ms: 100,
+            disable_jobs: false,
+            carrier_config: None,
+            carriers: Vec::new(),
         }
     }
 }

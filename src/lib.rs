@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod geo;
+pub mod jobs;
 pub mod labels;
 pub mod openapi;
 pub mod routes;

@@ -26,6 +26,8 @@ pub struct AppState {
     pub lookup_limits: crate::routes::portal::lookup::LookupLimits,
     /// Service-point index of this node.
     pub points: Arc<crate::geo::refresh::IndexHandle>,
+    /// The job worker of this node.
+    pub jobs: crate::jobs::Jobs,
 }
 
 /// A bound, ready-to-run server.
@@ -81,6 +83,35 @@ impl Application {
             std::time::Duration::from_millis(config.service_point_refresh_ms.max(100)),
         );
 
+        let mut carriers_config = config.carriers.clone();
+        if let Some(path) = &config.carrier_config {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+            let list: Vec<crate::labels::http::HttpCarrierConfig> = serde_json::from_str(&text)
+                .map_err(|e| anyhow::anyhow!("{} is not a carrier list: {e}", path.display()))?;
+            carriers_config.extend(list);
+        }
+        let carriers = Arc::new(crate::labels::carrier::Carriers::new(&carriers_config)?);
+        let jobs = if config.disable_jobs {
+            crate::jobs::Jobs::disabled()
+        } else {
+            crate::jobs::Jobs::start(
+                crate::jobs::JobContext {
+                    db: db.clone(),
+                    carriers,
+                    data_dir: config.data_dir.clone(),
+                },
+                crate::jobs::WorkerConfig {
+                    id: format!("node-{}", uuid::Uuid::now_v7().simple()),
+                    concurrency: config.job_concurrency.max(1),
+                    lease: std::time::Duration::from_secs(config.job_lease_secs.max(1)),
+                    poll: std::time::Duration::from_millis(config.job_poll_ms.max(10)),
+                    retry_base: std::time::Duration::from_millis(config.job_retry_base_ms.max(1)),
+                    grace: std::time::Duration::from_secs(10),
+                },
+            )
+        };
+
         let state = web::Data::new(AppState {
             db,
             config: config.clone(),
@@ -95,7 +126,9 @@ impl Application {
                 window_secs: config.lookup_failure_window_secs,
             },
             points,
+            jobs,
         });
+        let maintenance = crate::jobs::maintenance::spawn(state.clone().into_inner());
         let spec = Arc::new(crate::openapi::spec());
         // Install the recorder before the first request is measured.
         crate::telemetry::metrics();
@@ -113,7 +146,7 @@ impl Application {
             address,
             server,
             state,
-            background: vec![refresher],
+            background: vec![refresher, maintenance],
         })
     }
 
@@ -138,12 +171,14 @@ impl Application {
     }
 
     /// Serves until the process is asked to stop (SIGINT/SIGTERM), then
-    /// finishes in-flight requests.
+    /// finishes in-flight requests and lets running jobs finish (or hands
+    /// them back to the queue).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
         for task in &self.background {
             task.abort();
         }
+        self.state.jobs.stop().await;
         result
     }
 

@@ -15,6 +15,7 @@
 pub mod api_keys;
 pub mod brands;
 pub mod idempotency;
+pub mod labels;
 pub mod migrations;
 pub mod orders;
 pub mod outbox;

@@ -17,7 +17,7 @@ pub const WEBHOOK: &str = "webhook.event";
 pub const MAX_ATTEMPTS: i32 = 8;
 
 /// A row of `outbox`.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable)]
 #[diesel(table_name = outbox, treat_none_as_default_value = false)]
 pub struct JobRow {
     /// Id (`job_…`).
@@ -110,4 +110,134 @@ pub fn for_aggregate(conn: &mut DbConn, aggregate_id: &str) -> Result<Vec<JobRow
         .order(outbox::id.asc())
         .select(JobRow::as_select())
         .load(conn)?)
+}
+
+/// Claims up to `limit` due jobs (pending and due, or running with an expired
+/// lease) for `worker` until `lease_until`, counting an attempt for each.
+/// PostgreSQL skips rows other nodes are claiming (`FOR UPDATE SKIP LOCKED`);
+/// SQLite has a single writer, so the update is atomic as it is.
+pub fn claim(
+    conn: &mut DbConn,
+    worker: &str,
+    now: chrono::NaiveDateTime,
+    lease_until: chrono::NaiveDateTime,
+    limit: i64,
+) -> Result<Vec<JobRow>, ApiError> {
+    use diesel::sql_types::{BigInt, Text, Timestamp};
+    const PG: &str = "UPDATE outbox SET status = 'running', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
+        WHERE id IN (SELECT id FROM outbox \
+            WHERE (status = 'pending' AND run_at <= $3) OR (status = 'running' AND lease_until < $3) \
+            ORDER BY run_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
+        RETURNING *";
+    const SQLITE: &str = "UPDATE outbox SET status = 'running', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
+        WHERE id IN (SELECT id FROM outbox \
+            WHERE (status = 'pending' AND run_at <= $3) OR (status = 'running' AND lease_until < $3) \
+            ORDER BY run_at LIMIT $4) \
+        RETURNING *";
+    let rows: Vec<JobRow> = match conn {
+        DbConn::Pg(c) => diesel::sql_query(PG)
+            .bind::<Timestamp, _>(lease_until)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(limit)
+            .load(c)?,
+        DbConn::Sqlite(c) => diesel::sql_query(SQLITE)
+            .bind::<Timestamp, _>(lease_until)
+            .bind::<Text, _>(worker)
+            .bind::<Timestamp, _>(now)
+            .bind::<BigInt, _>(limit)
+            .load(c)?,
+    };
+    Ok(rows)
+}
+
+/// Marks a job this worker still holds as done. Returns whether it held it.
+pub fn finish(conn: &mut DbConn, id: &str, worker: &str) -> Result<bool, ApiError> {
+    Ok(diesel::update(held(id, worker))
+        .set((
+            outbox::status.eq("done"),
+            outbox::finished_at.eq(Some(super::now())),
+            outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
+        ))
+        .execute(conn)?
+        == 1)
+}
+
+/// Schedules another attempt at `run_at`, recording the error.
+pub fn retry(
+    conn: &mut DbConn,
+    id: &str,
+    worker: &str,
+    run_at: chrono::NaiveDateTime,
+    error: &str,
+) -> Result<bool, ApiError> {
+    Ok(diesel::update(held(id, worker))
+        .set((
+            outbox::status.eq("pending"),
+            outbox::run_at.eq(run_at),
+            outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::locked_by.eq(None::<String>),
+            outbox::last_error.eq(Some(error)),
+        ))
+        .execute(conn)?
+        == 1)
+}
+
+/// Records a permanent failure.
+pub fn fail(conn: &mut DbConn, id: &str, worker: &str, error: &str) -> Result<bool, ApiError> {
+    Ok(diesel::update(held(id, worker))
+        .set((
+            outbox::status.eq("failed"),
+            outbox::finished_at.eq(Some(super::now())),
+            outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
+            outbox::last_error.eq(Some(error)),
+        ))
+        .execute(conn)?
+        == 1)
+}
+
+/// Hands jobs this worker holds back to the queue (graceful shutdown),
+/// giving back the attempt they were charged.
+pub fn release(conn: &mut DbConn, ids: &[String], worker: &str) -> Result<usize, ApiError> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(ids))
+            .filter(outbox::locked_by.eq(worker))
+            .filter(outbox::status.eq("running")),
+    )
+    .set((
+        outbox::status.eq("pending"),
+        outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
+        outbox::locked_by.eq(None::<String>),
+        outbox::attempts.eq(outbox::attempts - 1),
+    ))
+    .execute(conn)?)
+}
+
+type Held<'a> = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::Filter<outbox::table, diesel::dsl::Eq<outbox::id, &'a str>>,
+        diesel::dsl::Eq<outbox::locked_by, &'a str>,
+    >,
+    diesel::dsl::Eq<outbox::status, &'static str>,
+>;
+
+fn held<'a>(id: &'a str, worker: &'a str) -> Held<'a> {
+    outbox::table
+        .filter(outbox::id.eq(id))
+        .filter(outbox::locked_by.eq(worker))
+        .filter(outbox::status.eq("running"))
+}
+
+/// Deletes finished jobs older than `before` (housekeeping).
+pub fn purge_finished(conn: &mut DbConn, before: chrono::NaiveDateTime) -> Result<usize, ApiError> {
+    Ok(diesel::delete(
+        outbox::table
+            .filter(outbox::status.eq_any(["done", "cancelled"]))
+            .filter(outbox::finished_at.lt(before)),
+    )
+    .execute(conn)?)
 }

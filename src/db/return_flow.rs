@@ -687,7 +687,7 @@ pub fn complete(
     Ok(full)
 }
 
-/// Cancels a return that has not travelled; its pending labels are dropped.
+/// Cancels a return that has not travelled; its labels are voided.
 pub fn cancel(
     conn: &mut DbConn,
     brand_id: &str,
@@ -711,7 +711,7 @@ pub fn cancel(
             _ => invalid(from, "cancelled"),
         });
     }
-    super::returns::cancel_pending_labels(conn, &full.ret.id)?;
+    super::returns::cancel_labels(conn, &full.ret.id)?;
     step(
         conn,
         &mut full,
@@ -721,7 +721,7 @@ pub fn cancel(
         serde_json::json!({}),
     )?;
     for label in &mut full.labels {
-        if label.status == "pending" {
+        if label.status == "pending" || label.status == "ready" {
             label.status = "cancelled".into();
         }
     }

@@ -470,23 +470,24 @@ pub fn enqueue_label(conn: &mut DbConn, label: &LabelRow) -> Result<(), ApiError
     Ok(())
 }
 
-/// Cancels the labels of a return that are still pending, and their jobs.
-pub fn cancel_pending_labels(conn: &mut DbConn, return_id: &str) -> Result<usize, ApiError> {
-    let pending: Vec<String> = labels::table
+/// Voids the labels of a cancelled return (pending or ready: a printed label
+/// must not be used any more) and cancels their pending jobs.
+pub fn cancel_labels(conn: &mut DbConn, return_id: &str) -> Result<usize, ApiError> {
+    let shipments: Vec<String> = labels::table
         .filter(labels::return_id.eq(return_id))
-        .filter(labels::status.eq("pending"))
+        .filter(labels::status.eq_any(["pending", "ready"]))
         .select(labels::shipment_id)
         .load(conn)?;
     diesel::update(
         labels::table
             .filter(labels::return_id.eq(return_id))
-            .filter(labels::status.eq("pending")),
+            .filter(labels::status.eq_any(["pending", "ready"])),
     )
     .set((
         labels::status.eq("cancelled"),
         labels::updated_at.eq(super::now()),
     ))
     .execute(conn)?;
-    super::outbox::cancel_for(conn, &pending)?;
-    Ok(pending.len())
+    super::outbox::cancel_for(conn, &shipments)?;
+    Ok(shipments.len())
 }

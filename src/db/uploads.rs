@@ -97,3 +97,8 @@ pub fn purge_unattached(
         .cloned()
         .collect())
 }
+
+/// Number of uploads.
+pub fn count_all(conn: &mut DbConn) -> Result<i64, ApiError> {
+    Ok(uploads::table.count().get_result(conn)?)
+}

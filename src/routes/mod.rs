@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod cors;
 pub mod extract;
+pub mod labels;
 pub mod merchant;
 pub mod ops;
 pub mod pagination;
@@ -29,6 +30,9 @@ pub fn api(cfg: &mut ServiceConfig) {
     cfg.service(ops::healthz)
         .service(ops::readyz)
         .service(ops::metrics)
+        .service(labels::poll)
+        .service(labels::download)
+        .service(labels::qr)
         .service(admin::import_service_points)
         .service(admin::import_centroids)
         .service(

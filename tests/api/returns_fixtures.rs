@@ -116,3 +116,20 @@ pub async fn act(
     }
     req.send().await.unwrap()
 }
+
+/// Polls a label URL until it stops answering 202; returns the last response.
+pub async fn wait_label(app: &TestApp, poll_url: &str) -> reqwest::Response {
+    let started = std::time::Instant::now();
+    loop {
+        let res = app.client.get(poll_url).send().await.unwrap();
+        if res.status() != StatusCode::ACCEPTED {
+            return res;
+        }
+        assert!(res.headers().contains_key("retry-after"));
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "label still pending after 20 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}

@@ -215,6 +215,9 @@ pub async fn create(
             Ok(res)
         }
         Created::New(full) => {
+            if !full.labels.is_empty() {
+                state.jobs.notify();
+            }
             let location = format!("/v1/portal/{}/returns/{}", t.brand.brand.slug, full.ret.id);
             let mut res = response(201, body.unwrap_or_default());
             if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&location) {

@@ -1,0 +1,131 @@
+//! Label rows as the label job and the label endpoints use them.
+
+use diesel::prelude::*;
+
+use super::DbConn;
+use super::returns::{LabelRow, ReturnRow, ShipmentRow};
+use super::schema::{labels, return_shipments, returns};
+use crate::error::ApiError;
+
+/// A label by id.
+pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<LabelRow>, ApiError> {
+    Ok(labels::table
+        .find(id)
+        .select(LabelRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Everything a label job needs.
+pub struct LabelContext {
+    /// The label.
+    pub label: LabelRow,
+    /// Its shipment.
+    pub shipment: ShipmentRow,
+    /// Its return.
+    pub ret: ReturnRow,
+    /// The order.
+    pub order: crate::domain::orders::Order,
+    /// The chosen service point, if any.
+    pub service_point: Option<super::service_points::ServicePointRow>,
+}
+
+/// Loads a label with its shipment, return, order and service point.
+pub fn context(conn: &mut DbConn, label_id: &str) -> Result<Option<LabelContext>, ApiError> {
+    let Some(label) = by_id(conn, label_id)? else {
+        return Ok(None);
+    };
+    let shipment = return_shipments::table
+        .find(&label.shipment_id)
+        .select(ShipmentRow::as_select())
+        .first(conn)?;
+    let ret = returns::table
+        .find(&label.return_id)
+        .select(ReturnRow::as_select())
+        .first(conn)?;
+    let order = super::orders::by_id(conn, &ret.brand_id, &ret.order_id)?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("order of return {} missing", ret.id)))?
+        .order()?;
+    let method: crate::domain::returns::MethodRequest =
+        serde_json::from_str(&ret.return_method).map_err(ApiError::internal)?;
+    let service_point = match method.service_point_id {
+        Some(id) => super::service_points::by_id(conn, &id)?,
+        None => None,
+    };
+    Ok(Some(LabelContext {
+        label,
+        shipment,
+        ret,
+        order,
+        service_point,
+    }))
+}
+
+/// Marks a pending label ready, with its event; false when it was no longer
+/// pending (cancelled, or produced by an earlier run).
+pub fn mark_ready(
+    conn: &mut DbConn,
+    ret: &ReturnRow,
+    label_id: &str,
+    tracking: &str,
+    dropoff_code: Option<&str>,
+    file_path: Option<&str>,
+) -> Result<bool, ApiError> {
+    let updated = diesel::update(
+        labels::table
+            .find(label_id)
+            .filter(labels::status.eq("pending")),
+    )
+    .set((
+        labels::status.eq("ready"),
+        labels::tracking_number.eq(Some(tracking)),
+        labels::dropoff_code.eq(dropoff_code),
+        labels::file_path.eq(file_path),
+        labels::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?;
+    if updated == 1 {
+        super::returns::record_event(
+            conn,
+            ret,
+            "label.ready",
+            "system",
+            None,
+            None,
+            serde_json::json!({ "label_id": label_id, "tracking_number": tracking }),
+        )?;
+    }
+    Ok(updated == 1)
+}
+
+/// Marks a pending label failed for good, with its event.
+pub fn mark_failed(
+    conn: &mut DbConn,
+    ret: &ReturnRow,
+    label_id: &str,
+    error: &str,
+) -> Result<bool, ApiError> {
+    let updated = diesel::update(
+        labels::table
+            .find(label_id)
+            .filter(labels::status.eq("pending")),
+    )
+    .set((
+        labels::status.eq("failed"),
+        labels::error.eq(Some(error)),
+        labels::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?;
+    if updated == 1 {
+        super::returns::record_event(
+            conn,
+            ret,
+            "label.failed",
+            "system",
+            None,
+            None,
+            serde_json::json!({ "label_id": label_id, "reason": error }),
+        )?;
+    }
+    Ok(updated == 1)
+}

@@ -1,0 +1,272 @@
+//! The job worker that runs outbox rows: claim with a lease, run, record the
+//! outcome; retry with exponential backoff and jitter; give up after the
+//! job's attempts; reclaim jobs whose lease expired (a node crashed); on
+//! shutdown finish running jobs for a grace period and hand the rest back.
+//!
+//! Several nodes may run workers against one PostgreSQL: claiming uses
+//! `FOR UPDATE SKIP LOCKED`, so a job is never taken twice while its lease
+//! holds. A node wakes its own worker when it enqueues work; the others
+//! find it on their next poll.
+
+pub mod maintenance;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::Rng;
+use tokio::sync::{Notify, watch};
+use tokio::task::JoinSet;
+
+use crate::db::Db;
+use crate::db::outbox::{JobRow, LABEL, WEBHOOK};
+use crate::error::ApiError;
+use crate::labels::carrier::Carriers;
+
+/// Why a job did not succeed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobError {
+    /// Try again later (until the attempts run out).
+    Retry(String),
+    /// Never succeeds; fail now.
+    Permanent(String),
+}
+
+impl From<ApiError> for JobError {
+    fn from(e: ApiError) -> JobError {
+        JobError::Retry(e.to_string())
+    }
+}
+
+/// Settings of a worker.
+#[derive(Debug, Clone)]
+pub struct WorkerConfig {
+    /// Name of this worker in `locked_by`.
+    pub id: String,
+    /// Jobs run at once.
+    pub concurrency: usize,
+    /// How long a claim holds before others may take the job.
+    pub lease: Duration,
+    /// Poll interval when idle.
+    pub poll: Duration,
+    /// First retry delay (doubles per attempt, ±50 % jitter, at most an hour).
+    pub retry_base: Duration,
+    /// How long shutdown waits for running jobs.
+    pub grace: Duration,
+}
+
+/// What jobs need.
+#[derive(Clone)]
+pub struct JobContext {
+    /// Database.
+    pub db: Db,
+    /// Carrier adapters.
+    pub carriers: Arc<Carriers>,
+    /// Data directory (label files).
+    pub data_dir: PathBuf,
+}
+
+/// A running worker.
+pub struct Jobs {
+    notify: Arc<Notify>,
+    stop: watch::Sender<bool>,
+    task: Mutex<Option<tokio::task::JoinHandle<()>>>,
+}
+
+impl Jobs {
+    /// Starts a worker on the current runtime.
+    pub fn start(ctx: JobContext, config: WorkerConfig) -> Jobs {
+        let notify = Arc::new(Notify::new());
+        let (stop, stopped) = watch::channel(false);
+        let task = tokio::spawn(run(ctx, config, notify.clone(), stopped));
+        Jobs {
+            notify,
+            stop,
+            task: Mutex::new(Some(task)),
+        }
+    }
+
+    /// A worker that runs nothing (jobs disabled on this node).
+    pub fn disabled() -> Jobs {
+        let (stop, _) = watch::channel(true);
+        Jobs {
+            notify: Arc::new(Notify::new()),
+            stop,
+            task: Mutex::new(None),
+        }
+    }
+
+    /// Wakes the worker: new work was enqueued on this node.
+    pub fn notify(&self) {
+        self.notify.notify_one();
+    }
+
+    /// Stops claiming, lets running jobs finish for the grace period and
+    /// hands the unfinished ones back to the queue.
+    pub async fn stop(&self) {
+        let _ = self.stop.send(true);
+        let task = self.task.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(task) = task {
+            let _ = task.await;
+        }
+    }
+}
+
+fn backoff(base: Duration, attempt: i32) -> Duration {
+    let exp = base.as_millis() as f64 * 2f64.powi((attempt - 1).clamp(0, 20));
+    let jitter = rand::rng().random_range(0.5..1.5);
+    Duration::from_millis((exp * jitter).min(3_600_000.0) as u64)
+}
+
+async fn run(
+    ctx: JobContext,
+    config: WorkerConfig,
+    notify: Arc<Notify>,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let mut running: JoinSet<String> = JoinSet::new();
+    let mut in_flight: HashSet<String> = HashSet::new();
+    loop {
+        if *stopped.borrow() {
+            break;
+        }
+        let free = config.concurrency.saturating_sub(running.len());
+        let mut claimed = 0;
+        if free > 0 {
+            let (worker, lease) = (config.id.clone(), config.lease);
+            let claim = ctx
+                .db
+                .write(move |conn| {
+                    let now = crate::db::now();
+                    let lease_until = now
+                        + chrono::Duration::from_std(lease)
+                            .unwrap_or(chrono::Duration::seconds(60));
+                    crate::db::outbox::claim(conn, &worker, now, lease_until, free as i64)
+                })
+                .await;
+            match claim {
+                Ok(jobs) => {
+                    claimed = jobs.len();
+                    for job in jobs {
+                        in_flight.insert(job.id.clone());
+                        let (ctx, config) = (ctx.clone(), config.clone());
+                        running.spawn(async move {
+                            let id = job.id.clone();
+                            execute(&ctx, &config, job).await;
+                            id
+                        });
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "claiming jobs failed"),
+            }
+        }
+        if claimed > 0 && running.len() < config.concurrency {
+            // There may be more due work.
+            continue;
+        }
+        tokio::select! {
+            _ = notify.notified() => {}
+            _ = tokio::time::sleep(config.poll) => {}
+            Some(done) = running.join_next(), if !running.is_empty() => {
+                if let Ok(id) = done {
+                    in_flight.remove(&id);
+                }
+            }
+            _ = stopped.changed() => {}
+        }
+    }
+    // Graceful shutdown: give running jobs the grace period, then hand back the rest.
+    let deadline = tokio::time::sleep(config.grace);
+    tokio::pin!(deadline);
+    while !running.is_empty() {
+        tokio::select! {
+            Some(done) = running.join_next() => {
+                if let Ok(id) = done {
+                    in_flight.remove(&id);
+                }
+            }
+            _ = &mut deadline => break,
+        }
+    }
+    running.abort_all();
+    if !in_flight.is_empty() {
+        let (ids, worker) = (in_flight.into_iter().collect::<Vec<_>>(), config.id.clone());
+        match ctx
+            .db
+            .write(move |conn| crate::db::outbox::release(conn, &ids, &worker))
+            .await
+        {
+            Ok(n) => tracing::info!(released = n, "handed unfinished jobs back"),
+            Err(e) => {
+                tracing::warn!(error = %e, "could not hand jobs back; their leases will expire")
+            }
+        }
+    }
+}
+
+async fn execute(ctx: &JobContext, config: &WorkerConfig, job: JobRow) {
+    let payload: serde_json::Value = serde_json::from_str(&job.payload).unwrap_or_default();
+    let result = match job.kind.as_str() {
+        LABEL => match payload["label_id"].as_str() {
+            Some(label) => {
+                crate::labels::worker::run(&ctx.db, &ctx.carriers, &ctx.data_dir, label).await
+            }
+            None => Err(JobError::Permanent("label job without label_id".into())),
+        },
+        // Events stay in the audit trail; no endpoint is subscribed to
+        // deliveries, so there is nothing to send.
+        WEBHOOK => Ok(()),
+        other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
+    };
+    let (id, worker) = (job.id.clone(), config.id.clone());
+    let outcome = match result {
+        Ok(()) => ctx
+            .db
+            .write(move |conn| crate::db::outbox::finish(conn, &id, &worker))
+            .await
+            .map(|_| ()),
+        Err(JobError::Retry(message)) if job.attempts < job.max_attempts => {
+            let delay = backoff(config.retry_base, job.attempts);
+            tracing::info!(job = %job.id, attempt = job.attempts, retry_in_ms = delay.as_millis() as u64, error = %message, "job will be retried");
+            let run_at = crate::db::now()
+                + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::seconds(1));
+            ctx.db
+                .write(move |conn| crate::db::outbox::retry(conn, &id, &worker, run_at, &message))
+                .await
+                .map(|_| ())
+        }
+        Err(JobError::Retry(message) | JobError::Permanent(message)) => {
+            tracing::warn!(job = %job.id, kind = %job.kind, error = %message, "job failed for good");
+            if job.kind == LABEL
+                && let Some(label) = payload["label_id"].as_str()
+                && let Err(e) = crate::labels::worker::give_up(&ctx.db, label, &message).await
+            {
+                tracing::warn!(error = %e, "recording the label failure failed");
+            }
+            ctx.db
+                .write(move |conn| crate::db::outbox::fail(conn, &id, &worker, &message))
+                .await
+                .map(|_| ())
+        }
+    };
+    if let Err(e) = outcome {
+        tracing::warn!(job = %job.id, error = %e, "recording a job outcome failed; its lease will expire");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_is_capped() {
+        let base = Duration::from_millis(1000);
+        for attempt in 1..6 {
+            let d = backoff(base, attempt).as_millis() as f64;
+            let expected = 1000.0 * 2f64.powi(attempt - 1);
+            assert!(d >= expected * 0.5 && d <= expected * 1.5, "{attempt}: {d}");
+        }
+        assert!(backoff(base, 40) <= Duration::from_secs(3600));
+    }
+}
