@@ -44,6 +44,8 @@ pub struct DbArgs {
 }
 
 /// Subcommands.
+// Parsed once at start-up; boxing the large `serve` options buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the HTTP server (applies pending migrations first).
