@@ -37,6 +37,27 @@ macro_rules! both {
             }
         }
     };
+    (config = $tweak:expr, $(#[$meta:meta])* async fn $name:ident($app:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            $(#[$meta])*
+            async fn run($app: $crate::helpers::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                run($crate::helpers::TestApp::spawn_with($crate::helpers::Backend::Sqlite, $tweak).await).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(app) = $crate::helpers::TestApp::spawn_postgres_with($tweak).await {
+                    run(app).await
+                }
+            }
+        }
+    };
 }
 
 /// Which database a test app uses.
@@ -128,13 +149,18 @@ impl TestApp {
     /// Starts an app on the given backend (panics when PostgreSQL is asked for
     /// but not configured; use [`TestApp::spawn_postgres`] to skip instead).
     pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Starts an app with a modified configuration.
+    pub async fn spawn_with(backend: Backend, tweak: impl FnOnce(&mut Config)) -> TestApp {
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}", dir.path().join("test.db").display());
-                Self::start(url, std::sync::Arc::new(dir), None, Backend::Sqlite, |_| {}).await
+                Self::start(url, std::sync::Arc::new(dir), None, Backend::Sqlite, tweak).await
             }
-            Backend::Postgres => Self::spawn_postgres()
+            Backend::Postgres => Self::spawn_postgres_with(tweak)
                 .await
                 .expect("TEST_DATABASE_URL must be set for PostgreSQL tests"),
         }
@@ -143,22 +169,19 @@ impl TestApp {
     /// Starts an app on a fresh PostgreSQL database, or returns `None` (and
     /// says so) when `TEST_DATABASE_URL` is not set.
     pub async fn spawn_postgres() -> Option<TestApp> {
+        Self::spawn_postgres_with(|_| {}).await
+    }
+
+    /// [`TestApp::spawn_postgres`] with a modified configuration.
+    pub async fn spawn_postgres_with(tweak: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let Some(pg) = PgDatabase::create() else {
             eprintln!("skipped: TEST_DATABASE_URL is not set (PostgreSQL variant)");
             return None;
         };
         let dir = tempfile::tempdir().expect("temp dir");
         let url = pg.url();
-        Some(
-            Self::start(
-                url,
-                std::sync::Arc::new(dir),
-                Some(std::sync::Arc::new(pg)),
-                Backend::Postgres,
-                |_| {},
-            )
-            .await,
-        )
+        let pg = Some(std::sync::Arc::new(pg));
+        Some(Self::start(url, std::sync::Arc::new(dir), pg, Backend::Postgres, tweak).await)
     }
 
     /// Starts a second node on the same database and data directory.

@@ -4,9 +4,12 @@
 mod helpers;
 
 mod brands;
+mod carrier_server;
 mod cli;
 mod errors;
 mod fixtures;
+mod forge;
+mod labels;
 mod lookup;
 mod migrations;
 mod openapi;
@@ -16,4 +19,5 @@ mod returns;
 mod returns_fixtures;
 mod service_points;
 mod settings;
+mod tokens;
 mod uploads;
