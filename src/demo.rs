@@ -331,6 +331,49 @@ async fn seed_orders(db: &Db) -> Result<(), ApiError> {
     .await
 }
 
+/// Order 1006 has a return, so lookup shows its line as already returned.
+async fn seed_return(db: &Db) -> Result<(), ApiError> {
+    let (brand, settings, version, order_id) = db
+        .read(|conn| {
+            let brand = crate::db::brands::by_slug(conn, DEMO_BRAND)?
+                .ok_or_else(crate::db::brands::not_found)?;
+            let (settings, version) = crate::db::settings::get(conn, &brand.id)?;
+            let order = crate::db::orders::by_number(conn, &brand.id, "1006")?
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("demo order 1006 missing")))?;
+            Ok((brand, settings, version, order.id))
+        })
+        .await?;
+    let existing = {
+        let order_id = order_id.clone();
+        db.read(move |conn| crate::db::returns::for_order(conn, &order_id))
+            .await?
+    };
+    if !existing.is_empty() {
+        return Ok(());
+    }
+    let request: crate::domain::returns::CreateReturn = serde_json::from_value(serde_json::json!({
+        "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "too_large" } ],
+        "return_method": { "type": "drop_off", "carrier": "postnl" },
+        "resolution": { "type": "refund" }
+    }))
+    .map_err(ApiError::internal)?;
+    let input = crate::db::return_flow::NewReturn {
+        brand_id: brand.id.clone(),
+        order_id,
+        settings: std::sync::Arc::new(crate::cache::PortalBrand {
+            origins: brand.origins(),
+            brand,
+            settings,
+            version,
+        }),
+        request,
+        idempotency: None,
+    };
+    db.write(move |conn| crate::db::return_flow::create(conn, &input, &|_| Ok(String::new())))
+        .await?;
+    Ok(())
+}
+
 /// Service points loaded by `serve --demo` when the database has none.
 pub const DEMO_POINTS: usize = 3000;
 
@@ -382,6 +425,7 @@ pub async fn seed(db: &Db) -> Result<Seeded, ApiError> {
     }
     seed_service_points(db).await?;
     seed_orders(db).await?;
+    seed_return(db).await?;
     let key = db
         .write(|conn| {
             crate::db::api_keys::create(

@@ -253,3 +253,40 @@ both!(
         assert_problem(res, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
     }
 );
+
+both!(
+    async fn the_demo_orders_show_every_eligibility_reason(app) {
+        returns_api::demo::seed(&app.db).await.unwrap();
+        // Seeding twice is harmless.
+        returns_api::demo::seed(&app.db).await.unwrap();
+        let reasons = |body: &Value| -> Vec<String> {
+            body["order"]["lines"].as_array().unwrap().iter().map(|l| l["non_returnable_reason"].as_str().unwrap_or("returnable").to_string()).collect()
+        };
+        let look = |number: &'static str| {
+            let app = &app;
+            async move {
+                let res = app.post("/v1/portal/demo/lookup", None, &json!({ "identifier": number, "email": "ANA@example.com" })).await;
+                assert_eq!(res.status(), StatusCode::OK, "{number}");
+                res.json::<Value>().await.unwrap()
+            }
+        };
+        // The node picks the imported demo points up within its refresh interval.
+        let started = std::time::Instant::now();
+        while look("1001").await["service_point"].is_null() {
+            assert!(started.elapsed().as_secs() < 10, "index never refreshed");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(reasons(&look("1001").await), vec!["returnable", "not_returnable", "returnable"]);
+        let late = look("1002").await;
+        assert_eq!(reasons(&late), vec!["return_window_expired"]);
+        assert!(late["service_point"].is_object(), "placed by its postal code's centroid");
+        assert_eq!(reasons(&look("1003").await), vec!["not_delivered"]);
+        assert_eq!(reasons(&look("1004").await), vec!["returnable", "unfulfilled"]);
+        let split = look("1005").await;
+        assert_eq!(split["order"]["lines"][0]["returnable_quantity"], 1);
+        assert_eq!(reasons(&look("1006").await), vec!["already_returned"]);
+        let near = look("1001").await;
+        assert!(near["service_point"]["distance"].as_u64().unwrap() < 5000);
+        assert_eq!(near["labelless_service_point"]["supports_labelless"], true);
+    }
+);

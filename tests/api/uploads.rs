@@ -140,3 +140,30 @@ both!(
         assert_eq!(stored.as_deref(), r["id"].as_str());
     }
 );
+
+both!(
+    async fn uploads_never_attached_are_swept_after_a_day_with_their_files(app) {
+        use sha2::Digest;
+        let s = shop(&app, 1).await;
+        let kept_bytes = png(700);
+        let mut lost_bytes = png(900);
+        lost_bytes[100] = 7;
+        let kept: Value = upload(&app, &s.access, kept_bytes.clone(), "a.png", "image/png").await.json().await.unwrap();
+        let lost: Value = upload(&app, &s.access, lost_bytes.clone(), "b.png", "image/png").await.json().await.unwrap();
+        assert_ne!(kept["id"], lost["id"]);
+        created(&app, &s.access, &json!({
+            "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "damaged", "comment": "cracked",
+                         "condition_code": "damaged", "image_ids": [kept["id"]] } ],
+            "return_method": { "type": "drop_off", "carrier": "postnl" }, "resolution": { "type": "refund" } })).await;
+        let data = app.dir.path().join("data");
+        let file = |bytes: &[u8]| returns_api::routes::portal::uploads::path_for(&data, &hex::encode(sha2::Sha256::digest(bytes)));
+        assert!(file(&kept_bytes).exists() && file(&lost_bytes).exists());
+        // Within the day nothing goes.
+        let swept = returns_api::jobs::maintenance::sweep(&app.db, &data, chrono::Utc::now()).await.unwrap();
+        assert_eq!(swept.uploads, 0);
+        let swept = returns_api::jobs::maintenance::sweep(&app.db, &data, chrono::Utc::now() + chrono::Duration::hours(25)).await.unwrap();
+        assert_eq!((swept.uploads, swept.files), (1, 1));
+        assert!(file(&kept_bytes).exists(), "attached photos stay");
+        assert!(!file(&lost_bytes).exists(), "the unattached photo's file is gone");
+    }
+);
