@@ -2,8 +2,8 @@
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::{api_key_brands, api_keys, brands};
+use super::{DbConn, OneRow};
 use crate::auth::{Merchant, Role, api_keys::generate};
 use crate::error::{ApiError, FieldError};
 
@@ -29,8 +29,7 @@ pub fn create(
         let id: Option<String> = brands::table
             .filter(brands::slug.eq(slug))
             .select(brands::id)
-            .first(conn)
-            .optional()?;
+            .one(conn)?;
         match id {
             Some(id) => brand_ids.push(id),
             None => {
@@ -75,8 +74,7 @@ pub fn find_active(conn: &mut DbConn, key_hash: &str) -> Result<Option<Merchant>
         .filter(api_keys::key_hash.eq(key_hash))
         .filter(api_keys::revoked_at.is_null())
         .select((api_keys::id, api_keys::role))
-        .first(conn)
-        .optional()?;
+        .one(conn)?;
     let Some((key_id, role)) = found else {
         return Ok(None);
     };

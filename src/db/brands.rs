@@ -2,8 +2,8 @@
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::brands;
+use super::{DbConn, OneRow};
 use crate::error::ApiError;
 
 /// A row of `brands`. `theme` and `allowed_origins` hold JSON.
@@ -45,8 +45,7 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<BrandRow>, ApiErr
     Ok(brands::table
         .filter(brands::slug.eq(slug))
         .select(BrandRow::as_select())
-        .first(conn)
-        .optional()?)
+        .one(conn)?)
 }
 
 /// Brand by slug or, for a name containing a dot, by custom domain.
@@ -56,8 +55,7 @@ pub fn by_slug_or_domain(conn: &mut DbConn, key: &str) -> Result<Option<BrandRow
         Ok(brands::table
             .filter(brands::custom_domain.eq(domain))
             .select(BrandRow::as_select())
-            .first(conn)
-            .optional()?)
+            .one(conn)?)
     } else {
         by_slug(conn, key)
     }

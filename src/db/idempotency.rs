@@ -10,8 +10,8 @@
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
-use super::DbConn;
 use super::schema::idempotency_keys;
+use super::{DbConn, OneRow};
 use crate::error::ApiError;
 
 /// How long keys are kept.
@@ -69,7 +69,8 @@ pub fn claim(conn: &mut DbConn, brand_id: &str, key: &str, hash: &str) -> Result
             idempotency_keys::status_code,
             idempotency_keys::response,
         ))
-        .first(conn)?;
+        .one(conn)?
+        .ok_or(diesel::result::Error::NotFound)?;
     if stored_hash != hash {
         Ok(Claim::Mismatch)
     } else {

@@ -2,9 +2,9 @@
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::returns::{LabelRow, ReturnRow, ShipmentRow};
 use super::schema::{labels, return_shipments, returns};
+use super::{DbConn, OneRow};
 use crate::error::ApiError;
 
 /// A label by id.
@@ -12,8 +12,7 @@ pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<LabelRow>, ApiError> 
     Ok(labels::table
         .find(id)
         .select(LabelRow::as_select())
-        .first(conn)
-        .optional()?)
+        .one(conn)?)
 }
 
 /// Everything a label job needs.
@@ -38,11 +37,13 @@ pub fn context(conn: &mut DbConn, label_id: &str) -> Result<Option<LabelContext>
     let shipment = return_shipments::table
         .find(&label.shipment_id)
         .select(ShipmentRow::as_select())
-        .first(conn)?;
+        .one(conn)?
+        .ok_or(diesel::result::Error::NotFound)?;
     let ret = returns::table
         .find(&label.return_id)
         .select(ReturnRow::as_select())
-        .first(conn)?;
+        .one(conn)?
+        .ok_or(diesel::result::Error::NotFound)?;
     let order = super::orders::by_id(conn, &ret.brand_id, &ret.order_id)?
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("order of return {} missing", ret.id)))?
         .order()?;

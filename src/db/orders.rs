@@ -3,8 +3,8 @@
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::{order_tracking, orders};
+use super::{DbConn, OneRow};
 use crate::domain::contact::identifier_key;
 use crate::domain::orders::Order;
 use crate::error::{ApiError, FieldError};
@@ -133,7 +133,8 @@ pub fn upsert(
         let created_at: chrono::NaiveDateTime = orders::table
             .find(&row.id)
             .select(orders::created_at)
-            .first(conn)?;
+            .one(conn)?
+            .ok_or(diesel::result::Error::NotFound)?;
         row.created_at = created_at;
         diesel::update(orders::table.find(&row.id))
             .set(&row)
@@ -162,8 +163,7 @@ fn id_by_number_key(
         .filter(orders::brand_id.eq(brand_id))
         .filter(orders::number_key.eq(number_key))
         .select(orders::id)
-        .first(conn)
-        .optional()?)
+        .one(conn)?)
 }
 
 /// The order of the brand with this number (compared as an identifier key).
@@ -176,8 +176,7 @@ pub fn by_number(
         .filter(orders::brand_id.eq(brand_id))
         .filter(orders::number_key.eq(identifier_key(number)))
         .select(OrderRow::as_select())
-        .first(conn)
-        .optional()?)
+        .one(conn)?)
 }
 
 /// The order by id within the brand.
@@ -186,8 +185,7 @@ pub fn by_id(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<Order
         .filter(orders::id.eq(id))
         .filter(orders::brand_id.eq(brand_id))
         .select(OrderRow::as_select())
-        .first(conn)
-        .optional()?)
+        .one(conn)?)
 }
 
 /// The order an identifier (order number or tracking number, already an
@@ -197,21 +195,21 @@ pub fn find_by_identifier(
     brand_id: &str,
     key: &str,
 ) -> Result<Option<(OrderRow, bool)>, ApiError> {
-    let by_number = orders::table
+    // The lookup hot path: run on the backend connection itself so the
+    // prepared statement is cached by type, without rendering SQL per call.
+    let by_number: Vec<OrderRow> = crate::per_backend!(&mut *conn, c => orders::table
         .filter(orders::brand_id.eq(brand_id))
         .filter(orders::number_key.eq(key))
         .select(OrderRow::as_select())
-        .first(conn)
-        .optional()?;
-    if let Some(row) = by_number {
+        .load(c))?;
+    if let Some(row) = by_number.into_iter().next() {
         return Ok(Some((row, false)));
     }
-    let by_tracking = order_tracking::table
+    let by_tracking: Vec<OrderRow> = crate::per_backend!(&mut *conn, c => order_tracking::table
         .inner_join(orders::table)
         .filter(order_tracking::brand_id.eq(brand_id))
         .filter(order_tracking::tracking_key.eq(key))
         .select(OrderRow::as_select())
-        .first(conn)
-        .optional()?;
-    Ok(by_tracking.map(|row| (row, true)))
+        .load(c))?;
+    Ok(by_tracking.into_iter().next().map(|row| (row, true)))
 }

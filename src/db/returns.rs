@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::{labels, return_events, return_items, return_shipments, returns};
-use crate::domain::return_status::{ACTIVE, ReturnStatus};
+use super::{DbConn, OneRow};
+use crate::domain::return_status::ReturnStatus;
 use crate::error::ApiError;
 
 /// A row of `returns`.
@@ -185,27 +185,27 @@ pub struct FullReturn {
     pub labels: Vec<LabelRow>,
 }
 
-fn active_strs() -> Vec<&'static str> {
-    ACTIVE.iter().map(|s| s.as_str()).collect()
-}
-
 /// Units per order line held by the order's active returns: requested units
 /// while a return awaits review, approved units after.
 pub fn active_quantities(
     conn: &mut DbConn,
     order_id: &str,
 ) -> Result<HashMap<String, u32>, ApiError> {
-    let rows: Vec<(String, String, i32, i32)> = return_items::table
+    // Hot path (lookup, every return write): run on the backend connection
+    // so the statement is cached by type; two inequalities instead of an IN
+    // list keep it cacheable.
+    let rows: Vec<(String, String, i32, i32)> = crate::per_backend!(conn, c => return_items::table
         .inner_join(returns::table)
         .filter(return_items::order_id.eq(order_id))
-        .filter(returns::status.eq_any(active_strs()))
+        .filter(returns::status.ne(ReturnStatus::Rejected.as_str()))
+        .filter(returns::status.ne(ReturnStatus::Cancelled.as_str()))
         .select((
             return_items::order_line_id,
             returns::status,
             return_items::requested_quantity,
             return_items::approved_quantity,
         ))
-        .load(conn)?;
+        .load(c))?;
     let mut held: HashMap<String, u32> = HashMap::new();
     for (line, status, requested, approved) in rows {
         let units = if status == ReturnStatus::Requested.as_str() {
@@ -284,8 +284,7 @@ pub fn load(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<FullRe
         .find(id)
         .filter(returns::brand_id.eq(brand_id))
         .select(ReturnRow::as_select())
-        .first(conn)
-        .optional()?;
+        .one(conn)?;
     ret.map(|r| parts(conn, r)).transpose()
 }
 

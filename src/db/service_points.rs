@@ -5,8 +5,8 @@ use std::collections::{BTreeSet, HashSet};
 use diesel::prelude::*;
 use diesel::upsert::excluded;
 
-use super::DbConn;
 use super::schema::{dataset_versions, postal_centroids, service_points};
+use super::{DbConn, OneRow};
 use crate::domain::service_points::ValidPoint;
 use crate::error::ApiError;
 
@@ -73,7 +73,8 @@ pub fn version(conn: &mut DbConn) -> Result<i64, ApiError> {
     Ok(dataset_versions::table
         .find(DATASET)
         .select(dataset_versions::version)
-        .first(conn)?)
+        .one(conn)?
+        .ok_or(diesel::result::Error::NotFound)?)
 }
 
 /// Upserts `points` by carrier + code; with `replace`, deactivates the points
@@ -198,8 +199,7 @@ pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<ServicePointRow>, Api
     Ok(service_points::table
         .find(id)
         .select(ServicePointRow::as_select())
-        .first(conn)
-        .optional()?)
+        .one(conn)?)
 }
 
 /// Number of points (active or not).

@@ -3,8 +3,8 @@
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::returns_settings;
+use super::{DbConn, OneRow};
 use crate::domain::settings::ReturnsSettings;
 use crate::error::ApiError;
 
@@ -13,7 +13,8 @@ pub fn get(conn: &mut DbConn, brand_id: &str) -> Result<(ReturnsSettings, i64), 
     let (document, version): (String, i64) = returns_settings::table
         .find(brand_id)
         .select((returns_settings::document, returns_settings::version))
-        .first(conn)?;
+        .one(conn)?
+        .ok_or(diesel::result::Error::NotFound)?;
     let settings = serde_json::from_str(&document).map_err(|e| {
         ApiError::internal(anyhow::anyhow!(
             "stored settings of {brand_id} unreadable: {e}"
@@ -53,7 +54,8 @@ pub fn replace(
     let current: i64 = returns_settings::table
         .find(brand_id)
         .select(returns_settings::version)
-        .first(conn)?;
+        .one(conn)?
+        .ok_or(diesel::result::Error::NotFound)?;
     if expected.is_some_and(|e| e != current) {
         return Err(precondition_failed());
     }

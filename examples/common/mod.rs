@@ -1,0 +1,449 @@
+//! Shared by the benchmarks: start the real server binary, generate load
+//! over many keep-alive connections, and report throughput and latency.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper::Request;
+use hyper_util::rt::TokioIo;
+
+/// A running `returns-api serve` child process.
+pub struct Server {
+    /// The process.
+    pub child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    /// The port.
+    pub port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Path of the release binary next to this example (`cargo build --release` builds it).
+pub fn binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("current exe");
+    let dir = exe.parent().and_then(Path::parent).expect("target dir");
+    let bin = dir.join("returns-api");
+    if !bin.exists() {
+        eprintln!(
+            "{} is missing: run `cargo build --release` first",
+            bin.display()
+        );
+        std::process::exit(2);
+    }
+    bin
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// Starts the server on `database_url` and waits until `/healthz` answers.
+pub fn start_server(database_url: &str, data_dir: &Path, env: &[(&str, &str)]) -> Server {
+    let port = free_port();
+    let mut cmd = Command::new(binary());
+    cmd.arg("serve")
+        .env("DATABASE_URL", database_url)
+        .env("DATA_DIR", data_dir)
+        .env("HOST", "127.0.0.1")
+        .env("PORT", port.to_string())
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = cmd.spawn().expect("server starts");
+    let server = Server {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+        port,
+    };
+    let started = Instant::now();
+    loop {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(600),
+            "server did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server
+}
+
+/// Resident memory of a process in kB (Linux).
+pub fn rss_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+}
+
+/// One request of a load test.
+#[derive(Clone)]
+pub struct Req {
+    /// Method.
+    pub method: &'static str,
+    /// Path and query.
+    pub path: String,
+    /// Bearer token.
+    pub bearer: Option<String>,
+    /// JSON body.
+    pub body: Option<Bytes>,
+}
+
+impl Req {
+    /// A GET.
+    pub fn get(path: impl Into<String>) -> Req {
+        Req {
+            method: "GET",
+            path: path.into(),
+            bearer: None,
+            body: None,
+        }
+    }
+
+    /// A POST of JSON.
+    pub fn post(path: impl Into<String>, body: &serde_json::Value) -> Req {
+        Req {
+            method: "POST",
+            path: path.into(),
+            bearer: None,
+            body: Some(Bytes::from(body.to_string())),
+        }
+    }
+
+    /// With a bearer token.
+    pub fn bearer(mut self, token: &str) -> Req {
+        self.bearer = Some(token.to_string());
+        self
+    }
+}
+
+/// Results of a load test.
+#[derive(Debug, Clone)]
+pub struct Stats {
+    /// Successful (2xx) responses.
+    pub ok: u64,
+    /// Other responses and errors.
+    pub errors: u64,
+    /// Measured seconds.
+    pub seconds: f64,
+    /// Latencies of successful requests (microseconds), sorted.
+    pub latencies: Vec<u32>,
+}
+
+impl Stats {
+    /// Successful requests per second.
+    pub fn rps(&self) -> f64 {
+        self.ok as f64 / self.seconds
+    }
+
+    /// Latency percentile in milliseconds.
+    pub fn pct_ms(&self, p: f64) -> f64 {
+        if self.latencies.is_empty() {
+            return f64::NAN;
+        }
+        let i = ((self.latencies.len() - 1) as f64 * p).round() as usize;
+        self.latencies[i] as f64 / 1000.0
+    }
+
+    /// One summary line.
+    pub fn line(&self, name: &str) -> String {
+        format!(
+            "{name:<28} {:>9.0} req/s   p50 {:>6.2} ms   p99 {:>6.2} ms   ({} ok, {} errors in {:.1} s)",
+            self.rps(),
+            self.pct_ms(0.50),
+            self.pct_ms(0.99),
+            self.ok,
+            self.errors,
+            self.seconds
+        )
+    }
+}
+
+/// Runs `connections` keep-alive HTTP/1.1 connections, each sending requests
+/// made by `make(connection, n)` back to back, for `warmup` then `measure`.
+pub fn load<F>(port: u16, connections: usize, warmup: Duration, measure: Duration, make: F) -> Stats
+where
+    F: Fn(usize, u64) -> Req + Send + Sync + 'static,
+{
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("client runtime");
+    runtime.block_on(async move {
+        let make = Arc::new(make);
+        let recording = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
+        let errors = Arc::new(AtomicU64::new(0));
+        let mut tasks = Vec::new();
+        for c in 0..connections {
+            let (make, recording, stop, errors) = (
+                make.clone(),
+                recording.clone(),
+                stop.clone(),
+                errors.clone(),
+            );
+            tasks.push(tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                let mut n = 0u64;
+                'connect: while !stop.load(Ordering::Relaxed) {
+                    let Ok(stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await
+                    else {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                        tokio::time::sleep(Duration::from_millis(10)).await;
+                        continue;
+                    };
+                    let _ = stream.set_nodelay(true);
+                    let Ok((mut sender, conn)) =
+                        hyper::client::conn::http1::handshake(TokioIo::new(stream)).await
+                    else {
+                        errors.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    };
+                    tokio::spawn(conn);
+                    while !stop.load(Ordering::Relaxed) {
+                        let r = make(c, n);
+                        n += 1;
+                        let mut builder = Request::builder()
+                            .method(r.method)
+                            .uri(r.path.as_str())
+                            .header("host", "127.0.0.1");
+                        if let Some(t) = &r.bearer {
+                            builder = builder.header("authorization", format!("Bearer {t}"));
+                        }
+                        if r.body.is_some() {
+                            builder = builder.header("content-type", "application/json");
+                        }
+                        let req = builder
+                            .body(Full::new(r.body.clone().unwrap_or_default()))
+                            .expect("request");
+                        let started = Instant::now();
+                        if sender.ready().await.is_err() {
+                            errors.fetch_add(1, Ordering::Relaxed);
+                            continue 'connect;
+                        }
+                        match sender.send_request(req).await {
+                            Ok(res) => {
+                                let ok = res.status().is_success();
+                                if res.into_body().collect().await.is_err() {
+                                    errors.fetch_add(1, Ordering::Relaxed);
+                                    continue 'connect;
+                                }
+                                if recording.load(Ordering::Relaxed) {
+                                    if ok {
+                                        latencies.push(
+                                            started.elapsed().as_micros().min(u32::MAX as u128)
+                                                as u32,
+                                        );
+                                    } else {
+                                        errors.fetch_add(1, Ordering::Relaxed);
+                                    }
+                                }
+                            }
+                            Err(_) => {
+                                errors.fetch_add(1, Ordering::Relaxed);
+                                continue 'connect;
+                            }
+                        }
+                    }
+                }
+                latencies
+            }));
+        }
+        tokio::time::sleep(warmup).await;
+        errors.store(0, Ordering::Relaxed);
+        recording.store(true, Ordering::Relaxed);
+        let started = Instant::now();
+        tokio::time::sleep(measure).await;
+        recording.store(false, Ordering::Relaxed);
+        let seconds = started.elapsed().as_secs_f64();
+        stop.store(true, Ordering::Relaxed);
+        let mut latencies = Vec::new();
+        for t in tasks {
+            if let Ok(l) = t.await {
+                latencies.extend(l);
+            }
+        }
+        latencies.sort_unstable();
+        Stats {
+            ok: latencies.len() as u64,
+            errors: errors.load(Ordering::Relaxed),
+            seconds,
+            latencies,
+        }
+    })
+}
+
+/// Blocking JSON calls for set-up steps.
+pub struct Api {
+    runtime: tokio::runtime::Runtime,
+    client: reqwest::Client,
+    url: String,
+}
+
+impl Api {
+    /// A client for the server at `url`.
+    pub fn new(url: &str) -> Api {
+        Api {
+            runtime: tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("runtime"),
+            client: reqwest::Client::builder()
+                .no_proxy()
+                .timeout(Duration::from_secs(600))
+                .build()
+                .expect("client"),
+            url: url.to_string(),
+        }
+    }
+
+    /// One call; returns status and JSON body.
+    pub fn call(
+        &self,
+        method: &str,
+        path: &str,
+        bearer: Option<&str>,
+        body: Option<&serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        self.runtime.block_on(self.send(method, path, bearer, body))
+    }
+
+    /// Many calls, `concurrency` at a time, in order of `requests`.
+    pub fn call_all(
+        &self,
+        concurrency: usize,
+        requests: Vec<(
+            &'static str,
+            String,
+            Option<String>,
+            Option<serde_json::Value>,
+        )>,
+    ) -> Vec<(u16, serde_json::Value)> {
+        use futures_util::StreamExt;
+        self.runtime.block_on(async {
+            futures_util::stream::iter(requests)
+                .map(|(m, p, b, body)| async move {
+                    self.send(m, &p, b.as_deref(), body.as_ref()).await
+                })
+                .buffered(concurrency)
+                .collect()
+                .await
+        })
+    }
+
+    async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        bearer: Option<&str>,
+        body: Option<&serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut req = self.client.request(
+            method.parse().expect("method"),
+            format!("{}{path}", self.url),
+        );
+        if let Some(t) = bearer {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        match req.send().await {
+            Ok(res) => {
+                let status = res.status().as_u16();
+                (status, res.json().await.unwrap_or(serde_json::Value::Null))
+            }
+            Err(e) => (0, serde_json::Value::String(e.to_string())),
+        }
+    }
+}
+
+/// A small fast PRNG for picking request targets (xorshift64*).
+pub fn pick(seed: u64, n: u64) -> u64 {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    x.wrapping_mul(0x2545_F491_4F6C_DD1D) % n.max(1)
+}
+
+/// Creates a brand with the demo settings and a merchant key, directly in the database.
+pub fn brand(database_url: &str, slug: &str) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let db = returns_api::db::Db::connect(database_url, 2).expect("database");
+        let mut conn = db.conn().expect("connection");
+        returns_api::db::migrations::run_pending(&mut conn).expect("migrations");
+        drop(conn);
+        let input = returns_api::routes::merchant::brands::CreateBrand {
+            slug: slug.into(),
+            name: "Benchmark".into(),
+            theme: None,
+            custom_domain: None,
+            allowed_origins: None,
+        };
+        let brand = returns_api::routes::merchant::brands::create_brand(&db, input)
+            .await
+            .expect("brand");
+        let settings = returns_api::demo::demo_settings();
+        db.write(move |conn| returns_api::db::settings::replace(conn, &brand.id, &settings, None))
+            .await
+            .expect("settings");
+        let slug = slug.to_string();
+        db.write(move |conn| {
+            returns_api::db::api_keys::create(
+                conn,
+                "bench",
+                returns_api::auth::Role::Merchant,
+                std::slice::from_ref(&slug),
+            )
+        })
+        .await
+        .expect("key")
+        .key
+    })
+}
+
+/// A fresh scratch directory under the system temp dir.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("returns-bench-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// `--name value` from the command line, or the default.
+pub fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
