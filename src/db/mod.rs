@@ -14,6 +14,7 @@
 
 pub mod api_keys;
 pub mod brands;
+mod group;
 pub mod idempotency;
 pub mod labels;
 pub mod migrations;
@@ -200,8 +201,10 @@ impl ManageConnection for Manager {
 pub struct Db {
     pool: Pool<Manager>,
     backend: Backend,
-    /// Serializes writers on SQLite (unused on PostgreSQL).
-    write_lock: Arc<Mutex<()>>,
+    /// How transactions are opened and retried (and serialized on SQLite).
+    writes: Write,
+    /// The SQLite group-commit writer (see [`group`]); `None` on PostgreSQL.
+    group: Option<std::sync::mpsc::Sender<Box<dyn group::Job>>>,
     /// One permit per pooled connection: callers wait here, on the async
     /// side, instead of parking blocking threads inside the pool.
     permits: Arc<tokio::sync::Semaphore>,
@@ -227,10 +230,26 @@ impl Db {
             .test_on_check_out(false)
             .build(manager)
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+        let write_lock = Arc::new(Mutex::new(()));
+        // The SQLite writer keeps one connection for itself, so it needs a
+        // pool with room for readers too.
+        let group = match backend {
+            Backend::Sqlite if max_size >= 2 => {
+                let conn = pool
+                    .get()
+                    .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+                Some(group::spawn(conn, write_lock.clone())?)
+            }
+            _ => None,
+        };
         Ok(Db {
             pool,
             backend,
-            write_lock: Arc::new(Mutex::new(())),
+            writes: Write {
+                backend,
+                write_lock,
+            },
+            group,
             permits: Arc::new(tokio::sync::Semaphore::new(max_size.max(1) as usize)),
         })
     }
@@ -287,26 +306,87 @@ impl Db {
     /// that lost a race for the database (SQLite busy, PostgreSQL
     /// serialization failure or deadlock) is retried a few times, so `f` must
     /// not have side effects outside the transaction.
+    ///
+    /// On SQLite the write goes to the group-commit writer: it runs in its own
+    /// savepoint inside a transaction shared with the writes queued at the
+    /// same moment, and this returns once that transaction has committed.
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         F: FnMut(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        if let Some(group) = &self.group {
+            let (reply, answer) = tokio::sync::oneshot::channel();
+            let job = group::Pending {
+                f,
+                result: None,
+                reply,
+                span: tracing::Span::current(),
+            };
+            group
+                .send(Box::new(job))
+                .map_err(|_| ApiError::database_unavailable("the database writer stopped"))?;
+            return answer
+                .await
+                .map_err(|_| ApiError::database_unavailable("the database writer stopped"))?;
+        }
         let _permit = self.permit().await?;
         let db = self.clone();
         blocking(move || db.write_blocking(f)).await
     }
 
-    /// Blocking form of [`Db::write`], for the CLI, workers and start-up.
+    /// Blocking form of [`Db::write`] in a transaction of its own, for the
+    /// CLI, workers and start-up.
     pub fn write_blocking<T, F>(&self, mut f: F) -> Result<T, ApiError>
     where
         F: FnMut(&mut DbConn) -> Result<T, ApiError>,
     {
         let mut conn = self.conn()?;
+        self.writes.run(&mut conn, &mut f)
+    }
+
+    /// A cheap round trip, for readiness probes.
+    pub async fn ping(&self) -> Result<(), ApiError> {
+        self.read(|conn| conn.batch_execute("SELECT 1").map_err(ApiError::from))
+            .await
+    }
+}
+
+/// Opens, retries and (on SQLite) serializes write transactions.
+#[derive(Clone)]
+pub(crate) struct Write {
+    backend: Backend,
+    /// Serializes writers on SQLite (unused on PostgreSQL).
+    write_lock: Arc<Mutex<()>>,
+}
+
+impl Write {
+    fn sqlite(write_lock: Arc<Mutex<()>>) -> Write {
+        Write {
+            backend: Backend::Sqlite,
+            write_lock,
+        }
+    }
+
+    /// Holds the SQLite write lock (nothing on PostgreSQL). Poisoning only
+    /// means an earlier writer panicked; the lock itself is still usable.
+    fn lock(&self) -> Option<std::sync::MutexGuard<'_, ()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
+            Backend::Postgres => None,
+        }
+    }
+
+    /// Runs `f` in a transaction of its own on `conn`, retrying a few times
+    /// when it lost a race for the database.
+    fn run<T, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, ApiError>
+    where
+        F: FnMut(&mut DbConn) -> Result<T, ApiError>,
+    {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            let result = self.transaction_once(&mut conn, &mut f);
+            let result = self.once(conn, f);
             match result {
                 Err(e) if attempt < 8 && e.is_retryable_db_error() => {
                     tracing::debug!(attempt, "retrying a transaction that lost a race");
@@ -317,16 +397,11 @@ impl Db {
         }
     }
 
-    fn transaction_once<T, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, ApiError>
+    fn once<T, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, ApiError>
     where
         F: FnMut(&mut DbConn) -> Result<T, ApiError>,
     {
-        // Held for the whole transaction on SQLite; poisoning only means an
-        // earlier writer panicked, the lock itself is still usable.
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
-            Backend::Postgres => None,
-        };
+        let _guard = self.lock();
         match conn {
             DbConn::Sqlite(c) => {
                 AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
@@ -347,12 +422,6 @@ impl Db {
                 Err(e)
             }
         }
-    }
-
-    /// A cheap round trip, for readiness probes.
-    pub async fn ping(&self) -> Result<(), ApiError> {
-        self.read(|conn| conn.batch_execute("SELECT 1").map_err(ApiError::from))
-            .await
     }
 }
 
