@@ -54,7 +54,7 @@ pub enum Command {
         #[command(flatten)]
         config: Config,
         /// Create the `demo` brand with settings and print a merchant API key.
-        #[arg(long, env = "DEMO")]
+        #[arg(long, env = "DEMO", value_parser = clap::builder::BoolishValueParser::new())]
         demo: bool,
     },
     /// Apply pending database migrations and exit.

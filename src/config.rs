@@ -101,7 +101,7 @@ pub struct Config {
     #[arg(long, env = "JOB_RETRY_BASE_MS", default_value_t = 1000)]
     pub job_retry_base_ms: u64,
     /// Run no job worker on this node (serve HTTP only).
-    #[arg(long, env = "DISABLE_JOBS")]
+    #[arg(long, env = "DISABLE_JOBS", value_parser = clap::builder::BoolishValueParser::new())]
     pub disable_jobs: bool,
     /// JSON file listing HTTP carriers: `[{"carrier", "base_url", "token", "timeout_ms"}]`.
     /// Carriers not listed use the built-in local carrier.
@@ -111,7 +111,7 @@ pub struct Config {
     #[arg(skip)]
     pub carriers: Vec<crate::labels::http::HttpCarrierConfig>,
     /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
-    #[arg(long, env = "TRUST_FORWARDED_FOR")]
+    #[arg(long, env = "TRUST_FORWARDED_FOR", value_parser = clap::builder::BoolishValueParser::new())]
     pub trust_forwarded_for: bool,
 }
 

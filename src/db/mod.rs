@@ -177,8 +177,7 @@ impl ManageConnection for Manager {
                      PRAGMA journal_mode = WAL;
                      PRAGMA synchronous = NORMAL;
                      PRAGMA temp_store = MEMORY;
-                     PRAGMA cache_size = -65536;
-                     PRAGMA mmap_size = 1073741824;",
+                     PRAGMA cache_size = -65536;",
                 )
                 .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
