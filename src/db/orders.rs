@@ -188,6 +188,25 @@ pub fn by_id(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<Order
         .one(conn)?)
 }
 
+/// [`by_id`], locking the row until the transaction ends on PostgreSQL
+/// (SQLite writers are serialized, there is nothing to lock).
+pub fn by_id_for_update(
+    conn: &mut DbConn,
+    brand_id: &str,
+    id: &str,
+) -> Result<Option<OrderRow>, ApiError> {
+    let query = || {
+        orders::table
+            .filter(orders::id.eq(id))
+            .filter(orders::brand_id.eq(brand_id))
+    };
+    let rows = match conn {
+        DbConn::Pg(c) => query().select(OrderRow::as_select()).for_update().load(c)?,
+        DbConn::Sqlite(c) => query().select(OrderRow::as_select()).load(c)?,
+    };
+    Ok(rows.into_iter().next())
+}
+
 /// The order an identifier (order number or tracking number, already an
 /// identifier key) points to, and whether it matched a tracking number.
 pub fn find_by_identifier(

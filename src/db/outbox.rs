@@ -61,8 +61,20 @@ pub fn enqueue(
     dedupe_key: Option<&str>,
     payload: &serde_json::Value,
 ) -> Result<(), ApiError> {
+    let row = new_job(kind, brand_id, aggregate_id, dedupe_key, payload);
+    enqueue_all(conn, std::slice::from_ref(&row))
+}
+
+/// A pending job, to be written with [`enqueue_all`].
+pub fn new_job(
+    kind: &str,
+    brand_id: &str,
+    aggregate_id: &str,
+    dedupe_key: Option<&str>,
+    payload: &serde_json::Value,
+) -> JobRow {
     let now = super::now();
-    let row = JobRow {
+    JobRow {
         id: crate::domain::ids::new_id("job"),
         kind: kind.to_string(),
         brand_id: brand_id.to_string(),
@@ -78,9 +90,16 @@ pub fn enqueue(
         last_error: None,
         created_at: now,
         finished_at: None,
-    };
+    }
+}
+
+/// Enqueues jobs in one statement, skipping those whose `dedupe_key` exists.
+pub fn enqueue_all(conn: &mut DbConn, rows: &[JobRow]) -> Result<(), ApiError> {
+    if rows.is_empty() {
+        return Ok(());
+    }
     crate::per_backend!(conn, c => diesel::insert_into(outbox::table)
-        .values(&row)
+        .values(rows)
         .on_conflict_do_nothing()
         .execute(c))?;
     Ok(())

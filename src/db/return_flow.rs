@@ -19,20 +19,12 @@ use crate::error::{ApiError, FieldError};
 /// Characters of RMA numbers: no 0/O, 1/I/L, so they can be read aloud.
 const RMA_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-fn new_rma(conn: &mut DbConn) -> Result<String, ApiError> {
+fn new_rma() -> String {
     let mut rng = rand::rng();
-    for _ in 0..10 {
-        let code: String = (0..6)
-            .map(|_| RMA_ALPHABET[rng.random_range(0..RMA_ALPHABET.len())] as char)
-            .collect();
-        let rma = format!("RET-{code}");
-        if !super::returns::rma_taken(conn, &rma)? {
-            return Ok(rma);
-        }
-    }
-    Err(ApiError::internal(anyhow::anyhow!(
-        "no free RMA number after 10 tries"
-    )))
+    let code: String = (0..6)
+        .map(|_| RMA_ALPHABET[rng.random_range(0..RMA_ALPHABET.len())] as char)
+        .collect();
+    format!("RET-{code}")
 }
 
 /// The order of a portal token, within the brand.
@@ -42,6 +34,22 @@ pub fn order(
     order_id: &str,
 ) -> Result<(super::orders::OrderRow, Order), ApiError> {
     let row = super::orders::by_id(conn, brand_id, order_id)?.ok_or_else(|| {
+        ApiError::not_found(
+            "order_not_found",
+            "The order of this token no longer exists.",
+        )
+    })?;
+    let order = row.order()?;
+    Ok((row, order))
+}
+
+/// [`order`], with the row locked until the transaction ends (PostgreSQL).
+fn order_for_update(
+    conn: &mut DbConn,
+    brand_id: &str,
+    order_id: &str,
+) -> Result<(super::orders::OrderRow, Order), ApiError> {
+    let row = super::orders::by_id_for_update(conn, brand_id, order_id)?.ok_or_else(|| {
         ApiError::not_found(
             "order_not_found",
             "The order of this token no longer exists.",
@@ -62,7 +70,11 @@ pub fn evaluate_request(
 ) -> Result<(Checked, HashMap<String, u32>), ApiError> {
     let held = super::returns::active_quantities(conn, order_id)?;
     let eligibility = evaluate(order, Policy::from(settings), &held, now);
-    let uploads = super::uploads::unattached(conn, order_id)?;
+    let uploads = if req.items.iter().any(|i| !i.image_ids.is_empty()) {
+        super::uploads::unattached(conn, order_id)?
+    } else {
+        Default::default()
+    };
     let point = match &req.return_method.service_point_id {
         Some(id) => super::service_points::by_id(conn, id)?.map(|p| PointFacts {
             carrier: p.carrier,
@@ -186,10 +198,11 @@ pub fn create(
             super::idempotency::Claim::Mismatch => return Err(super::idempotency::reused()),
         }
     }
-    super::returns::lock_order(conn, &input.order_id)?;
     let now = Utc::now();
     let settings = &input.settings.settings;
-    let (order_row, order) = order(conn, &input.brand_id, &input.order_id)?;
+    // Locks the order row on PostgreSQL so concurrent creates for the same
+    // lines take turns (SQLite writers are serialized anyway).
+    let (order_row, order) = order_for_update(conn, &input.brand_id, &input.order_id)?;
     let (checked, _) =
         evaluate_request(conn, &input.order_id, &order, settings, &input.request, now)?;
     if !checked.is_valid() {
@@ -209,7 +222,7 @@ pub fn create(
         brand_id: input.brand_id.clone(),
         order_id: input.order_id.clone(),
         order_number: order_row.number.clone(),
-        rma_number: new_rma(conn)?,
+        rma_number: new_rma(),
         status: status.as_str().to_string(),
         return_method: serde_json::to_string(&method).map_err(ApiError::internal)?,
         resolution: serde_json::to_string(&req.resolution).map_err(ApiError::internal)?,
@@ -273,32 +286,31 @@ pub fn create(
         shipments,
         labels: Vec::new(),
     };
-    super::returns::insert(conn, &full)?;
+    super::returns::insert(conn, &mut full, new_rma)?;
     let images: Vec<String> = req
         .items
         .iter()
         .flat_map(|i| i.image_ids.iter().cloned())
         .collect();
     super::uploads::attach(conn, &images, &full.ret.id)?;
-    super::returns::record_event(
-        conn,
-        &full.ret,
-        "return.requested",
-        "customer",
-        None,
-        Some(ReturnStatus::Requested),
-        serde_json::json!({ "items": req.items.len() }),
-    )?;
+    let mut events = vec![super::returns::NewEvent {
+        event_type: "return.requested",
+        actor: "customer",
+        from: None,
+        to: Some(ReturnStatus::Requested),
+        details: serde_json::json!({ "items": req.items.len() }),
+    }];
     if checked.auto_approve {
-        super::returns::record_event(
-            conn,
-            &full.ret,
-            "return.approved",
-            "system",
-            Some(ReturnStatus::Requested),
-            Some(ReturnStatus::Approved),
-            serde_json::json!({ "auto_approved": true }),
-        )?;
+        events.push(super::returns::NewEvent {
+            event_type: "return.approved",
+            actor: "system",
+            from: Some(ReturnStatus::Requested),
+            to: Some(ReturnStatus::Approved),
+            details: serde_json::json!({ "auto_approved": true }),
+        });
+    }
+    super::returns::record_events(conn, &full.ret, events)?;
+    if checked.auto_approve {
         full.labels = enqueue_labels(conn, &full)?;
     }
     let body = render(&full)?;

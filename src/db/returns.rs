@@ -218,41 +218,37 @@ pub fn active_quantities(
     Ok(held)
 }
 
-/// Serializes concurrent writers of one order's returns. PostgreSQL locks the
-/// order row until the transaction ends; on SQLite writers are already
-/// serialized (`BEGIN IMMEDIATE` behind the process-wide writer lock).
-pub fn lock_order(conn: &mut DbConn, order_id: &str) -> Result<(), ApiError> {
-    use super::schema::orders;
-    if let DbConn::Pg(c) = conn {
-        orders::table
-            .find(order_id)
-            .select(orders::id)
-            .for_update()
-            .first::<String>(c)?;
-    }
-    Ok(())
-}
-
 /// Inserts a new return and its parts.
-pub fn insert(conn: &mut DbConn, full: &FullReturn) -> Result<(), ApiError> {
-    diesel::insert_into(returns::table)
+///
+/// The RMA number is unique: when the random one drawn is taken, a new one is
+/// drawn (the insert itself detects it, no extra query).
+pub fn insert(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    new_rma: impl Fn() -> String,
+) -> Result<(), ApiError> {
+    let mut tries = 0;
+    while crate::per_backend!(&mut *conn, c => diesel::insert_into(returns::table)
         .values(&full.ret)
-        .execute(conn)?;
+        .on_conflict(returns::rma_number)
+        .do_nothing()
+        .execute(c))?
+        == 0
+    {
+        tries += 1;
+        if tries == 10 {
+            return Err(ApiError::internal(anyhow::anyhow!(
+                "no free RMA number after 10 tries"
+            )));
+        }
+        full.ret.rma_number = new_rma();
+    }
     crate::per_backend!(&mut *conn, c => diesel::insert_into(return_shipments::table).values(&full.shipments).execute(c))?;
     crate::per_backend!(&mut *conn, c => diesel::insert_into(return_items::table).values(&full.items).execute(c))?;
     if !full.labels.is_empty() {
         crate::per_backend!(&mut *conn, c => diesel::insert_into(labels::table).values(&full.labels).execute(c))?;
     }
     Ok(())
-}
-
-/// Whether an RMA number is taken.
-pub fn rma_taken(conn: &mut DbConn, rma: &str) -> Result<bool, ApiError> {
-    let n: i64 = returns::table
-        .filter(returns::rma_number.eq(rma))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
 }
 
 fn parts(conn: &mut DbConn, ret: ReturnRow) -> Result<FullReturn, ApiError> {
@@ -364,6 +360,20 @@ pub fn events(conn: &mut DbConn, return_id: &str) -> Result<Vec<EventRow>, ApiEr
         .load(conn)?)
 }
 
+/// An event to record with [`record_events`].
+pub struct NewEvent<'a> {
+    /// `return.approved`, …
+    pub event_type: &'a str,
+    /// `customer`, `system`, `merchant:…`.
+    pub actor: &'a str,
+    /// Status before.
+    pub from: Option<ReturnStatus>,
+    /// Status after.
+    pub to: Option<ReturnStatus>,
+    /// Free-form details.
+    pub details: serde_json::Value,
+}
+
 /// Records an event and, in the same transaction, its webhook outbox row.
 pub fn record_event(
     conn: &mut DbConn,
@@ -374,35 +384,63 @@ pub fn record_event(
     to: Option<ReturnStatus>,
     details: serde_json::Value,
 ) -> Result<EventRow, ApiError> {
-    let event = EventRow {
-        id: crate::domain::ids::new_id("evt"),
-        return_id: ret.id.clone(),
-        brand_id: ret.brand_id.clone(),
-        event_type: event_type.to_string(),
-        actor: actor.to_string(),
-        from_status: from.map(|s| s.as_str().to_string()),
-        to_status: to.map(|s| s.as_str().to_string()),
-        details: details.to_string(),
-        created_at: super::now(),
+    let event = NewEvent {
+        event_type,
+        actor,
+        from,
+        to,
+        details,
     };
-    diesel::insert_into(return_events::table)
-        .values(&event)
-        .execute(conn)?;
-    let payload = serde_json::json!({
-        "event_id": event.id,
-        "type": event.event_type,
-        "return_id": ret.id,
-        "created_at": event.created_at.and_utc(),
-    });
-    super::outbox::enqueue(
-        conn,
-        super::outbox::WEBHOOK,
-        &ret.brand_id,
-        &ret.id,
-        Some(&format!("webhook:{}", event.id)),
-        &payload,
-    )?;
-    Ok(event)
+    let mut rows = record_events(conn, ret, vec![event])?;
+    rows.pop()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no event recorded")))
+}
+
+/// Records events and their webhook outbox rows: one statement for the
+/// events, one for the outbox rows.
+pub fn record_events(
+    conn: &mut DbConn,
+    ret: &ReturnRow,
+    events: Vec<NewEvent<'_>>,
+) -> Result<Vec<EventRow>, ApiError> {
+    let created_at = super::now();
+    let rows: Vec<EventRow> = events
+        .into_iter()
+        .map(|e| EventRow {
+            id: crate::domain::ids::new_id("evt"),
+            return_id: ret.id.clone(),
+            brand_id: ret.brand_id.clone(),
+            event_type: e.event_type.to_string(),
+            actor: e.actor.to_string(),
+            from_status: e.from.map(|s| s.as_str().to_string()),
+            to_status: e.to.map(|s| s.as_str().to_string()),
+            details: e.details.to_string(),
+            created_at,
+        })
+        .collect();
+    crate::per_backend!(&mut *conn, c => diesel::insert_into(return_events::table)
+        .values(&rows)
+        .execute(c))?;
+    let jobs: Vec<super::outbox::JobRow> = rows
+        .iter()
+        .map(|event| {
+            let payload = serde_json::json!({
+                "event_id": event.id,
+                "type": event.event_type,
+                "return_id": ret.id,
+                "created_at": event.created_at.and_utc(),
+            });
+            super::outbox::new_job(
+                super::outbox::WEBHOOK,
+                &ret.brand_id,
+                &ret.id,
+                Some(&format!("webhook:{}", event.id)),
+                &payload,
+            )
+        })
+        .collect();
+    super::outbox::enqueue_all(conn, &jobs)?;
+    Ok(rows)
 }
 
 /// Saves a new status.
