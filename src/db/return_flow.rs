@@ -33,14 +33,7 @@ pub fn order(
     brand_id: &str,
     order_id: &str,
 ) -> Result<(super::orders::OrderRow, Order), ApiError> {
-    let row = super::orders::by_id(conn, brand_id, order_id)?.ok_or_else(|| {
-        ApiError::not_found(
-            "order_not_found",
-            "The order of this token no longer exists.",
-        )
-    })?;
-    let order = row.order()?;
-    Ok((row, order))
+    token_order(super::orders::by_id(conn, brand_id, order_id)?)
 }
 
 /// [`order`], with the row locked until the transaction ends (PostgreSQL).
@@ -49,7 +42,13 @@ fn order_for_update(
     brand_id: &str,
     order_id: &str,
 ) -> Result<(super::orders::OrderRow, Order), ApiError> {
-    let row = super::orders::by_id_for_update(conn, brand_id, order_id)?.ok_or_else(|| {
+    token_order(super::orders::by_id_for_update(conn, brand_id, order_id)?)
+}
+
+fn token_order(
+    row: Option<super::orders::OrderRow>,
+) -> Result<(super::orders::OrderRow, Order), ApiError> {
+    let row = row.ok_or_else(|| {
         ApiError::not_found(
             "order_not_found",
             "The order of this token no longer exists.",
