@@ -111,6 +111,31 @@ impl Backend {
     }
 }
 
+/// How much of an SQLite file a connection reads through a memory map
+/// instead of `read` calls: random point reads on a large database (lookup
+/// over a million orders) skip a system call per page. Mapped pages count in
+/// the process's resident memory while they stay in the page cache, so bulk
+/// scans turn it off (see [`without_mmap`]).
+pub const SQLITE_MMAP_BYTES: u64 = 1 << 30;
+
+/// Runs `f` with SQLite's memory map off on this connection, for scans of a
+/// whole table that would otherwise leave all of it mapped (and counted as
+/// this process's memory). A no-op on PostgreSQL.
+pub fn without_mmap<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let sqlite = matches!(conn, DbConn::Sqlite(_));
+    if sqlite {
+        conn.batch_execute("PRAGMA mmap_size = 0;")?;
+    }
+    let result = f(conn);
+    if sqlite {
+        conn.batch_execute(&format!("PRAGMA mmap_size = {SQLITE_MMAP_BYTES};"))?;
+    }
+    result
+}
+
 /// Turns `sqlite://path`, `sqlite:path` or `sqlite::memory:` into what SQLite opens.
 fn sqlite_target(url: &str) -> String {
     let rest = url.trim_start_matches("sqlite:");
@@ -180,6 +205,8 @@ impl ManageConnection for Manager {
                      PRAGMA cache_size = -65536;",
                 )
                 .map_err(diesel::r2d2::Error::QueryError)?;
+                conn.batch_execute(&format!("PRAGMA mmap_size = {SQLITE_MMAP_BYTES};"))
+                    .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))
             }
         }

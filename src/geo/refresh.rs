@@ -56,17 +56,20 @@ impl IndexHandle {
 pub fn load(db: &Db, version: i64) -> Result<ServicePointIndex, ApiError> {
     let mut builder = Builder::new(version);
     let mut conn = db.conn()?;
-    let mut after = String::new();
-    loop {
-        let rows = crate::db::service_points::active_chunk(&mut conn, &after, CHUNK)?;
-        for row in &rows {
-            builder.add(row);
+    crate::db::without_mmap(&mut conn, |conn| {
+        let mut after = String::new();
+        loop {
+            let rows = crate::db::service_points::active_chunk(conn, &after, CHUNK)?;
+            for row in &rows {
+                builder.add(row);
+            }
+            match rows.last() {
+                Some(last) if rows.len() as i64 == CHUNK => after = last.id.clone(),
+                _ => break,
+            }
         }
-        match rows.last() {
-            Some(last) if rows.len() as i64 == CHUNK => after = last.id.clone(),
-            _ => break,
-        }
-    }
+        Ok(())
+    })?;
     Ok(builder.finish())
 }
 
