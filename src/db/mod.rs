@@ -131,7 +131,10 @@ pub fn without_mmap<T>(
     }
     let result = f(conn);
     if sqlite {
-        conn.batch_execute(&format!("PRAGMA mmap_size = {SQLITE_MMAP_BYTES};"))?;
+        // Also give back the page cache the scan filled.
+        conn.batch_execute(&format!(
+            "PRAGMA mmap_size = {SQLITE_MMAP_BYTES}; PRAGMA shrink_memory;"
+        ))?;
     }
     result
 }

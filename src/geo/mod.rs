@@ -16,6 +16,7 @@ pub mod generate;
 pub mod refresh;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -73,7 +74,8 @@ struct Point {
 
 struct Schedule {
     hours: WeeklyHours,
-    formatted: BTreeMap<String, Vec<String>>,
+    /// Shared by every view of a point with these hours (no copy per response).
+    formatted: Arc<BTreeMap<String, Vec<String>>>,
 }
 
 /// What to look for.
@@ -183,7 +185,7 @@ impl Builder {
                 };
                 let i = self.schedules.len() as u32;
                 self.schedules.push(Schedule {
-                    formatted: hours.formatted(),
+                    formatted: Arc::new(hours.formatted()),
                     hours,
                 });
                 self.by_schedule.insert(row.opening_hours.clone(), i);
@@ -352,11 +354,47 @@ impl ServicePointIndex {
 
     /// The point as the API shows it, with opening flags at `now`.
     pub fn view(&self, hit: Hit, now: DateTime<Utc>) -> Option<ServicePointView> {
-        let p = self.points.get(hit.idx as usize)?;
-        let schedule = self.schedules.get(p.schedule as usize)?;
-        let zone = *self.zones.get(p.zone as usize)?;
+        self.views(vec![hit], now).pop()
+    }
+
+    /// The points as the API shows them, with opening flags at `now`. Points
+    /// with the same hours in the same time zone (common: chains, lockers)
+    /// share one evaluation of the flags.
+    pub fn views(&self, hits: Vec<Hit>, now: DateTime<Utc>) -> Vec<ServicePointView> {
+        let mut flags: Vec<((u32, u16), (bool, bool))> = Vec::new();
+        hits.into_iter()
+            .filter_map(|hit| {
+                let p = self.points.get(hit.idx as usize)?;
+                let schedule = self.schedules.get(p.schedule as usize)?;
+                let zone = *self.zones.get(p.zone as usize)?;
+                let key = (p.schedule, p.zone);
+                let (open_tomorrow, open_upcoming_week) =
+                    match flags.iter().find(|(k, _)| *k == key) {
+                        Some((_, f)) => *f,
+                        None => {
+                            let f = (
+                                schedule.hours.open_tomorrow(now, zone),
+                                schedule.hours.open_upcoming_week(now, zone),
+                            );
+                            flags.push((key, f));
+                            f
+                        }
+                    };
+                Some(self.render(p, schedule, hit, open_tomorrow, open_upcoming_week))
+            })
+            .collect()
+    }
+
+    fn render(
+        &self,
+        p: &Point,
+        schedule: &Schedule,
+        hit: Hit,
+        open_tomorrow: bool,
+        open_upcoming_week: bool,
+    ) -> ServicePointView {
         let optional = |s: &str| (!s.is_empty()).then(|| s.to_string());
-        Some(ServicePointView {
+        ServicePointView {
             id: format!("sp_{:032x}", p.uuid),
             code: self.text(p, CODE).to_string(),
             carrier: self
@@ -379,9 +417,9 @@ impl ServicePointIndex {
                 .and_then(|s| optional(s)),
             supports_labelless: p.labelless,
             formatted_opening_times: schedule.formatted.clone(),
-            open_tomorrow: schedule.hours.open_tomorrow(now, zone),
-            open_upcoming_week: schedule.hours.open_upcoming_week(now, zone),
+            open_tomorrow,
+            open_upcoming_week,
             distance: hit.distance_m.round().clamp(0.0, u32::MAX as f64) as u32,
-        })
+        }
     }
 }

@@ -39,7 +39,8 @@ pub struct ServicePointView {
     pub supports_labelless: bool,
     /// Opening times per weekday, `"0"` = Monday … `"6"` = Sunday, local time of the point.
     #[schema(example = json!({"0": ["09:00 - 12:00", "13:00 - 18:00"], "1": [], "2": [], "3": [], "4": [], "5": [], "6": []}))]
-    pub formatted_opening_times: BTreeMap<String, Vec<String>>,
+    #[schema(value_type = BTreeMap<String, Vec<String>>)]
+    pub formatted_opening_times: std::sync::Arc<BTreeMap<String, Vec<String>>>,
     /// Open at some time tomorrow (local time).
     pub open_tomorrow: bool,
     /// Open on some day of the next seven.
@@ -257,9 +258,6 @@ pub async fn search(
         limit: s.limit,
     });
     let now = chrono::Utc::now();
-    let data = hits
-        .into_iter()
-        .filter_map(|h| index.view(h, now))
-        .collect();
+    let data = index.views(hits, now);
     Ok(actix_web::web::Json(ServicePointList { data }))
 }
