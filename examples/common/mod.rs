@@ -108,6 +108,8 @@ pub struct Req {
     pub bearer: Option<String>,
     /// JSON body.
     pub body: Option<Bytes>,
+    /// `Idempotency-Key` header.
+    pub idempotency_key: Option<String>,
 }
 
 impl Req {
@@ -118,6 +120,7 @@ impl Req {
             path: path.into(),
             bearer: None,
             body: None,
+            idempotency_key: None,
         }
     }
 
@@ -128,6 +131,7 @@ impl Req {
             path: path.into(),
             bearer: None,
             body: Some(Bytes::from(body.to_string())),
+            idempotency_key: None,
         }
     }
 
@@ -234,6 +238,9 @@ where
                         }
                         if r.body.is_some() {
                             builder = builder.header("content-type", "application/json");
+                        }
+                        if let Some(k) = &r.idempotency_key {
+                            builder = builder.header("idempotency-key", k.as_str());
                         }
                         let req = builder
                             .body(Full::new(r.body.clone().unwrap_or_default()))
