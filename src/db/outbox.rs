@@ -52,19 +52,6 @@ pub struct JobRow {
     pub finished_at: Option<chrono::NaiveDateTime>,
 }
 
-/// Enqueues a job unless one with the same `dedupe_key` exists.
-pub fn enqueue(
-    conn: &mut DbConn,
-    kind: &str,
-    brand_id: &str,
-    aggregate_id: &str,
-    dedupe_key: Option<&str>,
-    payload: &serde_json::Value,
-) -> Result<(), ApiError> {
-    let row = new_job(kind, brand_id, aggregate_id, dedupe_key, payload);
-    enqueue_all(conn, std::slice::from_ref(&row))
-}
-
 /// A pending job, to be written with [`enqueue_all`].
 pub fn new_job(
     kind: &str,

@@ -285,6 +285,11 @@ pub fn create(
         shipments,
         labels: Vec::new(),
     };
+    // A new return's labels go in with its other parts, and their jobs with
+    // the events' jobs: no statement of their own.
+    if checked.auto_approve {
+        full.labels = pending_labels(&full)?;
+    }
     super::returns::insert(conn, &mut full, new_rma)?;
     let images: Vec<String> = req
         .items
@@ -308,10 +313,8 @@ pub fn create(
             details: serde_json::json!({ "auto_approved": true }),
         });
     }
-    super::returns::record_events(conn, &full.ret, events)?;
-    if checked.auto_approve {
-        full.labels = enqueue_labels(conn, &full)?;
-    }
+    let label_jobs = full.labels.iter().map(super::returns::label_job).collect();
+    super::returns::record_events(conn, &full.ret, events, label_jobs)?;
     let body = render(&full)?;
     if let Some((key, _)) = &input.idempotency {
         super::idempotency::store(conn, &input.brand_id, key, 201, &body)?;
@@ -321,26 +324,33 @@ pub fn create(
 
 /// Creates the pending label (and its job) of every shipment with approved units.
 fn enqueue_labels(conn: &mut DbConn, full: &FullReturn) -> Result<Vec<LabelRow>, ApiError> {
+    let labels = pending_labels(full)?;
+    for label in &labels {
+        super::returns::enqueue_label(conn, label)?;
+    }
+    Ok(labels)
+}
+
+/// The pending label of every shipment with approved units (nothing written).
+fn pending_labels(full: &FullReturn) -> Result<Vec<LabelRow>, ApiError> {
     let method: crate::domain::returns::MethodRequest =
         serde_json::from_str(&full.ret.return_method).map_err(ApiError::internal)?;
     let Some(kind) = label_kind(method.method) else {
         return Ok(Vec::new());
     };
-    let mut labels = Vec::new();
-    for shipment in &full.shipments {
-        let approved: i32 = full
-            .items
-            .iter()
-            .filter(|i| i.shipment_id == shipment.id)
-            .map(|i| i.approved_quantity)
-            .sum();
-        if approved > 0 {
-            let label = pending_label(&full.ret, shipment, kind);
-            super::returns::enqueue_label(conn, &label)?;
-            labels.push(label);
-        }
-    }
-    Ok(labels)
+    Ok(full
+        .shipments
+        .iter()
+        .filter(|shipment| {
+            full.items
+                .iter()
+                .filter(|i| i.shipment_id == shipment.id)
+                .map(|i| i.approved_quantity)
+                .sum::<i32>()
+                > 0
+        })
+        .map(|shipment| pending_label(&full.ret, shipment, kind))
+        .collect())
 }
 
 fn load(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<FullReturn, ApiError> {

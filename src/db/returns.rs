@@ -391,17 +391,19 @@ pub fn record_event(
         to,
         details,
     };
-    let mut rows = record_events(conn, ret, vec![event])?;
+    let mut rows = record_events(conn, ret, vec![event], Vec::new())?;
     rows.pop()
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no event recorded")))
 }
 
 /// Records events and their webhook outbox rows: one statement for the
-/// events, one for the outbox rows.
+/// events, one for the outbox rows (with `more_jobs`, other jobs of the same
+/// change).
 pub fn record_events(
     conn: &mut DbConn,
     ret: &ReturnRow,
     events: Vec<NewEvent<'_>>,
+    more_jobs: Vec<super::outbox::JobRow>,
 ) -> Result<Vec<EventRow>, ApiError> {
     let created_at = super::now();
     let rows: Vec<EventRow> = events
@@ -421,7 +423,7 @@ pub fn record_events(
     crate::per_backend!(&mut *conn, c => diesel::insert_into(return_events::table)
         .values(&rows)
         .execute(c))?;
-    let jobs: Vec<super::outbox::JobRow> = rows
+    let mut jobs: Vec<super::outbox::JobRow> = rows
         .iter()
         .map(|event| {
             let payload = serde_json::json!({
@@ -439,6 +441,7 @@ pub fn record_events(
             )
         })
         .collect();
+    jobs.extend(more_jobs);
     super::outbox::enqueue_all(conn, &jobs)?;
     Ok(rows)
 }
@@ -494,17 +497,21 @@ pub fn enqueue_label(conn: &mut DbConn, label: &LabelRow) -> Result<(), ApiError
         .do_nothing()
         .execute(c))?;
     if inserted == 1 {
-        let payload = serde_json::json!({ "label_id": label.id, "shipment_id": label.shipment_id });
-        super::outbox::enqueue(
-            conn,
-            super::outbox::LABEL,
-            &label.brand_id,
-            &label.shipment_id,
-            Some(&format!("label:{}", label.shipment_id)),
-            &payload,
-        )?;
+        super::outbox::enqueue_all(conn, &[label_job(label)])?;
     }
     Ok(())
+}
+
+/// The job that produces `label` (one per shipment, deduplicated by it).
+pub fn label_job(label: &LabelRow) -> super::outbox::JobRow {
+    let payload = serde_json::json!({ "label_id": label.id, "shipment_id": label.shipment_id });
+    super::outbox::new_job(
+        super::outbox::LABEL,
+        &label.brand_id,
+        &label.shipment_id,
+        Some(&format!("label:{}", label.shipment_id)),
+        &payload,
+    )
 }
 
 /// Voids the labels of a cancelled return (pending or ready: a printed label
