@@ -39,25 +39,23 @@ pub fn request_hash(scope: &str, body: &[u8]) -> String {
 
 /// Claims `key` for the brand inside the current transaction.
 pub fn claim(conn: &mut DbConn, brand_id: &str, key: &str, hash: &str) -> Result<Claim, ApiError> {
+    use diesel::sql_types::{Text, Timestamp};
     let now = super::now();
-    // Keys older than the TTL are free again.
-    diesel::delete(
-        idempotency_keys::table
-            .filter(idempotency_keys::brand_id.eq(brand_id))
-            .filter(idempotency_keys::key.eq(key))
-            .filter(idempotency_keys::created_at.lt(now - TTL)),
-    )
-    .execute(conn)?;
-    let inserted = crate::per_backend!(&mut *conn, c => diesel::insert_into(idempotency_keys::table)
-        .values((
-            idempotency_keys::brand_id.eq(brand_id),
-            idempotency_keys::key.eq(key),
-            idempotency_keys::request_hash.eq(hash),
-            idempotency_keys::status_code.eq(0),
-            idempotency_keys::response.eq(""),
-            idempotency_keys::created_at.eq(now),
-        ))
-        .on_conflict_do_nothing()
+    // One statement: insert the key, or take over a row older than the TTL
+    // (such keys are free again); a live row is left alone (0 rows).
+    // Parameters appear in order, so `$n` means the same on both backends.
+    const CLAIM: &str = "INSERT INTO idempotency_keys \
+        (brand_id, key, request_hash, status_code, response, created_at) \
+        VALUES ($1, $2, $3, 0, '', $4) \
+        ON CONFLICT (brand_id, key) DO UPDATE SET request_hash = excluded.request_hash, \
+            status_code = 0, response = '', created_at = excluded.created_at \
+        WHERE idempotency_keys.created_at < $5";
+    let inserted = crate::per_backend!(&mut *conn, c => diesel::sql_query(CLAIM)
+        .bind::<Text, _>(brand_id)
+        .bind::<Text, _>(key)
+        .bind::<Text, _>(hash)
+        .bind::<Timestamp, _>(now)
+        .bind::<Timestamp, _>(now - TTL)
         .execute(c))?;
     if inserted == 1 {
         return Ok(Claim::Fresh);

@@ -235,6 +235,38 @@ both!(
 );
 
 both!(
+    async fn an_idempotency_key_older_than_a_day_is_free_again(app) {
+        let s = shop(&app, 2).await;
+        let send = |body: Value| {
+            app.request(Method::POST, "/v1/portal/acme/returns", Some(&s.access))
+                .header("Idempotency-Key", "reused-next-week")
+                .json(&body)
+                .send()
+        };
+        let first: Value = send(request(1, "too_small")).await.unwrap().json().await.unwrap();
+        // A day and a minute later the key means nothing any more.
+        let old = returns_api::db::now() - chrono::Duration::minutes(24 * 60 + 1);
+        app.db
+            .write(move |conn| {
+                use diesel::prelude::*;
+                use returns_api::db::schema::idempotency_keys::dsl::*;
+                diesel::update(idempotency_keys).set(created_at.eq(old)).execute(conn)?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        let res = send(request(1, "too_small")).await.unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED);
+        assert!(res.headers().get("idempotent-replayed").is_none());
+        let second: Value = res.json().await.unwrap();
+        assert_ne!(second["id"], first["id"]);
+        // And it is bound to the new request from now on.
+        let res = send(request(2, "too_small")).await.unwrap();
+        assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused").await;
+    }
+);
+
+both!(
     async fn two_hundred_concurrent_creates_never_exceed_the_returnable_quantity(app) {
         let s = shop(&app, 5).await;
         let requests = (0..200).map(|i| {
