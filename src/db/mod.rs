@@ -251,7 +251,10 @@ impl Db {
             Backend::Postgres => url.to_string(),
             Backend::Sqlite => sqlite_target(url),
         };
-        let manager = Manager { backend, target };
+        let manager = Manager {
+            backend,
+            target: target.clone(),
+        };
         let pool = Pool::builder()
             .max_size(max_size.max(1))
             .min_idle(Some(1))
@@ -267,7 +270,11 @@ impl Db {
                 let conn = pool
                     .get()
                     .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
-                Some(group::spawn(conn, write_lock.clone())?)
+                // Checkpoints run on a connection of their own, outside the pool.
+                let checkpointer = Manager { backend, target }
+                    .connect()
+                    .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+                Some(group::spawn(conn, checkpointer, write_lock.clone())?)
             }
             _ => None,
         };
