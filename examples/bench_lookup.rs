@@ -12,7 +12,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Api, Req, arg, brand, load, pick, scratch, start_server};
+use common::{Api, Req, arg, brand, bulk_load, load, pick, scratch, start_server};
 use serde_json::{Value, json};
 
 fn postal(i: u64) -> String {
@@ -43,34 +43,7 @@ fn order(i: u64, now: chrono::DateTime<chrono::Utc>) -> Value {
 
 fn load_orders(api: &Api, key: &str, from: u64, to: u64) {
     let now = chrono::Utc::now();
-    let started = Instant::now();
-    let mut start = from;
-    while start < to {
-        let mut batch = Vec::new();
-        let mut s = start;
-        for _ in 0..8 {
-            if s >= to {
-                break;
-            }
-            let e = (s + 1000).min(to);
-            let orders: Vec<Value> = (s..e).map(|i| order(i, now)).collect();
-            batch.push((
-                "POST",
-                "/v1/brands/bench/orders/bulk".to_string(),
-                Some(key.to_string()),
-                Some(json!({ "orders": orders })),
-            ));
-            s = e;
-        }
-        for (status, body) in api.call_all(2, batch) {
-            assert_eq!(status, 200, "bulk ingestion failed: {body}");
-        }
-        start = s;
-        if start % 100_000 == 0 || start == to {
-            let rate = (start - from) as f64 / started.elapsed().as_secs_f64();
-            println!("  loaded {start} orders ({rate:.0} orders/s)");
-        }
-    }
+    bulk_load(api, key, from, to, |i| order(i, now));
 }
 
 fn lookups(port: u16, orders: u64, seconds: u64) -> common::Stats {

@@ -46,8 +46,6 @@ use serde_json::{Value, json};
 const CONNECTIONS: usize = 32;
 /// Warm-up before measuring (its requests use orders too).
 const WARMUP: Duration = Duration::from_secs(2);
-/// Orders per bulk request.
-const BULK: u64 = 1000;
 /// Create endpoint of the `bench` brand.
 const CREATE: &str = "/v1/portal/bench/returns";
 
@@ -107,24 +105,7 @@ fn create_body() -> Value {
 fn ingest(api: &Api, key: &str, n: u64) {
     let now = chrono::Utc::now();
     let started = Instant::now();
-    let mut next = 0;
-    while next < n {
-        let mut requests = Vec::new();
-        while next < n && requests.len() < 4 {
-            let end = (next + BULK).min(n);
-            let orders: Vec<Value> = (next..end).map(|i| order(i, now)).collect();
-            requests.push((
-                "POST",
-                "/v1/brands/bench/orders/bulk".to_string(),
-                Some(key.to_string()),
-                Some(json!({ "orders": orders })),
-            ));
-            next = end;
-        }
-        for (status, body) in api.call_all(2, requests) {
-            assert_eq!(status, 200, "bulk ingestion failed: {body}");
-        }
-    }
+    common::bulk_load(api, key, 0, n, |i| order(i, now));
     println!(
         "  ingested {n} orders in {:.1} s",
         started.elapsed().as_secs_f64()

@@ -388,6 +388,41 @@ impl Api {
     }
 }
 
+/// Ingests orders `from..to` of brand `bench` through the bulk endpoint,
+/// 1,000 per request, two requests in flight, printing progress every
+/// 100,000. `order(i)` is the JSON of order `i`.
+pub fn bulk_load(
+    api: &Api,
+    key: &str,
+    from: u64,
+    to: u64,
+    order: impl Fn(u64) -> serde_json::Value,
+) {
+    let started = Instant::now();
+    let mut next = from;
+    while next < to {
+        let mut requests = Vec::new();
+        while next < to && requests.len() < 8 {
+            let end = (next + 1000).min(to);
+            let orders: Vec<serde_json::Value> = (next..end).map(&order).collect();
+            requests.push((
+                "POST",
+                "/v1/brands/bench/orders/bulk".to_string(),
+                Some(key.to_string()),
+                Some(serde_json::json!({ "orders": orders })),
+            ));
+            next = end;
+        }
+        for (status, body) in api.call_all(2, requests) {
+            assert_eq!(status, 200, "bulk ingestion failed: {body}");
+        }
+        if next % 100_000 == 0 || next == to {
+            let rate = (next - from) as f64 / started.elapsed().as_secs_f64();
+            println!("  loaded {next} orders ({rate:.0} orders/s)");
+        }
+    }
+}
+
 /// A small fast PRNG for picking request targets (xorshift64*).
 pub fn pick(seed: u64, n: u64) -> u64 {
     let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;

@@ -285,8 +285,11 @@ impl Db {
                 backend,
                 write_lock,
             },
+            // The writer's connection is not the readers' to wait for.
+            permits: Arc::new(tokio::sync::Semaphore::new(
+                (max_size.max(1) - u32::from(group.is_some())) as usize,
+            )),
             group,
-            permits: Arc::new(tokio::sync::Semaphore::new(max_size.max(1) as usize)),
         })
     }
 

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::schema::{labels, return_events, return_items, return_shipments, returns};
 use super::{DbConn, OneRow};
-use crate::domain::return_status::ReturnStatus;
+use crate::domain::return_status::{INACTIVE, ReturnStatus};
 use crate::error::ApiError;
 
 /// A row of `returns`.
@@ -192,13 +192,13 @@ pub fn active_quantities(
     order_id: &str,
 ) -> Result<HashMap<String, u32>, ApiError> {
     // Hot path (lookup, every return write): run on the backend connection
-    // so the statement is cached by type; two inequalities instead of an IN
-    // list keep it cacheable.
+    // so the statement is cached by type; excluding the two inactive
+    // statuses instead of listing the active ones keeps it cacheable.
     let rows: Vec<(String, String, i32, i32)> = crate::per_backend!(conn, c => return_items::table
         .inner_join(returns::table)
         .filter(return_items::order_id.eq(order_id))
-        .filter(returns::status.ne(ReturnStatus::Rejected.as_str()))
-        .filter(returns::status.ne(ReturnStatus::Cancelled.as_str()))
+        .filter(returns::status.ne(INACTIVE[0].as_str()))
+        .filter(returns::status.ne(INACTIVE[1].as_str()))
         .select((
             return_items::order_line_id,
             returns::status,

@@ -75,6 +75,9 @@ pub const ACTIVE: &[ReturnStatus] = &[
     Completed,
 ];
 
+/// Statuses whose units are free again: every status not in [`ACTIVE`].
+pub const INACTIVE: [ReturnStatus; 2] = [Rejected, Cancelled];
+
 impl ReturnStatus {
     /// Stored / wire form.
     pub fn as_str(self) -> &'static str {
@@ -147,6 +150,17 @@ mod tests {
         Completed,
         Cancelled,
     ];
+
+    #[test]
+    fn every_status_is_either_active_or_inactive() {
+        for status in ALL {
+            assert_ne!(
+                ACTIVE.contains(&status),
+                INACTIVE.contains(&status),
+                "{status:?}"
+            );
+        }
+    }
     const ACTIONS: [Action; 7] = [
         Approve,
         Reject,
