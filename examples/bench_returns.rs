@@ -21,7 +21,7 @@
 //! ```
 //!
 //! Options: `--seconds N` measured seconds per backend (10), `--orders N`
-//! orders for the timed run per backend (5,000 per second of warm-up and
+//! orders for the timed run per backend (10,000 per second of warm-up and
 //! measurement), `--check N` orders for the status pass (1,000), `--labels N`
 //! returns for the label latency (200), `--pg-url URL` PostgreSQL server
 //! (`postgres://postgres@127.0.0.1:5432`), `--only sqlite|postgres|labels`.
@@ -387,7 +387,7 @@ impl Drop for PgDatabase {
 fn main() {
     let seconds: u64 = arg("--seconds", 10);
     let sizes = Sizes {
-        orders: arg("--orders", 5000 * (seconds + WARMUP.as_secs())),
+        orders: arg("--orders", 10_000 * (seconds + WARMUP.as_secs())),
         check: arg("--check", 1000),
         seconds,
     };

@@ -369,8 +369,7 @@ async fn seed_return(db: &Db) -> Result<(), ApiError> {
         request,
         idempotency: None,
     };
-    db.write(move |conn| crate::db::return_flow::create(conn, &input, &|_| Ok(String::new())))
-        .await?;
+    crate::db::return_flow::create(db, input, std::sync::Arc::new(|_| Ok(String::new()))).await?;
     Ok(())
 }
 

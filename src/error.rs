@@ -208,6 +208,8 @@ impl ApiError {
                     diesel::result::DatabaseErrorKind::SerializationFailure
                 ) || info.message().contains("database is locked")
                     || info.message().contains("deadlock detected")
+                    // A fresh draw of the random RMA number cures this.
+                    || info.constraint_name() == Some("returns_rma_number_key")
             }
             _ => false,
         }

@@ -1,11 +1,12 @@
 //! Idempotency keys: a retried write with the same key and body gets the
 //! original response; the same key with another body is refused.
 //!
-//! The key row is inserted at the start of the write's own transaction, so
-//! a concurrent request with the same key waits for the first to commit
-//! (PostgreSQL blocks on the unique index; SQLite serializes writers) and
-//! then replays its response. A failed write rolls its key back, so the
-//! client may retry it.
+//! A key is written only together with the write it protects, in the same
+//! transaction (or the same statement, see `return_flow`), and carries that
+//! write's response: a failed write leaves no key, so the client may retry
+//! it. Two requests racing with one key cannot both write: the key's
+//! primary key lets one in, and the other finds its stored response on its
+//! next attempt.
 
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -17,14 +18,12 @@ use crate::error::ApiError;
 /// How long keys are kept.
 pub const TTL: chrono::Duration = chrono::Duration::hours(24);
 
-/// Outcome of claiming a key.
+/// What an earlier request with the same key left.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Claim {
-    /// First use: go ahead, then [`store`] the response.
-    Fresh,
-    /// Seen with the same body: send this status and body again.
+pub enum Seen {
+    /// The same body: send this status and body again.
     Replay(u16, String),
-    /// Seen with another body.
+    /// Another body.
     Mismatch,
 }
 
@@ -37,60 +36,66 @@ pub fn request_hash(scope: &str, body: &[u8]) -> String {
     hex::encode(h.finalize())
 }
 
-/// Claims `key` for the brand inside the current transaction.
-pub fn claim(conn: &mut DbConn, brand_id: &str, key: &str, hash: &str) -> Result<Claim, ApiError> {
-    use diesel::sql_types::{Text, Timestamp};
-    let now = super::now();
-    // One statement: insert the key, or take over a row older than the TTL
-    // (such keys are free again); a live row is left alone (0 rows).
-    // Parameters appear in order, so `$n` means the same on both backends.
-    const CLAIM: &str = "INSERT INTO idempotency_keys \
-        (brand_id, key, request_hash, status_code, response, created_at) \
-        VALUES ($1, $2, $3, 0, '', $4) \
-        ON CONFLICT (brand_id, key) DO UPDATE SET request_hash = excluded.request_hash, \
-            status_code = 0, response = '', created_at = excluded.created_at \
-        WHERE idempotency_keys.created_at < $5";
-    let inserted = crate::per_backend!(&mut *conn, c => diesel::sql_query(CLAIM)
-        .bind::<Text, _>(brand_id)
-        .bind::<Text, _>(key)
-        .bind::<Text, _>(hash)
-        .bind::<Timestamp, _>(now)
-        .bind::<Timestamp, _>(now - TTL)
-        .execute(c))?;
-    if inserted == 1 {
-        return Ok(Claim::Fresh);
-    }
-    let (stored_hash, status, response): (String, i32, String) = idempotency_keys::table
+/// The live (younger than [`TTL`]) use of `key` for the brand, if any.
+pub fn find(
+    conn: &mut DbConn,
+    brand_id: &str,
+    key: &str,
+    hash: &str,
+) -> Result<Option<Seen>, ApiError> {
+    let row: Option<(String, i32, String)> = idempotency_keys::table
         .find((brand_id, key))
+        .filter(idempotency_keys::created_at.ge(super::now() - TTL))
         .select((
             idempotency_keys::request_hash,
             idempotency_keys::status_code,
             idempotency_keys::response,
         ))
-        .one(conn)?
-        .ok_or(diesel::result::Error::NotFound)?;
-    if stored_hash != hash {
-        Ok(Claim::Mismatch)
-    } else {
-        Ok(Claim::Replay(status as u16, response))
-    }
+        .one(conn)?;
+    Ok(row.map(|(stored, status, response)| {
+        if stored == hash {
+            Seen::Replay(status as u16, response)
+        } else {
+            Seen::Mismatch
+        }
+    }))
 }
 
-/// Stores the response of a fresh claim.
+/// Upsert of a key with its response that takes over a row older than the
+/// TTL (such keys are free again) and leaves a live one alone. Parameters
+/// appear in order, so `$n` means the same on both backends: brand, key,
+/// request hash, status, response, now, expiry cut-off.
+pub(super) const UPSERT: &str = "INSERT INTO idempotency_keys \
+    (brand_id, key, request_hash, status_code, response, created_at) \
+    VALUES ($1, $2, $3, $4, $5, $6) \
+    ON CONFLICT (brand_id, key) DO UPDATE SET request_hash = excluded.request_hash, \
+        status_code = excluded.status_code, response = excluded.response, \
+        created_at = excluded.created_at \
+    WHERE idempotency_keys.created_at < $7";
+
+/// Stores `key` with the response of the write it protected, inside that
+/// write's transaction. `false` when a live row holds the key (another
+/// request with it got in first): the caller must not commit its write.
 pub fn store(
     conn: &mut DbConn,
     brand_id: &str,
     key: &str,
+    hash: &str,
     status: u16,
     response: &str,
-) -> Result<(), ApiError> {
-    diesel::update(idempotency_keys::table.find((brand_id, key)))
-        .set((
-            idempotency_keys::status_code.eq(i32::from(status)),
-            idempotency_keys::response.eq(response),
-        ))
-        .execute(conn)?;
-    Ok(())
+) -> Result<bool, ApiError> {
+    use diesel::sql_types::{Integer, Text, Timestamp};
+    let now = super::now();
+    let written = crate::per_backend!(&mut *conn, c => super::Cached(diesel::sql_query(UPSERT)
+        .bind::<Text, _>(brand_id)
+        .bind::<Text, _>(key)
+        .bind::<Text, _>(hash)
+        .bind::<Integer, _>(i32::from(status))
+        .bind::<Text, _>(response)
+        .bind::<Timestamp, _>(now)
+        .bind::<Timestamp, _>(now - TTL))
+        .execute(c))?;
+    Ok(written == 1)
 }
 
 /// Deletes keys older than the TTL.

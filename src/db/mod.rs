@@ -86,6 +86,44 @@ pub trait OneRow: Sized {
 
 impl<Q> OneRow for Q {}
 
+/// Hand-written SQL (`diesel::sql_query(…).bind(…)`) whose prepared statement
+/// the connection keeps, keyed by its text.
+///
+/// diesel prepares `sql_query` statements anew on every call (it cannot know
+/// the text is fixed); for the fixed statements of hot paths that means a
+/// parse and plan per call on PostgreSQL and a `sqlite3_prepare` on SQLite.
+/// Only wrap SQL whose text never changes between calls.
+#[derive(Debug, Clone)]
+pub struct Cached<Q>(pub Q);
+
+impl<Q, DB> diesel::query_builder::QueryFragment<DB> for Cached<Q>
+where
+    DB: diesel::backend::Backend,
+    Q: diesel::query_builder::QueryFragment<DB>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        pass: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> diesel::QueryResult<()> {
+        self.0.walk_ast(pass)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _backend: &DB) -> diesel::QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q> diesel::query_builder::QueryId for Cached<Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for Cached<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q, Conn> diesel::RunQueryDsl<Conn> for Cached<Q> {}
+
 /// Which database a URL points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -372,6 +410,24 @@ impl Db {
         let _permit = self.permit().await?;
         let db = self.clone();
         blocking(move || db.write_blocking(f)).await
+    }
+
+    /// Runs `f` on a pooled PostgreSQL connection outside any transaction,
+    /// off the async threads: every statement commits on its own. For writes
+    /// that are one atomic statement guarded by what they read (lock-free
+    /// return creation), where `BEGIN`/`COMMIT` would only add round trips.
+    /// On SQLite it is [`Db::write`]: writes there go through the writer.
+    pub async fn autocommit<T, F>(&self, mut f: F) -> Result<T, ApiError>
+    where
+        F: FnMut(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        if self.backend == Backend::Sqlite {
+            return self.write(f).await;
+        }
+        let _permit = self.permit().await?;
+        let db = self.clone();
+        blocking(move || f(&mut *db.conn()?)).await
     }
 
     /// Blocking form of [`Db::write`] in a transaction of its own, for the

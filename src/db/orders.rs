@@ -188,21 +188,28 @@ pub fn by_id(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<Order
         .one(conn)?)
 }
 
-/// [`by_id`], locking the row until the transaction ends on PostgreSQL
-/// (SQLite writers are serialized, there is nothing to lock).
-pub fn by_id_for_update(
+/// [`by_id`] with the order's `returns_revision` (bumped by every return
+/// created for it). With `lock`, the row stays locked until the transaction
+/// ends on PostgreSQL (SQLite writers are serialized, there is nothing to
+/// lock).
+pub fn with_revision(
     conn: &mut DbConn,
     brand_id: &str,
     id: &str,
-) -> Result<Option<OrderRow>, ApiError> {
-    let query = || {
-        orders::table
-            .filter(orders::id.eq(id))
-            .filter(orders::brand_id.eq(brand_id))
-    };
+    lock: bool,
+) -> Result<Option<(OrderRow, i64)>, ApiError> {
+    macro_rules! query {
+        () => {
+            orders::table
+                .filter(orders::id.eq(id))
+                .filter(orders::brand_id.eq(brand_id))
+                .select((OrderRow::as_select(), orders::returns_revision))
+        };
+    }
     let rows = match conn {
-        DbConn::Pg(c) => query().select(OrderRow::as_select()).for_update().load(c)?,
-        DbConn::Sqlite(c) => query().select(OrderRow::as_select()).load(c)?,
+        DbConn::Pg(c) if lock => query!().for_update().load(c)?,
+        DbConn::Pg(c) => query!().load(c)?,
+        DbConn::Sqlite(c) => query!().load(c)?,
     };
     Ok(rows.into_iter().next())
 }

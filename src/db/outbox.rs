@@ -17,7 +17,7 @@ pub const WEBHOOK: &str = "webhook.event";
 pub const MAX_ATTEMPTS: i32 = 8;
 
 /// A row of `outbox`.
-#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = outbox, treat_none_as_default_value = false)]
 pub struct JobRow {
     /// Id (`job_…`).

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use rand::Rng;
 
-use super::DbConn;
+use super::idempotency::Seen;
 use super::returns::{FullReturn, ItemRow, LabelRow, ReturnRow, ShipmentRow};
+use super::{Db, DbConn};
 use crate::domain::eligibility::{Policy, evaluate};
 use crate::domain::orders::Order;
 use crate::domain::return_status::{Action, ReturnStatus, event_type, transition};
@@ -34,15 +35,6 @@ pub fn order(
     order_id: &str,
 ) -> Result<(super::orders::OrderRow, Order), ApiError> {
     token_order(super::orders::by_id(conn, brand_id, order_id)?)
-}
-
-/// [`order`], with the row locked until the transaction ends (PostgreSQL).
-fn order_for_update(
-    conn: &mut DbConn,
-    brand_id: &str,
-    order_id: &str,
-) -> Result<(super::orders::OrderRow, Order), ApiError> {
-    token_order(super::orders::by_id_for_update(conn, brand_id, order_id)?)
 }
 
 fn token_order(
@@ -181,33 +173,109 @@ pub enum Created {
     Replay(u16, String),
 }
 
-/// Creates a return (see the module docs); `render` turns the new return into
-/// the response body stored for idempotent replays.
-pub fn create(
+/// Turns a new return into the response body kept for idempotent replays.
+pub type Render = dyn Fn(&FullReturn) -> Result<String, ApiError> + Send + Sync;
+
+/// Attempts of a creation that keeps losing races (each one after the
+/// first holds the order's row lock, so in practice the second succeeds).
+const ATTEMPTS: usize = 8;
+
+/// Creates a return: checks the request against the order as it is now and
+/// writes the return with its parts, its events and their outbox rows, the
+/// label jobs of an auto-approved return and the `Idempotency-Key` with the
+/// response, all or nothing. Returns what happened and the response body.
+///
+/// On SQLite this runs inside the writer's transaction (writers are
+/// serialized, nobody can interleave). On PostgreSQL the first attempt
+/// takes no lock and no transaction: it reads the order with its
+/// `returns_revision`, decides, and writes everything in one statement that
+/// writes nothing unless the revision is still the one it read (and the key
+/// is still free). Round trips, not locks, bound PostgreSQL here, and this
+/// needs four instead of a dozen. An attempt that lost the race is made
+/// again with the order row locked, so two creations for the same order
+/// can never both take the same units.
+pub async fn create(
+    db: &Db,
+    input: NewReturn,
+    render: Arc<Render>,
+) -> Result<(Created, Option<String>), ApiError> {
+    let input = Arc::new(input);
+    for n in 0..ATTEMPTS {
+        let (input, render) = (input.clone(), render.clone());
+        let run = move |conn: &mut DbConn| attempt(conn, &input, &*render, n > 0);
+        let outcome = if n == 0 {
+            db.autocommit(run).await?
+        } else {
+            db.write(run).await?
+        };
+        if let Some(done) = outcome {
+            return Ok(done);
+        }
+    }
+    Err(ApiError::database_unavailable(
+        "return creation lost every race for its order",
+    ))
+}
+
+/// Everything a new return writes.
+struct Rows {
+    full: FullReturn,
+    events: Vec<super::returns::EventRow>,
+    jobs: Vec<super::outbox::JobRow>,
+    images: Vec<String>,
+}
+
+/// One attempt of [`create`]; `None` when it lost a race and wrote nothing.
+/// With `lock`, the order row is locked first (inside a transaction).
+fn attempt(
     conn: &mut DbConn,
     input: &NewReturn,
-    render: &dyn Fn(&FullReturn) -> Result<String, ApiError>,
-) -> Result<(Created, Option<String>), ApiError> {
+    render: &Render,
+    lock: bool,
+) -> Result<Option<(Created, Option<String>)>, ApiError> {
     if let Some((key, hash)) = &input.idempotency {
-        match super::idempotency::claim(conn, &input.brand_id, key, hash)? {
-            super::idempotency::Claim::Fresh => {}
-            super::idempotency::Claim::Replay(status, body) => {
-                return Ok((Created::Replay(status, body), None));
+        match super::idempotency::find(conn, &input.brand_id, key, hash)? {
+            Some(Seen::Replay(status, body)) => {
+                return Ok(Some((Created::Replay(status, body), None)));
             }
-            super::idempotency::Claim::Mismatch => return Err(super::idempotency::reused()),
+            Some(Seen::Mismatch) => return Err(super::idempotency::reused()),
+            None => {}
         }
     }
     let now = Utc::now();
+    let (order_row, revision) =
+        super::orders::with_revision(conn, &input.brand_id, &input.order_id, lock)?
+            .ok_or_else(order_gone)?;
+    let order = order_row.order()?;
     let settings = &input.settings.settings;
-    // Locks the order row on PostgreSQL so concurrent creates for the same
-    // lines take turns (SQLite writers are serialized anyway).
-    let (order_row, order) = order_for_update(conn, &input.brand_id, &input.order_id)?;
     let (checked, _) =
         evaluate_request(conn, &input.order_id, &order, settings, &input.request, now)?;
     if !checked.is_valid() {
         return Err(rejection(&checked));
     }
+    let rows = new_rows(input, &order_row, &order, &checked)?;
+    match conn {
+        DbConn::Pg(c) => write_in_one_statement(c, input, rows, revision, render),
+        DbConn::Sqlite(_) => write_rows(conn, input, rows, render).map(Some),
+    }
+}
+
+fn order_gone() -> ApiError {
+    ApiError::not_found(
+        "order_not_found",
+        "The order of this token no longer exists.",
+    )
+}
+
+/// The rows of a new return for a checked request (nothing written).
+fn new_rows(
+    input: &NewReturn,
+    order_row: &super::orders::OrderRow,
+    order: &Order,
+    checked: &Checked,
+) -> Result<Rows, ApiError> {
     let req = &input.request;
+    let settings = &input.settings.settings;
     let stamp = super::now();
     let status = if checked.auto_approve {
         ReturnStatus::Approved
@@ -285,18 +353,9 @@ pub fn create(
         shipments,
         labels: Vec::new(),
     };
-    // A new return's labels go in with its other parts, and their jobs with
-    // the events' jobs: no statement of their own.
     if checked.auto_approve {
         full.labels = pending_labels(&full)?;
     }
-    super::returns::insert(conn, &mut full, new_rma)?;
-    let images: Vec<String> = req
-        .items
-        .iter()
-        .flat_map(|i| i.image_ids.iter().cloned())
-        .collect();
-    super::uploads::attach(conn, &images, &full.ret.id)?;
     let mut events = vec![super::returns::NewEvent {
         event_type: "return.requested",
         actor: "customer",
@@ -313,13 +372,183 @@ pub fn create(
             details: serde_json::json!({ "auto_approved": true }),
         });
     }
+    // The labels' jobs go in with the events' jobs: no statement of their own.
     let label_jobs = full.labels.iter().map(super::returns::label_job).collect();
-    super::returns::record_events(conn, &full.ret, events, label_jobs)?;
-    let body = render(&full)?;
-    if let Some((key, _)) = &input.idempotency {
-        super::idempotency::store(conn, &input.brand_id, key, 201, &body)?;
+    let (events, jobs) = super::returns::event_rows(&full.ret, events, label_jobs);
+    let images = req
+        .items
+        .iter()
+        .flat_map(|i| i.image_ids.iter().cloned())
+        .collect();
+    Ok(Rows {
+        full,
+        events,
+        jobs,
+        images,
+    })
+}
+
+/// Writes the rows statement by statement, inside the caller's (serialized)
+/// transaction.
+fn write_rows(
+    conn: &mut DbConn,
+    input: &NewReturn,
+    mut rows: Rows,
+    render: &Render,
+) -> Result<(Created, Option<String>), ApiError> {
+    super::returns::insert(conn, &mut rows.full, new_rma)?;
+    super::uploads::attach(conn, &rows.images, &rows.full.ret.id)?;
+    super::returns::insert_events(conn, &rows.events, &rows.jobs)?;
+    let body = render(&rows.full)?;
+    if let Some((key, hash)) = &input.idempotency
+        && !super::idempotency::store(conn, &input.brand_id, key, hash, 201, &body)?
+    {
+        // The key was free when this transaction looked, and writers are
+        // serialized: nobody can have taken it since.
+        return Err(ApiError::internal(anyhow::anyhow!(
+            "idempotency key taken inside a serialized write"
+        )));
     }
-    Ok((Created::New(Box::new(full)), Some(body)))
+    Ok((Created::New(Box::new(rows.full)), Some(body)))
+}
+
+/// The PostgreSQL creation statement (see [`create`]). `guard` bumps the
+/// order's revision only if it is still the one read; `claim` stores the
+/// key with the response only then (taking over an expired key, leaving a
+/// live one alone); every other row is written only if both did. Rows go in
+/// as JSON arrays, so the text is the same for any number of items and the
+/// prepared statement is cached. Parameters: order id, revision read,
+/// brand, key (or NULL), request hash, response, now, key expiry cut-off,
+/// then the return, shipments, items, labels, events and outbox rows as
+/// JSON, the attached image ids (JSON array) and the return id.
+const CREATE_SQL: &str = "WITH guard AS ( \
+        UPDATE orders SET returns_revision = returns_revision + 1 \
+        WHERE id = $1 AND returns_revision = $2 RETURNING 1 AS ok \
+    ), claim AS ( \
+        INSERT INTO idempotency_keys \
+            (brand_id, key, request_hash, status_code, response, created_at) \
+        SELECT $3, $4, $5, 201, $6, $7 FROM guard WHERE $4 IS NOT NULL \
+        ON CONFLICT (brand_id, key) DO UPDATE SET request_hash = excluded.request_hash, \
+            status_code = excluded.status_code, response = excluded.response, \
+            created_at = excluded.created_at \
+        WHERE idempotency_keys.created_at < $8 \
+        RETURNING 1 AS ok \
+    ), go AS ( \
+        SELECT 1 AS ok FROM guard WHERE $4 IS NULL OR EXISTS (SELECT 1 FROM claim) \
+    ), r AS ( \
+        INSERT INTO returns SELECT x.* FROM go, json_populate_record(NULL::returns, $9::json) x \
+    ), s AS ( \
+        INSERT INTO return_shipments \
+        SELECT x.* FROM go, json_populate_recordset(NULL::return_shipments, $10::json) x \
+    ), i AS ( \
+        INSERT INTO return_items \
+        SELECT x.* FROM go, json_populate_recordset(NULL::return_items, $11::json) x \
+    ), l AS ( \
+        INSERT INTO labels SELECT x.* FROM go, json_populate_recordset(NULL::labels, $12::json) x \
+    ), e AS ( \
+        INSERT INTO return_events \
+        SELECT x.* FROM go, json_populate_recordset(NULL::return_events, $13::json) x \
+    ), j AS ( \
+        INSERT INTO outbox SELECT x.* FROM go, json_populate_recordset(NULL::outbox, $14::json) x \
+        ON CONFLICT DO NOTHING \
+    ), u AS ( \
+        UPDATE uploads SET return_id = $16 \
+        WHERE id IN (SELECT json_array_elements_text($15::json)) AND EXISTS (SELECT 1 FROM go) \
+    ) \
+    SELECT (SELECT count(*) FROM go) AS written";
+
+#[derive(diesel::QueryableByName)]
+struct Written {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    written: i64,
+}
+
+/// Writes the rows with [`CREATE_SQL`]; `None` when the order's revision
+/// or the key changed since they were read (nothing written).
+fn write_in_one_statement(
+    conn: &mut diesel::PgConnection,
+    input: &NewReturn,
+    mut rows: Rows,
+    revision: i64,
+    render: &Render,
+) -> Result<Option<(Created, Option<String>)>, ApiError> {
+    use diesel::RunQueryDsl;
+    use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
+    let shipments = json(&rows.full.shipments)?;
+    let items = json(&rows.full.items)?;
+    let labels = json(&rows.full.labels)?;
+    let events = json(&rows.events)?;
+    let jobs = json(&rows.jobs)?;
+    let images = json(&rows.images)?;
+    let (key, hash) = input
+        .idempotency
+        .as_ref()
+        .map(|(k, h)| (Some(k.as_str()), Some(h.as_str())))
+        .unwrap_or((None, None));
+    let in_transaction = {
+        use diesel::connection::{Connection, TransactionManager};
+        <diesel::PgConnection as Connection>::TransactionManager::transaction_manager_status_mut(
+            conn,
+        )
+        .transaction_depth()
+        .ok()
+        .flatten()
+        .is_some()
+    };
+    let mut tries = 0;
+    loop {
+        let body = render(&rows.full)?;
+        let now = super::now();
+        let written = super::Cached(
+            diesel::sql_query(CREATE_SQL)
+                .bind::<Text, _>(&input.order_id)
+                .bind::<BigInt, _>(revision)
+                .bind::<Text, _>(&input.brand_id)
+                .bind::<Nullable<Text>, _>(key)
+                .bind::<Nullable<Text>, _>(hash)
+                .bind::<Text, _>(&body)
+                .bind::<Timestamp, _>(now)
+                .bind::<Timestamp, _>(now - super::idempotency::TTL)
+                .bind::<Text, _>(json(&rows.full.ret)?)
+                .bind::<Text, _>(&shipments)
+                .bind::<Text, _>(&items)
+                .bind::<Text, _>(&labels)
+                .bind::<Text, _>(&events)
+                .bind::<Text, _>(&jobs)
+                .bind::<Text, _>(&images)
+                .bind::<Text, _>(&rows.full.ret.id),
+        )
+        .get_result::<Written>(conn);
+        match written {
+            Ok(w) if w.written == 1 => {
+                return Ok(Some((Created::New(Box::new(rows.full)), Some(body))));
+            }
+            Ok(_) => return Ok(None),
+            // Outside a transaction the failed statement wrote nothing: draw
+            // another RMA number. Inside one, the transaction is done for;
+            // the error is retryable and the whole attempt runs again.
+            Err(e) if is_rma_taken(&e) && !in_transaction && tries < 10 => {
+                tries += 1;
+                rows.full.ret.rma_number = new_rma();
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(ApiError::internal)
+}
+
+/// Whether a statement failed because its RMA number was taken.
+fn is_rma_taken(e: &diesel::result::Error) -> bool {
+    matches!(
+        e,
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            info,
+        ) if info.constraint_name() == Some("returns_rma_number_key")
+    )
 }
 
 /// Creates the pending label (and its job) of every shipment with approved units.

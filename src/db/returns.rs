@@ -10,7 +10,7 @@ use crate::domain::return_status::{INACTIVE, ReturnStatus};
 use crate::error::ApiError;
 
 /// A row of `returns`.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = returns, treat_none_as_default_value = false)]
 pub struct ReturnRow {
     /// Id (`ret_…`).
@@ -55,7 +55,7 @@ impl ReturnRow {
 }
 
 /// A row of `return_items`.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = return_items, treat_none_as_default_value = false)]
 pub struct ItemRow {
     /// Id (`rit_…`).
@@ -99,7 +99,7 @@ pub struct ItemRow {
 }
 
 /// A row of `return_shipments`.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = return_shipments, treat_none_as_default_value = false)]
 pub struct ShipmentRow {
     /// Id (`rsh_…`).
@@ -117,7 +117,7 @@ pub struct ShipmentRow {
 }
 
 /// A row of `labels`.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = labels, treat_none_as_default_value = false)]
 pub struct LabelRow {
     /// Id (`lbl_…`).
@@ -149,7 +149,7 @@ pub struct LabelRow {
 }
 
 /// A row of `return_events`.
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = return_events, treat_none_as_default_value = false)]
 pub struct EventRow {
     /// Id (`evt_…`, time-ordered).
@@ -405,6 +405,30 @@ pub fn record_events(
     events: Vec<NewEvent<'_>>,
     more_jobs: Vec<super::outbox::JobRow>,
 ) -> Result<Vec<EventRow>, ApiError> {
+    let (rows, jobs) = event_rows(ret, events, more_jobs);
+    insert_events(conn, &rows, &jobs)?;
+    Ok(rows)
+}
+
+/// Inserts events and their outbox rows: one statement each.
+pub fn insert_events(
+    conn: &mut DbConn,
+    rows: &[EventRow],
+    jobs: &[super::outbox::JobRow],
+) -> Result<(), ApiError> {
+    crate::per_backend!(&mut *conn, c => diesel::insert_into(return_events::table)
+        .values(rows)
+        .execute(c))?;
+    super::outbox::enqueue_all(conn, jobs)
+}
+
+/// The rows [`record_events`] writes: the events, and their webhook jobs
+/// followed by `more_jobs`.
+pub fn event_rows(
+    ret: &ReturnRow,
+    events: Vec<NewEvent<'_>>,
+    more_jobs: Vec<super::outbox::JobRow>,
+) -> (Vec<EventRow>, Vec<super::outbox::JobRow>) {
     let created_at = super::now();
     let rows: Vec<EventRow> = events
         .into_iter()
@@ -420,9 +444,6 @@ pub fn record_events(
             created_at,
         })
         .collect();
-    crate::per_backend!(&mut *conn, c => diesel::insert_into(return_events::table)
-        .values(&rows)
-        .execute(c))?;
     let mut jobs: Vec<super::outbox::JobRow> = rows
         .iter()
         .map(|event| {
@@ -442,8 +463,7 @@ pub fn record_events(
         })
         .collect();
     jobs.extend(more_jobs);
-    super::outbox::enqueue_all(conn, &jobs)?;
-    Ok(rows)
+    (rows, jobs)
 }
 
 /// Saves a new status.

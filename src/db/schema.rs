@@ -63,6 +63,7 @@ diesel::table! {
         document -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        returns_revision -> BigInt,
     }
 }
 

@@ -1,5 +1,7 @@
 //! Customer endpoints for returns of the order named by the access token.
 
+use std::sync::Arc;
+
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -187,16 +189,11 @@ pub async fn create(
         idempotency,
     };
     let render_state = state.clone();
-    let (created, body) = state
-        .db
-        .write(move |conn| {
-            let render = |full: &crate::db::returns::FullReturn| {
-                let v = view(&render_state, full.clone(), None)?;
-                serde_json::to_string(&v).map_err(ApiError::internal)
-            };
-            crate::db::return_flow::create(conn, &input, &render)
-        })
-        .await?;
+    let render = Arc::new(move |full: &crate::db::returns::FullReturn| {
+        let v = view(&render_state, full.clone(), None)?;
+        serde_json::to_string(&v).map_err(ApiError::internal)
+    });
+    let (created, body) = crate::db::return_flow::create(&state.db, input, render).await?;
     let response = |status: u16, body: String| {
         HttpResponse::build(
             actix_web::http::StatusCode::from_u16(status)
