@@ -10,13 +10,15 @@
 //! Memory: per point one R-tree entry (32 bytes), one fixed record
 //! ([`Point`], 64 bytes) and its text in a shared arena; carriers, shop
 //! types, time zones and weekly schedules are interned (points share a
-//! handful of schedules).
+//! handful of schedules), and so is each (schedule, time zone) pair, which
+//! carries its opening times as ready JSON and its opening flags of the
+//! current minute.
 
 pub mod generate;
 pub mod refresh;
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -25,7 +27,7 @@ use rstar::{AABB, PointDistance, RTree, RTreeObject};
 use crate::db::service_points::ServicePointRow;
 use crate::domain::geo::{chord2_for_m, haversine_m, unit_xyz};
 use crate::domain::opening_hours::WeeklyHours;
-use crate::routes::portal::service_points::ServicePointView;
+use crate::routes::portal::service_points::{OpeningTimes, ServicePointView};
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -67,15 +69,24 @@ struct Point {
     country: [u8; 2],
     carrier: u16,
     shop_type: u16,
-    zone: u16,
-    schedule: u32,
+    /// Index into [`ServicePointIndex::hours`].
+    hours: u32,
     labelless: bool,
 }
 
 struct Schedule {
     hours: WeeklyHours,
     /// Shared by every view of a point with these hours (no copy per response).
-    formatted: Arc<BTreeMap<String, Vec<String>>>,
+    formatted: OpeningTimes,
+}
+
+/// A (schedule, time zone) pair of the index.
+struct Hours {
+    schedule: u32,
+    zone: u16,
+    /// `open_tomorrow` and `open_upcoming_week` as last computed, with the
+    /// minute they hold for (see [`ServicePointIndex::opening_flags`]).
+    flags: AtomicU64,
 }
 
 /// What to look for.
@@ -115,6 +126,7 @@ pub struct ServicePointIndex {
     shop_types: Vec<String>,
     zones: Vec<Tz>,
     schedules: Vec<Schedule>,
+    hours: Vec<Hours>,
     /// Data-set version this snapshot was built from.
     pub version: i64,
 }
@@ -132,6 +144,8 @@ pub struct Builder {
     by_shop: HashMap<String, u16>,
     by_zone: HashMap<String, u16>,
     by_schedule: HashMap<String, u32>,
+    hours: Vec<Hours>,
+    by_hours: HashMap<(u32, u16), u32>,
     version: i64,
 }
 
@@ -160,6 +174,8 @@ impl Builder {
             by_shop: HashMap::from([(String::new(), 0)]),
             by_zone: HashMap::new(),
             by_schedule: HashMap::new(),
+            hours: Vec::new(),
+            by_hours: HashMap::new(),
             version,
         }
     }
@@ -185,7 +201,7 @@ impl Builder {
                 };
                 let i = self.schedules.len() as u32;
                 self.schedules.push(Schedule {
-                    formatted: Arc::new(hours.formatted()),
+                    formatted: OpeningTimes::new(&hours.formatted()),
                     hours,
                 });
                 self.by_schedule.insert(row.opening_hours.clone(), i);
@@ -225,6 +241,14 @@ impl Builder {
             shop.to_string(),
         );
         let zone = intern(&mut self.by_zone, &mut self.zones, &row.timezone, zone);
+        let hours = *self.by_hours.entry((schedule, zone)).or_insert_with(|| {
+            self.hours.push(Hours {
+                schedule,
+                zone,
+                flags: AtomicU64::new(0),
+            });
+            (self.hours.len() - 1) as u32
+        });
         let idx = self.points.len() as u32;
         self.points.push(Point {
             uuid,
@@ -238,8 +262,7 @@ impl Builder {
             ],
             carrier,
             shop_type,
-            zone,
-            schedule,
+            hours,
             labelless: row.supports_labelless,
         });
         self.entries.push(Entry {
@@ -262,9 +285,37 @@ impl Builder {
             shop_types: self.shop_types,
             zones: self.zones,
             schedules: self.schedules,
+            hours: self.hours,
             version: self.version,
         }
     }
+}
+
+/// `open_tomorrow` and `open_upcoming_week` of the pair at `now`, computed
+/// once per pair and minute.
+///
+/// Both flags change only where `now` (or `now` + 7 days) crosses local
+/// midnight or an interval's opening or closing time. Those are whole
+/// local minutes, and every current time zone is a whole number of minutes
+/// off UTC, so they fall on whole UTC minutes: the flags hold for the whole
+/// minute of `now`, whatever the schedule, the zone or a DST change.
+fn opening_flags(hours: &Hours, schedule: &Schedule, zone: Tz, now: DateTime<Utc>) -> (bool, bool) {
+    // Minute of `now` (plus one, so that 0 means "nothing cached") in the
+    // upper bits, the two flags in the lowest two.
+    let tag = u64::try_from(now.timestamp().div_euclid(60) + 1).unwrap_or(0);
+    let cached = hours.flags.load(Ordering::Relaxed);
+    if tag != 0 && cached >> 2 == tag {
+        return (cached & 1 != 0, cached & 2 != 0);
+    }
+    let flags = (
+        schedule.hours.open_tomorrow(now, zone),
+        schedule.hours.open_upcoming_week(now, zone),
+    );
+    if tag != 0 && tag < 1 << 62 {
+        let packed = tag << 2 | u64::from(flags.0) | u64::from(flags.1) << 1;
+        hours.flags.store(packed, Ordering::Relaxed);
+    }
+    flags
 }
 
 fn truncate(s: &str, max: usize) -> &str {
@@ -357,29 +408,15 @@ impl ServicePointIndex {
         self.views(vec![hit], now).pop()
     }
 
-    /// The points as the API shows them, with opening flags at `now`. Points
-    /// with the same hours in the same time zone (common: chains, lockers)
-    /// share one evaluation of the flags.
+    /// The points as the API shows them, with opening flags at `now`.
     pub fn views(&self, hits: Vec<Hit>, now: DateTime<Utc>) -> Vec<ServicePointView> {
-        let mut flags: Vec<((u32, u16), (bool, bool))> = Vec::new();
         hits.into_iter()
             .filter_map(|hit| {
                 let p = self.points.get(hit.idx as usize)?;
-                let schedule = self.schedules.get(p.schedule as usize)?;
-                let zone = *self.zones.get(p.zone as usize)?;
-                let key = (p.schedule, p.zone);
-                let (open_tomorrow, open_upcoming_week) =
-                    match flags.iter().find(|(k, _)| *k == key) {
-                        Some((_, f)) => *f,
-                        None => {
-                            let f = (
-                                schedule.hours.open_tomorrow(now, zone),
-                                schedule.hours.open_upcoming_week(now, zone),
-                            );
-                            flags.push((key, f));
-                            f
-                        }
-                    };
+                let hours = self.hours.get(p.hours as usize)?;
+                let schedule = self.schedules.get(hours.schedule as usize)?;
+                let zone = *self.zones.get(hours.zone as usize)?;
+                let (open_tomorrow, open_upcoming_week) = opening_flags(hours, schedule, zone, now);
                 Some(self.render(p, schedule, hit, open_tomorrow, open_upcoming_week))
             })
             .collect()

@@ -1,10 +1,47 @@
 //! Service points as the portal shows them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use actix_web::get;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use utoipa::ToSchema;
+
+/// Opening times per weekday (`{"0": ["09:00 - 12:00", …], …, "6": []}`),
+/// kept as ready JSON: every point with the same hours shares one copy, and
+/// a response copies its bytes instead of serializing the map again.
+#[derive(Debug, Clone)]
+pub struct OpeningTimes(Arc<RawValue>);
+
+impl OpeningTimes {
+    /// The JSON of `formatted` (see `WeeklyHours::formatted`).
+    pub fn new(formatted: &BTreeMap<String, Vec<String>>) -> OpeningTimes {
+        let raw = serde_json::value::to_raw_value(formatted).unwrap_or_else(|_| {
+            // A map of strings always serializes; an empty object is the
+            // harmless answer should that ever change.
+            RawValue::from_string("{}".to_string()).unwrap_or_default()
+        });
+        OpeningTimes(Arc::from(raw))
+    }
+
+    /// The JSON text.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+}
+
+impl PartialEq for OpeningTimes {
+    fn eq(&self, other: &OpeningTimes) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl Serialize for OpeningTimes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
 
 /// A drop-off location.
 #[derive(Debug, Clone, Serialize, ToSchema, PartialEq)]
@@ -40,7 +77,7 @@ pub struct ServicePointView {
     /// Opening times per weekday, `"0"` = Monday … `"6"` = Sunday, local time of the point.
     #[schema(example = json!({"0": ["09:00 - 12:00", "13:00 - 18:00"], "1": [], "2": [], "3": [], "4": [], "5": [], "6": []}))]
     #[schema(value_type = BTreeMap<String, Vec<String>>)]
-    pub formatted_opening_times: std::sync::Arc<BTreeMap<String, Vec<String>>>,
+    pub formatted_opening_times: OpeningTimes,
     /// Open at some time tomorrow (local time).
     pub open_tomorrow: bool,
     /// Open on some day of the next seven.
