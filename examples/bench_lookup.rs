@@ -2,17 +2,19 @@
 //!
 //! Loads orders through the bulk endpoint of the real server, then measures
 //! lookup throughput and latency at 64 connections against the same server's
-//! `/healthz`, and compares lookup p50 at 10,000 and at 1,000,000 orders.
+//! `/healthz` (in alternating rounds, so that whatever else the machine does
+//! weighs on both alike), and compares lookup p50 at 10,000 and at
+//! 1,000,000 orders.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example bench_lookup [-- --orders 1000000 --seconds 10]
+//! cargo build --release && cargo run --release --example bench_lookup [-- --orders 1000000 --seconds 5 --rounds 3]
 //! ```
 
 mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Api, Req, arg, brand, bulk_load, load, pick, scratch, start_server};
+use common::{Api, Req, Stats, arg, brand, bulk_load, load, pick, scratch, start_server};
 use serde_json::{Value, json};
 
 fn postal(i: u64) -> String {
@@ -46,26 +48,31 @@ fn load_orders(api: &Api, key: &str, from: u64, to: u64) {
     bulk_load(api, key, from, to, |i| order(i, now));
 }
 
+/// Lookup of a random one of the first `orders` orders, by order number and postal code.
+fn lookup_request(orders: u64) -> impl Fn(usize, u64) -> Req + Send + Sync + Clone + 'static {
+    move |c, n| {
+        let i = pick((c as u64) << 32 | n, orders);
+        Req::post(
+            "/v1/portal/bench/lookup",
+            &json!({ "identifier": format!("B{i:07}"), "postal_code": postal(i) }),
+        )
+    }
+}
+
 fn lookups(port: u16, orders: u64, seconds: u64) -> common::Stats {
     load(
         port,
         arg("--connections", 64),
         Duration::from_secs(2),
         Duration::from_secs(seconds),
-        move |c, n| {
-            let i = pick((c as u64) << 32 | n, orders);
-            Req::post(
-                "/v1/portal/bench/lookup",
-                &json!({ "identifier": format!("B{i:07}"), "postal_code": postal(i) }),
-            )
-        },
+        lookup_request(orders),
     )
 }
 
 fn main() {
     let orders: u64 = arg("--orders", 1_000_000);
     let small: u64 = arg("--small", 10_000);
-    let seconds: u64 = arg("--seconds", 10);
+    let seconds: u64 = arg("--seconds", 5);
     let dir = scratch("lookup");
     let url = format!("sqlite://{}", dir.join("bench.db").display());
     let key = brand(&url, "bench");
@@ -88,7 +95,7 @@ fn main() {
 
     println!("loading {small} orders");
     load_orders(&api, &key, 0, small);
-    let at_small = lookups(server.port, small, seconds);
+    let at_small = lookups(server.port, small, seconds * 3);
     println!("{}", at_small.line(&format!("lookup @ {small} orders")));
 
     println!("loading up to {orders} orders");
@@ -99,14 +106,19 @@ fn main() {
         (orders - small) as f64 / started.elapsed().as_secs_f64()
     );
 
-    let health = load(
+    let rounds: usize = arg("--rounds", 3);
+    println!(
+        "lookup vs /healthz at {orders} orders in {rounds} alternating rounds of {seconds} s each (lookup req/s vs healthz req/s):"
+    );
+    let (health, at_large) = common::alternate(
         server.port,
         arg("--connections", 64),
-        Duration::from_secs(2),
+        rounds,
         Duration::from_secs(seconds),
         |_, _| Req::get("/healthz"),
+        lookup_request(orders),
     );
-    let at_large = lookups(server.port, orders, seconds);
+    let (health, at_large) = (Stats::merged(&health), Stats::merged(&at_large));
     println!("{}", health.line("/healthz"));
     println!("{}", at_large.line(&format!("lookup @ {orders} orders")));
     let ratio = at_large.rps() / health.rps();

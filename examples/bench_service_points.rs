@@ -11,12 +11,14 @@
 //!   query. PostGIS is installed with `apt-get` when it is missing; when that
 //!   is impossible the comparison is skipped and the reason printed.
 //! * (b) the real server's search endpoint against its `/healthz` at 64
-//!   connections, in the same run.
+//!   connections, in the same run: in alternating rounds (`/healthz`, then
+//!   search, three times), so that whatever else the machine does weighs on
+//!   both alike; the figures are over all rounds.
 //! * (c) the resident memory of the server with all points indexed, after
 //!   start-up and after the load.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example bench_service_points [-- --points 1000000 --seconds 10]
+//! cargo build --release && cargo run --release --example bench_service_points [-- --points 1000000 --seconds 5 --rounds 3]
 //! ```
 //!
 //! Further options: `--queries 2000` (size of the query set of part a),
@@ -30,7 +32,7 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{Api, Req, arg, brand, load, pick, rss_kb, scratch, start_server};
+use common::{Api, Req, Stats, arg, brand, pick, rss_kb, scratch, start_server};
 use diesel::connection::SimpleConnection;
 use diesel::pg::{CopyFormat, PgConnection};
 use diesel::prelude::*;
@@ -40,7 +42,6 @@ use rand::{Rng, SeedableRng};
 use returns_api::db::Db;
 use returns_api::db::service_points::{ServicePointRow, active_chunk};
 use returns_api::geo::{Query, ServicePointIndex};
-use returns_api::routes::portal::service_points::ServicePointList;
 use serde_json::{Value, json};
 
 /// Search radius of every query (metres).
@@ -204,6 +205,12 @@ fn bench_index(index: &ServicePointIndex, set: &[Search], carriers: &[String]) -
     (tops, done as f64 / seconds_since(started))
 }
 
+/// The search endpoint's body.
+#[derive(serde::Serialize)]
+struct List<'a> {
+    data: Vec<returns_api::geo::PointJson<'a>>,
+}
+
 /// Mean time per query (µs) of each step of building a search response on
 /// this thread, as the endpoint does after authentication: index search,
 /// views of the hits (opening flags, formatted times), JSON encoding.
@@ -225,12 +232,10 @@ fn bench_response(
             });
             let t1 = Instant::now();
             let now = chrono::Utc::now();
-            let data = hits
-                .into_iter()
-                .filter_map(|h| index.view(h, now))
-                .collect();
+            // What the endpoint does: views borrowed from the index.
+            let data = index.borrowed_views(&hits, now);
             let t2 = Instant::now();
-            let body = serde_json::to_vec(&ServicePointList { data }).expect("JSON");
+            let body = serde_json::to_vec(&List { data }).expect("JSON");
             std::hint::black_box(body);
             let t3 = Instant::now();
             spent[0] += t1 - t0;
@@ -772,7 +777,7 @@ fn mb(kb: Option<u64>) -> String {
 
 fn main() {
     let points: usize = arg("--points", 1_000_000);
-    let seconds: u64 = arg("--seconds", 10);
+    let seconds: u64 = arg("--seconds", 5);
     let queries: usize = arg::<usize>("--queries", 2_000).max(1);
     let connections: usize = arg("--connections", 64);
     let http_limit: usize = arg("--http-limit", LIMIT);
@@ -866,27 +871,26 @@ fn main() {
         "  sample: {sample}/{sample} searches 200, {with_results} with results, ~{bytes} bytes of JSON each \
          (limit {http_limit}, brand carriers dhl,postnl, positions in NL/BE/DE)"
     );
-    let search = {
+    let rounds: usize = arg("--rounds", 3);
+    println!(
+        "  search vs /healthz in {rounds} alternating rounds of {seconds} s each (search req/s vs healthz req/s):"
+    );
+    let (health, search) = {
         let paths = paths.clone();
         let token = token.clone();
-        load(
+        common::alternate(
             server.port,
             connections,
-            Duration::from_secs(2),
+            rounds,
             Duration::from_secs(seconds),
+            |_, _| Req::get("/healthz"),
             move |c, n| {
                 let i = pick((c as u64) << 32 | n, paths.len() as u64) as usize;
                 Req::get(paths[i].clone()).bearer(&token)
             },
         )
     };
-    let health = load(
-        server.port,
-        connections,
-        Duration::from_secs(2),
-        Duration::from_secs(seconds),
-        |_, _| Req::get("/healthz"),
-    );
+    let (health, search) = (Stats::merged(&health), Stats::merged(&search));
     let rss_after = rss_line(server.child.id());
     println!("{}", search.line("  http search:"));
     println!("{}", health.line("  healthz:"));

@@ -132,6 +132,7 @@ impl Application {
         let spec = Arc::new(crate::openapi::spec());
         // Install the recorder before the first request is measured.
         crate::telemetry::metrics();
+        let upkeep = crate::telemetry::spawn_metrics_upkeep();
 
         let app_state = state.clone();
         let mut server =
@@ -146,7 +147,7 @@ impl Application {
             address,
             server,
             state,
-            background: vec![refresher, maintenance],
+            background: vec![refresher, maintenance, upkeep],
         })
     }
 

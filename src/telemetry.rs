@@ -56,6 +56,23 @@ pub fn metrics() -> &'static PrometheusHandle {
     })
 }
 
+/// How often recorded samples are folded into the histograms' buckets.
+const METRICS_UPKEEP: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Folds recorded histogram samples into their buckets every few seconds
+/// until aborted. The recorder keeps every sample until then: a node that
+/// nobody scrapes would otherwise grow by a few bytes per request, forever.
+pub fn spawn_metrics_upkeep() -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async {
+        let mut tick = tokio::time::interval(METRICS_UPKEEP);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            metrics().run_upkeep();
+        }
+    })
+}
+
 fn request_id_from(req: &ServiceRequest) -> String {
     req.headers()
         .get(&REQUEST_ID)

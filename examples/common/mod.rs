@@ -302,6 +302,58 @@ where
     })
 }
 
+impl Stats {
+    /// All of `runs` as one measurement (throughput over their total time,
+    /// percentiles over all their requests).
+    pub fn merged(runs: &[Stats]) -> Stats {
+        let mut latencies: Vec<u32> = runs
+            .iter()
+            .flat_map(|r| r.latencies.iter().copied())
+            .collect();
+        latencies.sort_unstable();
+        Stats {
+            ok: runs.iter().map(|r| r.ok).sum(),
+            errors: runs.iter().map(|r| r.errors).sum(),
+            seconds: runs.iter().map(|r| r.seconds).sum(),
+            latencies,
+        }
+    }
+}
+
+/// Two kinds of request measured in turns: `rounds` times `base` then
+/// `subject`, each for `measure` after a one-second warm-up. Whatever else
+/// the shared machine does meanwhile then weighs on both alike, which one
+/// run of each does not ensure. Returns the runs of `base` and of `subject`.
+pub fn alternate<FB, FS>(
+    port: u16,
+    connections: usize,
+    rounds: usize,
+    measure: Duration,
+    base: FB,
+    subject: FS,
+) -> (Vec<Stats>, Vec<Stats>)
+where
+    FB: Fn(usize, u64) -> Req + Send + Sync + Clone + 'static,
+    FS: Fn(usize, u64) -> Req + Send + Sync + Clone + 'static,
+{
+    let warmup = Duration::from_secs(1);
+    let mut runs = (Vec::new(), Vec::new());
+    for round in 0..rounds.max(1) {
+        let b = load(port, connections, warmup, measure, base.clone());
+        let s = load(port, connections, warmup, measure, subject.clone());
+        println!(
+            "  round {}: {:.0} vs {:.0} req/s = {:.0} %",
+            round + 1,
+            s.rps(),
+            b.rps(),
+            s.rps() / b.rps() * 100.0
+        );
+        runs.0.push(b);
+        runs.1.push(s);
+    }
+    runs
+}
+
 /// Blocking JSON calls for set-up steps.
 pub struct Api {
     runtime: tokio::runtime::Runtime,

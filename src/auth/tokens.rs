@@ -79,13 +79,27 @@ struct KeySet {
 pub struct Keyring {
     issuer: String,
     set: RwLock<KeySet>,
+    /// What a portal token and a label token must satisfy (built once).
+    portal_rules: Validation,
+    label_rules: Validation,
 }
 
 impl Keyring {
     /// An empty keyring for tokens issued as `issuer`.
     pub fn new(issuer: impl Into<String>) -> Keyring {
+        let issuer = issuer.into();
+        let rules = |audience: &str| {
+            let mut validation = Validation::new(Algorithm::HS256);
+            validation.set_audience(&[audience]);
+            validation.set_issuer(&[&issuer]);
+            validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
+            validation.leeway = 5;
+            validation
+        };
         Keyring {
-            issuer: issuer.into(),
+            portal_rules: rules(PORTAL_AUDIENCE),
+            label_rules: rules(LABEL_AUDIENCE),
+            issuer,
             set: RwLock::new(KeySet {
                 keys: HashMap::new(),
                 signing: None,
@@ -239,12 +253,12 @@ impl Keyring {
         }
         let set = self.set.read().unwrap_or_else(|p| p.into_inner());
         let key = set.keys.get(&kid).ok_or_else(invalid)?;
-        let mut validation = Validation::new(Algorithm::HS256);
-        validation.set_audience(&[audience]);
-        validation.set_issuer(&[&self.issuer]);
-        validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
-        validation.leeway = 5;
-        jsonwebtoken::decode::<Claims>(token, &key.decoding, &validation)
+        let validation = match audience {
+            PORTAL_AUDIENCE => &self.portal_rules,
+            LABEL_AUDIENCE => &self.label_rules,
+            _ => return Err(invalid()),
+        };
+        jsonwebtoken::decode::<Claims>(token, &key.decoding, validation)
             .map(|data| data.claims)
             .map_err(|_| invalid())
     }

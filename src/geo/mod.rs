@@ -29,11 +29,20 @@ use crate::domain::geo::{chord2_for_m, haversine_m, unit_xyz};
 use crate::domain::opening_hours::WeeklyHours;
 use crate::routes::portal::service_points::{OpeningTimes, ServicePointView};
 
+/// An R-tree entry: the position and, in what would otherwise be padding,
+/// what a search filters on, so rejecting a point does not touch its record.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     xyz: [f64; 3],
     idx: u32,
+    carrier: u16,
+    /// Index into [`ServicePointIndex::countries`].
+    country: u8,
+    labelless: bool,
 }
+
+// The filter fields fit in the padding of the position and index.
+const _: () = assert!(std::mem::size_of::<Entry>() == 32);
 
 impl RTreeObject for Entry {
     type Envelope = AABB<[f64; 3]>;
@@ -124,6 +133,7 @@ pub struct ServicePointIndex {
     arena: String,
     carriers: Vec<String>,
     shop_types: Vec<String>,
+    countries: Vec<[u8; 2]>,
     zones: Vec<Tz>,
     schedules: Vec<Schedule>,
     hours: Vec<Hours>,
@@ -138,6 +148,7 @@ pub struct Builder {
     arena: String,
     carriers: Vec<String>,
     shop_types: Vec<String>,
+    countries: Vec<[u8; 2]>,
     zones: Vec<Tz>,
     schedules: Vec<Schedule>,
     by_carrier: HashMap<String, u16>,
@@ -168,6 +179,7 @@ impl Builder {
             arena: String::new(),
             carriers: Vec::new(),
             shop_types: vec![String::new()],
+            countries: Vec::new(),
             zones: Vec::new(),
             schedules: Vec::new(),
             by_carrier: HashMap::new(),
@@ -227,6 +239,21 @@ impl Builder {
             self.arena.push_str(t);
         }
         let country = row.country.as_bytes();
+        let country = [
+            country.first().copied().unwrap_or(b'?'),
+            country.get(1).copied().unwrap_or(b'?'),
+        ];
+        let country_idx = match self.countries.iter().position(|c| *c == country) {
+            Some(i) => i,
+            None => {
+                self.countries.push(country);
+                self.countries.len() - 1
+            }
+        };
+        // ISO 3166 has fewer than 256 countries.
+        let Ok(country_idx) = u8::try_from(country_idx) else {
+            return;
+        };
         let carrier = intern(
             &mut self.by_carrier,
             &mut self.carriers,
@@ -256,10 +283,7 @@ impl Builder {
             longitude: row.longitude,
             text,
             lens,
-            country: [
-                country.first().copied().unwrap_or(b'?'),
-                country.get(1).copied().unwrap_or(b'?'),
-            ],
+            country,
             carrier,
             shop_type,
             hours,
@@ -268,6 +292,9 @@ impl Builder {
         self.entries.push(Entry {
             xyz: unit_xyz(row.latitude, row.longitude),
             idx,
+            carrier,
+            country: country_idx,
+            labelless: row.supports_labelless,
         });
     }
 
@@ -283,6 +310,7 @@ impl Builder {
             arena,
             carriers: self.carriers,
             shop_types: self.shop_types,
+            countries: self.countries,
             zones: self.zones,
             schedules: self.schedules,
             hours: self.hours,
@@ -355,7 +383,15 @@ impl ServicePointIndex {
         if !allowed.iter().any(|a| *a) || q.limit == 0 {
             return Vec::new();
         }
-        let country = q.country.as_bytes();
+        let wanted = q.country.as_bytes();
+        let Some(country) = self
+            .countries
+            .iter()
+            .position(|c| c.as_slice() == wanted)
+            .and_then(|i| u8::try_from(i).ok())
+        else {
+            return Vec::new();
+        };
         let origin = unit_xyz(q.latitude, q.longitude);
         let max2 = chord2_for_m(q.radius_m) * (1.0 + 1e-9);
         let mut hits = Vec::with_capacity(q.limit.min(128));
@@ -363,17 +399,18 @@ impl ServicePointIndex {
             if d2 > max2 {
                 break;
             }
-            let p = &self.points[entry.idx as usize];
-            if p.country
-                != [
-                    country.first().copied().unwrap_or(0),
-                    country.get(1).copied().unwrap_or(0),
-                ]
-                || !allowed.get(p.carrier as usize).copied().unwrap_or(false)
-                || (q.labelless_only && !p.labelless)
+            // The filters read the entry itself: a rejected point costs no
+            // visit to its record.
+            if entry.country != country
+                || !allowed
+                    .get(entry.carrier as usize)
+                    .copied()
+                    .unwrap_or(false)
+                || (q.labelless_only && !entry.labelless)
             {
                 continue;
             }
+            let p = &self.points[entry.idx as usize];
             let distance_m = haversine_m(q.latitude, q.longitude, p.latitude, p.longitude);
             if distance_m > q.radius_m {
                 continue;
@@ -393,7 +430,7 @@ impl ServicePointIndex {
     pub fn id(&self, idx: u32) -> String {
         self.points
             .get(idx as usize)
-            .map(|p| format!("sp_{:032x}", p.uuid))
+            .map(|p| PointId(p.uuid).to_string())
             .unwrap_or_default()
     }
 
@@ -410,53 +447,236 @@ impl ServicePointIndex {
 
     /// The points as the API shows them, with opening flags at `now`.
     pub fn views(&self, hits: Vec<Hit>, now: DateTime<Utc>) -> Vec<ServicePointView> {
-        hits.into_iter()
+        self.borrowed_views(&hits, now)
+            .into_iter()
+            .map(PointJson::into_view)
+            .collect()
+    }
+
+    /// [`views`](Self::views) borrowing the index's text instead of copying
+    /// it: what the search endpoint serializes.
+    pub fn borrowed_views(&self, hits: &[Hit], now: DateTime<Utc>) -> Vec<PointJson<'_>> {
+        hits.iter()
             .filter_map(|hit| {
                 let p = self.points.get(hit.idx as usize)?;
                 let hours = self.hours.get(p.hours as usize)?;
                 let schedule = self.schedules.get(hours.schedule as usize)?;
                 let zone = *self.zones.get(hours.zone as usize)?;
                 let (open_tomorrow, open_upcoming_week) = opening_flags(hours, schedule, zone, now);
-                Some(self.render(p, schedule, hit, open_tomorrow, open_upcoming_week))
+                Some(PointJson {
+                    id: PointId(p.uuid),
+                    code: self.text(p, CODE),
+                    carrier: self
+                        .carriers
+                        .get(p.carrier as usize)
+                        .map_or("", String::as_str),
+                    name: self.text(p, NAME),
+                    street: self.text(p, STREET),
+                    house_number: non_empty(self.text(p, HOUSE)),
+                    postal_code: self.text(p, POSTAL),
+                    city: self.text(p, CITY),
+                    country: std::str::from_utf8(&p.country).unwrap_or(""),
+                    latitude: p.latitude,
+                    longitude: p.longitude,
+                    phone: non_empty(self.text(p, PHONE)),
+                    shop_type: self
+                        .shop_types
+                        .get(p.shop_type as usize)
+                        .and_then(|s| non_empty(s)),
+                    supports_labelless: p.labelless,
+                    formatted_opening_times: &schedule.formatted,
+                    open_tomorrow,
+                    open_upcoming_week,
+                    distance: hit.distance_m.round().clamp(0.0, u32::MAX as f64) as u32,
+                })
             })
             .collect()
     }
+}
 
-    fn render(
-        &self,
-        p: &Point,
-        schedule: &Schedule,
-        hit: Hit,
-        open_tomorrow: bool,
-        open_upcoming_week: bool,
-    ) -> ServicePointView {
-        let optional = |s: &str| (!s.is_empty()).then(|| s.to_string());
-        ServicePointView {
-            id: format!("sp_{:032x}", p.uuid),
-            code: self.text(p, CODE).to_string(),
-            carrier: self
-                .carriers
-                .get(p.carrier as usize)
-                .cloned()
-                .unwrap_or_default(),
-            name: self.text(p, NAME).to_string(),
-            street: self.text(p, STREET).to_string(),
-            house_number: optional(self.text(p, HOUSE)),
-            postal_code: self.text(p, POSTAL).to_string(),
-            city: self.text(p, CITY).to_string(),
-            country: String::from_utf8_lossy(&p.country).into_owned(),
-            latitude: p.latitude,
-            longitude: p.longitude,
-            phone: optional(self.text(p, PHONE)),
-            shop_type: self
-                .shop_types
-                .get(p.shop_type as usize)
-                .and_then(|s| optional(s)),
-            supports_labelless: p.labelless,
-            formatted_opening_times: schedule.formatted.clone(),
-            open_tomorrow,
-            open_upcoming_week,
-            distance: hit.distance_m.round().clamp(0.0, u32::MAX as f64) as u32,
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.is_empty()).then_some(s)
+}
+
+/// A point's public id, `sp_` and 32 hex digits, written without allocating.
+#[derive(Debug, Clone, Copy)]
+pub struct PointId(u128);
+
+impl std::fmt::Display for PointId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "sp_{:032x}", self.0)
+    }
+}
+
+impl serde::Serialize for PointId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut buf = *b"sp_00000000000000000000000000000000";
+        for (i, b) in buf[3..].iter_mut().enumerate() {
+            *b = HEX[((self.0 >> (124 - 4 * i)) & 0xf) as usize];
         }
+        serializer.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
+    }
+}
+
+/// [`ServicePointView`] borrowed from the index: the same fields in the same
+/// order, so the same JSON (a test holds the two equal).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PointJson<'a> {
+    id: PointId,
+    code: &'a str,
+    carrier: &'a str,
+    name: &'a str,
+    street: &'a str,
+    house_number: Option<&'a str>,
+    postal_code: &'a str,
+    city: &'a str,
+    country: &'a str,
+    latitude: f64,
+    longitude: f64,
+    phone: Option<&'a str>,
+    shop_type: Option<&'a str>,
+    supports_labelless: bool,
+    formatted_opening_times: &'a OpeningTimes,
+    open_tomorrow: bool,
+    open_upcoming_week: bool,
+    distance: u32,
+}
+
+impl PointJson<'_> {
+    /// The owned view.
+    pub fn into_view(self) -> ServicePointView {
+        ServicePointView {
+            id: self.id.to_string(),
+            code: self.code.to_string(),
+            carrier: self.carrier.to_string(),
+            name: self.name.to_string(),
+            street: self.street.to_string(),
+            house_number: self.house_number.map(str::to_string),
+            postal_code: self.postal_code.to_string(),
+            city: self.city.to_string(),
+            country: self.country.to_string(),
+            latitude: self.latitude,
+            longitude: self.longitude,
+            phone: self.phone.map(str::to_string),
+            shop_type: self.shop_type.map(str::to_string),
+            supports_labelless: self.supports_labelless,
+            formatted_opening_times: self.formatted_opening_times.clone(),
+            open_tomorrow: self.open_tomorrow,
+            open_upcoming_week: self.open_upcoming_week,
+            distance: self.distance,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index of `n` generated points, as an import would store them.
+    fn index(n: usize) -> ServicePointIndex {
+        let inputs = generate::generate(n, 7)
+            .enumerate()
+            .map(|(i, p)| (format!("service_points[{i}]"), p))
+            .collect();
+        let mut builder = Builder::new(1);
+        for (i, p) in crate::domain::service_points::validate_all(inputs)
+            .unwrap()
+            .into_iter()
+            .enumerate()
+        {
+            builder.add(&ServicePointRow {
+                id: format!(
+                    "sp_{:032x}",
+                    0x0190_0000_0000_7000_8000_0000_0000_0000u128 + i as u128
+                ),
+                carrier: p.carrier,
+                code: p.code,
+                name: p.name,
+                street: p.street,
+                house_number: p.house_number,
+                postal_code: p.postal_code,
+                city: p.city,
+                country: p.country,
+                latitude: p.latitude,
+                longitude: p.longitude,
+                phone: p.phone,
+                shop_type: p.shop_type,
+                supports_labelless: p.supports_labelless,
+                timezone: p.timezone.name().to_string(),
+                opening_hours: serde_json::to_string(&p.hours).unwrap(),
+                active: p.active,
+                updated_at: chrono::Utc::now().naive_utc(),
+            });
+        }
+        builder.finish()
+    }
+
+    #[test]
+    fn borrowed_views_serialize_exactly_like_the_documented_view() {
+        let index = index(400);
+        let hits: Vec<Hit> = (0..index.len() as u32)
+            .map(|idx| Hit {
+                idx,
+                distance_m: f64::from(idx) * 10.5,
+            })
+            .collect();
+        let now = chrono::Utc::now();
+        let borrowed = serde_json::to_value(index.borrowed_views(&hits, now)).unwrap();
+        let owned = serde_json::to_value(index.views(hits, now)).unwrap();
+        assert_eq!(borrowed, owned);
+        assert_eq!(owned.as_array().unwrap().len(), 400);
+        let first = &owned[0];
+        assert_eq!(first["id"], json_id(0));
+        assert!(first["formatted_opening_times"]["6"].is_array());
+    }
+
+    fn json_id(i: u128) -> serde_json::Value {
+        serde_json::Value::String(format!(
+            "sp_{:032x}",
+            0x0190_0000_0000_7000_8000_0000_0000_0000u128 + i
+        ))
+    }
+
+    #[test]
+    fn opening_flags_follow_the_clock_minute_by_minute() {
+        // A point open only on Mondays 09:00-10:00 in Amsterdam: on Sunday
+        // 2026-11-29 it is open tomorrow; from Monday 00:00 local it is not.
+        let hours = WeeklyHours::parse(&std::collections::BTreeMap::from([(
+            "0".to_string(),
+            vec!["09:00-10:00".to_string()],
+        )]))
+        .unwrap();
+        let zone: Tz = "Europe/Amsterdam".parse().unwrap();
+        let pair = Hours {
+            schedule: 0,
+            zone: 0,
+            flags: AtomicU64::new(0),
+        };
+        let schedule = Schedule {
+            formatted: OpeningTimes::new(&hours.formatted()),
+            hours,
+        };
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        // Sunday 23:59:30 local (22:59:30 UTC): tomorrow is Monday.
+        assert_eq!(
+            opening_flags(&pair, &schedule, zone, at("2026-11-29T22:59:30Z")),
+            (true, true)
+        );
+        // Same minute again: the cached answer.
+        assert_eq!(
+            opening_flags(&pair, &schedule, zone, at("2026-11-29T22:59:59Z")),
+            (true, true)
+        );
+        // The next minute is Monday 00:00 local: tomorrow is Tuesday.
+        assert_eq!(
+            opening_flags(&pair, &schedule, zone, at("2026-11-29T23:00:00Z")),
+            (false, true)
+        );
+        // Back in time works too (the cache holds one minute only).
+        assert_eq!(
+            opening_flags(&pair, &schedule, zone, at("2026-11-29T22:59:00Z")),
+            (true, true)
+        );
     }
 }
