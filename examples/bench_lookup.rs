@@ -12,7 +12,10 @@
 
 mod common;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use bytes::Bytes;
 
 use common::{Api, Req, Stats, arg, brand, bulk_load, load, pick, scratch, start_server};
 use serde_json::{Value, json};
@@ -48,14 +51,23 @@ fn load_orders(api: &Api, key: &str, from: u64, to: u64) {
     bulk_load(api, key, from, to, |i| order(i, now));
 }
 
-/// Lookup of a random one of the first `orders` orders, by order number and postal code.
+/// Lookups of random ones of the first `orders` orders, by order number and
+/// postal code; the bodies are made up front.
 fn lookup_request(orders: u64) -> impl Fn(usize, u64) -> Req + Send + Sync + Clone + 'static {
-    move |c, n| {
-        let i = pick((c as u64) << 32 | n, orders);
-        Req::post(
-            "/v1/portal/bench/lookup",
-            &json!({ "identifier": format!("B{i:07}"), "postal_code": postal(i) }),
-        )
+    let template = Req::post("/v1/portal/bench/lookup", &json!({}));
+    let bodies: Arc<Vec<Bytes>> = Arc::new(
+        (0..orders)
+            .map(|i| {
+                Bytes::from(
+                    json!({ "identifier": format!("B{i:07}"), "postal_code": postal(i) })
+                        .to_string(),
+                )
+            })
+            .collect(),
+    );
+    move |c, n| Req {
+        body: Some(bodies[pick((c as u64) << 32 | n, orders) as usize].clone()),
+        ..template.clone()
     }
 }
 

@@ -37,9 +37,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use bytes::Bytes;
 use common::{Api, Req, Server, arg, brand, load, scratch, start_server};
 use diesel::{Connection, RunQueryDsl};
+use hyper::header::HeaderValue;
 use serde_json::{Value, json};
 
 /// Connections of the timed run.
@@ -178,8 +178,13 @@ fn creations(name: &str, url: &str, dir: &std::path::Path, sizes: &Sizes) {
         sizes.orders + sizes.check,
     );
     let check_tokens = tokens.split_off(sizes.orders as usize);
-    let tokens = Arc::new(tokens);
-    let body = Bytes::from(create_body().to_string());
+    let tokens: Arc<Vec<HeaderValue>> = Arc::new(
+        tokens
+            .iter()
+            .map(|t| HeaderValue::from_str(&format!("Bearer {t}")).expect("token"))
+            .collect(),
+    );
+    let template = Req::post(CREATE, &create_body());
     let next = Arc::new(AtomicU64::new(0));
     let keys = arg("--idempotency-keys", true);
     let stats = {
@@ -192,11 +197,10 @@ fn creations(name: &str, url: &str, dir: &std::path::Path, sizes: &Sizes) {
             move |_, _| {
                 let i = next.fetch_add(1, Ordering::Relaxed) as usize;
                 Req {
-                    method: "POST",
-                    path: CREATE.to_string(),
-                    bearer: Some(tokens[i % tokens.len()].clone()),
-                    body: Some(body.clone()),
-                    idempotency_key: keys.then(|| format!("bench-{i}")),
+                    authorization: Some(tokens[i % tokens.len()].clone()),
+                    idempotency_key: keys
+                        .then(|| HeaderValue::from_str(&format!("bench-{i}")).expect("key")),
+                    ..template.clone()
                 }
             },
         )

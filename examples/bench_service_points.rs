@@ -884,9 +884,11 @@ fn main() {
             rounds,
             Duration::from_secs(seconds),
             |_, _| Req::get("/healthz"),
-            move |c, n| {
-                let i = pick((c as u64) << 32 | n, paths.len() as u64) as usize;
-                Req::get(paths[i].clone()).bearer(&token)
+            {
+                let requests: Vec<Req> = paths.iter().map(|p| Req::get(p).bearer(&token)).collect();
+                move |c, n| {
+                    requests[pick((c as u64) << 32 | n, requests.len() as u64) as usize].clone()
+                }
             },
         )
     };

@@ -1,14 +1,16 @@
 //! The in-memory service-point index of a node.
 //!
 //! The database holds the truth; every node keeps a compact copy of the
-//! active points in an R-tree over unit-sphere coordinates (so Euclidean
-//! nearest-neighbour order is great-circle order) and rebuilds it when the
-//! data set's version in the database changes. Nodes poll that version every
+//! active points in R-trees over unit-sphere coordinates (so Euclidean
+//! nearest-neighbour order is great-circle order), one per country and
+//! carrier, and rebuilds them when the data set's version in the database
+//! changes. A search merges the nearest-first walks of the trees of its
+//! country and carriers, so points of other carriers cost it nothing. Nodes poll that version every
 //! couple of seconds, so all of them converge shortly after an import without
 //! talking to each other.
 //!
 //! Memory: per point one R-tree entry (32 bytes), one fixed record
-//! ([`Point`], 64 bytes) and its text in a shared arena; carriers, shop
+//! ([`Point`], 56 bytes) and its text in a shared arena; carriers, shop
 //! types, time zones and weekly schedules are interned (points share a
 //! handful of schedules), and so is each (schedule, time zone) pair, which
 //! carries its opening times as ready JSON and its opening flags of the
@@ -30,19 +32,25 @@ use crate::domain::opening_hours::WeeklyHours;
 use crate::routes::portal::service_points::{OpeningTimes, ServicePointView};
 
 /// An R-tree entry: the position and, in what would otherwise be padding,
-/// what a search filters on, so rejecting a point does not touch its record.
+/// the label-less flag a search filters on, so rejecting a point does not
+/// touch its record.
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     xyz: [f64; 3],
     idx: u32,
-    carrier: u16,
-    /// Index into [`ServicePointIndex::countries`].
-    country: u8,
     labelless: bool,
 }
 
-// The filter fields fit in the padding of the position and index.
+// The flag fits in the padding of the position and index.
 const _: () = assert!(std::mem::size_of::<Entry>() == 32);
+
+/// The points of one carrier in one country.
+struct Tree {
+    /// Index into [`ServicePointIndex::countries`].
+    country: u8,
+    carrier: u16,
+    tree: RTree<Entry>,
+}
 
 impl RTreeObject for Entry {
     type Envelope = AABB<[f64; 3]>;
@@ -70,7 +78,9 @@ const PHONE: usize = 6;
 /// One point's fixed-size record.
 #[derive(Debug, Clone, Copy)]
 struct Point {
-    uuid: u128,
+    /// The id's UUID as two halves: a `u128` would align the record to 16
+    /// bytes and pad it from 56 to 64.
+    uuid: [u64; 2],
     latitude: f64,
     longitude: f64,
     text: u32,
@@ -81,6 +91,14 @@ struct Point {
     /// Index into [`ServicePointIndex::hours`].
     hours: u32,
     labelless: bool,
+}
+
+const _: () = assert!(std::mem::size_of::<Point>() == 56);
+
+impl Point {
+    fn id(&self) -> PointId {
+        PointId(u128::from(self.uuid[0]) << 64 | u128::from(self.uuid[1]))
+    }
 }
 
 struct Schedule {
@@ -128,7 +146,9 @@ pub struct Hit {
 
 /// An immutable snapshot of the active service points.
 pub struct ServicePointIndex {
-    tree: RTree<Entry>,
+    /// One R-tree per (country, carrier), so a search walks only the points
+    /// of its country and carriers: those it would filter out cost nothing.
+    trees: Vec<Tree>,
     points: Vec<Point>,
     arena: String,
     carriers: Vec<String>,
@@ -143,7 +163,8 @@ pub struct ServicePointIndex {
 
 /// Builds a [`ServicePointIndex`] row by row.
 pub struct Builder {
-    entries: Vec<Entry>,
+    /// Entries per (country, carrier).
+    entries: HashMap<(u8, u16), Vec<Entry>>,
     points: Vec<Point>,
     arena: String,
     carriers: Vec<String>,
@@ -174,7 +195,7 @@ impl Builder {
     /// An empty builder for data-set `version`.
     pub fn new(version: i64) -> Builder {
         Builder {
-            entries: Vec::new(),
+            entries: HashMap::new(),
             points: Vec::new(),
             arena: String::new(),
             carriers: Vec::new(),
@@ -278,7 +299,7 @@ impl Builder {
         });
         let idx = self.points.len() as u32;
         self.points.push(Point {
-            uuid,
+            uuid: [(uuid >> 64) as u64, uuid as u64],
             latitude: row.latitude,
             longitude: row.longitude,
             text,
@@ -289,23 +310,35 @@ impl Builder {
             hours,
             labelless: row.supports_labelless,
         });
-        self.entries.push(Entry {
-            xyz: unit_xyz(row.latitude, row.longitude),
-            idx,
-            carrier,
-            country: country_idx,
-            labelless: row.supports_labelless,
-        });
+        self.entries
+            .entry((country_idx, carrier))
+            .or_default()
+            .push(Entry {
+                xyz: unit_xyz(row.latitude, row.longitude),
+                idx,
+                labelless: row.supports_labelless,
+            });
     }
 
-    /// Bulk-loads the R-tree.
+    /// Bulk-loads the R-trees.
     pub fn finish(self) -> ServicePointIndex {
+        let mut trees: Vec<Tree> = self
+            .entries
+            .into_iter()
+            .map(|((country, carrier), entries)| Tree {
+                country,
+                carrier,
+                tree: RTree::bulk_load(entries),
+            })
+            .collect();
+        // A fixed order, so equally distant points come out the same on every node.
+        trees.sort_unstable_by_key(|t| (t.country, t.carrier));
         let mut points = self.points;
         points.shrink_to_fit();
         let mut arena = self.arena;
         arena.shrink_to_fit();
         ServicePointIndex {
-            tree: RTree::bulk_load(self.entries),
+            trees,
             points,
             arena,
             carriers: self.carriers,
@@ -394,33 +427,43 @@ impl ServicePointIndex {
         };
         let origin = unit_xyz(q.latitude, q.longitude);
         let max2 = chord2_for_m(q.radius_m) * (1.0 + 1e-9);
+        let labelless_only = q.labelless_only;
+        // Nearest first from each tree of the country's allowed carriers,
+        // merged by distance.
+        let mut streams: Vec<_> = self
+            .trees
+            .iter()
+            .filter(|t| {
+                t.country == country && allowed.get(t.carrier as usize).copied().unwrap_or(false)
+            })
+            .map(|t| {
+                t.tree
+                    .nearest_neighbor_iter_with_distance_2(origin)
+                    .take_while(move |(_, d2)| *d2 <= max2)
+                    .filter(move |(e, _)| !labelless_only || e.labelless)
+                    .peekable()
+            })
+            .collect();
         let mut hits = Vec::with_capacity(q.limit.min(128));
-        for (entry, d2) in self.tree.nearest_neighbor_iter_with_distance_2(origin) {
-            if d2 > max2 {
+        while hits.len() < q.limit {
+            let mut nearest: Option<(usize, f64)> = None;
+            for (i, stream) in streams.iter_mut().enumerate() {
+                if let Some((_, d2)) = stream.peek()
+                    && nearest.is_none_or(|(_, best)| *d2 < best)
+                {
+                    nearest = Some((i, *d2));
+                }
+            }
+            let Some((entry, _)) = nearest.and_then(|(i, _)| streams[i].next()) else {
                 break;
-            }
-            // The filters read the entry itself: a rejected point costs no
-            // visit to its record.
-            if entry.country != country
-                || !allowed
-                    .get(entry.carrier as usize)
-                    .copied()
-                    .unwrap_or(false)
-                || (q.labelless_only && !entry.labelless)
-            {
-                continue;
-            }
+            };
             let p = &self.points[entry.idx as usize];
             let distance_m = haversine_m(q.latitude, q.longitude, p.latitude, p.longitude);
-            if distance_m > q.radius_m {
-                continue;
-            }
-            hits.push(Hit {
-                idx: entry.idx,
-                distance_m,
-            });
-            if hits.len() == q.limit {
-                break;
+            if distance_m <= q.radius_m {
+                hits.push(Hit {
+                    idx: entry.idx,
+                    distance_m,
+                });
             }
         }
         hits
@@ -430,7 +473,7 @@ impl ServicePointIndex {
     pub fn id(&self, idx: u32) -> String {
         self.points
             .get(idx as usize)
-            .map(|p| PointId(p.uuid).to_string())
+            .map(|p| p.id().to_string())
             .unwrap_or_default()
     }
 
@@ -464,7 +507,7 @@ impl ServicePointIndex {
                 let zone = *self.zones.get(hours.zone as usize)?;
                 let (open_tomorrow, open_upcoming_week) = opening_flags(hours, schedule, zone, now);
                 Some(PointJson {
-                    id: PointId(p.uuid),
+                    id: p.id(),
                     code: self.text(p, CODE),
                     carrier: self
                         .carriers
