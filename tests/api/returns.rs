@@ -267,6 +267,53 @@ both!(
 );
 
 both!(
+    async fn concurrent_retries_with_one_idempotency_key_create_one_return(app) {
+        let s = shop(&app, 5).await;
+        // A second order of the brand whose customer picked the same key.
+        let res = app.post("/v1/brands/acme/orders", Some(&s.key), &order("1002", 5)).await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let (other, _) = tokens(&app, "1002").await;
+        let send = |access: String| {
+            let app = &app;
+            async move {
+                let res = app
+                    .request(Method::POST, "/v1/portal/acme/returns", Some(&access))
+                    .header("Idempotency-Key", "double-click")
+                    .json(&request(1, "too_small"))
+                    .send()
+                    .await
+                    .unwrap();
+                let status = res.status();
+                (status, res.json::<Value>().await.unwrap())
+            }
+        };
+        let racers: Vec<_> = (0..32)
+            .map(|i| send(if i % 2 == 0 { s.access.clone() } else { other.clone() }))
+            .collect();
+        let results = futures_util::future::join_all(racers).await;
+        let created: Vec<&Value> = results
+            .iter()
+            .filter(|(status, _)| *status == StatusCode::CREATED)
+            .map(|(_, body)| body)
+            .collect();
+        let refused = results
+            .iter()
+            .filter(|(status, body)| {
+                *status == StatusCode::UNPROCESSABLE_ENTITY && body["code"] == "idempotency_key_reused"
+            })
+            .count();
+        assert_eq!(created.len() + refused, results.len(), "{results:?}");
+        // Every 201 is the same return, whichever request got in first.
+        assert!(created.iter().all(|b| b["id"] == created[0]["id"]), "{created:?}");
+        let list: Value = app.get("/v1/brands/acme/returns?limit=100", Some(&s.key)).await.json().await.unwrap();
+        assert_eq!(list["data"].as_array().unwrap().len(), 1, "{list}");
+        // The key belongs to whichever order won: the other order's 16
+        // requests were refused, the winner's 16 got its return.
+        assert_eq!((created.len(), refused), (16, 16));
+    }
+);
+
+both!(
     async fn two_hundred_concurrent_creates_never_exceed_the_returnable_quantity(app) {
         let s = shop(&app, 5).await;
         let requests = (0..200).map(|i| {
