@@ -65,7 +65,7 @@ pub fn find(
 /// TTL (such keys are free again) and leaves a live one alone. Parameters
 /// appear in order, so `$n` means the same on both backends: brand, key,
 /// request hash, status, response, now, expiry cut-off.
-pub(super) const UPSERT: &str = "INSERT INTO idempotency_keys \
+const UPSERT: &str = "INSERT INTO idempotency_keys \
     (brand_id, key, request_hash, status_code, response, created_at) \
     VALUES ($1, $2, $3, $4, $5, $6) \
     ON CONFLICT (brand_id, key) DO UPDATE SET request_hash = excluded.request_hash, \
