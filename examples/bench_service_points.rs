@@ -153,7 +153,11 @@ fn import_points(db: &Db, count: usize) -> i64 {
     let generated = seconds_since(started);
     let started = Instant::now();
     let summary = db
-        .write_blocking(|conn| returns_api::db::service_points::import(conn, &points, false))
+        .write_blocking(|conn| {
+            Ok(returns_api::db::service_points::import(
+                conn, &points, false,
+            )?)
+        })
         .expect("import into SQLite");
     println!(
         "  generated {count} points in {generated:.1} s, imported into SQLite in {:.1} s ({} created, version {})",

@@ -2,11 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
+use crate::app::keys::Role;
+use crate::app::service_points::Format;
 use crate::config::{Config, redact_url};
-use crate::db::Db;
 use crate::startup::Application;
+use crate::telemetry::LogFormat;
 
 /// A headless, self-hostable returns API.
 #[derive(Debug, Parser)]
@@ -24,15 +26,6 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// Log output format.
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum LogFormat {
-    /// Human-readable lines.
-    Text,
-    /// One JSON object per line.
-    Json,
 }
 
 /// Database option shared by the administrative commands.
@@ -138,15 +131,15 @@ pub enum CentroidsCommand {
     },
 }
 
-fn format_of(file: &std::path::Path) -> anyhow::Result<crate::routes::admin::Format> {
+fn format_of(file: &std::path::Path) -> anyhow::Result<Format> {
     match file
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("csv") => Ok(crate::routes::admin::Format::Csv),
-        Some("json") => Ok(crate::routes::admin::Format::Json),
+        Some("csv") => Ok(Format::Csv),
+        Some("json") => Ok(Format::Json),
         _ => anyhow::bail!("{} must end in .csv or .json", file.display()),
     }
 }
@@ -156,17 +149,18 @@ async fn service_points(command: ServicePointsCommand) -> anyhow::Result<()> {
         ServicePointsCommand::Import { db, file, replace } => {
             let format = format_of(&file)?;
             let bytes = std::fs::read(&file)?;
-            let db = open(&db.database_url)?;
-            let points = match crate::routes::admin::parse_points(format, &bytes) {
-                Ok(points) => points,
-                Err(e) => {
-                    for f in e.errors() {
-                        eprintln!("{}: {} ({})", f.field, f.message, f.code);
+            let db = open(&db.database_url).await?;
+            let summary =
+                match crate::app::service_points::import_network(&db, format, bytes, replace).await
+                {
+                    Ok(summary) => summary,
+                    Err(e) => {
+                        for f in e.errors() {
+                            eprintln!("{}: {} ({})", f.field, f.message, f.code);
+                        }
+                        anyhow::bail!("{e}; nothing was imported");
                     }
-                    anyhow::bail!("{e}; nothing was imported");
-                }
-            };
-            let summary = crate::routes::admin::import_points(&db, points, replace).await?;
+                };
             println!(
                 "created {}, updated {}, deactivated {} (data set version {})",
                 summary.created, summary.updated, summary.deactivated, summary.version
@@ -178,16 +172,15 @@ async fn service_points(command: ServicePointsCommand) -> anyhow::Result<()> {
             seed,
             output,
         } => {
-            let points = crate::geo::generate::generate(count, seed);
             match output {
                 Some(path) => {
                     let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
-                    crate::geo::generate::write_csv(points, &mut out)?;
+                    crate::app::service_points::generate_csv(count, seed, &mut out)?;
                 }
                 None => {
                     let stdout = std::io::stdout();
                     let mut out = std::io::BufWriter::new(stdout.lock());
-                    crate::geo::generate::write_csv(points, &mut out)?;
+                    crate::app::service_points::generate_csv(count, seed, &mut out)?;
                 }
             }
             Ok(())
@@ -200,12 +193,9 @@ async fn centroids(command: CentroidsCommand) -> anyhow::Result<()> {
         CentroidsCommand::Import { db, file } => {
             let format = format_of(&file)?;
             let bytes = std::fs::read(&file)?;
-            let db = open(&db.database_url)?;
-            let rows = crate::routes::admin::parse_centroids(format, &bytes)?;
-            let n = db
-                .write(move |conn| crate::db::service_points::upsert_centroids(conn, &rows))
-                .await?;
-            println!("imported {n} centroids");
+            let db = open(&db.database_url).await?;
+            let summary = crate::app::service_points::import_centroids(&db, format, bytes).await?;
+            println!("imported {} centroids", summary.imported);
             Ok(())
         }
     }
@@ -274,13 +264,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { config, demo } => serve(config, demo).await,
         Command::Migrate(args) => {
-            let db = open(&args.database_url)?;
-            let applied = crate::db::blocking(move || {
-                let mut conn = db.conn()?;
-                crate::db::migrations::run_pending(&mut conn)
-                    .map_err(crate::error::ApiError::internal)
-            })
-            .await?;
+            let db = crate::app::maintenance::connect(&args.database_url)?;
+            let applied = crate::app::maintenance::migrate(&db).await?;
             println!("applied {} migration(s)", applied.len());
             for name in applied {
                 println!("  {name}");
@@ -302,8 +287,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SigningKeys {
             command: SigningKeysCommand::Rotate { db },
         } => {
-            let db = open(&db.database_url)?;
-            let kid = db.write(crate::db::signing_keys::rotate).await?;
+            let db = open(&db.database_url).await?;
+            let kid = crate::app::maintenance::rotate_signing_key(&db).await?;
             println!(
                 "new signing key {kid}; previous keys stay valid for verification until their tokens expire"
             );
@@ -312,10 +297,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn open(database_url: &str) -> anyhow::Result<Db> {
-    let db = Db::connect(database_url, 2)?;
-    let mut conn = db.conn()?;
-    crate::db::migrations::run_pending(&mut conn)?;
+/// The database of an administrative command, migrated.
+async fn open(database_url: &str) -> anyhow::Result<crate::app::maintenance::Database> {
+    let db = crate::app::maintenance::connect(database_url)?;
+    crate::app::maintenance::migrate(&db).await?;
     Ok(db)
 }
 
@@ -323,8 +308,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     tracing::info!(database = %redact_url(&config.database_url), "starting");
     let app = Application::build(config).await?;
     if demo {
-        let seeded = crate::demo::seed(app.db()).await?;
-        app.state().points.refresh(app.db()).await?;
+        let seeded = crate::demo::seed(app.state()).await?;
         println!("Demo brand `demo` is ready.");
         println!("Merchant API key (shown once): {}", seeded.merchant_key);
         println!("Portal settings: {}/v1/portal/demo", app.public_url());
@@ -346,15 +330,9 @@ async fn keys(command: KeysCommand) -> anyhow::Result<()> {
             admin,
             name,
         } => {
-            let db = open(&db.database_url)?;
-            let role = if admin {
-                crate::auth::Role::Admin
-            } else {
-                crate::auth::Role::Merchant
-            };
-            let created = db
-                .write(move |conn| crate::db::api_keys::create(conn, &name, role, &brands))
-                .await?;
+            let db = open(&db.database_url).await?;
+            let role = if admin { Role::Admin } else { Role::Merchant };
+            let created = crate::app::keys::create(&db, &name, role, &brands).await?;
             println!("{}", created.key);
             eprintln!(
                 "Created {} key {} (prefix {}). Store it now: it is not shown again.",
@@ -365,11 +343,8 @@ async fn keys(command: KeysCommand) -> anyhow::Result<()> {
             Ok(())
         }
         KeysCommand::Revoke { db, prefix } => {
-            let db = open(&db.database_url)?;
-            let p = prefix.clone();
-            let n = db
-                .write(move |conn| crate::db::api_keys::revoke(conn, &p))
-                .await?;
+            let db = open(&db.database_url).await?;
+            let n = crate::app::keys::revoke(&db, &prefix).await?;
             anyhow::ensure!(n > 0, "no active key has the prefix {prefix}");
             println!("revoked {n} key(s)");
             Ok(())
@@ -380,15 +355,15 @@ async fn keys(command: KeysCommand) -> anyhow::Result<()> {
 async fn brands(command: BrandsCommand) -> anyhow::Result<()> {
     match command {
         BrandsCommand::Create { db, slug, name } => {
-            let db = open(&db.database_url)?;
-            let input = crate::routes::merchant::brands::CreateBrand {
+            let db = open(&db.database_url).await?;
+            let input = crate::app::brands::CreateBrand {
                 slug,
                 name,
                 theme: None,
                 custom_domain: None,
                 allowed_origins: None,
             };
-            let brand = crate::routes::merchant::brands::create_brand(&db, input).await?;
+            let brand = crate::app::brands::create(&db, input).await?;
             println!("created brand {} ({})", brand.slug, brand.id);
             Ok(())
         }

@@ -36,6 +36,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use serde::Deserialize;
 
 /// Options of `serve` (and what tests and examples pass to `Application::build`).
 #[derive(Debug, Clone, Args)]
@@ -109,7 +110,7 @@ pub struct Config {
     pub carrier_config: Option<PathBuf>,
     /// HTTP carriers given in code (tests, embedding); merged with `carrier_config`.
     #[arg(skip)]
-    pub carriers: Vec<crate::labels::http::HttpCarrierConfig>,
+    pub carriers: Vec<HttpCarrierConfig>,
     /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
     #[arg(long, env = "TRUST_FORWARDED_FOR", value_parser = clap::builder::BoolishValueParser::new())]
     pub trust_forwarded_for: bool,
@@ -156,5 +157,36 @@ pub fn redact_url(url: &str) -> String {
             parsed.to_string()
         }
         _ => url.to_string(),
+    }
+}
+
+/// Configuration of one HTTP carrier.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpCarrierConfig {
+    /// Carrier code this adapter serves (e.g. `dhl`).
+    pub carrier: String,
+    /// Base URL of the carrier's API.
+    pub base_url: String,
+    /// Bearer credential (never logged).
+    #[serde(default)]
+    pub token: Option<String>,
+    /// Request timeout in milliseconds.
+    #[serde(default = "default_timeout")]
+    pub timeout_ms: u64,
+}
+
+fn default_timeout() -> u64 {
+    10_000
+}
+
+impl std::fmt::Debug for HttpCarrierConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpCarrierConfig")
+            .field("carrier", &self.carrier)
+            .field("base_url", &self.base_url)
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("timeout_ms", &self.timeout_ms)
+            .finish()
     }
 }

@@ -1,15 +1,17 @@
 //! Demo data for `serve --demo`: the `demo` brand with multilingual settings,
-//! open to any browser origin, and a fresh merchant API key.
+//! open to any browser origin, orders that show every eligibility case, a
+//! return, generated service points, and a fresh merchant API key. Seeded
+//! through the same services the API uses.
 
 use std::collections::BTreeMap;
 
-use crate::db::Db;
+use crate::app::AppState;
+use crate::app::brands::CreateBrand;
 use crate::domain::settings::{
     AddressKind, ConditionCode, ReturnAddress, ReturnFee, ReturnMethodSetting, ReturnMethodType,
     ReturnsSettings,
 };
 use crate::error::ApiError;
-use crate::routes::merchant::brands::{CreateBrand, create_brand};
 
 /// Slug of the demo brand.
 pub const DEMO_BRAND: &str = "demo";
@@ -310,131 +312,62 @@ pub fn demo_orders(now: chrono::DateTime<chrono::Utc>) -> Vec<crate::domain::ord
         .collect()
 }
 
-async fn seed_orders(db: &Db) -> Result<(), ApiError> {
-    let orders = demo_orders(chrono::Utc::now());
-    db.write(move |conn| {
-        let brand = crate::db::brands::by_slug(conn, DEMO_BRAND)?
-            .ok_or_else(crate::db::brands::not_found)?;
-        for order in &orders {
-            let mut order = order.clone();
-            let errors = order.normalize(Some("NL"));
-            if !errors.is_empty() {
-                return Err(ApiError::internal(anyhow::anyhow!(
-                    "demo order {} invalid: {errors:?}",
-                    order.number
-                )));
-            }
-            crate::db::orders::upsert(conn, &brand.id, &order)?;
-        }
-        Ok(())
-    })
-    .await
-}
-
 /// Order 1006 has a return, so lookup shows its line as already returned.
-async fn seed_return(db: &Db) -> Result<(), ApiError> {
-    let (brand, settings, version, order_id) = db
-        .read(|conn| {
-            let brand = crate::db::brands::by_slug(conn, DEMO_BRAND)?
-                .ok_or_else(crate::db::brands::not_found)?;
-            let (settings, version) = crate::db::settings::get(conn, &brand.id)?;
-            let order = crate::db::orders::by_number(conn, &brand.id, "1006")?
-                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("demo order 1006 missing")))?;
-            Ok((brand, settings, version, order.id))
-        })
-        .await?;
-    let existing = {
-        let order_id = order_id.clone();
-        db.read(move |conn| crate::db::returns::for_order(conn, &order_id))
-            .await?
-    };
-    if !existing.is_empty() {
+async fn seed_return(state: &AppState) -> Result<(), ApiError> {
+    let brand = state.portal.require(&state.db, DEMO_BRAND).await?;
+    let order_id = crate::app::orders::id_by_number(&state.db, &brand.brand.id, "1006")
+        .await?
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("demo order 1006 missing")))?;
+    if crate::app::returns::count_for_order(&state.db, &order_id).await? > 0 {
         return Ok(());
     }
-    let request: crate::domain::returns::CreateReturn = serde_json::from_value(serde_json::json!({
+    let request: crate::app::returns::CreateReturn = serde_json::from_value(serde_json::json!({
         "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "too_large" } ],
         "return_method": { "type": "drop_off", "carrier": "postnl" },
         "resolution": { "type": "refund" }
     }))
     .map_err(ApiError::internal)?;
-    let input = crate::db::return_flow::NewReturn {
-        brand_id: brand.id.clone(),
-        order_id,
-        settings: std::sync::Arc::new(crate::cache::PortalBrand {
-            origins: brand.origins(),
-            brand,
-            settings,
-            version,
-        }),
-        request,
-        idempotency: None,
-    };
-    crate::db::return_flow::create(db, input, std::sync::Arc::new(|_| Ok(String::new()))).await?;
+    crate::app::returns::create_for_order(state, brand, &order_id, request).await?;
     Ok(())
 }
 
 /// Service points loaded by `serve --demo` when the database has none.
 pub const DEMO_POINTS: usize = 3000;
 
-/// Loads generated service points and postal centroids when there are none.
-async fn seed_service_points(db: &Db) -> Result<(), ApiError> {
-    if db.read(crate::db::service_points::count).await? > 0 {
-        return Ok(());
-    }
-    let inputs: Vec<(String, crate::domain::service_points::ServicePointInput)> =
-        crate::geo::generate::generate(DEMO_POINTS, 42)
-            .enumerate()
-            .map(|(i, p)| (format!("service_points[{i}]"), p))
-            .collect();
-    let points = crate::domain::service_points::validate_all(inputs).map_err(|e| {
-        ApiError::internal(anyhow::anyhow!(
-            "generated points invalid: {:?}",
-            e.errors.first()
-        ))
-    })?;
-    crate::routes::admin::import_points(db, points, false).await?;
-    let centroids = crate::geo::generate::demo_centroids();
-    db.write(move |conn| crate::db::service_points::upsert_centroids(conn, &centroids))
-        .await?;
-    Ok(())
-}
-
 /// Creates the demo brand (once), service points and centroids (when there
-/// are none) and a merchant key for the demo brand (every time).
-pub async fn seed(db: &Db) -> Result<Seeded, ApiError> {
-    let exists = db
-        .read(|conn| crate::db::brands::by_slug(conn, DEMO_BRAND))
-        .await?
-        .is_some();
-    if !exists {
-        let brand = create_brand(
-            db,
-            CreateBrand {
-                slug: DEMO_BRAND.into(),
-                name: "Demo Store".into(),
-                theme: None,
-                custom_domain: None,
-                allowed_origins: Some(vec!["*".into()]),
-            },
-        )
-        .await?;
-        let settings = demo_settings();
-        db.write(move |conn| crate::db::settings::replace(conn, &brand.id, &settings, None))
-            .await?;
-    }
-    seed_service_points(db).await?;
-    seed_orders(db).await?;
-    seed_return(db).await?;
-    let key = db
-        .write(|conn| {
-            crate::db::api_keys::create(
-                conn,
-                "demo",
-                crate::auth::Role::Merchant,
-                &[DEMO_BRAND.to_string()],
+/// are none), the demo orders and a merchant key for the demo brand (every
+/// time), through the same services as the API.
+pub async fn seed(state: &AppState) -> Result<Seeded, ApiError> {
+    let db = &state.db;
+    let brand_id = match crate::app::brands::id_by_slug(db, DEMO_BRAND).await? {
+        Some(id) => id,
+        None => {
+            let brand = crate::app::brands::create(
+                db,
+                CreateBrand {
+                    slug: DEMO_BRAND.into(),
+                    name: "Demo Store".into(),
+                    theme: None,
+                    custom_domain: None,
+                    allowed_origins: Some(vec!["*".into()]),
+                },
             )
-        })
-        .await?;
+            .await?;
+            crate::app::settings::replace_for_brand(db, &brand.id, demo_settings()).await?;
+            brand.id
+        }
+    };
+    state.portal.invalidate_all();
+    crate::app::service_points::seed_generated(state, DEMO_POINTS, 42).await?;
+    crate::app::orders::seed(db, &brand_id, demo_orders(chrono::Utc::now())).await?;
+    seed_return(state).await?;
+    let key = crate::app::keys::create(
+        db,
+        "demo",
+        crate::app::keys::Role::Merchant,
+        &[DEMO_BRAND.to_string()],
+    )
+    .await?;
     Ok(Seeded {
         merchant_key: key.key,
     })

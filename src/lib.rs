@@ -1,7 +1,12 @@
 //! returns-api: a headless, self-hostable returns API.
+//!
+//! Layers point down: `routes`, `cli` and `demo` call `app` (one module per
+//! use case), which uses `domain` (the rules), `db` (rows and queries),
+//! `auth`, `geo`, `labels` and `jobs`; `error`, `config`, `telemetry` and
+//! `storage` are the ground floor. `scripts/deps.py` keeps it so.
 
+pub mod app;
 pub mod auth;
-pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -14,4 +19,5 @@ pub mod labels;
 pub mod openapi;
 pub mod routes;
 pub mod startup;
+pub mod storage;
 pub mod telemetry;

@@ -17,14 +17,21 @@ use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tracing::Instrument;
 use tracing_subscriber::EnvFilter;
 
-use crate::cli::LogFormat;
-
 /// Header carrying the request id.
 pub static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The id of the current request, stored in the request extensions.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
 
 /// Installs the global log subscriber (`RUST_LOG` filters, default `info`).
 pub fn init(format: LogFormat) {

@@ -495,33 +495,30 @@ pub fn brand(database_url: &str, slug: &str) -> String {
         .build()
         .expect("runtime");
     runtime.block_on(async {
-        let db = returns_api::db::Db::connect(database_url, 2).expect("database");
-        let mut conn = db.conn().expect("connection");
-        returns_api::db::migrations::run_pending(&mut conn).expect("migrations");
-        drop(conn);
-        let input = returns_api::routes::merchant::brands::CreateBrand {
+        let db = returns_api::app::maintenance::connect(database_url).expect("database");
+        returns_api::app::maintenance::migrate(&db)
+            .await
+            .expect("migrations");
+        let input = returns_api::app::brands::CreateBrand {
             slug: slug.into(),
             name: "Benchmark".into(),
             theme: None,
             custom_domain: None,
             allowed_origins: None,
         };
-        let brand = returns_api::routes::merchant::brands::create_brand(&db, input)
+        let brand = returns_api::app::brands::create(&db, input)
             .await
             .expect("brand");
         let settings = returns_api::demo::demo_settings();
-        db.write(move |conn| returns_api::db::settings::replace(conn, &brand.id, &settings, None))
+        returns_api::app::settings::replace_for_brand(&db, &brand.id, settings)
             .await
             .expect("settings");
-        let slug = slug.to_string();
-        db.write(move |conn| {
-            returns_api::db::api_keys::create(
-                conn,
-                "bench",
-                returns_api::auth::Role::Merchant,
-                std::slice::from_ref(&slug),
-            )
-        })
+        returns_api::app::keys::create(
+            &db,
+            "bench",
+            returns_api::app::keys::Role::Merchant,
+            &[slug.to_string()],
+        )
         .await
         .expect("key")
         .key

@@ -5,16 +5,10 @@
 //! in `keys revoke`. A merchant key manages the brands it was created for; an
 //! admin key manages every brand, creates brands and imports networks.
 
-use std::future::Future;
-use std::pin::Pin;
-
-use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
-use crate::db::brands::BrandRow;
-use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::error::{ApiError, ErrorCode};
 
 /// What a key may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,51 +87,23 @@ impl Merchant {
     pub fn require_admin(&self) -> Result<(), ApiError> {
         match self.role {
             Role::Admin => Ok(()),
-            Role::Merchant => Err(ApiError::forbidden(
-                "admin_required",
+            Role::Merchant => Err(ApiError::new(
+                ErrorCode::AdminRequired,
                 "This operation needs an API key with the admin role.",
             )),
+        }
+    }
+
+    /// The brands this key may see: `None` for every brand (admin keys).
+    pub fn visible_brands(&self) -> Option<&[String]> {
+        match self.role {
+            Role::Admin => None,
+            Role::Merchant => Some(&self.brand_ids),
         }
     }
 
     /// Whether this key may manage the brand.
     pub fn can_access(&self, brand_id: &str) -> bool {
         self.role == Role::Admin || self.brand_ids.iter().any(|b| b == brand_id)
-    }
-
-    /// The brand named by `slug` if this key may manage it; other tenants'
-    /// brands are indistinguishable from missing ones (404).
-    pub fn brand(&self, conn: &mut crate::db::DbConn, slug: &str) -> Result<BrandRow, ApiError> {
-        match crate::db::brands::by_slug(conn, slug)? {
-            Some(brand) if self.can_access(&brand.id) => Ok(brand),
-            _ => Err(crate::db::brands::not_found()),
-        }
-    }
-}
-
-impl FromRequest for Merchant {
-    type Error = ApiError;
-    type Future = Pin<Box<dyn Future<Output = Result<Merchant, ApiError>>>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let key = crate::auth::bearer(req).map(str::to_owned);
-        Box::pin(async move {
-            let Some(key) = key else {
-                return Err(ApiError::unauthorized(
-                    "missing_credentials",
-                    "Send an API key as `Authorization: Bearer <key>`.",
-                ));
-            };
-            let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("no app state")))?;
-            let key_hash = hash(&key);
-            let found = state
-                .db
-                .read(move |conn| crate::db::api_keys::find_active(conn, &key_hash))
-                .await?;
-            found.ok_or_else(|| {
-                ApiError::unauthorized("invalid_credentials", "The API key is invalid or revoked.")
-            })
-        })
     }
 }

@@ -7,20 +7,15 @@
 //! they meet an unknown `kid`, so they converge without talking to each other.
 
 use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::{Arc, RwLock};
+use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
-use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 
-use crate::cache::PortalBrand;
 use crate::db::Db;
-use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::error::{ApiError, ErrorCode};
 
 /// How long a retired key still verifies tokens (longer than any token lives).
 pub const RETIRED_KEY_GRACE: chrono::Duration = chrono::Duration::days(31);
@@ -111,14 +106,18 @@ impl Keyring {
 
     /// Makes sure a signing key exists in the database and loads the key set.
     pub async fn init(&self, db: &Db) -> Result<(), ApiError> {
-        db.write(crate::db::signing_keys::ensure_active).await?;
+        db.write(|conn| Ok(crate::db::signing_keys::ensure_active(conn)?))
+            .await?;
         self.reload(db).await
     }
 
     async fn reload(&self, db: &Db) -> Result<(), ApiError> {
         let rows = db
             .read(|conn| {
-                crate::db::signing_keys::usable(conn, crate::db::now() - RETIRED_KEY_GRACE)
+                Ok(crate::db::signing_keys::usable(
+                    conn,
+                    crate::db::now() - RETIRED_KEY_GRACE,
+                )?)
             })
             .await?;
         let mut keys = HashMap::new();
@@ -233,8 +232,7 @@ impl Keyring {
 
     /// Verifies signature, algorithm, issuer, audience and expiry.
     pub async fn verify(&self, db: &Db, token: &str, audience: &str) -> Result<Claims, ApiError> {
-        let invalid =
-            || ApiError::unauthorized("invalid_token", "The token is invalid or expired.");
+        let invalid = || ApiError::new(ErrorCode::InvalidToken, "The token is invalid or expired.");
         let validation = match audience {
             PORTAL_AUDIENCE => &self.portal_rules,
             LABEL_AUDIENCE => &self.label_rules,
@@ -290,80 +288,3 @@ impl Keyring {
         true
     }
 }
-
-/// A verified portal token of the brand in the path.
-#[derive(Debug, Clone)]
-pub struct PortalToken {
-    /// The claims.
-    pub claims: Claims,
-    /// The brand named in the path (the token's brand).
-    pub brand: Arc<PortalBrand>,
-}
-
-async fn portal_token(
-    state: Option<web::Data<AppState>>,
-    token: Option<String>,
-    brand_key: String,
-    scope: Scope,
-) -> Result<PortalToken, ApiError> {
-    let state = state.ok_or_else(|| ApiError::internal(anyhow::anyhow!("no app state")))?;
-    let token = token.ok_or_else(|| {
-        ApiError::unauthorized(
-            "missing_credentials",
-            "Send the token from parcel lookup as `Authorization: Bearer <token>`.",
-        )
-    })?;
-    let claims = state
-        .keys
-        .verify(&state.db, &token, PORTAL_AUDIENCE)
-        .await?;
-    if claims.scope != scope {
-        return Err(ApiError::forbidden(
-            "insufficient_scope",
-            "This token does not grant access to this endpoint.",
-        ));
-    }
-    let brand = state.portal.require(&state.db, &brand_key).await?;
-    if brand.brand.id != claims.brand {
-        return Err(ApiError::forbidden(
-            "wrong_brand",
-            "This token belongs to another brand.",
-        ));
-    }
-    Ok(PortalToken { claims, brand })
-}
-
-macro_rules! portal_extractor {
-    ($name:ident, $scope:expr, $doc:literal) => {
-        #[doc = $doc]
-        #[derive(Debug, Clone)]
-        pub struct $name(pub PortalToken);
-
-        impl FromRequest for $name {
-            type Error = ApiError;
-            type Future = Pin<Box<dyn Future<Output = Result<$name, ApiError>>>>;
-
-            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-                let state = req.app_data::<web::Data<AppState>>().cloned();
-                let token = crate::auth::bearer(req).map(str::to_owned);
-                let brand = req
-                    .match_info()
-                    .get("brand")
-                    .unwrap_or_default()
-                    .to_string();
-                Box::pin(async move { portal_token(state, token, brand, $scope).await.map($name) })
-            }
-        }
-    };
-}
-
-portal_extractor!(
-    AccessToken,
-    Scope::Returns,
-    "The access token from lookup: returns of one order of the brand in the path."
-);
-portal_extractor!(
-    ServicePointsToken,
-    Scope::ServicePoints,
-    "The service-points token from lookup: service-point search of the brand in the path."
-);

@@ -2,58 +2,31 @@
 
 use diesel::prelude::*;
 
-use super::schema::{api_key_brands, api_keys, brands};
-use super::{DbConn, OneRow};
-use crate::auth::{Merchant, Role, api_keys::generate};
-use crate::error::{ApiError, FieldError};
+use super::schema::{api_key_brands, api_keys};
+use super::{DbConn, DbResult, OneRow};
 
-/// A created key; `key` is the only copy of the secret.
-pub struct CreatedKey {
-    /// Id (`key_…`).
-    pub id: String,
-    /// The secret key.
-    pub key: String,
-    /// Its public prefix.
-    pub prefix: String,
-}
-
-/// Creates a key for `role`, bound to the brands named by `brand_slugs`.
-pub fn create(
+/// Stores a new key (only its prefix and hash) for `role`, bound to
+/// `brand_ids`; returns its id.
+pub fn insert(
     conn: &mut DbConn,
     name: &str,
-    role: Role,
-    brand_slugs: &[String],
-) -> Result<CreatedKey, ApiError> {
-    let mut brand_ids = Vec::with_capacity(brand_slugs.len());
-    for slug in brand_slugs {
-        let id: Option<String> = brands::table
-            .filter(brands::slug.eq(slug))
-            .select(brands::id)
-            .one(conn)?;
-        match id {
-            Some(id) => brand_ids.push(id),
-            None => {
-                return Err(ApiError::validation(vec![FieldError::new(
-                    "brand",
-                    "brand_not_found",
-                    format!("no brand has the slug {slug:?}"),
-                )]));
-            }
-        }
-    }
-    let generated = generate();
+    role: &str,
+    prefix: &str,
+    key_hash: &str,
+    brand_ids: &[String],
+) -> DbResult<String> {
     let id = crate::domain::ids::new_id("key");
     diesel::insert_into(api_keys::table)
         .values((
             api_keys::id.eq(&id),
             api_keys::name.eq(name),
-            api_keys::prefix.eq(&generated.prefix),
-            api_keys::key_hash.eq(&generated.hash),
-            api_keys::role.eq(role.as_str()),
+            api_keys::prefix.eq(prefix),
+            api_keys::key_hash.eq(key_hash),
+            api_keys::role.eq(role),
             api_keys::created_at.eq(super::now()),
         ))
         .execute(conn)?;
-    for brand_id in &brand_ids {
+    for brand_id in brand_ids {
         diesel::insert_into(api_key_brands::table)
             .values((
                 api_key_brands::api_key_id.eq(&id),
@@ -61,15 +34,22 @@ pub fn create(
             ))
             .execute(conn)?;
     }
-    Ok(CreatedKey {
-        id,
-        key: generated.key,
-        prefix: generated.prefix,
-    })
+    Ok(id)
+}
+
+/// An active key as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveKey {
+    /// Key id.
+    pub id: String,
+    /// Stored role (`admin`, `merchant`).
+    pub role: String,
+    /// Brands it is bound to.
+    pub brand_ids: Vec<String>,
 }
 
 /// The active key with this hash, with its brands.
-pub fn find_active(conn: &mut DbConn, key_hash: &str) -> Result<Option<Merchant>, ApiError> {
+pub fn find_active(conn: &mut DbConn, key_hash: &str) -> DbResult<Option<ActiveKey>> {
     let found: Option<(String, String)> = api_keys::table
         .filter(api_keys::key_hash.eq(key_hash))
         .filter(api_keys::revoked_at.is_null())
@@ -78,22 +58,19 @@ pub fn find_active(conn: &mut DbConn, key_hash: &str) -> Result<Option<Merchant>
     let Some((key_id, role)) = found else {
         return Ok(None);
     };
-    let Some(role) = Role::parse(&role) else {
-        return Ok(None);
-    };
     let brand_ids = api_key_brands::table
         .filter(api_key_brands::api_key_id.eq(&key_id))
         .select(api_key_brands::brand_id)
         .load(conn)?;
-    Ok(Some(Merchant {
-        key_id,
+    Ok(Some(ActiveKey {
+        id: key_id,
         role,
         brand_ids,
     }))
 }
 
 /// Revokes the active keys whose prefix is `prefix`; returns how many.
-pub fn revoke(conn: &mut DbConn, prefix: &str) -> Result<usize, ApiError> {
+pub fn revoke(conn: &mut DbConn, prefix: &str) -> DbResult<usize> {
     Ok(diesel::update(
         api_keys::table
             .filter(api_keys::prefix.eq(prefix))

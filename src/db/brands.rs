@@ -3,8 +3,7 @@
 use diesel::prelude::*;
 
 use super::schema::brands;
-use super::{DbConn, OneRow};
-use crate::error::ApiError;
+use super::{DbConn, DbResult, OneRow};
 
 /// A row of `brands`. `theme` and `allowed_origins` hold JSON.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -35,13 +34,8 @@ impl BrandRow {
     }
 }
 
-/// The uniform 404 for a brand that does not exist or is not the caller's.
-pub fn not_found() -> ApiError {
-    ApiError::not_found("brand_not_found", "No such brand.")
-}
-
 /// Brand by slug.
-pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<BrandRow>, ApiError> {
+pub fn by_slug(conn: &mut DbConn, slug: &str) -> DbResult<Option<BrandRow>> {
     Ok(brands::table
         .filter(brands::slug.eq(slug))
         .select(BrandRow::as_select())
@@ -49,7 +43,7 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> Result<Option<BrandRow>, ApiErr
 }
 
 /// Brand by slug or, for a name containing a dot, by custom domain.
-pub fn by_slug_or_domain(conn: &mut DbConn, key: &str) -> Result<Option<BrandRow>, ApiError> {
+pub fn by_slug_or_domain(conn: &mut DbConn, key: &str) -> DbResult<Option<BrandRow>> {
     if key.contains('.') {
         let domain = key.to_ascii_lowercase();
         Ok(brands::table
@@ -67,7 +61,7 @@ pub fn list(
     only: Option<&[String]>,
     cursor: Option<&str>,
     limit: i64,
-) -> Result<Vec<BrandRow>, ApiError> {
+) -> DbResult<Vec<BrandRow>> {
     let mut query = brands::table
         .select(BrandRow::as_select())
         .order(brands::id.asc())
@@ -82,40 +76,40 @@ pub fn list(
     Ok(query.load(conn)?)
 }
 
-/// Inserts a brand; a taken slug or domain is a 409.
-pub fn insert(conn: &mut DbConn, row: &BrandRow) -> Result<(), ApiError> {
-    match diesel::insert_into(brands::table).values(row).execute(conn) {
-        Ok(_) => Ok(()),
+/// Which unique value of a brand another brand already holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clash {
+    /// The slug.
+    Slug,
+    /// The custom domain.
+    Domain,
+}
+
+/// Inserts a brand; `Err(clash)` (nothing written) when its slug or domain is taken.
+pub fn insert(conn: &mut DbConn, row: &BrandRow) -> DbResult<Result<(), Clash>> {
+    clash(diesel::insert_into(brands::table).values(row).execute(conn))
+}
+
+/// Saves every column of an existing brand; `Err(clash)` when its domain is taken.
+pub fn update(conn: &mut DbConn, row: &BrandRow) -> DbResult<Result<(), Clash>> {
+    clash(
+        diesel::update(brands::table.find(&row.id))
+            .set(row)
+            .execute(conn),
+    )
+}
+
+fn clash(result: diesel::QueryResult<usize>) -> DbResult<Result<(), Clash>> {
+    match result {
+        Ok(_) => Ok(Ok(())),
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
             info,
-        )) => Err(taken(info.message())),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Saves every column of an existing brand.
-pub fn update(conn: &mut DbConn, row: &BrandRow) -> Result<(), ApiError> {
-    match diesel::update(brands::table.find(&row.id))
-        .set(row)
-        .execute(conn)
-    {
-        Ok(_) => Ok(()),
+        )) if info.message().contains("custom_domain") => Ok(Err(Clash::Domain)),
         Err(diesel::result::Error::DatabaseError(
             diesel::result::DatabaseErrorKind::UniqueViolation,
-            info,
-        )) => Err(taken(info.message())),
+            _,
+        )) => Ok(Err(Clash::Slug)),
         Err(e) => Err(e.into()),
-    }
-}
-
-fn taken(message: &str) -> ApiError {
-    if message.contains("custom_domain") {
-        ApiError::conflict(
-            "domain_taken",
-            "Another brand already uses this custom domain.",
-        )
-    } else {
-        ApiError::conflict("brand_exists", "A brand with this slug already exists.")
     }
 }

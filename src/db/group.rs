@@ -27,8 +27,7 @@ use std::time::Duration;
 use diesel::Connection;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 
-use super::{DbConn, PooledConn, Write};
-use crate::error::ApiError;
+use super::{DbConn, DbError, PooledConn, TxError, Write};
 
 /// Most writes committed together.
 const MAX_BATCH: usize = 64;
@@ -46,17 +45,18 @@ pub(super) trait Job: Send {
 }
 
 /// A write and the channel its caller waits on.
-pub(super) struct Pending<T, F> {
+pub(super) struct Pending<T, E, F> {
     pub(super) f: F,
-    pub(super) result: Option<Result<T, ApiError>>,
-    pub(super) reply: tokio::sync::oneshot::Sender<Result<T, ApiError>>,
+    pub(super) result: Option<Result<T, E>>,
+    pub(super) reply: tokio::sync::oneshot::Sender<Result<T, E>>,
     pub(super) span: tracing::Span,
 }
 
-impl<T, F> Job for Pending<T, F>
+impl<T, E, F> Job for Pending<T, E, F>
 where
-    F: FnMut(&mut DbConn) -> Result<T, ApiError> + Send,
+    F: FnMut(&mut DbConn) -> Result<T, E> + Send,
     T: Send,
+    E: TxError,
 {
     fn run(&mut self, conn: &mut DbConn) {
         let _span = self.span.enter();
@@ -65,11 +65,8 @@ where
             return;
         }
         let f = &mut self.f;
-        let outcome = catch_unwind(AssertUnwindSafe(|| f(conn))).unwrap_or_else(|_| {
-            Err(ApiError::internal(anyhow::anyhow!(
-                "a database write panicked"
-            )))
-        });
+        let outcome = catch_unwind(AssertUnwindSafe(|| f(conn)))
+            .unwrap_or_else(|_| Err(DbError::Panicked.into()));
         let outcome = match outcome {
             Ok(value) => match Manager::commit_transaction(conn) {
                 Ok(()) => Ok(value),
@@ -90,9 +87,7 @@ where
 
     fn deliver(self: Box<Self>) {
         let result = self.result.unwrap_or_else(|| {
-            Err(ApiError::internal(anyhow::anyhow!(
-                "a queued write did not run"
-            )))
+            Err(DbError::Unavailable("a queued write did not run".into()).into())
         });
         // The caller may have gone away (client disconnected); the write stands.
         let _ = self.reply.send(result);
@@ -103,12 +98,8 @@ where
             mut f, reply, span, ..
         } = *self;
         let _span = span.enter();
-        let result =
-            catch_unwind(AssertUnwindSafe(|| writer.run(conn, &mut f))).unwrap_or_else(|_| {
-                Err(ApiError::internal(anyhow::anyhow!(
-                    "a database write panicked"
-                )))
-            });
+        let result = catch_unwind(AssertUnwindSafe(|| writer.run(conn, &mut f)))
+            .unwrap_or_else(|_| Err(DbError::Panicked.into()));
         let _ = reply.send(result);
     }
 }
@@ -213,7 +204,7 @@ mod tests {
     use diesel::connection::SimpleConnection;
 
     use crate::db::{Db, DbConn};
-    use crate::error::ApiError;
+    use crate::error::{ApiError, ErrorCode};
 
     fn insert(conn: &mut DbConn, x: i64) -> Result<(), ApiError> {
         diesel::sql_query(format!("INSERT INTO t (x) VALUES ({x})")).execute(conn)?;
@@ -249,7 +240,7 @@ mod tests {
                     insert(c, i)?;
                     match i % 10 {
                         // Fails after writing: its row must vanish.
-                        3 => Err(ApiError::conflict("test", "refused")),
+                        3 => Err(ApiError::new(ErrorCode::Conflict, "refused")),
                         // Violates the unique constraint: a database error.
                         5 => insert(c, i),
                         // Panics after writing: its row must vanish too.

@@ -12,8 +12,7 @@ use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::schema::idempotency_keys;
-use super::{DbConn, OneRow};
-use crate::error::ApiError;
+use super::{DbConn, DbResult, OneRow};
 
 /// How long keys are kept.
 pub const TTL: chrono::Duration = chrono::Duration::hours(24);
@@ -37,12 +36,7 @@ pub fn request_hash(scope: &str, body: &[u8]) -> String {
 }
 
 /// The live (younger than [`TTL`]) use of `key` for the brand, if any.
-pub fn find(
-    conn: &mut DbConn,
-    brand_id: &str,
-    key: &str,
-    hash: &str,
-) -> Result<Option<Seen>, ApiError> {
+pub fn find(conn: &mut DbConn, brand_id: &str, key: &str, hash: &str) -> DbResult<Option<Seen>> {
     let row: Option<(String, i32, String)> = idempotency_keys::table
         .find((brand_id, key))
         .filter(idempotency_keys::created_at.ge(super::now() - TTL))
@@ -83,7 +77,7 @@ pub fn store(
     hash: &str,
     status: u16,
     response: &str,
-) -> Result<bool, ApiError> {
+) -> DbResult<bool> {
     use diesel::sql_types::{Integer, Text, Timestamp};
     let now = super::now();
     let written = crate::per_backend!(&mut *conn, c => super::Cached(diesel::sql_query(UPSERT)
@@ -99,17 +93,9 @@ pub fn store(
 }
 
 /// Deletes keys older than the TTL.
-pub fn purge(conn: &mut DbConn) -> Result<usize, ApiError> {
+pub fn purge(conn: &mut DbConn) -> DbResult<usize> {
     Ok(diesel::delete(
         idempotency_keys::table.filter(idempotency_keys::created_at.lt(super::now() - TTL)),
     )
     .execute(conn)?)
-}
-
-/// The 422 for a reused key.
-pub fn reused() -> ApiError {
-    ApiError::unprocessable(
-        "idempotency_key_reused",
-        "This Idempotency-Key was used with a different request; use a new key.",
-    )
 }

@@ -4,11 +4,16 @@ use diesel::prelude::*;
 
 use super::returns::{LabelRow, ReturnRow, ShipmentRow};
 use super::schema::{labels, return_shipments, returns};
-use super::{DbConn, OneRow};
-use crate::error::ApiError;
+use super::{DbConn, DbError, DbResult, OneRow};
+use crate::domain::labels::{LabelEvent, LabelStatus};
+
+/// Stored forms of `list`.
+pub(super) fn statuses(list: Vec<LabelStatus>) -> Vec<&'static str> {
+    list.into_iter().map(LabelStatus::as_str).collect()
+}
 
 /// A label by id.
-pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<LabelRow>, ApiError> {
+pub fn by_id(conn: &mut DbConn, id: &str) -> DbResult<Option<LabelRow>> {
     Ok(labels::table
         .find(id)
         .select(LabelRow::as_select())
@@ -30,7 +35,7 @@ pub struct LabelContext {
 }
 
 /// Loads a label with its shipment, return, order and service point.
-pub fn context(conn: &mut DbConn, label_id: &str) -> Result<Option<LabelContext>, ApiError> {
+pub fn context(conn: &mut DbConn, label_id: &str) -> DbResult<Option<LabelContext>> {
     let Some(label) = by_id(conn, label_id)? else {
         return Ok(None);
     };
@@ -45,10 +50,9 @@ pub fn context(conn: &mut DbConn, label_id: &str) -> Result<Option<LabelContext>
         .one(conn)?
         .ok_or(diesel::result::Error::NotFound)?;
     let order = super::orders::by_id(conn, &ret.brand_id, &ret.order_id)?
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("order of return {} missing", ret.id)))?
+        .ok_or_else(|| DbError::Invariant(format!("the order of return {} is missing", ret.id)))?
         .order()?;
-    let method: crate::domain::returns::MethodRequest =
-        serde_json::from_str(&ret.return_method).map_err(ApiError::internal)?;
+    let method: crate::domain::returns::MethodRequest = serde_json::from_str(&ret.return_method)?;
     let service_point = match method.service_point_id {
         Some(id) => super::service_points::by_id(conn, &id)?,
         None => None,
@@ -63,7 +67,8 @@ pub fn context(conn: &mut DbConn, label_id: &str) -> Result<Option<LabelContext>
 }
 
 /// Marks a pending label ready, with its event; false when it was no longer
-/// pending (cancelled, or produced by an earlier run).
+/// pending (cancelled, or produced by an earlier run): the label state
+/// machine decides which statuses may move.
 pub fn mark_ready(
     conn: &mut DbConn,
     ret: &ReturnRow,
@@ -71,14 +76,14 @@ pub fn mark_ready(
     tracking: &str,
     dropoff_code: Option<&str>,
     file_path: Option<&str>,
-) -> Result<bool, ApiError> {
+) -> DbResult<bool> {
     let updated = diesel::update(
         labels::table
             .find(label_id)
-            .filter(labels::status.eq("pending")),
+            .filter(labels::status.eq_any(statuses(LabelStatus::sources(LabelEvent::Produced)))),
     )
     .set((
-        labels::status.eq("ready"),
+        labels::status.eq(LabelStatus::Ready.as_str()),
         labels::tracking_number.eq(Some(tracking)),
         labels::dropoff_code.eq(dropoff_code),
         labels::file_path.eq(file_path),
@@ -105,14 +110,14 @@ pub fn mark_failed(
     ret: &ReturnRow,
     label_id: &str,
     error: &str,
-) -> Result<bool, ApiError> {
+) -> DbResult<bool> {
     let updated = diesel::update(
         labels::table
             .find(label_id)
-            .filter(labels::status.eq("pending")),
+            .filter(labels::status.eq_any(statuses(LabelStatus::sources(LabelEvent::Refused)))),
     )
     .set((
-        labels::status.eq("failed"),
+        labels::status.eq(LabelStatus::Failed.as_str()),
         labels::error.eq(Some(error)),
         labels::updated_at.eq(super::now()),
     ))

@@ -14,6 +14,7 @@
 
 pub mod api_keys;
 pub mod brands;
+mod error;
 mod group;
 pub mod idempotency;
 pub mod labels;
@@ -21,7 +22,7 @@ pub mod migrations;
 pub mod orders;
 pub mod outbox;
 pub mod rate_limits;
-pub mod return_flow;
+pub mod return_create;
 pub mod returns;
 pub mod schema;
 pub mod service_points;
@@ -37,6 +38,8 @@ use diesel::pg::PgConnection;
 use diesel::r2d2::{ManageConnection, Pool, PooledConnection};
 use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, MultiConnection};
+
+pub use error::{DbError, DbResult, TxError};
 
 use crate::error::ApiError;
 
@@ -161,8 +164,8 @@ pub const SQLITE_MMAP_BYTES: u64 = 1 << 30;
 /// this process's memory). A no-op on PostgreSQL.
 pub fn without_mmap<T>(
     conn: &mut DbConn,
-    f: impl FnOnce(&mut DbConn) -> Result<T, ApiError>,
-) -> Result<T, ApiError> {
+    f: impl FnOnce(&mut DbConn) -> DbResult<T>,
+) -> DbResult<T> {
     let sqlite = matches!(conn, DbConn::Sqlite(_));
     if sqlite {
         conn.batch_execute("PRAGMA mmap_size = 0;")?;
@@ -337,8 +340,8 @@ impl Db {
     }
 
     /// A connection from the pool (blocking).
-    pub fn conn(&self) -> Result<PooledConn, ApiError> {
-        self.pool.get().map_err(ApiError::database_unavailable)
+    pub fn conn(&self) -> DbResult<PooledConn> {
+        Ok(self.pool.get()?)
     }
 
     /// Runs read-only work on a pooled connection, off the async threads.
@@ -371,11 +374,11 @@ impl Db {
         .await
     }
 
-    async fn permit(&self) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+    async fn permit(&self) -> DbResult<tokio::sync::SemaphorePermit<'_>> {
         self.permits
             .acquire()
             .await
-            .map_err(|_| ApiError::database_unavailable("the pool is closed"))
+            .map_err(|_| DbError::Unavailable("the pool is closed".into()))
     }
 
     /// Runs `f` inside one transaction, off the async threads. The transaction
@@ -400,12 +403,10 @@ impl Db {
                 reply,
                 span: tracing::Span::current(),
             };
-            group
-                .send(Box::new(job))
-                .map_err(|_| ApiError::database_unavailable("the database writer stopped"))?;
-            return answer
-                .await
-                .map_err(|_| ApiError::database_unavailable("the database writer stopped"))?;
+            let stopped =
+                || ApiError::from(DbError::Unavailable("the database writer stopped".into()));
+            group.send(Box::new(job)).map_err(|_| stopped())?;
+            return answer.await.map_err(|_| stopped())?;
         }
         let _permit = self.permit().await?;
         let db = self.clone();
@@ -442,8 +443,7 @@ impl Db {
 
     /// A cheap round trip, for readiness probes.
     pub async fn ping(&self) -> Result<(), ApiError> {
-        self.read(|conn| conn.batch_execute("SELECT 1").map_err(ApiError::from))
-            .await
+        self.read(|conn| Ok(conn.batch_execute("SELECT 1")?)).await
     }
 }
 
@@ -474,16 +474,17 @@ impl Write {
 
     /// Runs `f` in a transaction of its own on `conn`, retrying a few times
     /// when it lost a race for the database.
-    fn run<T, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, ApiError>
+    fn run<T, E, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, E>
     where
-        F: FnMut(&mut DbConn) -> Result<T, ApiError>,
+        F: FnMut(&mut DbConn) -> Result<T, E>,
+        E: TxError,
     {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
             let result = self.once(conn, f);
             match result {
-                Err(e) if attempt < 8 && e.is_retryable_db_error() => {
+                Err(e) if attempt < 8 && e.is_retryable() => {
                     tracing::debug!(attempt, "retrying a transaction that lost a race");
                     std::thread::sleep(Duration::from_millis(2u64 << attempt.min(6)));
                 }
@@ -492,20 +493,23 @@ impl Write {
         }
     }
 
-    fn once<T, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, ApiError>
+    fn once<T, E, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, E>
     where
-        F: FnMut(&mut DbConn) -> Result<T, ApiError>,
+        F: FnMut(&mut DbConn) -> Result<T, E>,
+        E: TxError,
     {
         let _guard = self.lock();
         match conn {
             DbConn::Sqlite(c) => {
-                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+                AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
+                    .map_err(E::from)?
             }
-            DbConn::Pg(c) => AnsiTransactionManager::begin_transaction(c)?,
+            DbConn::Pg(c) => AnsiTransactionManager::begin_transaction(c).map_err(E::from)?,
         }
         match f(conn) {
             Ok(value) => {
-                <DbConn as Connection>::TransactionManager::commit_transaction(conn)?;
+                <DbConn as Connection>::TransactionManager::commit_transaction(conn)
+                    .map_err(E::from)?;
                 Ok(value)
             }
             Err(e) => {
@@ -521,17 +525,16 @@ impl Write {
 }
 
 /// Runs blocking work on the blocking thread pool, keeping the current tracing span.
-pub async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+pub async fn blocking<T, E, F>(f: F) -> Result<T, E>
 where
-    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+    F: FnOnce() -> Result<T, E> + Send + 'static,
     T: Send + 'static,
+    E: From<DbError> + Send + 'static,
 {
     let span = tracing::Span::current();
-    match actix_web::rt::task::spawn_blocking(move || span.in_scope(f)).await {
+    match tokio::task::spawn_blocking(move || span.in_scope(f)).await {
         Ok(result) => result,
-        Err(join) => Err(ApiError::internal(anyhow::anyhow!(
-            "blocking task failed: {join}"
-        ))),
+        Err(_) => Err(DbError::Panicked.into()),
     }
 }
 

@@ -4,10 +4,9 @@
 use diesel::prelude::*;
 
 use super::schema::{order_tracking, orders};
-use super::{DbConn, OneRow};
+use super::{DbConn, DbError, DbResult, OneRow};
 use crate::domain::contact::identifier_key;
 use crate::domain::orders::Order;
-use crate::error::{ApiError, FieldError};
 
 /// A row of `orders`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
@@ -43,20 +42,20 @@ pub struct OrderRow {
 
 impl OrderRow {
     /// The stored order document.
-    pub fn order(&self) -> Result<Order, ApiError> {
+    pub fn order(&self) -> DbResult<Order> {
         serde_json::from_str(&self.document)
-            .map_err(|e| ApiError::internal(anyhow::anyhow!("order {} unreadable: {e}", self.id)))
+            .map_err(|e| DbError::Corrupt(format!("order {}: {e}", self.id)))
     }
 }
 
-/// Tracking numbers of `order` already used by another order of the brand,
-/// as field errors.
-pub fn tracking_conflicts(
+/// Positions of the shipments of `order` whose tracking number another
+/// order of the brand already uses.
+pub fn taken_tracking(
     conn: &mut DbConn,
     brand_id: &str,
     order: &Order,
     own_id: Option<&str>,
-) -> Result<Vec<FieldError>, ApiError> {
+) -> DbResult<Vec<usize>> {
     let keys: Vec<String> = order
         .shipments
         .iter()
@@ -78,23 +77,13 @@ pub fn tracking_conflicts(
                 .iter()
                 .any(|(t, o)| t == *k && Some(o.as_str()) != own_id)
         })
-        .map(|(i, _)| {
-            FieldError::new(
-                format!("shipments[{i}].tracking_number"),
-                "tracking_number_taken",
-                "another order of this brand has this tracking number",
-            )
-        })
+        .map(|(i, _)| i)
         .collect())
 }
 
 /// Inserts or replaces the order with this number. Returns the row and
 /// whether it was created. Tracking numbers must have been checked.
-pub fn upsert(
-    conn: &mut DbConn,
-    brand_id: &str,
-    order: &Order,
-) -> Result<(OrderRow, bool), ApiError> {
+pub fn upsert(conn: &mut DbConn, brand_id: &str, order: &Order) -> DbResult<(OrderRow, bool)> {
     let now = super::now();
     let number_key = identifier_key(&order.number);
     let existing = id_by_number_key(conn, brand_id, &number_key)?;
@@ -111,7 +100,7 @@ pub fn upsert(
         phone_e164: order.customer.phone.clone(),
         postal_norm: Some(order.postal_key()),
         country: order.shipping_address.country.clone(),
-        document: serde_json::to_string(order).map_err(ApiError::internal)?,
+        document: serde_json::to_string(order)?,
         created_at: now,
         updated_at: now,
     };
@@ -158,7 +147,7 @@ fn id_by_number_key(
     conn: &mut DbConn,
     brand_id: &str,
     number_key: &str,
-) -> Result<Option<String>, ApiError> {
+) -> DbResult<Option<String>> {
     Ok(orders::table
         .filter(orders::brand_id.eq(brand_id))
         .filter(orders::number_key.eq(number_key))
@@ -167,11 +156,7 @@ fn id_by_number_key(
 }
 
 /// The order of the brand with this number (compared as an identifier key).
-pub fn by_number(
-    conn: &mut DbConn,
-    brand_id: &str,
-    number: &str,
-) -> Result<Option<OrderRow>, ApiError> {
+pub fn by_number(conn: &mut DbConn, brand_id: &str, number: &str) -> DbResult<Option<OrderRow>> {
     Ok(orders::table
         .filter(orders::brand_id.eq(brand_id))
         .filter(orders::number_key.eq(identifier_key(number)))
@@ -180,7 +165,7 @@ pub fn by_number(
 }
 
 /// The order by id within the brand.
-pub fn by_id(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<OrderRow>, ApiError> {
+pub fn by_id(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<Option<OrderRow>> {
     Ok(orders::table
         .filter(orders::id.eq(id))
         .filter(orders::brand_id.eq(brand_id))
@@ -197,7 +182,7 @@ pub fn with_revision(
     brand_id: &str,
     id: &str,
     lock: bool,
-) -> Result<Option<(OrderRow, i64)>, ApiError> {
+) -> DbResult<Option<(OrderRow, i64)>> {
     macro_rules! query {
         () => {
             orders::table
@@ -220,7 +205,7 @@ pub fn find_by_identifier(
     conn: &mut DbConn,
     brand_id: &str,
     key: &str,
-) -> Result<Option<(OrderRow, bool)>, ApiError> {
+) -> DbResult<Option<(OrderRow, bool)>> {
     // The lookup hot path: run on the backend connection itself so the
     // prepared statement is cached by type, without rendering SQL per call.
     let by_number: Vec<OrderRow> = crate::per_backend!(&mut *conn, c => orders::table

@@ -4,9 +4,8 @@
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::outbox;
-use crate::error::ApiError;
+use super::{DbConn, DbResult};
 
 /// Job kind: create the label of a return shipment.
 pub const LABEL: &str = "label.create";
@@ -81,7 +80,7 @@ pub fn new_job(
 }
 
 /// Enqueues jobs in one statement, skipping those whose `dedupe_key` exists.
-pub fn enqueue_all(conn: &mut DbConn, rows: &[JobRow]) -> Result<(), ApiError> {
+pub fn enqueue_all(conn: &mut DbConn, rows: &[JobRow]) -> DbResult<()> {
     if rows.is_empty() {
         return Ok(());
     }
@@ -93,7 +92,7 @@ pub fn enqueue_all(conn: &mut DbConn, rows: &[JobRow]) -> Result<(), ApiError> {
 }
 
 /// Cancels the pending jobs of these aggregates.
-pub fn cancel_for(conn: &mut DbConn, aggregate_ids: &[String]) -> Result<usize, ApiError> {
+pub fn cancel_for(conn: &mut DbConn, aggregate_ids: &[String]) -> DbResult<usize> {
     if aggregate_ids.is_empty() {
         return Ok(0);
     }
@@ -110,7 +109,7 @@ pub fn cancel_for(conn: &mut DbConn, aggregate_ids: &[String]) -> Result<usize, 
 }
 
 /// Jobs of an aggregate (tests and operators).
-pub fn for_aggregate(conn: &mut DbConn, aggregate_id: &str) -> Result<Vec<JobRow>, ApiError> {
+pub fn for_aggregate(conn: &mut DbConn, aggregate_id: &str) -> DbResult<Vec<JobRow>> {
     Ok(outbox::table
         .filter(outbox::aggregate_id.eq(aggregate_id))
         .order(outbox::id.asc())
@@ -128,7 +127,7 @@ pub fn claim(
     now: chrono::NaiveDateTime,
     lease_until: chrono::NaiveDateTime,
     limit: i64,
-) -> Result<Vec<JobRow>, ApiError> {
+) -> DbResult<Vec<JobRow>> {
     use diesel::sql_types::{BigInt, Text, Timestamp};
     const PG: &str = "UPDATE outbox SET status = 'running', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
         WHERE id IN (SELECT id FROM outbox \
@@ -158,7 +157,7 @@ pub fn claim(
 }
 
 /// Marks a job this worker still holds as done. Returns whether it held it.
-pub fn finish(conn: &mut DbConn, id: &str, worker: &str) -> Result<bool, ApiError> {
+pub fn finish(conn: &mut DbConn, id: &str, worker: &str) -> DbResult<bool> {
     Ok(diesel::update(held(id, worker))
         .set((
             outbox::status.eq("done"),
@@ -176,7 +175,7 @@ pub fn retry(
     worker: &str,
     run_at: chrono::NaiveDateTime,
     error: &str,
-) -> Result<bool, ApiError> {
+) -> DbResult<bool> {
     Ok(diesel::update(held(id, worker))
         .set((
             outbox::status.eq("pending"),
@@ -190,7 +189,7 @@ pub fn retry(
 }
 
 /// Records a permanent failure.
-pub fn fail(conn: &mut DbConn, id: &str, worker: &str, error: &str) -> Result<bool, ApiError> {
+pub fn fail(conn: &mut DbConn, id: &str, worker: &str, error: &str) -> DbResult<bool> {
     Ok(diesel::update(held(id, worker))
         .set((
             outbox::status.eq("failed"),
@@ -204,7 +203,7 @@ pub fn fail(conn: &mut DbConn, id: &str, worker: &str, error: &str) -> Result<bo
 
 /// Hands jobs this worker holds back to the queue (graceful shutdown),
 /// giving back the attempt they were charged.
-pub fn release(conn: &mut DbConn, ids: &[String], worker: &str) -> Result<usize, ApiError> {
+pub fn release(conn: &mut DbConn, ids: &[String], worker: &str) -> DbResult<usize> {
     if ids.is_empty() {
         return Ok(0);
     }
@@ -239,7 +238,7 @@ fn held<'a>(id: &'a str, worker: &'a str) -> Held<'a> {
 }
 
 /// Deletes finished jobs older than `before` (housekeeping).
-pub fn purge_finished(conn: &mut DbConn, before: chrono::NaiveDateTime) -> Result<usize, ApiError> {
+pub fn purge_finished(conn: &mut DbConn, before: chrono::NaiveDateTime) -> DbResult<usize> {
     Ok(diesel::delete(
         outbox::table
             .filter(outbox::status.eq_any(["done", "cancelled"]))

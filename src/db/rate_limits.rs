@@ -3,23 +3,14 @@
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::rate_limits;
-use crate::error::ApiError;
-
-/// Counter state of one key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Counter {
-    /// Start of the current window (seconds since the epoch).
-    pub window_start: i64,
-    /// Failures counted in it.
-    pub count: i32,
-}
+use super::{DbConn, DbResult};
+pub use crate::domain::lookup::Counter;
 
 /// Current counters of the two keys a lookup is limited by (missing keys
 /// have none). Two equalities instead of an `IN` list keep the statement
 /// cacheable and avoid SQLite's temporary b-tree for the list.
-pub fn get(conn: &mut DbConn, keys: &[String; 2]) -> Result<Vec<(String, Counter)>, ApiError> {
+pub fn get(conn: &mut DbConn, keys: &[String; 2]) -> DbResult<Vec<(String, Counter)>> {
     let rows: Vec<(String, i64, i32)> = crate::per_backend!(conn, c => rate_limits::table
         .filter(rate_limits::key.eq(&keys[0]).or(rate_limits::key.eq(&keys[1])))
         .select((rate_limits::key, rate_limits::window_start, rate_limits::count))
@@ -49,7 +40,7 @@ struct CounterRow {
 /// Counts one failure for `key` at `now` (seconds), starting a new window
 /// when the current one (of `window` seconds) has ended. One atomic upsert,
 /// so concurrent failures on several nodes are all counted.
-pub fn hit(conn: &mut DbConn, key: &str, now: i64, window: i64) -> Result<Counter, ApiError> {
+pub fn hit(conn: &mut DbConn, key: &str, now: i64, window: i64) -> DbResult<Counter> {
     use diesel::sql_types::{BigInt, Text};
     const SQL: &str = "INSERT INTO rate_limits (key, window_start, count) VALUES ($1, $2, 1) \
         ON CONFLICT (key) DO UPDATE SET \
@@ -69,7 +60,7 @@ pub fn hit(conn: &mut DbConn, key: &str, now: i64, window: i64) -> Result<Counte
 }
 
 /// Drops counters whose window ended before `before` (housekeeping).
-pub fn purge(conn: &mut DbConn, before: i64) -> Result<usize, ApiError> {
+pub fn purge(conn: &mut DbConn, before: i64) -> DbResult<usize> {
     Ok(
         diesel::delete(rate_limits::table.filter(rate_limits::window_start.lt(before)))
             .execute(conn)?,

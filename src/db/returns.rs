@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::schema::{labels, return_events, return_items, return_shipments, returns};
-use super::{DbConn, OneRow};
+use super::{DbConn, DbError, DbResult, OneRow};
+use crate::domain::labels::{LabelEvent, LabelKind, LabelStatus};
 use crate::domain::return_status::{INACTIVE, ReturnStatus};
-use crate::error::ApiError;
 
 /// A row of `returns`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
@@ -148,6 +148,18 @@ pub struct LabelRow {
     pub updated_at: chrono::NaiveDateTime,
 }
 
+impl LabelRow {
+    /// Parsed status (unknown values read as `pending`, which the table never holds otherwise).
+    pub fn status(&self) -> LabelStatus {
+        LabelStatus::parse(&self.status).unwrap_or(LabelStatus::Pending)
+    }
+
+    /// Parsed kind (unknown values read as a PDF).
+    pub fn kind(&self) -> LabelKind {
+        LabelKind::parse(&self.kind).unwrap_or(LabelKind::Pdf)
+    }
+}
+
 /// A row of `return_events`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = return_events, treat_none_as_default_value = false)]
@@ -187,10 +199,7 @@ pub struct FullReturn {
 
 /// Units per order line held by the order's active returns: requested units
 /// while a return awaits review, approved units after.
-pub fn active_quantities(
-    conn: &mut DbConn,
-    order_id: &str,
-) -> Result<HashMap<String, u32>, ApiError> {
+pub fn active_quantities(conn: &mut DbConn, order_id: &str) -> DbResult<HashMap<String, u32>> {
     // Hot path (lookup, every return write): run on the backend connection
     // so the statement is cached by type; excluding the two inactive
     // statuses instead of listing the active ones keeps it cacheable.
@@ -226,7 +235,7 @@ pub fn insert(
     conn: &mut DbConn,
     full: &mut FullReturn,
     new_rma: impl Fn() -> String,
-) -> Result<(), ApiError> {
+) -> DbResult<()> {
     let mut tries = 0;
     while crate::per_backend!(&mut *conn, c => diesel::insert_into(returns::table)
         .values(&full.ret)
@@ -237,9 +246,9 @@ pub fn insert(
     {
         tries += 1;
         if tries == 10 {
-            return Err(ApiError::internal(anyhow::anyhow!(
-                "no free RMA number after 10 tries"
-            )));
+            return Err(DbError::Invariant(
+                "no free RMA number after 10 tries".into(),
+            ));
         }
         full.ret.rma_number = new_rma();
     }
@@ -251,7 +260,7 @@ pub fn insert(
     Ok(())
 }
 
-fn parts(conn: &mut DbConn, ret: ReturnRow) -> Result<FullReturn, ApiError> {
+fn parts(conn: &mut DbConn, ret: ReturnRow) -> DbResult<FullReturn> {
     let items = return_items::table
         .filter(return_items::return_id.eq(&ret.id))
         .order(return_items::position.asc())
@@ -275,18 +284,13 @@ fn parts(conn: &mut DbConn, ret: ReturnRow) -> Result<FullReturn, ApiError> {
 }
 
 /// A return of the brand, with its parts.
-pub fn load(conn: &mut DbConn, brand_id: &str, id: &str) -> Result<Option<FullReturn>, ApiError> {
+pub fn load(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<Option<FullReturn>> {
     let ret = returns::table
         .find(id)
         .filter(returns::brand_id.eq(brand_id))
         .select(ReturnRow::as_select())
         .one(conn)?;
     ret.map(|r| parts(conn, r)).transpose()
-}
-
-/// The uniform 404 for a return that does not exist or is not the caller's.
-pub fn not_found() -> ApiError {
-    ApiError::not_found("return_not_found", "No such return.")
 }
 
 /// Filters of the merchant list.
@@ -309,7 +313,7 @@ pub fn list(
     filter: &Filter,
     cursor: Option<&str>,
     limit: i64,
-) -> Result<Vec<FullReturn>, ApiError> {
+) -> DbResult<Vec<FullReturn>> {
     let mut q = returns::table
         .filter(returns::brand_id.eq(brand_id))
         .select(ReturnRow::as_select())
@@ -341,7 +345,7 @@ pub fn list(
 }
 
 /// Returns of one order, newest first.
-pub fn for_order(conn: &mut DbConn, order_id: &str) -> Result<Vec<FullReturn>, ApiError> {
+pub fn for_order(conn: &mut DbConn, order_id: &str) -> DbResult<Vec<FullReturn>> {
     let rows = returns::table
         .filter(returns::order_id.eq(order_id))
         .order(returns::id.desc())
@@ -352,7 +356,7 @@ pub fn for_order(conn: &mut DbConn, order_id: &str) -> Result<Vec<FullReturn>, A
 }
 
 /// The audit trail of a return, oldest first.
-pub fn events(conn: &mut DbConn, return_id: &str) -> Result<Vec<EventRow>, ApiError> {
+pub fn events(conn: &mut DbConn, return_id: &str) -> DbResult<Vec<EventRow>> {
     Ok(return_events::table
         .filter(return_events::return_id.eq(return_id))
         .order(return_events::id.asc())
@@ -383,7 +387,7 @@ pub fn record_event(
     from: Option<ReturnStatus>,
     to: Option<ReturnStatus>,
     details: serde_json::Value,
-) -> Result<EventRow, ApiError> {
+) -> DbResult<EventRow> {
     let event = NewEvent {
         event_type,
         actor,
@@ -393,7 +397,7 @@ pub fn record_event(
     };
     let mut rows = record_events(conn, ret, vec![event], Vec::new())?;
     rows.pop()
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no event recorded")))
+        .ok_or_else(|| DbError::Invariant("no event recorded".into()))
 }
 
 /// Records events and their webhook outbox rows: one statement for the
@@ -404,7 +408,7 @@ pub fn record_events(
     ret: &ReturnRow,
     events: Vec<NewEvent<'_>>,
     more_jobs: Vec<super::outbox::JobRow>,
-) -> Result<Vec<EventRow>, ApiError> {
+) -> DbResult<Vec<EventRow>> {
     let (rows, jobs) = event_rows(ret, events, more_jobs);
     insert_events(conn, &rows, &jobs)?;
     Ok(rows)
@@ -415,7 +419,7 @@ pub fn insert_events(
     conn: &mut DbConn,
     rows: &[EventRow],
     jobs: &[super::outbox::JobRow],
-) -> Result<(), ApiError> {
+) -> DbResult<()> {
     crate::per_backend!(&mut *conn, c => diesel::insert_into(return_events::table)
         .values(rows)
         .execute(c))?;
@@ -467,11 +471,7 @@ pub fn event_rows(
 }
 
 /// Saves a new status.
-pub fn set_status(
-    conn: &mut DbConn,
-    ret: &mut ReturnRow,
-    status: ReturnStatus,
-) -> Result<(), ApiError> {
+pub fn set_status(conn: &mut DbConn, ret: &mut ReturnRow, status: ReturnStatus) -> DbResult<()> {
     ret.status = status.as_str().to_string();
     ret.updated_at = super::now();
     diesel::update(returns::table.find(&ret.id))
@@ -484,7 +484,7 @@ pub fn set_status(
 }
 
 /// Saves the quantities and conditions of an item.
-pub fn save_item(conn: &mut DbConn, item: &ItemRow) -> Result<(), ApiError> {
+pub fn save_item(conn: &mut DbConn, item: &ItemRow) -> DbResult<()> {
     diesel::update(return_items::table.find(&item.id))
         .set((
             return_items::approved_quantity.eq(item.approved_quantity),
@@ -498,7 +498,7 @@ pub fn save_item(conn: &mut DbConn, item: &ItemRow) -> Result<(), ApiError> {
 }
 
 /// Saves the resolution given or the rejection.
-pub fn save_outcome(conn: &mut DbConn, ret: &ReturnRow) -> Result<(), ApiError> {
+pub fn save_outcome(conn: &mut DbConn, ret: &ReturnRow) -> DbResult<()> {
     diesel::update(returns::table.find(&ret.id))
         .set((
             returns::resolution_given.eq(&ret.resolution_given),
@@ -510,7 +510,7 @@ pub fn save_outcome(conn: &mut DbConn, ret: &ReturnRow) -> Result<(), ApiError> 
 
 /// Creates the pending label of a shipment and its job, once: a second call
 /// for the same shipment changes nothing.
-pub fn enqueue_label(conn: &mut DbConn, label: &LabelRow) -> Result<(), ApiError> {
+pub fn enqueue_label(conn: &mut DbConn, label: &LabelRow) -> DbResult<()> {
     let inserted = crate::per_backend!(&mut *conn, c => diesel::insert_into(labels::table)
         .values(label)
         .on_conflict(labels::shipment_id)
@@ -536,19 +536,20 @@ pub fn label_job(label: &LabelRow) -> super::outbox::JobRow {
 
 /// Voids the labels of a cancelled return (pending or ready: a printed label
 /// must not be used any more) and cancels their pending jobs.
-pub fn cancel_labels(conn: &mut DbConn, return_id: &str) -> Result<usize, ApiError> {
+pub fn cancel_labels(conn: &mut DbConn, return_id: &str) -> DbResult<usize> {
+    let voidable = super::labels::statuses(LabelStatus::sources(LabelEvent::Voided));
     let shipments: Vec<String> = labels::table
         .filter(labels::return_id.eq(return_id))
-        .filter(labels::status.eq_any(["pending", "ready"]))
+        .filter(labels::status.eq_any(&voidable))
         .select(labels::shipment_id)
         .load(conn)?;
     diesel::update(
         labels::table
             .filter(labels::return_id.eq(return_id))
-            .filter(labels::status.eq_any(["pending", "ready"])),
+            .filter(labels::status.eq_any(&voidable)),
     )
     .set((
-        labels::status.eq("cancelled"),
+        labels::status.eq(LabelStatus::Cancelled.as_str()),
         labels::updated_at.eq(super::now()),
     ))
     .execute(conn)?;

@@ -6,9 +6,8 @@ use diesel::prelude::*;
 use diesel::upsert::excluded;
 
 use super::schema::{dataset_versions, postal_centroids, service_points};
-use super::{DbConn, OneRow};
+use super::{DbConn, DbResult, OneRow};
 use crate::domain::service_points::ValidPoint;
-use crate::error::ApiError;
 
 /// Name of the service-point data set in `dataset_versions`.
 pub const DATASET: &str = "service_points";
@@ -69,7 +68,7 @@ pub struct ImportSummary {
 }
 
 /// Current version of the service-point data set.
-pub fn version(conn: &mut DbConn) -> Result<i64, ApiError> {
+pub fn version(conn: &mut DbConn) -> DbResult<i64> {
     Ok(dataset_versions::table
         .find(DATASET)
         .select(dataset_versions::version)
@@ -80,11 +79,7 @@ pub fn version(conn: &mut DbConn) -> Result<i64, ApiError> {
 /// Upserts `points` by carrier + code; with `replace`, deactivates the points
 /// of every carrier in the file that the file does not contain. Bumps the
 /// data-set version. Run inside one transaction.
-pub fn import(
-    conn: &mut DbConn,
-    points: &[ValidPoint],
-    replace: bool,
-) -> Result<ImportSummary, ApiError> {
+pub fn import(conn: &mut DbConn, points: &[ValidPoint], replace: bool) -> DbResult<ImportSummary> {
     let stamp = super::now();
     let carriers: BTreeSet<&str> = points.iter().map(|p| p.carrier.as_str()).collect();
     let existing: HashSet<(String, String)> = service_points::table
@@ -116,12 +111,12 @@ pub fn import(
                 shop_type: p.shop_type.clone(),
                 supports_labelless: p.supports_labelless,
                 timezone: p.timezone.name().to_string(),
-                opening_hours: serde_json::to_string(&p.hours).map_err(ApiError::internal)?,
+                opening_hours: serde_json::to_string(&p.hours)?,
                 active: p.active,
                 updated_at: stamp,
             })
         })
-        .collect::<Result<_, ApiError>>()?;
+        .collect::<DbResult<_>>()?;
     for chunk in rows.chunks(500) {
         crate::per_backend!(&mut *conn, c => diesel::insert_into(service_points::table)
             .values(chunk)
@@ -172,7 +167,7 @@ pub fn import(
     })
 }
 
-fn bump(conn: &mut DbConn) -> Result<i64, ApiError> {
+fn bump(conn: &mut DbConn) -> DbResult<i64> {
     diesel::update(dataset_versions::table.find(DATASET))
         .set(dataset_versions::version.eq(dataset_versions::version + 1))
         .execute(conn)?;
@@ -180,11 +175,7 @@ fn bump(conn: &mut DbConn) -> Result<i64, ApiError> {
 }
 
 /// Active points with an id greater than `after`, in id order.
-pub fn active_chunk(
-    conn: &mut DbConn,
-    after: &str,
-    limit: i64,
-) -> Result<Vec<ServicePointRow>, ApiError> {
+pub fn active_chunk(conn: &mut DbConn, after: &str, limit: i64) -> DbResult<Vec<ServicePointRow>> {
     Ok(service_points::table
         .filter(service_points::active.eq(true))
         .filter(service_points::id.gt(after))
@@ -195,7 +186,7 @@ pub fn active_chunk(
 }
 
 /// One point by id.
-pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<ServicePointRow>, ApiError> {
+pub fn by_id(conn: &mut DbConn, id: &str) -> DbResult<Option<ServicePointRow>> {
     Ok(service_points::table
         .find(id)
         .select(ServicePointRow::as_select())
@@ -203,7 +194,7 @@ pub fn by_id(conn: &mut DbConn, id: &str) -> Result<Option<ServicePointRow>, Api
 }
 
 /// Number of points (active or not).
-pub fn count(conn: &mut DbConn) -> Result<i64, ApiError> {
+pub fn count(conn: &mut DbConn) -> DbResult<i64> {
     Ok(service_points::table.count().get_result(conn)?)
 }
 
@@ -217,10 +208,7 @@ struct CentroidRow<'a> {
 }
 
 /// Upserts postal-code centroids (`postal_key` already normalized).
-pub fn upsert_centroids(
-    conn: &mut DbConn,
-    rows: &[(String, String, f64, f64)],
-) -> Result<usize, ApiError> {
+pub fn upsert_centroids(conn: &mut DbConn, rows: &[(String, String, f64, f64)]) -> DbResult<usize> {
     for chunk in rows.chunks(500) {
         let values: Vec<CentroidRow> = chunk
             .iter()
@@ -250,7 +238,7 @@ pub fn centroid(
     conn: &mut DbConn,
     country: &str,
     postal_key: &str,
-) -> Result<Option<(f64, f64)>, ApiError> {
+) -> DbResult<Option<(f64, f64)>> {
     let mut prefixes: Vec<String> = (2..=postal_key.len())
         .filter(|n| postal_key.is_char_boundary(*n))
         .map(|n| postal_key[..n].to_string())

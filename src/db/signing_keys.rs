@@ -4,9 +4,8 @@ use base64::Engine;
 use diesel::prelude::*;
 use rand::RngCore;
 
-use super::DbConn;
 use super::schema::signing_keys;
-use crate::error::ApiError;
+use super::{DbConn, DbResult};
 
 /// A row of `signing_keys` (the secret is base64).
 #[derive(Debug, Queryable, Selectable)]
@@ -22,7 +21,7 @@ pub struct SigningKeyRow {
     pub retired_at: Option<chrono::NaiveDateTime>,
 }
 
-fn insert_new(conn: &mut DbConn) -> Result<String, ApiError> {
+fn insert_new(conn: &mut DbConn) -> DbResult<String> {
     let mut secret = [0u8; 32];
     rand::rng().fill_bytes(&mut secret);
     let kid = crate::domain::ids::new_id("kid");
@@ -37,7 +36,7 @@ fn insert_new(conn: &mut DbConn) -> Result<String, ApiError> {
 }
 
 /// Creates a key when no active one exists (first start).
-pub fn ensure_active(conn: &mut DbConn) -> Result<(), ApiError> {
+pub fn ensure_active(conn: &mut DbConn) -> DbResult<()> {
     let active: i64 = signing_keys::table
         .filter(signing_keys::retired_at.is_null())
         .count()
@@ -52,7 +51,7 @@ pub fn ensure_active(conn: &mut DbConn) -> Result<(), ApiError> {
 pub fn usable(
     conn: &mut DbConn,
     retired_after: chrono::NaiveDateTime,
-) -> Result<Vec<SigningKeyRow>, ApiError> {
+) -> DbResult<Vec<SigningKeyRow>> {
     Ok(signing_keys::table
         .filter(
             signing_keys::retired_at
@@ -65,7 +64,7 @@ pub fn usable(
 
 /// Adds a new signing key and retires the others (they keep verifying for
 /// the grace period). Returns the new key id.
-pub fn rotate(conn: &mut DbConn) -> Result<String, ApiError> {
+pub fn rotate(conn: &mut DbConn) -> DbResult<String> {
     diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
         .set(signing_keys::retired_at.eq(Some(super::now())))
         .execute(conn)?;

@@ -4,9 +4,8 @@ use std::collections::HashSet;
 
 use diesel::prelude::*;
 
-use super::DbConn;
 use super::schema::uploads;
-use crate::error::ApiError;
+use super::{DbConn, DbResult};
 
 /// A row of `uploads`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -31,7 +30,7 @@ pub struct UploadRow {
 }
 
 /// Inserts an upload row.
-pub fn insert(conn: &mut DbConn, row: &UploadRow) -> Result<(), ApiError> {
+pub fn insert(conn: &mut DbConn, row: &UploadRow) -> DbResult<()> {
     diesel::insert_into(uploads::table)
         .values(row)
         .execute(conn)?;
@@ -39,7 +38,7 @@ pub fn insert(conn: &mut DbConn, row: &UploadRow) -> Result<(), ApiError> {
 }
 
 /// Uploads of the order not yet attached to a return.
-pub fn unattached(conn: &mut DbConn, order_id: &str) -> Result<HashSet<String>, ApiError> {
+pub fn unattached(conn: &mut DbConn, order_id: &str) -> DbResult<HashSet<String>> {
     Ok(uploads::table
         .filter(uploads::order_id.eq(order_id))
         .filter(uploads::return_id.is_null())
@@ -50,7 +49,7 @@ pub fn unattached(conn: &mut DbConn, order_id: &str) -> Result<HashSet<String>, 
 }
 
 /// Uploads of an order (attached or not).
-pub fn count_for_order(conn: &mut DbConn, order_id: &str) -> Result<i64, ApiError> {
+pub fn count_for_order(conn: &mut DbConn, order_id: &str) -> DbResult<i64> {
     Ok(uploads::table
         .filter(uploads::order_id.eq(order_id))
         .count()
@@ -58,7 +57,7 @@ pub fn count_for_order(conn: &mut DbConn, order_id: &str) -> Result<i64, ApiErro
 }
 
 /// Attaches uploads to a return.
-pub fn attach(conn: &mut DbConn, ids: &[String], return_id: &str) -> Result<(), ApiError> {
+pub fn attach(conn: &mut DbConn, ids: &[String], return_id: &str) -> DbResult<()> {
     if !ids.is_empty() {
         diesel::update(uploads::table.filter(uploads::id.eq_any(ids)))
             .set(uploads::return_id.eq(Some(return_id)))
@@ -69,10 +68,7 @@ pub fn attach(conn: &mut DbConn, ids: &[String], return_id: &str) -> Result<(), 
 
 /// Deletes uploads never attached and older than `before`; returns the
 /// content hashes no remaining upload refers to (their files can go).
-pub fn purge_unattached(
-    conn: &mut DbConn,
-    before: chrono::NaiveDateTime,
-) -> Result<Vec<String>, ApiError> {
+pub fn purge_unattached(conn: &mut DbConn, before: chrono::NaiveDateTime) -> DbResult<Vec<String>> {
     let stale: Vec<(String, String)> = uploads::table
         .filter(uploads::return_id.is_null())
         .filter(uploads::created_at.lt(before))
@@ -99,6 +95,6 @@ pub fn purge_unattached(
 }
 
 /// Number of uploads.
-pub fn count_all(conn: &mut DbConn) -> Result<i64, ApiError> {
+pub fn count_all(conn: &mut DbConn) -> DbResult<i64> {
     Ok(uploads::table.count().get_result(conn)?)
 }

@@ -1,10 +1,11 @@
-//! Brand-level rules: slugs, themes, allowed origins.
+//! Brand-level rules: slugs, names, themes, custom domains, allowed origins,
+//! and the checks of brand creation and update.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use crate::error::FieldError;
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Colours and logo of a brand's portal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema, Validate)]
@@ -68,7 +69,7 @@ pub fn check_slug(slug: &str) -> Result<(), FieldError> {
     } else {
         Err(FieldError::new(
             "slug",
-            "invalid_slug",
+            ErrorCode::InvalidSlug,
             "must be 2–63 lowercase letters, digits or inner hyphens",
         ))
     }
@@ -91,7 +92,7 @@ pub fn normalize_domain(domain: &str) -> Result<String, FieldError> {
     } else {
         Err(FieldError::new(
             "custom_domain",
-            "invalid_domain",
+            ErrorCode::InvalidDomain,
             "must be a host name such as returns.example.com",
         ))
     }
@@ -119,7 +120,7 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
             }
             _ => errors.push(FieldError::new(
                 format!("allowed_origins[{i}]"),
-                "invalid_origin",
+                ErrorCode::InvalidOrigin,
                 "must be * or an origin such as https://shop.example.com (no path)",
             )),
         }
@@ -127,7 +128,7 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
     if origins.len() > 50 {
         errors.push(FieldError::new(
             "allowed_origins",
-            "invalid_length",
+            ErrorCode::InvalidLength,
             "at most 50 origins",
         ));
     }
@@ -136,6 +137,163 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
         Ok(out)
     } else {
         Err(errors)
+    }
+}
+
+/// Longest display name (characters).
+pub const MAX_NAME: usize = 100;
+
+/// Body of `POST /v1/brands`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateBrand {
+    /// Slug: 2–63 lowercase letters, digits and inner hyphens.
+    #[schema(example = "acme")]
+    pub slug: String,
+    /// Display name (1–100 characters).
+    #[schema(example = "ACME Outdoor")]
+    pub name: String,
+    /// Theme (defaults to neutral colours).
+    pub theme: Option<Theme>,
+    /// Custom domain.
+    pub custom_domain: Option<String>,
+    /// Allowed browser origins.
+    pub allowed_origins: Option<Vec<String>>,
+}
+
+/// Body of `PATCH /v1/brands/{brand}`: only the fields present change.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateBrand {
+    /// New display name.
+    pub name: Option<String>,
+    /// New theme (replaces the whole theme).
+    pub theme: Option<Theme>,
+    /// New custom domain; `null` removes it.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>)]
+    pub custom_domain: Option<Option<String>>,
+    /// New allowed origins (replaces the list).
+    pub allowed_origins: Option<Vec<String>>,
+}
+
+/// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// A checked new brand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewBrand {
+    /// Slug.
+    pub slug: String,
+    /// Display name, trimmed.
+    pub name: String,
+    /// Theme.
+    pub theme: Theme,
+    /// Custom domain, normalized.
+    pub custom_domain: Option<String>,
+    /// Allowed origins, normalized.
+    pub origins: Vec<String>,
+}
+
+/// Checked changes of a brand (`None`: unchanged).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BrandChanges {
+    /// New name, trimmed.
+    pub name: Option<String>,
+    /// New theme.
+    pub theme: Option<Theme>,
+    /// New custom domain (`Some(None)` removes it).
+    pub custom_domain: Option<Option<String>>,
+    /// New allowed origins.
+    pub origins: Option<Vec<String>>,
+}
+
+fn check_name(name: &str, errors: &mut Vec<FieldError>) -> String {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_NAME {
+        errors.push(FieldError::new(
+            "name",
+            ErrorCode::InvalidLength,
+            "must have 1–100 characters",
+        ));
+    }
+    name.to_string()
+}
+
+fn check_theme(theme: &Theme, errors: &mut Vec<FieldError>) {
+    if let Err(e) = theme.validate() {
+        errors.extend(
+            crate::error::field_errors(&e)
+                .into_iter()
+                .map(|f| f.within("theme")),
+        );
+    }
+}
+
+fn check_domain(domain: &str, errors: &mut Vec<FieldError>) -> Option<String> {
+    normalize_domain(domain).map_err(|e| errors.push(e)).ok()
+}
+
+fn check_origins(origins: &[String], errors: &mut Vec<FieldError>) -> Option<Vec<String>> {
+    normalize_origins(origins)
+        .map_err(|e| errors.extend(e))
+        .ok()
+}
+
+impl CreateBrand {
+    /// Checks every field; 422 naming each invalid one.
+    pub fn check(self) -> Result<NewBrand, ApiError> {
+        let mut errors = Vec::new();
+        if let Err(e) = check_slug(&self.slug) {
+            errors.push(e);
+        }
+        let name = check_name(&self.name, &mut errors);
+        let theme = self.theme.unwrap_or_default();
+        check_theme(&theme, &mut errors);
+        let custom_domain = self
+            .custom_domain
+            .as_deref()
+            .and_then(|d| check_domain(d, &mut errors));
+        let origins = check_origins(&self.allowed_origins.unwrap_or_default(), &mut errors);
+        ApiError::check(errors)?;
+        Ok(NewBrand {
+            slug: self.slug,
+            name,
+            theme,
+            custom_domain,
+            origins: origins.unwrap_or_default(),
+        })
+    }
+}
+
+impl UpdateBrand {
+    /// Checks the fields present; 422 naming each invalid one.
+    pub fn check(self) -> Result<BrandChanges, ApiError> {
+        let mut errors = Vec::new();
+        let name = self.name.as_deref().map(|n| check_name(n, &mut errors));
+        if let Some(theme) = &self.theme {
+            check_theme(theme, &mut errors);
+        }
+        let custom_domain = match &self.custom_domain {
+            Some(Some(d)) => check_domain(d, &mut errors).map(Some),
+            Some(None) => Some(None),
+            None => None,
+        };
+        let origins = self
+            .allowed_origins
+            .as_deref()
+            .and_then(|o| check_origins(o, &mut errors));
+        ApiError::check(errors)?;
+        Ok(BrandChanges {
+            name,
+            theme: self.theme,
+            custom_domain,
+            origins,
+        })
     }
 }
 
@@ -176,6 +334,63 @@ mod tests {
             .unwrap_err();
         assert_eq!(bad.len(), 2);
         assert_eq!(bad[0].field, "allowed_origins[0]");
+    }
+
+    fn create(slug: &str, name: &str) -> CreateBrand {
+        CreateBrand {
+            slug: slug.into(),
+            name: name.into(),
+            theme: None,
+            custom_domain: None,
+            allowed_origins: None,
+        }
+    }
+
+    #[test]
+    fn a_new_brand_gets_a_trimmed_name_and_the_default_theme() {
+        let b = create("acme", "  ACME  ").check().expect("valid");
+        assert_eq!(b.name, "ACME");
+        assert_eq!(b.theme, Theme::default());
+        assert!(b.origins.is_empty());
+    }
+
+    #[test]
+    fn a_new_brand_reports_every_invalid_field() {
+        let mut input = create("Bad Slug", " ");
+        input.custom_domain = Some("localhost".into());
+        input.allowed_origins = Some(vec!["ftp://x.y".into()]);
+        let e = input.check().expect_err("invalid");
+        let fields: Vec<&str> = e.errors().iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["slug", "name", "custom_domain", "allowed_origins[0]"]
+        );
+    }
+
+    #[test]
+    fn an_update_changes_only_what_it_names_and_null_removes_the_domain() {
+        let u: UpdateBrand =
+            serde_json::from_value(serde_json::json!({ "custom_domain": null })).expect("json");
+        let c = u.check().expect("valid");
+        assert_eq!(
+            c,
+            BrandChanges {
+                custom_domain: Some(None),
+                ..BrandChanges::default()
+            }
+        );
+        let u: UpdateBrand = serde_json::from_value(serde_json::json!({})).expect("json");
+        assert_eq!(u.check().expect("valid"), BrandChanges::default());
+    }
+
+    #[test]
+    fn theme_errors_are_reported_under_theme() {
+        let u: UpdateBrand = serde_json::from_value(serde_json::json!({
+            "theme": { "primary_color": "red", "accent_color": "#ffffff", "background_color": "#ffffff" }
+        }))
+        .expect("json");
+        let e = u.check().expect_err("bad colour");
+        assert_eq!(e.errors()[0].field, "theme.primary_color");
     }
 
     #[test]

@@ -35,7 +35,7 @@ use chrono::{
 use chrono_tz::{Africa, America, Asia, Atlantic, Australia, Europe, GapInfo, Pacific, Tz};
 use serde::{Deserialize, Serialize};
 
-use crate::error::FieldError;
+use crate::error::{ErrorCode, FieldError};
 
 /// Minutes in a (wall-clock) day; also the value of "24:00".
 const DAY: u16 = 24 * 60;
@@ -100,7 +100,7 @@ impl WeeklyHours {
             let Some(slot) = weekday_index(key).and_then(|day| hours.days.get_mut(day)) else {
                 errors.push(FieldError::new(
                     key.as_str(),
-                    "unknown_weekday",
+                    ErrorCode::UnknownWeekday,
                     "Weekdays are numbered 0 (Monday) to 6 (Sunday).",
                 ));
                 continue;
@@ -108,7 +108,7 @@ impl WeeklyHours {
             if texts.len() > MAX_INTERVALS_PER_DAY {
                 errors.push(FieldError::new(
                     key.as_str(),
-                    "too_many_intervals",
+                    ErrorCode::TooManyIntervals,
                     format!("A day has at most {MAX_INTERVALS_PER_DAY} intervals."),
                 ));
             }
@@ -119,7 +119,7 @@ impl WeeklyHours {
                     Ok(interval) => parsed.push((index, interval)),
                     Err(message) => errors.push(FieldError::new(
                         format!("{key}[{index}]"),
-                        "invalid_interval",
+                        ErrorCode::InvalidInterval,
                         message,
                     )),
                 }
@@ -345,7 +345,7 @@ fn overlaps(key: &str, sorted: &[(usize, Interval)]) -> Vec<FieldError> {
         {
             errors.push(FieldError::new(
                 format!("{key}[{index}]"),
-                "overlapping_intervals",
+                ErrorCode::OverlappingIntervals,
                 format!("This interval overlaps {key}[{other}] on the same day."),
             ));
         }
@@ -439,13 +439,13 @@ mod tests {
         WeeklyHours::parse(&hours(entries)).expect("valid hours")
     }
 
-    fn errors(entries: &[(&str, &[&str])]) -> Vec<(String, String)> {
+    fn errors(entries: &[(&str, &[&str])]) -> Vec<(String, ErrorCode)> {
         let errors = WeeklyHours::parse(&hours(entries)).expect_err("invalid hours");
         errors.into_iter().map(|e| (e.field, e.code)).collect()
     }
 
-    fn pair(field: &str, code: &str) -> (String, String) {
-        (field.to_string(), code.to_string())
+    fn pair(field: &str, code: ErrorCode) -> (String, ErrorCode) {
+        (field.to_string(), code)
     }
 
     fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
@@ -549,7 +549,9 @@ mod tests {
         let found = errors(&[("0", &monday), ("1", &tuesday)]);
         let expected: Vec<_> = ["0", "1"]
             .iter()
-            .flat_map(|day| (0..6).map(move |i| pair(&format!("{day}[{i}]"), "invalid_interval")))
+            .flat_map(|day| {
+                (0..6).map(move |i| pair(&format!("{day}[{i}]"), ErrorCode::InvalidInterval))
+            })
             .collect();
         assert_eq!(found, expected);
     }
@@ -558,11 +560,11 @@ mod tests {
     fn an_interval_of_zero_length_is_rejected() {
         assert_eq!(
             errors(&[("1", &["08:00-09:00", "10:00-10:00"])]),
-            vec![pair("1[1]", "invalid_interval")]
+            vec![pair("1[1]", ErrorCode::InvalidInterval)]
         );
         assert_eq!(
             errors(&[("1", &["00:00-00:00"])]),
-            vec![pair("1[0]", "invalid_interval")]
+            vec![pair("1[0]", ErrorCode::InvalidInterval)]
         );
     }
 
@@ -570,15 +572,15 @@ mod tests {
     fn overlapping_intervals_are_reported_after_sorting() {
         assert_eq!(
             errors(&[("2", &["12:00-14:00", "09:00-13:00"])]),
-            vec![pair("2[0]", "overlapping_intervals")]
+            vec![pair("2[0]", ErrorCode::OverlappingIntervals)]
         );
         // One long interval can cover several later ones.
         let found = errors(&[("2", &["08:00-20:00", "09:00-10:00", "11:00-12:00"])]);
         assert_eq!(
             found,
             vec![
-                pair("2[1]", "overlapping_intervals"),
-                pair("2[2]", "overlapping_intervals")
+                pair("2[1]", ErrorCode::OverlappingIntervals),
+                pair("2[2]", ErrorCode::OverlappingIntervals)
             ]
         );
     }
@@ -587,7 +589,7 @@ mod tests {
     fn an_overnight_interval_overlaps_a_later_one_the_same_evening() {
         assert_eq!(
             errors(&[("4", &["20:00-02:00", "23:00-23:30"])]),
-            vec![pair("4[1]", "overlapping_intervals")]
+            vec![pair("4[1]", ErrorCode::OverlappingIntervals)]
         );
     }
 
@@ -610,7 +612,7 @@ mod tests {
         ];
         assert_eq!(
             errors(&[("4", &seven)]),
-            vec![pair("4", "too_many_intervals")]
+            vec![pair("4", ErrorCode::TooManyIntervals)]
         );
         assert!(WeeklyHours::parse(&hours(&[("4", &seven[..6])])).is_ok());
     }
@@ -624,10 +626,10 @@ mod tests {
             ("-1", &[]),
         ]);
         let expected = vec![
-            pair("-1", "unknown_weekday"),
-            pair("00", "unknown_weekday"),
-            pair("7", "unknown_weekday"),
-            pair("mon", "unknown_weekday"),
+            pair("-1", ErrorCode::UnknownWeekday),
+            pair("00", ErrorCode::UnknownWeekday),
+            pair("7", ErrorCode::UnknownWeekday),
+            pair("mon", ErrorCode::UnknownWeekday),
         ];
         assert_eq!(found, expected);
     }
@@ -640,10 +642,10 @@ mod tests {
             ("9", &[]),
         ]);
         let expected = vec![
-            pair("0[2]", "invalid_interval"),
-            pair("0[1]", "overlapping_intervals"),
-            pair("6[0]", "invalid_interval"),
-            pair("9", "unknown_weekday"),
+            pair("0[2]", ErrorCode::InvalidInterval),
+            pair("0[1]", ErrorCode::OverlappingIntervals),
+            pair("6[0]", ErrorCode::InvalidInterval),
+            pair("9", ErrorCode::UnknownWeekday),
         ];
         assert_eq!(found, expected);
         let messages = WeeklyHours::parse(&hours(&[("9", &[])])).unwrap_err();

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use crate::domain::contact::{normalize_email, normalize_phone, postal_code_valid};
 use crate::domain::money::{Currency, Money};
 use crate::domain::settings::{is_carrier, is_country};
-use crate::error::FieldError;
+use crate::error::{ErrorCode, FieldError};
 
 /// The customer who placed the order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Default)]
@@ -176,7 +176,7 @@ fn text(errors: &mut Vec<FieldError>, field: String, value: &str, max: usize) {
     {
         errors.push(FieldError::new(
             field,
-            "invalid_length",
+            ErrorCode::InvalidLength,
             format!("must have 1–{max} printable characters"),
         ));
     }
@@ -197,7 +197,7 @@ impl Order {
         if crate::domain::contact::identifier_key(&self.number).is_empty() {
             e.push(FieldError::new(
                 "number",
-                "invalid_value",
+                ErrorCode::InvalidValue,
                 "must contain more than `#` and spaces",
             ));
         }
@@ -207,7 +207,7 @@ impl Order {
                 Some(n) => self.customer.email = Some(n),
                 None => e.push(FieldError::new(
                     "customer.email",
-                    "invalid_email",
+                    ErrorCode::InvalidEmail,
                     "must be an email address",
                 )),
             }
@@ -217,7 +217,7 @@ impl Order {
                 Some(n) => self.customer.phone = Some(n),
                 None => e.push(FieldError::new(
                     "customer.phone",
-                    "invalid_phone",
+                    ErrorCode::InvalidPhone,
                     match phone_region {
                         Some(r) => format!("must be a valid phone number (national numbers are read as {r})"),
                         None => "must be a valid international phone number (+…); the brand has no phone_region".into(),
@@ -235,13 +235,13 @@ impl Order {
         if !is_country(&a.country) {
             e.push(FieldError::new(
                 "shipping_address.country",
-                "invalid_country",
+                ErrorCode::InvalidCountry,
                 "must be an ISO 3166-1 alpha-2 code such as NL",
             ));
         } else if !postal_code_valid(&a.country, &a.postal_code) {
             e.push(FieldError::new(
                 "shipping_address.postal_code",
-                "invalid_postal_code",
+                ErrorCode::InvalidPostalCode,
                 format!("is not a postal code of {}", a.country),
             ));
         }
@@ -250,14 +250,14 @@ impl Order {
                 if !(-90.0..=90.0).contains(&lat) {
                     e.push(FieldError::new(
                         "shipping_address.latitude",
-                        "out_of_range",
+                        ErrorCode::OutOfRange,
                         "must be between -90 and 90",
                     ));
                 }
                 if !(-180.0..=180.0).contains(&lon) {
                     e.push(FieldError::new(
                         "shipping_address.longitude",
-                        "out_of_range",
+                        ErrorCode::OutOfRange,
                         "must be between -180 and 180",
                     ));
                 }
@@ -265,12 +265,12 @@ impl Order {
             (None, None) => {}
             (Some(_), None) => e.push(FieldError::new(
                 "shipping_address.longitude",
-                "required",
+                ErrorCode::Required,
                 "latitude and longitude go together",
             )),
             (None, Some(_)) => e.push(FieldError::new(
                 "shipping_address.latitude",
-                "required",
+                ErrorCode::Required,
                 "latitude and longitude go together",
             )),
         }
@@ -278,7 +278,7 @@ impl Order {
         if self.lines.is_empty() || self.lines.len() > 500 {
             e.push(FieldError::new(
                 "lines",
-                "invalid_length",
+                ErrorCode::InvalidLength,
                 "must have 1–500 lines",
             ));
         }
@@ -289,7 +289,7 @@ impl Order {
             if !ids.insert(l.id.as_str()) {
                 e.push(FieldError::new(
                     format!("lines[{i}].id"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "another line has this id",
                 ));
             }
@@ -298,21 +298,21 @@ impl Order {
             if !(1..=10_000).contains(&l.quantity) {
                 e.push(FieldError::new(
                     format!("lines[{i}].quantity"),
-                    "out_of_range",
+                    ErrorCode::OutOfRange,
                     "must be between 1 and 10000",
                 ));
             }
             if l.unit_price.currency != self.currency {
                 e.push(FieldError::new(
                     format!("lines[{i}].unit_price.currency"),
-                    "currency_mismatch",
+                    ErrorCode::CurrencyMismatch,
                     format!("must be the order currency {}", self.currency),
                 ));
             }
             if l.unit_price.amount < 0 {
                 e.push(FieldError::new(
                     format!("lines[{i}].unit_price.amount"),
-                    "out_of_range",
+                    ErrorCode::OutOfRange,
                     "must not be negative",
                 ));
             }
@@ -327,7 +327,7 @@ impl Order {
             {
                 e.push(FieldError::new(
                     format!("lines[{i}].image_url"),
-                    "invalid_url",
+                    ErrorCode::InvalidUrl,
                     "must be an http(s) URL",
                 ));
             }
@@ -337,7 +337,7 @@ impl Order {
         if self.shipments.len() > 100 {
             e.push(FieldError::new(
                 "shipments",
-                "invalid_length",
+                ErrorCode::InvalidLength,
                 "at most 100 shipments",
             ));
         }
@@ -353,27 +353,27 @@ impl Order {
             if !tracking.insert(crate::domain::contact::identifier_key(&s.tracking_number)) {
                 e.push(FieldError::new(
                     format!("shipments[{i}].tracking_number"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "another shipment has this tracking number",
                 ));
             }
             if !is_carrier(&s.carrier) {
                 e.push(FieldError::new(
                     format!("shipments[{i}].carrier"),
-                    "invalid_carrier",
+                    ErrorCode::InvalidCarrier,
                     "carrier codes are lowercase letters, digits, - or _",
                 ));
             }
             match (s.status, s.delivered_at) {
                 (ShipmentStatus::Delivered, None) => e.push(FieldError::new(
                     format!("shipments[{i}].delivered_at"),
-                    "required",
+                    ErrorCode::Required,
                     "a delivered shipment has a delivery time",
                 )),
                 (status, Some(_)) if status != ShipmentStatus::Delivered => {
                     e.push(FieldError::new(
                         format!("shipments[{i}].delivered_at"),
-                        "not_allowed",
+                        ErrorCode::NotAllowed,
                         "only delivered shipments have a delivery time",
                     ))
                 }
@@ -384,14 +384,14 @@ impl Order {
             {
                 e.push(FieldError::new(
                     format!("shipments[{i}].delivered_at"),
-                    "out_of_range",
+                    ErrorCode::OutOfRange,
                     "must not be before shipped_at",
                 ));
             }
             if s.lines.is_empty() {
                 e.push(FieldError::new(
                     format!("shipments[{i}].lines"),
-                    "invalid_length",
+                    ErrorCode::InvalidLength,
                     "a shipment carries at least one line",
                 ));
             }
@@ -401,21 +401,21 @@ impl Order {
                 if !quantities.contains_key(sl.line_id.as_str()) {
                     e.push(FieldError::new(
                         format!("{field}.line_id"),
-                        "unknown_line",
+                        ErrorCode::UnknownLine,
                         "no line of the order has this id",
                     ));
                 }
                 if !in_shipment.insert(sl.line_id.as_str()) {
                     e.push(FieldError::new(
                         format!("{field}.line_id"),
-                        "duplicate",
+                        ErrorCode::Duplicate,
                         "appears twice in this shipment",
                     ));
                 }
                 if sl.quantity == 0 {
                     e.push(FieldError::new(
                         format!("{field}.quantity"),
-                        "out_of_range",
+                        ErrorCode::OutOfRange,
                         "must be at least 1",
                     ));
                 }
@@ -426,7 +426,7 @@ impl Order {
                 {
                     e.push(FieldError::new(
                         format!("{field}.quantity"),
-                        "exceeds_line_quantity",
+                        ErrorCode::ExceedsLineQuantity,
                         format!(
                             "shipments carry more units of {} than the {} ordered",
                             sl.line_id, ordered
@@ -449,10 +449,61 @@ impl Order {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Most orders in one bulk request.
+pub const MAX_BULK: usize = 1000;
 
+/// The errors for shipments (by position) whose tracking number another
+/// order of the brand already uses.
+pub fn tracking_taken(positions: &[usize]) -> Vec<FieldError> {
+    positions
+        .iter()
+        .map(|i| {
+            FieldError::new(
+                format!("shipments[{i}].tracking_number"),
+                ErrorCode::TrackingNumberTaken,
+                "another order of this brand has this tracking number",
+            )
+        })
+        .collect()
+}
+
+/// Rules of a bulk request as a whole: 1–1,000 orders, each number once,
+/// each tracking number in one order only.
+pub fn check_batch(orders: &[Order]) -> Vec<FieldError> {
+    if orders.is_empty() || orders.len() > MAX_BULK {
+        return vec![FieldError::new(
+            "orders",
+            ErrorCode::InvalidLength,
+            format!("must have 1–{MAX_BULK} orders"),
+        )];
+    }
+    let mut errors = Vec::new();
+    let mut numbers = HashSet::new();
+    let mut tracking = HashSet::new();
+    for (i, order) in orders.iter().enumerate() {
+        if !numbers.insert(crate::domain::contact::identifier_key(&order.number)) {
+            errors.push(FieldError::new(
+                format!("orders[{i}].number"),
+                ErrorCode::Duplicate,
+                "appears twice in this request",
+            ));
+        }
+        for (j, s) in order.shipments.iter().enumerate() {
+            if !tracking.insert(crate::domain::contact::identifier_key(&s.tracking_number)) {
+                errors.push(FieldError::new(
+                    format!("orders[{i}].shipments[{j}].tracking_number"),
+                    ErrorCode::Duplicate,
+                    "another order of this request has this tracking number",
+                ));
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+impl Order {
+    /// A delivered one-line order of two T-shirts (unit tests).
     pub fn sample() -> Order {
         serde_json::from_value(serde_json::json!({
             "number": "1001",
@@ -471,7 +522,37 @@ mod tests {
                   "lines": [ { "line_id": "L1", "quantity": 2 } ] }
             ]
         }))
-        .unwrap()
+        .expect("sample order")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Order {
+        Order::sample()
+    }
+
+    #[test]
+    fn a_batch_names_each_number_and_tracking_number_once() {
+        let a = sample();
+        let mut b = sample();
+        b.number = "#1001 ".into();
+        let errors = check_batch(&[a, b]);
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec!["orders[1].number", "orders[1].shipments[0].tracking_number"]
+        );
+        assert_eq!(check_batch(&[])[0].code, ErrorCode::InvalidLength);
+    }
+
+    #[test]
+    fn a_taken_tracking_number_is_named_by_its_shipment() {
+        let errors = tracking_taken(&[1]);
+        assert_eq!(errors[0].field, "shipments[1].tracking_number");
+        assert_eq!(errors[0].code, ErrorCode::TrackingNumberTaken);
     }
 
     #[test]

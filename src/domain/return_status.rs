@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::error::{ApiError, ErrorCode};
+
 /// Status of a return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -123,6 +125,39 @@ pub fn transition(from: ReturnStatus, action: Action) -> Option<ReturnStatus> {
         .map(|(_, _, to)| *to)
 }
 
+impl Action {
+    /// How the action reads in "cannot be …".
+    pub fn done(self) -> &'static str {
+        match self {
+            Approve => "approved",
+            Reject => "rejected",
+            Ship => "marked in transit",
+            ReceivePart | ReceiveAll => "received",
+            Complete => "completed",
+            Cancel => "cancelled",
+        }
+    }
+}
+
+/// The status after `action`, or the 409 that refuses it: `not_cancellable`
+/// for a cancellation once the parcel travels, else `invalid_transition`.
+pub fn step(from: ReturnStatus, action: Action) -> Result<ReturnStatus, ApiError> {
+    transition(from, action).ok_or_else(|| match (action, from) {
+        (Cancel, InTransit | PartiallyReceived | Received) => ApiError::new(
+            ErrorCode::NotCancellable,
+            "The parcel is already on its way; the return can no longer be cancelled.",
+        ),
+        _ => ApiError::new(
+            ErrorCode::InvalidTransition,
+            format!(
+                "A return that is {} cannot be {}.",
+                from.as_str().replace('_', " "),
+                action.done()
+            ),
+        ),
+    })
+}
+
 /// The webhook / audit event type of entering `status`.
 pub fn event_type(status: ReturnStatus) -> &'static str {
     match status {
@@ -133,6 +168,37 @@ pub fn event_type(status: ReturnStatus) -> &'static str {
         PartiallyReceived | Received => "return.received",
         Completed => "return.completed",
         Cancelled => "return.cancelled",
+    }
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+
+    #[test]
+    fn a_travelling_return_is_not_cancellable() {
+        for from in [InTransit, PartiallyReceived, Received] {
+            assert_eq!(
+                step(from, Cancel).map_err(|e| e.code()),
+                Err(ErrorCode::NotCancellable)
+            );
+        }
+    }
+
+    #[test]
+    fn any_other_refused_step_is_an_invalid_transition_naming_both_ends() {
+        let e = step(Completed, Approve).expect_err("completed cannot be approved");
+        assert_eq!(e.code(), ErrorCode::InvalidTransition);
+        assert_eq!(e.detail(), "A return that is completed cannot be approved.");
+        assert_eq!(
+            step(Cancelled, Cancel).map_err(|e| e.code()),
+            Err(ErrorCode::InvalidTransition)
+        );
+    }
+
+    #[test]
+    fn an_allowed_step_gives_the_next_status() {
+        assert_eq!(step(Requested, Approve).ok(), Some(Approved));
     }
 }
 

@@ -10,13 +10,19 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::eligibility::{LineEligibility, NonReturnableReason};
-use crate::domain::money::Money;
+use crate::domain::money::{Currency, Money};
 use crate::domain::orders::Order;
-use crate::domain::settings::{ResolutionType, ReturnAddress, ReturnMethodType, ReturnsSettings};
-use crate::error::FieldError;
+use crate::domain::settings::{
+    ResolutionType, ReturnAddress, ReturnMethodType, ReturnReason, ReturnsSettings,
+};
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Most items in one return.
 pub const MAX_ITEMS: usize = 100;
+/// Most photos per item.
+pub const MAX_IMAGES: usize = 10;
+/// Longest comment (characters).
+pub const MAX_COMMENT: usize = 2000;
 
 /// One item of a return request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -166,6 +172,32 @@ impl Checked {
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty() && self.items.iter().all(|i| i.errors.is_empty())
     }
+
+    /// The problem for an invalid request, listing every error: 409
+    /// `quantity_conflict` when the only trouble is units that other returns
+    /// took meanwhile, else 422 headed by the first other error's code.
+    pub fn rejection(&self) -> ApiError {
+        let errors = self.all_errors();
+        let only_conflicts = errors.iter().all(|e| e.code == ErrorCode::QuantityConflict);
+        let first = errors
+            .iter()
+            .find(|e| e.code != ErrorCode::QuantityConflict)
+            .or(errors.first());
+        let code = match first {
+            _ if only_conflicts => ErrorCode::QuantityConflict,
+            Some(f) => f.code,
+            None => ErrorCode::ValidationFailed,
+        };
+        let detail = match (errors.len(), first) {
+            (1, Some(f)) => format!(
+                "{}: {}",
+                if f.field.is_empty() { "body" } else { &f.field },
+                f.message
+            ),
+            (n, _) => format!("{n} problems; see errors"),
+        };
+        ApiError::new(code, detail).with_errors(errors)
+    }
 }
 
 fn reason_text(reason: Option<NonReturnableReason>) -> &'static str {
@@ -179,273 +211,37 @@ fn reason_text(reason: Option<NonReturnableReason>) -> &'static str {
     }
 }
 
-/// Checks a request; see [`Checked`].
+/// Checks a request; see [`Checked`]. Items first, then the return method,
+/// the resolution and the locale; then the parcels and the money.
 pub fn check(req: &CreateReturn, ctx: &Context<'_>) -> Checked {
-    let s = ctx.settings;
-    let mut conflict = false;
     let mut top = Vec::new();
     if req.items.is_empty() || req.items.len() > MAX_ITEMS {
         top.push(FieldError::new(
             "items",
-            "invalid_length",
+            ErrorCode::InvalidLength,
             format!("must have 1–{MAX_ITEMS} items"),
         ));
     }
-    let mut seen = HashSet::new();
-    let mut used_images = HashSet::new();
-    let mut items = Vec::with_capacity(req.items.len());
-    for (i, item) in req.items.iter().enumerate() {
-        let mut e = Vec::new();
-        let at = |f: &str| format!("items[{i}].{f}");
-        let line = ctx
-            .order
-            .lines
-            .iter()
-            .position(|l| l.id == item.order_line_id);
-        let reason = s.reasons.iter().find(|r| r.code == item.reason_code);
-        if !seen.insert(item.order_line_id.as_str()) {
-            e.push(FieldError::new(
-                at("order_line_id"),
-                "duplicate_line",
-                "this line appears twice; send one item per line",
-            ));
-        }
-        let mut returnable = 0;
-        let mut value = 0i64;
-        match line {
-            None => e.push(FieldError::new(
-                at("order_line_id"),
-                "unknown_line",
-                "the order has no line with this id",
-            )),
-            Some(idx) => {
-                let l = &ctx.order.lines[idx];
-                let el = ctx.eligibility.get(idx);
-                returnable = el.map_or(0, |el| el.returnable_quantity);
-                let held = ctx.held.get(&l.id).copied().unwrap_or(0);
-                value = l.unit_price.amount.saturating_mul(i64::from(item.quantity));
-                if item.quantity == 0 {
-                    e.push(FieldError::new(
-                        at("quantity"),
-                        "out_of_range",
-                        "must be at least 1",
-                    ));
-                } else if returnable == 0 {
-                    let reason = el.and_then(|el| el.reason);
-                    if reason == Some(NonReturnableReason::AlreadyReturned) {
-                        conflict = true;
-                        e.push(FieldError::new(
-                            at("quantity"),
-                            "quantity_conflict",
-                            "other returns already hold every returnable unit",
-                        ));
-                    } else {
-                        e.push(FieldError::new(
-                            at("order_line_id"),
-                            "not_returnable",
-                            reason_text(reason),
-                        ));
-                    }
-                } else if item.quantity > returnable {
-                    if item.quantity <= returnable.saturating_add(held) {
-                        conflict = true;
-                        e.push(FieldError::new(
-                            at("quantity"),
-                            "quantity_conflict",
-                            format!("only {returnable} unit(s) are still returnable; other returns hold the rest"),
-                        ));
-                    } else {
-                        e.push(FieldError::new(
-                            at("quantity"),
-                            "quantity_exceeds_returnable",
-                            format!("at most {returnable} unit(s) of this line can be returned"),
-                        ));
-                    }
-                }
-            }
-        }
-        match reason {
-            None => e.push(FieldError::new(
-                at("reason_code"),
-                "unknown_reason",
-                "not one of the brand's return reasons",
-            )),
-            Some(r) => {
-                let comment = item.comment.as_deref().map(str::trim).unwrap_or("");
-                if r.require_comment && comment.is_empty() {
-                    e.push(FieldError::new(
-                        at("comment"),
-                        "comment_required",
-                        "this reason needs a comment",
-                    ));
-                }
-                if r.require_images && (item.image_ids.len() as u32) < r.min_images {
-                    e.push(FieldError::new(
-                        at("image_ids"),
-                        "images_required",
-                        format!("this reason needs at least {} photo(s)", r.min_images),
-                    ));
-                }
-                if r.require_condition && item.condition_code.is_none() {
-                    e.push(FieldError::new(
-                        at("condition_code"),
-                        "condition_required",
-                        "this reason needs the item's condition",
-                    ));
-                }
-            }
-        }
-        if item
-            .comment
-            .as_deref()
-            .is_some_and(|c| c.chars().count() > 2000)
-        {
-            e.push(FieldError::new(
-                at("comment"),
-                "invalid_length",
-                "at most 2000 characters",
-            ));
-        }
-        if let Some(code) = &item.condition_code
-            && !s.condition_codes.iter().any(|c| &c.code == code)
-        {
-            e.push(FieldError::new(
-                at("condition_code"),
-                "unknown_condition",
-                "not one of the brand's condition codes",
-            ));
-        }
-        if item.image_ids.len() > 10 {
-            e.push(FieldError::new(
-                at("image_ids"),
-                "invalid_length",
-                "at most 10 photos per item",
-            ));
-        }
-        for (j, id) in item.image_ids.iter().enumerate() {
-            if !ctx.uploads.contains(id) {
-                e.push(FieldError::new(
-                    format!("items[{i}].image_ids[{j}]"),
-                    "unknown_image",
-                    "not a photo uploaded for this order",
-                ));
-            } else if !used_images.insert(id.as_str()) {
-                e.push(FieldError::new(
-                    format!("items[{i}].image_ids[{j}]"),
-                    "duplicate",
-                    "each photo belongs to one item",
-                ));
-            }
-        }
-        items.push(ItemCheck {
-            errors: e,
-            auto_approve: reason.is_some_and(|r| r.auto_approve),
-            returnable_quantity: returnable,
-            value,
-        });
-    }
-
+    let (items, conflict) = check_items(&req.items, ctx);
     let carrier = check_method(&req.return_method, ctx, &mut top);
-    match s
-        .refund_options
-        .iter()
-        .find(|o| o.resolution == req.resolution.resolution && o.enabled)
-    {
-        None => top.push(FieldError::new(
-            "resolution.type",
-            "resolution_not_allowed",
-            "this brand does not offer this resolution",
-        )),
-        Some(_) => match (
-            req.resolution.resolution,
-            req.resolution.exchange_sku.as_deref().map(str::trim),
-        ) {
-            (ResolutionType::Exchange, None | Some("")) => top.push(FieldError::new(
-                "resolution.exchange_sku",
-                "exchange_sku_required",
-                "name the SKU wanted in exchange",
-            )),
-            (ResolutionType::Exchange, Some(sku)) if sku.chars().count() > 100 => {
-                top.push(FieldError::new(
-                    "resolution.exchange_sku",
-                    "invalid_length",
-                    "at most 100 characters",
-                ))
-            }
-            (ResolutionType::Refund | ResolutionType::StoreCredit, Some(_)) => {
-                top.push(FieldError::new(
-                    "resolution.exchange_sku",
-                    "not_allowed",
-                    "only exchanges name a SKU",
-                ))
-            }
-            _ => {}
-        },
-    }
+    check_resolution(&req.resolution, ctx.settings, &mut top);
     if let Some(locale) = &req.locale
-        && !s.locales.contains(locale)
+        && !ctx.settings.locales.contains(locale)
     {
         top.push(FieldError::new(
             "locale",
-            "unknown_locale",
+            ErrorCode::UnknownLocale,
             "not one of the brand's locales",
         ));
     }
-
-    // Items go to their vendor's address, else the default warehouse.
-    let mut shipments: Vec<(ReturnAddress, Vec<usize>)> = Vec::new();
-    for (i, item) in req.items.iter().enumerate() {
-        let vendor = ctx
-            .order
-            .line(&item.order_line_id)
-            .and_then(|l| l.vendor.as_deref());
-        let address = vendor
-            .and_then(|v| {
-                s.return_addresses
-                    .iter()
-                    .find(|a| a.vendor.as_deref() == Some(v))
-            })
-            .or_else(|| s.default_address());
-        match address {
-            Some(a) => match shipments.iter_mut().find(|(x, _)| x.id == a.id) {
-                Some((_, list)) => list.push(i),
-                None => shipments.push((a.clone(), vec![i])),
-            },
-            None => {
-                if !top.iter().any(|e| e.code == "no_return_address") {
-                    top.push(FieldError::new(
-                        "",
-                        "no_return_address",
-                        "the brand has not configured a return address yet",
-                    ));
-                }
-            }
-        }
-    }
-
-    let currency = ctx.order.currency;
-    let total: i64 = items.iter().map(|i| i.value).sum();
-    let fee = s
-        .return_fee
-        .as_ref()
-        .filter(|f| {
-            !f.waived_for.contains(&req.resolution.resolution) && f.amount.currency == currency
-        })
-        .map(|f| f.amount);
-    let fee_amount = fee.map_or(0, |f| f.amount);
-    let refund = match req.resolution.resolution {
-        ResolutionType::Refund => total - fee_amount,
-        ResolutionType::StoreCredit => {
-            let bonus = s
-                .refund_options
-                .iter()
-                .find(|o| o.resolution == ResolutionType::StoreCredit)
-                .and_then(|o| o.store_credit_bonus_percent)
-                .unwrap_or(0);
-            total.saturating_mul(100 + i64::from(bonus)) / 100 - fee_amount
-        }
-        ResolutionType::Exchange => 0,
-    };
+    let shipments = route(&req.items, ctx.order, ctx.settings, &mut top);
+    let total: i64 = items.iter().map(|i| i.value).fold(0, i64::saturating_add);
+    let (fee, refund) = price(
+        total,
+        ctx.order.currency,
+        req.resolution.resolution,
+        ctx.settings,
+    );
     Checked {
         auto_approve: !items.is_empty() && items.iter().all(|i| i.auto_approve),
         items,
@@ -453,16 +249,329 @@ pub fn check(req: &CreateReturn, ctx: &Context<'_>) -> Checked {
         conflict,
         carrier,
         fee,
-        refund: Money::new(refund.max(0), currency),
+        refund,
         shipments,
     }
+}
+
+/// Checks every item against its line's eligibility and its reason's
+/// requirements; also tells whether a failure is only that other returns
+/// took the units meanwhile.
+fn check_items(items: &[ItemRequest], ctx: &Context<'_>) -> (Vec<ItemCheck>, bool) {
+    let mut conflict = false;
+    let mut seen = HashSet::new();
+    let mut used_images = HashSet::new();
+    let checks = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mut e = Vec::new();
+            if !seen.insert(item.order_line_id.as_str()) {
+                e.push(FieldError::new(
+                    format!("items[{i}].order_line_id"),
+                    ErrorCode::DuplicateLine,
+                    "this line appears twice; send one item per line",
+                ));
+            }
+            let (returnable, value) = check_quantity(i, item, ctx, &mut e, &mut conflict);
+            let reason = ctx
+                .settings
+                .reasons
+                .iter()
+                .find(|r| r.code == item.reason_code);
+            check_reason(i, item, reason, &mut e);
+            check_details(i, item, ctx, &mut used_images, &mut e);
+            ItemCheck {
+                errors: e,
+                auto_approve: reason.is_some_and(|r| r.auto_approve),
+                returnable_quantity: returnable,
+                value,
+            }
+        })
+        .collect();
+    (checks, conflict)
+}
+
+/// The line's returnable units and the value of the requested ones; errors
+/// for an unknown line, a zero quantity, or more units than returnable
+/// (a `quantity_conflict` when other returns hold the difference).
+fn check_quantity(
+    i: usize,
+    item: &ItemRequest,
+    ctx: &Context<'_>,
+    e: &mut Vec<FieldError>,
+    conflict: &mut bool,
+) -> (u32, i64) {
+    let at = |f: &str| format!("items[{i}].{f}");
+    let Some(idx) = ctx
+        .order
+        .lines
+        .iter()
+        .position(|l| l.id == item.order_line_id)
+    else {
+        e.push(FieldError::new(
+            at("order_line_id"),
+            ErrorCode::UnknownLine,
+            "the order has no line with this id",
+        ));
+        return (0, 0);
+    };
+    let line = &ctx.order.lines[idx];
+    let el = ctx.eligibility.get(idx);
+    let returnable = el.map_or(0, |el| el.returnable_quantity);
+    let held = ctx.held.get(&line.id).copied().unwrap_or(0);
+    let value = line
+        .unit_price
+        .amount
+        .saturating_mul(i64::from(item.quantity));
+    if item.quantity == 0 {
+        e.push(FieldError::new(
+            at("quantity"),
+            ErrorCode::OutOfRange,
+            "must be at least 1",
+        ));
+    } else if returnable == 0 {
+        let reason = el.and_then(|el| el.reason);
+        if reason == Some(NonReturnableReason::AlreadyReturned) {
+            *conflict = true;
+            e.push(FieldError::new(
+                at("quantity"),
+                ErrorCode::QuantityConflict,
+                "other returns already hold every returnable unit",
+            ));
+        } else {
+            e.push(FieldError::new(
+                at("order_line_id"),
+                ErrorCode::NotReturnable,
+                reason_text(reason),
+            ));
+        }
+    } else if item.quantity > returnable {
+        if item.quantity <= returnable.saturating_add(held) {
+            *conflict = true;
+            e.push(FieldError::new(
+                at("quantity"),
+                ErrorCode::QuantityConflict,
+                format!(
+                    "only {returnable} unit(s) are still returnable; other returns hold the rest"
+                ),
+            ));
+        } else {
+            e.push(FieldError::new(
+                at("quantity"),
+                ErrorCode::QuantityExceedsReturnable,
+                format!("at most {returnable} unit(s) of this line can be returned"),
+            ));
+        }
+    }
+    (returnable, value)
+}
+
+/// What the item's reason requires: a comment, photos, the condition.
+fn check_reason(
+    i: usize,
+    item: &ItemRequest,
+    reason: Option<&ReturnReason>,
+    e: &mut Vec<FieldError>,
+) {
+    let at = |f: &str| format!("items[{i}].{f}");
+    let Some(r) = reason else {
+        e.push(FieldError::new(
+            at("reason_code"),
+            ErrorCode::UnknownReason,
+            "not one of the brand's return reasons",
+        ));
+        return;
+    };
+    let comment = item.comment.as_deref().map(str::trim).unwrap_or("");
+    if r.require_comment && comment.is_empty() {
+        e.push(FieldError::new(
+            at("comment"),
+            ErrorCode::CommentRequired,
+            "this reason needs a comment",
+        ));
+    }
+    if r.require_images && (item.image_ids.len() as u32) < r.min_images {
+        e.push(FieldError::new(
+            at("image_ids"),
+            ErrorCode::ImagesRequired,
+            format!("this reason needs at least {} photo(s)", r.min_images),
+        ));
+    }
+    if r.require_condition && item.condition_code.is_none() {
+        e.push(FieldError::new(
+            at("condition_code"),
+            ErrorCode::ConditionRequired,
+            "this reason needs the item's condition",
+        ));
+    }
+}
+
+/// The comment's length, the condition code, and the photos: at most ten,
+/// each uploaded for this order and attached to one item only.
+fn check_details<'a>(
+    i: usize,
+    item: &'a ItemRequest,
+    ctx: &Context<'_>,
+    used_images: &mut HashSet<&'a str>,
+    e: &mut Vec<FieldError>,
+) {
+    let at = |f: &str| format!("items[{i}].{f}");
+    if item
+        .comment
+        .as_deref()
+        .is_some_and(|c| c.chars().count() > MAX_COMMENT)
+    {
+        e.push(FieldError::new(
+            at("comment"),
+            ErrorCode::InvalidLength,
+            "at most 2000 characters",
+        ));
+    }
+    if let Some(error) = ctx
+        .settings
+        .unknown_condition(item.condition_code.as_deref(), &at("condition_code"))
+    {
+        e.push(error);
+    }
+    if item.image_ids.len() > MAX_IMAGES {
+        e.push(FieldError::new(
+            at("image_ids"),
+            ErrorCode::InvalidLength,
+            "at most 10 photos per item",
+        ));
+    }
+    for (j, id) in item.image_ids.iter().enumerate() {
+        if !ctx.uploads.contains(id) {
+            e.push(FieldError::new(
+                format!("items[{i}].image_ids[{j}]"),
+                ErrorCode::UnknownImage,
+                "not a photo uploaded for this order",
+            ));
+        } else if !used_images.insert(id.as_str()) {
+            e.push(FieldError::new(
+                format!("items[{i}].image_ids[{j}]"),
+                ErrorCode::Duplicate,
+                "each photo belongs to one item",
+            ));
+        }
+    }
+}
+
+/// The resolution must be offered; an exchange names its SKU, others none.
+fn check_resolution(r: &ResolutionRequest, settings: &ReturnsSettings, top: &mut Vec<FieldError>) {
+    if !settings
+        .refund_options
+        .iter()
+        .any(|o| o.resolution == r.resolution && o.enabled)
+    {
+        top.push(FieldError::new(
+            "resolution.type",
+            ErrorCode::ResolutionNotAllowed,
+            "this brand does not offer this resolution",
+        ));
+        return;
+    }
+    match (r.resolution, r.exchange_sku.as_deref().map(str::trim)) {
+        (ResolutionType::Exchange, None | Some("")) => top.push(FieldError::new(
+            "resolution.exchange_sku",
+            ErrorCode::ExchangeSkuRequired,
+            "name the SKU wanted in exchange",
+        )),
+        (ResolutionType::Exchange, Some(sku)) if sku.chars().count() > 100 => {
+            top.push(FieldError::new(
+                "resolution.exchange_sku",
+                ErrorCode::InvalidLength,
+                "at most 100 characters",
+            ))
+        }
+        (ResolutionType::Refund | ResolutionType::StoreCredit, Some(_)) => {
+            top.push(FieldError::new(
+                "resolution.exchange_sku",
+                ErrorCode::NotAllowed,
+                "only exchanges name a SKU",
+            ))
+        }
+        _ => {}
+    }
+}
+
+/// Groups the items into parcels: each goes to its vendor's return address,
+/// else to the default warehouse; in first-seen order.
+fn route(
+    items: &[ItemRequest],
+    order: &Order,
+    settings: &ReturnsSettings,
+    top: &mut Vec<FieldError>,
+) -> Vec<(ReturnAddress, Vec<usize>)> {
+    let mut shipments: Vec<(ReturnAddress, Vec<usize>)> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let vendor = order
+            .line(&item.order_line_id)
+            .and_then(|l| l.vendor.as_deref());
+        let address = vendor
+            .and_then(|v| {
+                settings
+                    .return_addresses
+                    .iter()
+                    .find(|a| a.vendor.as_deref() == Some(v))
+            })
+            .or_else(|| settings.default_address());
+        match address {
+            Some(a) => match shipments.iter_mut().find(|(x, _)| x.id == a.id) {
+                Some((_, list)) => list.push(i),
+                None => shipments.push((a.clone(), vec![i])),
+            },
+            None if !top.iter().any(|e| e.code == ErrorCode::NoReturnAddress) => {
+                top.push(FieldError::new(
+                    "",
+                    ErrorCode::NoReturnAddress,
+                    "the brand has not configured a return address yet",
+                ));
+            }
+            None => {}
+        }
+    }
+    shipments
+}
+
+/// The fee charged and the estimated refund for items worth `total` (minor
+/// units of `currency`): the fee unless waived for this resolution (or in
+/// another currency); store credit earns its bonus; exchanges refund nothing.
+/// Never negative.
+pub fn price(
+    total: i64,
+    currency: Currency,
+    resolution: ResolutionType,
+    settings: &ReturnsSettings,
+) -> (Option<Money>, Money) {
+    let fee = settings
+        .return_fee
+        .as_ref()
+        .filter(|f| !f.waived_for.contains(&resolution) && f.amount.currency == currency)
+        .map(|f| f.amount);
+    let fee_amount = fee.map_or(0, |f| f.amount);
+    let refund = match resolution {
+        ResolutionType::Refund => total.saturating_sub(fee_amount),
+        ResolutionType::StoreCredit => {
+            let bonus = settings
+                .refund_options
+                .iter()
+                .find(|o| o.resolution == ResolutionType::StoreCredit)
+                .and_then(|o| o.store_credit_bonus_percent)
+                .unwrap_or(0);
+            (total.saturating_mul(100 + i64::from(bonus)) / 100).saturating_sub(fee_amount)
+        }
+        ResolutionType::Exchange => 0,
+    };
+    (fee, Money::new(refund.max(0), currency))
 }
 
 fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>) -> Option<String> {
     let Some(setting) = ctx.settings.method(m.method) else {
         top.push(FieldError::new(
             "return_method.type",
-            "return_method_not_allowed",
+            ErrorCode::ReturnMethodNotAllowed,
             "this brand does not offer this return method",
         ));
         return None;
@@ -471,7 +580,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         (ReturnMethodType::InStore, Some(_)) => {
             top.push(FieldError::new(
                 "return_method.carrier",
-                "not_allowed",
+                ErrorCode::NotAllowed,
                 "in-store returns use no carrier",
             ));
             None
@@ -481,7 +590,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         (_, Some(_)) => {
             top.push(FieldError::new(
                 "return_method.carrier",
-                "carrier_not_allowed",
+                ErrorCode::CarrierNotAllowed,
                 "not a carrier of this return method",
             ));
             None
@@ -490,7 +599,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         (_, None) => {
             top.push(FieldError::new(
                 "return_method.carrier",
-                "carrier_required",
+                ErrorCode::CarrierRequired,
                 "this method has several carriers; choose one",
             ));
             None
@@ -500,7 +609,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         (ReturnMethodType::DropOff | ReturnMethodType::Labelless, Some(_), None) => {
             top.push(FieldError::new(
                 "return_method.service_point_id",
-                "service_point_not_found",
+                ErrorCode::ServicePointNotFound,
                 "no such service point",
             ))
         }
@@ -508,19 +617,19 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
             if !p.active {
                 top.push(FieldError::new(
                     "return_method.service_point_id",
-                    "service_point_inactive",
+                    ErrorCode::ServicePointInactive,
                     "this service point no longer accepts parcels",
                 ));
             } else if carrier.as_ref().is_some_and(|c| c != &p.carrier) {
                 top.push(FieldError::new(
                     "return_method.service_point_id",
-                    "service_point_carrier_mismatch",
+                    ErrorCode::ServicePointCarrierMismatch,
                     "this service point belongs to another carrier",
                 ));
             } else if m.method == ReturnMethodType::Labelless && !p.supports_labelless {
                 top.push(FieldError::new(
                     "return_method.service_point_id",
-                    "service_point_not_labelless",
+                    ErrorCode::ServicePointNotLabelless,
                     "this service point does not accept label-less returns",
                 ));
             }
@@ -528,7 +637,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         (ReturnMethodType::Pickup | ReturnMethodType::InStore, Some(_), _) => {
             top.push(FieldError::new(
                 "return_method.service_point_id",
-                "not_allowed",
+                ErrorCode::NotAllowed,
                 "only drop-off methods use a service point",
             ))
         }
@@ -537,7 +646,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
     match (m.method, m.pickup_date) {
         (ReturnMethodType::Pickup, None) => top.push(FieldError::new(
             "return_method.pickup_date",
-            "pickup_date_required",
+            ErrorCode::PickupDateRequired,
             "choose a pickup day",
         )),
         (ReturnMethodType::Pickup, Some(date)) => {
@@ -546,17 +655,315 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
             if days < 1 || days > max_days {
                 top.push(FieldError::new(
                     "return_method.pickup_date",
-                    "pickup_date_invalid",
+                    ErrorCode::PickupDateInvalid,
                     format!("must be between tomorrow and {max_days} days from today"),
                 ));
             }
         }
         (_, Some(_)) => top.push(FieldError::new(
             "return_method.pickup_date",
-            "not_allowed",
+            ErrorCode::NotAllowed,
             "only pickups have a date",
         )),
         (_, None) => {}
     }
     carrier
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::domain::eligibility::{Policy, evaluate};
+    use crate::domain::settings::{AddressKind, ReturnFee};
+
+    fn warehouse(id: &str, vendor: Option<&str>, default: bool) -> ReturnAddress {
+        ReturnAddress {
+            id: id.into(),
+            kind: if vendor.is_some() {
+                AddressKind::Vendor
+            } else {
+                AddressKind::Warehouse
+            },
+            vendor: vendor.map(Into::into),
+            is_default: default,
+            name: "Returns".into(),
+            company: None,
+            line1: "Dock 1".into(),
+            line2: None,
+            postal_code: "1101 BE".into(),
+            city: "Amsterdam".into(),
+            country: "NL".into(),
+            phone: None,
+            email: None,
+        }
+    }
+
+    fn settings() -> ReturnsSettings {
+        ReturnsSettings {
+            return_addresses: vec![warehouse("main", None, true)],
+            ..ReturnsSettings::default()
+        }
+    }
+
+    fn request(items: serde_json::Value) -> CreateReturn {
+        serde_json::from_value(serde_json::json!({
+            "items": items,
+            "return_method": { "type": "drop_off", "carrier": "postnl" },
+            "resolution": { "type": "refund" }
+        }))
+        .expect("request")
+    }
+
+    /// Checks `req` against the sample order delivered two days before `now`.
+    fn run(req: &CreateReturn, s: &ReturnsSettings, held: &[(&str, u32)]) -> Checked {
+        let order = Order::sample();
+        let held: HashMap<String, u32> = held.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        let now = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 5, 12, 0, 0)
+            .single()
+            .expect("time");
+        let eligibility = evaluate(&order, Policy::from(s), &held, now);
+        let uploads = HashSet::from(["upl_1".to_string()]);
+        check(
+            req,
+            &Context {
+                order: &order,
+                settings: s,
+                eligibility: &eligibility,
+                held: &held,
+                uploads: &uploads,
+                service_point: None,
+                today: now.date_naive(),
+            },
+        )
+    }
+
+    fn codes(c: &Checked) -> Vec<ErrorCode> {
+        c.all_errors().iter().map(|e| e.code).collect()
+    }
+
+    #[test]
+    fn a_request_within_eligibility_is_valid_and_auto_approved_by_its_reason() {
+        let c = run(
+            &request(
+                serde_json::json!([{ "order_line_id": "L1", "quantity": 2, "reason_code": "too_small" }]),
+            ),
+            &settings(),
+            &[],
+        );
+        assert!(c.is_valid(), "{:?}", c.all_errors());
+        assert!(c.auto_approve);
+        assert_eq!(c.carrier.as_deref(), Some("postnl"));
+        assert_eq!(c.refund.amount, 3998);
+        assert_eq!(c.shipments.len(), 1);
+    }
+
+    #[test]
+    fn a_reason_needing_review_is_not_auto_approved_and_states_its_requirements() {
+        let c = run(
+            &request(
+                serde_json::json!([{ "order_line_id": "L1", "quantity": 1, "reason_code": "damaged" }]),
+            ),
+            &settings(),
+            &[],
+        );
+        assert!(!c.auto_approve);
+        assert_eq!(
+            codes(&c),
+            vec![
+                ErrorCode::CommentRequired,
+                ErrorCode::ImagesRequired,
+                ErrorCode::ConditionRequired
+            ]
+        );
+        assert_eq!(c.rejection().code(), ErrorCode::CommentRequired);
+    }
+
+    #[test]
+    fn units_held_by_other_returns_are_a_conflict_not_a_validation_error() {
+        let c = run(
+            &request(
+                serde_json::json!([{ "order_line_id": "L1", "quantity": 2, "reason_code": "too_small" }]),
+            ),
+            &settings(),
+            &[("L1", 1)],
+        );
+        assert!(c.conflict);
+        assert_eq!(codes(&c), vec![ErrorCode::QuantityConflict]);
+        assert_eq!(c.rejection().code(), ErrorCode::QuantityConflict);
+        assert_eq!(c.rejection().code().status(), 409);
+    }
+
+    #[test]
+    fn more_units_than_ordered_exceed_the_returnable_quantity() {
+        let c = run(
+            &request(
+                serde_json::json!([{ "order_line_id": "L1", "quantity": 3, "reason_code": "too_small" }]),
+            ),
+            &settings(),
+            &[],
+        );
+        assert_eq!(codes(&c), vec![ErrorCode::QuantityExceedsReturnable]);
+    }
+
+    #[test]
+    fn unknown_lines_reasons_conditions_and_photos_are_named() {
+        let c = run(
+            &request(serde_json::json!([
+                { "order_line_id": "L9", "quantity": 1, "reason_code": "meh",
+                  "condition_code": "smelly", "image_ids": ["upl_1", "upl_2"] }
+            ])),
+            &settings(),
+            &[],
+        );
+        assert_eq!(
+            codes(&c),
+            vec![
+                ErrorCode::UnknownLine,
+                ErrorCode::UnknownReason,
+                ErrorCode::UnknownCondition,
+                ErrorCode::UnknownImage
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_appears_once_and_a_photo_belongs_to_one_item() {
+        let c = run(
+            &request(serde_json::json!([
+                { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small", "image_ids": ["upl_1"] },
+                { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small", "image_ids": ["upl_1"] }
+            ])),
+            &settings(),
+            &[],
+        );
+        assert_eq!(
+            codes(&c),
+            vec![ErrorCode::DuplicateLine, ErrorCode::Duplicate]
+        );
+    }
+
+    #[test]
+    fn without_a_return_address_nothing_can_be_created() {
+        let c = run(
+            &request(
+                serde_json::json!([{ "order_line_id": "L1", "quantity": 1, "reason_code": "too_small" }]),
+            ),
+            &ReturnsSettings::default(),
+            &[],
+        );
+        assert_eq!(codes(&c), vec![ErrorCode::NoReturnAddress]);
+    }
+
+    #[test]
+    fn an_exchange_names_its_sku_and_a_refund_does_not() {
+        let mut req = request(
+            serde_json::json!([{ "order_line_id": "L1", "quantity": 1, "reason_code": "too_small" }]),
+        );
+        req.resolution = ResolutionRequest {
+            resolution: ResolutionType::Exchange,
+            exchange_sku: None,
+        };
+        assert_eq!(
+            codes(&run(&req, &settings(), &[])),
+            vec![ErrorCode::ExchangeSkuRequired]
+        );
+        req.resolution = ResolutionRequest {
+            resolution: ResolutionType::Refund,
+            exchange_sku: Some("TSHIRT-L".into()),
+        };
+        assert_eq!(
+            codes(&run(&req, &settings(), &[])),
+            vec![ErrorCode::NotAllowed]
+        );
+    }
+
+    #[test]
+    fn a_carrier_outside_the_method_is_refused() {
+        let mut req = request(
+            serde_json::json!([{ "order_line_id": "L1", "quantity": 1, "reason_code": "too_small" }]),
+        );
+        req.return_method.carrier = Some("ups".into());
+        assert_eq!(
+            codes(&run(&req, &settings(), &[])),
+            vec![ErrorCode::CarrierNotAllowed]
+        );
+        req.return_method.carrier = None;
+        assert_eq!(
+            codes(&run(&req, &settings(), &[])),
+            vec![ErrorCode::CarrierRequired]
+        );
+    }
+
+    #[test]
+    fn vendor_lines_travel_to_the_vendor_and_the_rest_to_the_warehouse() {
+        let mut s = settings();
+        s.return_addresses
+            .push(warehouse("nordic", Some("Nordic Knits"), false));
+        let mut order = Order::sample();
+        let mut vendor_line = order.lines[0].clone();
+        vendor_line.id = "L2".into();
+        vendor_line.vendor = Some("Nordic Knits".into());
+        order.lines.push(vendor_line);
+        let req = request(serde_json::json!([
+            { "order_line_id": "L2", "quantity": 1, "reason_code": "too_small" },
+            { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small" }
+        ]));
+        let mut top = Vec::new();
+        let parcels = route(&req.items, &order, &s, &mut top);
+        assert!(top.is_empty());
+        let routed: Vec<(&str, Vec<usize>)> = parcels
+            .iter()
+            .map(|(a, i)| (a.id.as_str(), i.clone()))
+            .collect();
+        assert_eq!(routed, vec![("nordic", vec![0]), ("main", vec![1])]);
+    }
+
+    #[test]
+    fn a_refund_deducts_the_fee_unless_waived_and_never_goes_negative() {
+        let mut s = settings();
+        s.return_fee = Some(ReturnFee {
+            amount: Money::new(295, Currency::EUR),
+            waived_for: vec![ResolutionType::Exchange],
+        });
+        let (fee, refund) = price(1999, Currency::EUR, ResolutionType::Refund, &s);
+        assert_eq!((fee.map(|f| f.amount), refund.amount), (Some(295), 1704));
+        let (fee, refund) = price(100, Currency::EUR, ResolutionType::Refund, &s);
+        assert_eq!((fee.map(|f| f.amount), refund.amount), (Some(295), 0));
+        let (fee, refund) = price(1999, Currency::EUR, ResolutionType::Exchange, &s);
+        assert_eq!((fee, refund.amount), (None, 0));
+    }
+
+    #[test]
+    fn store_credit_earns_its_bonus_before_the_fee() {
+        let s = settings();
+        let (_, credit) = price(2000, Currency::EUR, ResolutionType::StoreCredit, &s);
+        assert_eq!(credit.amount, 2200);
+    }
+
+    #[test]
+    fn a_fee_in_another_currency_than_the_order_is_not_charged() {
+        let mut s = settings();
+        s.return_fee = Some(ReturnFee {
+            amount: Money::new(295, Currency::parse("USD").expect("USD")),
+            waived_for: vec![],
+        });
+        assert_eq!(
+            price(1999, Currency::EUR, ResolutionType::Refund, &s).0,
+            None
+        );
+    }
+
+    #[test]
+    fn huge_values_saturate_instead_of_wrapping() {
+        let (_, refund) = price(
+            i64::MAX,
+            Currency::EUR,
+            ResolutionType::StoreCredit,
+            &settings(),
+        );
+        assert!(refund.amount > 0);
+    }
 }

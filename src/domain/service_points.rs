@@ -19,8 +19,8 @@ use utoipa::ToSchema;
 
 use crate::domain::geo::valid_position;
 use crate::domain::opening_hours::{WeeklyHours, default_timezone};
-use crate::domain::settings::{is_carrier, is_country};
-use crate::error::FieldError;
+use crate::domain::settings::{ReturnMethodType, ReturnsSettings, is_carrier, is_country};
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Most errors reported for one import (the rest are counted).
 pub const MAX_REPORTED_ERRORS: usize = 200;
@@ -121,7 +121,7 @@ fn text(errors: &mut Vec<FieldError>, path: &str, field: &str, value: &str, max:
     {
         errors.push(FieldError::new(
             format!("{path}.{field}"),
-            "invalid_length",
+            ErrorCode::InvalidLength,
             format!("must have 1–{max} printable characters"),
         ));
     }
@@ -146,7 +146,7 @@ impl ServicePointInput {
         if !is_carrier(&self.carrier) {
             e.push(FieldError::new(
                 format!("{path}.carrier"),
-                "invalid_carrier",
+                ErrorCode::InvalidCarrier,
                 "lowercase letters, digits, - or _",
             ));
         }
@@ -162,7 +162,7 @@ impl ServicePointInput {
         if !country_ok {
             e.push(FieldError::new(
                 format!("{path}.country"),
-                "invalid_country",
+                ErrorCode::InvalidCountry,
                 "must be an ISO 3166-1 alpha-2 code such as NL",
             ));
         }
@@ -174,7 +174,7 @@ impl ServicePointInput {
             };
             e.push(FieldError::new(
                 format!("{path}.{field}"),
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 "latitude ±90, longitude ±180",
             ));
         }
@@ -182,14 +182,14 @@ impl ServicePointInput {
             Some(name) => Tz::from_str(name).map_err(|_| {
                 FieldError::new(
                     format!("{path}.timezone"),
-                    "invalid_timezone",
+                    ErrorCode::InvalidTimezone,
                     "must be an IANA time zone such as Europe/Amsterdam",
                 )
             }),
             None => default_timezone(&self.country).ok_or_else(|| {
                 FieldError::new(
                     format!("{path}.timezone"),
-                    "required",
+                    ErrorCode::Required,
                     "no default time zone for this country; name one",
                 )
             }),
@@ -266,7 +266,7 @@ pub fn validate_all(
                 if errors.len() < MAX_REPORTED_ERRORS {
                     errors.push(FieldError::new(
                         format!("{path}.code"),
-                        "duplicate",
+                        ErrorCode::Duplicate,
                         "another row has this carrier and code",
                     ));
                 }
@@ -340,7 +340,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
         Err(e) => {
             return fail(vec![FieldError::new(
                 "rows[1]",
-                "invalid_csv",
+                ErrorCode::InvalidCsv,
                 e.to_string(),
             )]);
         }
@@ -351,7 +351,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
         if column(name).is_none() {
             header_errors.push(FieldError::new(
                 format!("rows[1].{name}"),
-                "missing_column",
+                ErrorCode::MissingColumn,
                 "required column",
             ));
         }
@@ -365,7 +365,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
         if !known {
             header_errors.push(FieldError::new(
                 format!("rows[1].{h}"),
-                "unknown_column",
+                ErrorCode::UnknownColumn,
                 "not a service-point column",
             ));
         }
@@ -385,7 +385,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
                 if errors.len() < MAX_REPORTED_ERRORS {
                     errors.push(FieldError::new(
                         format!("rows[{line}]"),
-                        "invalid_csv",
+                        ErrorCode::InvalidCsv,
                         e.to_string(),
                     ));
                 }
@@ -407,7 +407,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
             Err(_) => {
                 row_errors.push(FieldError::new(
                     format!("{path}.{name}"),
-                    "invalid_number",
+                    ErrorCode::InvalidNumber,
                     "must be a decimal number",
                 ));
                 0.0
@@ -422,7 +422,7 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
             _ => {
                 row_errors.push(FieldError::new(
                     format!("{path}.{name}"),
-                    "invalid_boolean",
+                    ErrorCode::InvalidBoolean,
                     "true or false",
                 ));
                 default
@@ -478,4 +478,386 @@ pub fn csv_header() -> String {
     cols.extend(OPTIONAL.iter().take(4));
     cols.extend(DAYS);
     cols.join(",")
+}
+
+/// The format of an import file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `text/csv`.
+    Csv,
+    /// `application/json`.
+    Json,
+}
+
+fn import_errors(e: ImportErrors) -> ApiError {
+    let shown = e.errors.len();
+    let mut err = ApiError::validation(e.errors);
+    if e.total > shown {
+        err = ApiError::new(
+            ErrorCode::ValidationFailed,
+            format!(
+                "{} errors; the first {shown} are listed. Nothing was imported.",
+                e.total
+            ),
+        )
+        .with_errors(err.errors().to_vec());
+    }
+    err
+}
+
+/// Parses and validates a network import file; nothing is written.
+pub fn parse_points(format: Format, bytes: &[u8]) -> Result<Vec<ValidPoint>, ApiError> {
+    let inputs = match format {
+        Format::Csv => from_csv(bytes).map_err(import_errors)?,
+        Format::Json => from_json(crate::error::parse_json::<JsonImport>(bytes)?),
+    };
+    if inputs.is_empty() {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "",
+            ErrorCode::EmptyImport,
+            "the file holds no service points",
+        )]));
+    }
+    validate_all(inputs).map_err(import_errors)
+}
+
+/// One postal-code centroid.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CentroidInput {
+    /// ISO alpha-2 country.
+    pub country: String,
+    /// Postal code or its leading part (e.g. `1012` for all of `1012 AB`…`1012 ZZ`).
+    pub postal_code: String,
+    /// Latitude.
+    pub latitude: f64,
+    /// Longitude.
+    pub longitude: f64,
+}
+
+/// Validates centroids (rows from CSV or JSON) into `(country, key, lat, lon)`.
+pub fn parse_centroids(
+    format: Format,
+    bytes: &[u8],
+) -> Result<Vec<(String, String, f64, f64)>, ApiError> {
+    let rows: Vec<(String, CentroidInput)> = match format {
+        Format::Json => crate::error::parse_json::<Vec<CentroidInput>>(bytes)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| (format!("[{i}]"), c))
+            .collect(),
+        Format::Csv => {
+            let mut reader = csv::ReaderBuilder::new()
+                .trim(csv::Trim::All)
+                .from_reader(bytes);
+            let mut out = Vec::new();
+            for (i, rec) in reader.deserialize::<CentroidInput>().enumerate() {
+                match rec {
+                    Ok(c) => out.push((format!("rows[{}]", i + 2), c)),
+                    Err(e) => {
+                        return Err(ApiError::validation(vec![FieldError::new(
+                            format!("rows[{}]", i + 2),
+                            ErrorCode::InvalidCsv,
+                            e.to_string(),
+                        )]));
+                    }
+                }
+            }
+            out
+        }
+    };
+    let mut errors = Vec::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for (path, c) in rows {
+        let key = crate::domain::contact::postal_key(&c.postal_code);
+        if !is_country(&c.country) {
+            errors.push(FieldError::new(
+                format!("{path}.country"),
+                ErrorCode::InvalidCountry,
+                "ISO alpha-2",
+            ));
+        } else if key.len() < 2 || key.len() > 12 {
+            errors.push(FieldError::new(
+                format!("{path}.postal_code"),
+                ErrorCode::InvalidPostalCode,
+                "2–12 letters or digits",
+            ));
+        } else if !valid_position(c.latitude, c.longitude) {
+            errors.push(FieldError::new(
+                format!("{path}.latitude"),
+                ErrorCode::OutOfRange,
+                "latitude ±90, longitude ±180",
+            ));
+        } else {
+            out.push((c.country, key, c.latitude, c.longitude));
+        }
+        if errors.len() >= MAX_REPORTED_ERRORS {
+            break;
+        }
+    }
+    ApiError::check(errors)?;
+    Ok(out)
+}
+
+/// Search parameters, read as text and validated by [`SearchQuery::validate`]
+/// so that every problem is a 422 naming its parameter (a typed query would
+/// answer a 400 naming only the first).
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// ISO 3166-1 alpha-2 country (required).
+    #[param(example = "NL")]
+    pub country: Option<String>,
+    /// Latitude of the position to search around (required).
+    #[param(example = 52.3791)]
+    pub latitude: Option<String>,
+    /// Longitude (required).
+    #[param(example = 4.9003)]
+    pub longitude: Option<String>,
+    /// Radius in metres, 100–50000 (default 5000).
+    pub radius: Option<String>,
+    /// Comma-separated carriers (default: every carrier the brand enabled).
+    pub carrier: Option<String>,
+    /// Only points that accept label-less returns.
+    pub labelless: Option<String>,
+    /// Most results, 1–100 (default 10).
+    pub limit: Option<String>,
+}
+
+/// Validated search parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Search {
+    /// Country.
+    pub country: String,
+    /// Latitude.
+    pub latitude: f64,
+    /// Longitude.
+    pub longitude: f64,
+    /// Radius (metres).
+    pub radius: f64,
+    /// Carriers to search.
+    pub carriers: Vec<String>,
+    /// Label-less only.
+    pub labelless: bool,
+    /// Most results.
+    pub limit: usize,
+}
+
+impl SearchQuery {
+    /// Checks every parameter against the brand's settings.
+    pub fn validate(&self, settings: &ReturnsSettings) -> Result<Search, ApiError> {
+        let mut e = Vec::new();
+        let mut number =
+            |name: &str, raw: &Option<String>, default: Option<f64>, lo: f64, hi: f64| -> f64 {
+                match raw.as_deref().map(str::trim) {
+                    None | Some("") => match default {
+                        Some(d) => d,
+                        None => {
+                            e.push(FieldError::new(name, ErrorCode::Required, "is required"));
+                            0.0
+                        }
+                    },
+                    Some(s) => match s.parse::<f64>() {
+                        Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => v,
+                        Ok(_) => {
+                            e.push(FieldError::new(
+                                name,
+                                ErrorCode::OutOfRange,
+                                format!("must be between {lo} and {hi}"),
+                            ));
+                            0.0
+                        }
+                        Err(_) => {
+                            e.push(FieldError::new(
+                                name,
+                                ErrorCode::InvalidNumber,
+                                "must be a number",
+                            ));
+                            0.0
+                        }
+                    },
+                }
+            };
+        let latitude = number("latitude", &self.latitude, None, -90.0, 90.0);
+        let longitude = number("longitude", &self.longitude, None, -180.0, 180.0);
+        let radius = number("radius", &self.radius, Some(5000.0), 100.0, 50_000.0);
+        let limit = number("limit", &self.limit, Some(10.0), 1.0, 100.0);
+        if limit.fract() != 0.0 {
+            e.push(FieldError::new(
+                "limit",
+                ErrorCode::InvalidNumber,
+                "must be a whole number",
+            ));
+        }
+        let country = self
+            .country
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_uppercase();
+        if country.is_empty() {
+            e.push(FieldError::new(
+                "country",
+                ErrorCode::Required,
+                "is required",
+            ));
+        } else if !is_country(&country) {
+            e.push(FieldError::new(
+                "country",
+                ErrorCode::InvalidCountry,
+                "must be an ISO 3166-1 alpha-2 code such as NL",
+            ));
+        }
+        let labelless = match self
+            .labelless
+            .as_deref()
+            .map(|s| s.trim().to_ascii_lowercase())
+        {
+            None => false,
+            Some(s) if s == "true" || s == "1" => true,
+            Some(s) if s == "false" || s == "0" || s.is_empty() => false,
+            Some(_) => {
+                e.push(FieldError::new(
+                    "labelless",
+                    ErrorCode::InvalidBoolean,
+                    "must be true or false",
+                ));
+                false
+            }
+        };
+        // Carriers the brand offers for this kind of drop-off.
+        let offered: Vec<String> = if labelless {
+            settings
+                .method(ReturnMethodType::Labelless)
+                .map(|m| m.carriers.clone())
+                .unwrap_or_default()
+        } else {
+            settings.enabled_carriers()
+        };
+        let carriers = match self
+            .carrier
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            None => offered,
+            Some(list) => {
+                let asked: Vec<String> = list
+                    .split(',')
+                    .map(|c| c.trim().to_ascii_lowercase())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                for c in &asked {
+                    if !offered.contains(c) {
+                        e.push(FieldError::new(
+                            "carrier",
+                            ErrorCode::CarrierNotEnabled,
+                            format!("{c} is not a carrier this brand offers here"),
+                        ));
+                    }
+                }
+                asked
+            }
+        };
+        ApiError::check(e)?;
+        Ok(Search {
+            country,
+            latitude,
+            longitude,
+            radius,
+            carriers,
+            labelless,
+            limit: limit as usize,
+        })
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+
+    fn query(pairs: &[(&str, &str)]) -> SearchQuery {
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        };
+        SearchQuery {
+            country: get("country"),
+            latitude: get("latitude"),
+            longitude: get("longitude"),
+            radius: get("radius"),
+            carrier: get("carrier"),
+            labelless: get("labelless"),
+            limit: get("limit"),
+        }
+    }
+
+    fn fields(e: &ApiError) -> Vec<(String, ErrorCode)> {
+        e.errors()
+            .iter()
+            .map(|f| (f.field.clone(), f.code))
+            .collect()
+    }
+
+    #[test]
+    fn a_search_defaults_to_five_kilometres_ten_points_and_the_brands_carriers() {
+        let s = query(&[
+            ("country", "nl"),
+            ("latitude", "52.37"),
+            ("longitude", "4.9"),
+        ])
+        .validate(&ReturnsSettings::default())
+        .expect("valid");
+        assert_eq!(s.country, "NL");
+        assert_eq!((s.radius, s.limit, s.labelless), (5000.0, 10, false));
+        assert_eq!(s.carriers, vec!["dhl".to_string(), "postnl".to_string()]);
+    }
+
+    #[test]
+    fn every_bad_parameter_is_named_at_once() {
+        let e = query(&[
+            ("latitude", "91"),
+            ("longitude", "east"),
+            ("radius", "50"),
+            ("limit", "2.5"),
+            ("labelless", "maybe"),
+        ])
+        .validate(&ReturnsSettings::default())
+        .expect_err("invalid");
+        assert_eq!(
+            fields(&e),
+            vec![
+                ("latitude".into(), ErrorCode::OutOfRange),
+                ("longitude".into(), ErrorCode::InvalidNumber),
+                ("radius".into(), ErrorCode::OutOfRange),
+                ("limit".into(), ErrorCode::InvalidNumber),
+                ("country".into(), ErrorCode::Required),
+                ("labelless".into(), ErrorCode::InvalidBoolean),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_carriers_the_brand_offers_for_the_drop_off_kind_may_be_asked_for() {
+        let base = [("country", "NL"), ("latitude", "52"), ("longitude", "4")];
+        let ask = |extra: &[(&'static str, &'static str)]| {
+            let mut all = base.to_vec();
+            all.extend_from_slice(extra);
+            query(&all).validate(&ReturnsSettings::default())
+        };
+        assert!(ask(&[("carrier", "postnl,DHL")]).is_ok());
+        let e = ask(&[("carrier", "ups")]).expect_err("not offered");
+        assert_eq!(
+            fields(&e),
+            vec![("carrier".into(), ErrorCode::CarrierNotEnabled)]
+        );
+        // Label-less drop-off is offered by postnl only.
+        let e = ask(&[("labelless", "true"), ("carrier", "dhl")]).expect_err("no label-less dhl");
+        assert_eq!(
+            fields(&e),
+            vec![("carrier".into(), ErrorCode::CarrierNotEnabled)]
+        );
+    }
 }

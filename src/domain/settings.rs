@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::domain::money::Money;
-use crate::error::FieldError;
+use crate::error::{ErrorCode, FieldError};
 
 /// When the return window starts counting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -36,6 +36,17 @@ pub enum LookupMethod {
     Email,
     /// Customer phone.
     Phone,
+}
+
+impl LookupMethod {
+    /// The lookup request field that carries this verifier.
+    pub fn field(self) -> &'static str {
+        match self {
+            LookupMethod::PostalCode => "postal_code",
+            LookupMethod::Email => "email",
+            LookupMethod::Phone => "phone",
+        }
+    }
 }
 
 /// How the parcel travels back.
@@ -418,7 +429,7 @@ impl ReturnsSettings {
     pub fn check(&self) -> Vec<FieldError> {
         let mut errors = match self.validate() {
             Ok(()) => Vec::new(),
-            Err(e) => crate::routes::extract::field_errors(&e),
+            Err(e) => crate::error::field_errors(&e),
         };
         self.check_rules(&mut errors);
         errors.sort_by(|a, b| a.field.cmp(&b.field));
@@ -427,7 +438,7 @@ impl ReturnsSettings {
     }
 
     fn check_rules(&self, errors: &mut Vec<FieldError>) {
-        let mut err = |field: String, code: &str, message: &str| {
+        let mut err = |field: String, code: ErrorCode, message: &str| {
             errors.push(FieldError::new(field, code, message));
         };
 
@@ -437,14 +448,14 @@ impl ReturnsSettings {
             if !is_locale(locale) {
                 err(
                     format!("locales[{i}]"),
-                    "invalid_locale",
+                    ErrorCode::InvalidLocale,
                     "must be a language tag such as en, nl or de-AT",
                 );
             }
             if !seen.insert(locale.as_str()) {
                 err(
                     format!("locales[{i}]"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "appears more than once",
                 );
             }
@@ -453,7 +464,7 @@ impl ReturnsSettings {
         if !locales.contains(self.default_locale.as_str()) {
             err(
                 "default_locale".into(),
-                "unknown_locale",
+                ErrorCode::UnknownLocale,
                 "must be one of `locales`",
             );
         }
@@ -468,7 +479,7 @@ impl ReturnsSettings {
             match self.strings.get(*locale) {
                 None => err(
                     format!("strings.{locale}"),
-                    "required",
+                    ErrorCode::Required,
                     "every locale needs its strings",
                 ),
                 Some(map) => {
@@ -476,17 +487,17 @@ impl ReturnsSettings {
                         match map.get(*key) {
                             None => err(
                                 format!("strings.{locale}.{key}"),
-                                "required",
+                                ErrorCode::Required,
                                 "missing in this locale",
                             ),
                             Some(v) if v.trim().is_empty() => err(
                                 format!("strings.{locale}.{key}"),
-                                "required",
+                                ErrorCode::Required,
                                 "must not be empty",
                             ),
                             Some(v) if v.len() > 2000 => err(
                                 format!("strings.{locale}.{key}"),
-                                "invalid_length",
+                                ErrorCode::InvalidLength,
                                 "at most 2000 characters",
                             ),
                             _ => {}
@@ -499,7 +510,7 @@ impl ReturnsSettings {
             if !locales.contains(locale.as_str()) {
                 err(
                     format!("strings.{locale}"),
-                    "unknown_locale",
+                    ErrorCode::UnknownLocale,
                     "not one of `locales`",
                 );
             }
@@ -508,7 +519,7 @@ impl ReturnsSettings {
             if !is_code(key, 64) {
                 err(
                     format!("strings.{}.{key}", self.default_locale),
-                    "invalid_key",
+                    ErrorCode::InvalidKey,
                     "keys are snake_case words",
                 );
             }
@@ -520,7 +531,7 @@ impl ReturnsSettings {
             if !seen.insert(*m) {
                 err(
                     format!("lookup_methods[{i}]"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "appears more than once",
                 );
             }
@@ -530,7 +541,7 @@ impl ReturnsSettings {
         {
             err(
                 "phone_region".into(),
-                "invalid_country",
+                ErrorCode::InvalidCountry,
                 "must be an ISO 3166-1 alpha-2 code such as NL",
             );
         }
@@ -541,14 +552,14 @@ impl ReturnsSettings {
             if !is_code(&r.code, 50) {
                 err(
                     format!("reasons[{i}].code"),
-                    "invalid_code",
+                    ErrorCode::InvalidCode,
                     "must be snake_case (a-z, 0-9, _), at most 50 characters",
                 );
             }
             if !seen.insert(r.code.as_str()) {
                 err(
                     format!("reasons[{i}].code"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "another reason has this code",
                 );
             }
@@ -564,14 +575,14 @@ impl ReturnsSettings {
             if !is_code(&c.code, 50) {
                 err(
                     format!("condition_codes[{i}].code"),
-                    "invalid_code",
+                    ErrorCode::InvalidCode,
                     "must be snake_case, at most 50 characters",
                 );
             }
             if !seen.insert(c.code.as_str()) {
                 err(
                     format!("condition_codes[{i}].code"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "another condition has this code",
                 );
             }
@@ -585,7 +596,7 @@ impl ReturnsSettings {
         if self.reasons.iter().any(|r| r.require_condition) && self.condition_codes.is_empty() {
             err(
                 "condition_codes".into(),
-                "required",
+                ErrorCode::Required,
                 "a reason requires a condition, so at least one condition code is needed",
             );
         }
@@ -596,7 +607,7 @@ impl ReturnsSettings {
             if !seen.insert(m.method) {
                 err(
                     format!("return_methods[{i}].type"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "each method appears once",
                 );
             }
@@ -605,14 +616,14 @@ impl ReturnsSettings {
                 if !is_carrier(c) {
                     err(
                         format!("return_methods[{i}].carriers[{j}]"),
-                        "invalid_carrier",
+                        ErrorCode::InvalidCarrier,
                         "carrier codes are lowercase letters, digits, - or _",
                     );
                 }
                 if !carriers.insert(c.as_str()) {
                     err(
                         format!("return_methods[{i}].carriers[{j}]"),
-                        "duplicate",
+                        ErrorCode::Duplicate,
                         "appears more than once",
                     );
                 }
@@ -620,13 +631,13 @@ impl ReturnsSettings {
             match m.method {
                 ReturnMethodType::InStore if !m.carriers.is_empty() => err(
                     format!("return_methods[{i}].carriers"),
-                    "not_allowed",
+                    ErrorCode::NotAllowed,
                     "in-store returns use no carrier",
                 ),
                 ReturnMethodType::InStore => {}
                 _ if m.enabled && m.carriers.is_empty() => err(
                     format!("return_methods[{i}].carriers"),
-                    "required",
+                    ErrorCode::Required,
                     "an enabled method needs at least one carrier",
                 ),
                 _ => {}
@@ -634,13 +645,13 @@ impl ReturnsSettings {
             match (m.method, m.max_pickup_days) {
                 (ReturnMethodType::Pickup, Some(d)) if !(1..=30).contains(&d) => err(
                     format!("return_methods[{i}].max_pickup_days"),
-                    "out_of_range",
+                    ErrorCode::OutOfRange,
                     "must be between 1 and 30",
                 ),
                 (ReturnMethodType::Pickup, _) => {}
                 (_, Some(_)) => err(
                     format!("return_methods[{i}].max_pickup_days"),
-                    "not_allowed",
+                    ErrorCode::NotAllowed,
                     "only for pickup",
                 ),
                 _ => {}
@@ -649,7 +660,7 @@ impl ReturnsSettings {
         if !self.return_methods.iter().any(|m| m.enabled) {
             err(
                 "return_methods".into(),
-                "required",
+                ErrorCode::Required,
                 "at least one return method must be enabled",
             );
         }
@@ -660,20 +671,20 @@ impl ReturnsSettings {
             if !seen.insert(o.resolution) {
                 err(
                     format!("refund_options[{i}].type"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "each option appears once",
                 );
             }
             match (o.resolution, o.store_credit_bonus_percent) {
                 (ResolutionType::StoreCredit, Some(p)) if p > 100 => err(
                     format!("refund_options[{i}].store_credit_bonus_percent"),
-                    "out_of_range",
+                    ErrorCode::OutOfRange,
                     "must be between 0 and 100",
                 ),
                 (ResolutionType::StoreCredit, _) => {}
                 (_, Some(_)) => err(
                     format!("refund_options[{i}].store_credit_bonus_percent"),
-                    "not_allowed",
+                    ErrorCode::NotAllowed,
                     "only for store_credit",
                 ),
                 _ => {}
@@ -682,7 +693,7 @@ impl ReturnsSettings {
         if !self.refund_options.iter().any(|o| o.enabled) {
             err(
                 "refund_options".into(),
-                "required",
+                ErrorCode::Required,
                 "at least one refund option must be enabled",
             );
         }
@@ -692,7 +703,7 @@ impl ReturnsSettings {
         {
             err(
                 "return_fee.amount.amount".into(),
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 "must be between 0 and 100000000",
             );
         }
@@ -704,49 +715,49 @@ impl ReturnsSettings {
             if !is_carrier(&a.id) {
                 err(
                     format!("return_addresses[{i}].id"),
-                    "invalid_code",
+                    ErrorCode::InvalidCode,
                     "ids are lowercase letters, digits, - or _",
                 );
             }
             if !ids.insert(a.id.as_str()) {
                 err(
                     format!("return_addresses[{i}].id"),
-                    "duplicate",
+                    ErrorCode::Duplicate,
                     "another address has this id",
                 );
             }
             if !is_country(&a.country) {
                 err(
                     format!("return_addresses[{i}].country"),
-                    "invalid_country",
+                    ErrorCode::InvalidCountry,
                     "must be an ISO 3166-1 alpha-2 code",
                 );
             }
             match (a.kind, &a.vendor) {
                 (AddressKind::Vendor, None) => err(
                     format!("return_addresses[{i}].vendor"),
-                    "required",
+                    ErrorCode::Required,
                     "a vendor address names its vendor",
                 ),
                 (AddressKind::Vendor, Some(v)) => {
                     if !vendors.insert(v.as_str()) {
                         err(
                             format!("return_addresses[{i}].vendor"),
-                            "duplicate",
+                            ErrorCode::Duplicate,
                             "one address per vendor",
                         );
                     }
                     if a.is_default {
                         err(
                             format!("return_addresses[{i}].is_default"),
-                            "not_allowed",
+                            ErrorCode::NotAllowed,
                             "the default address is a warehouse",
                         );
                     }
                 }
                 (AddressKind::Warehouse, Some(_)) => err(
                     format!("return_addresses[{i}].vendor"),
-                    "not_allowed",
+                    ErrorCode::NotAllowed,
                     "only vendor addresses name a vendor",
                 ),
                 (AddressKind::Warehouse, None) => {}
@@ -760,15 +771,32 @@ impl ReturnsSettings {
         if !self.return_addresses.is_empty() && defaults != 1 {
             err(
                 "return_addresses".into(),
-                "default_required",
+                ErrorCode::DefaultRequired,
                 "exactly one warehouse address must have is_default: true",
             );
         }
         if let Some(url) = &self.policy_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            err("policy_url".into(), "invalid_url", "must be an http(s) URL");
+            err(
+                "policy_url".into(),
+                ErrorCode::InvalidUrl,
+                "must be an http(s) URL",
+            );
         }
+    }
+
+    /// The error for a condition code that is not one of the brand's
+    /// (`None` when the code is absent or known).
+    pub fn unknown_condition(&self, code: Option<&str>, field: &str) -> Option<FieldError> {
+        let code = code?;
+        (!self.condition_codes.iter().any(|c| c.code == code)).then(|| {
+            FieldError::new(
+                field,
+                ErrorCode::UnknownCondition,
+                "not one of the brand's condition codes",
+            )
+        })
     }
 
     /// The default warehouse, if the brand has configured one.
@@ -841,18 +869,18 @@ fn check_labels(
     labels: &BTreeMap<String, String>,
     locales: &BTreeSet<&str>,
     path: &str,
-    err: &mut impl FnMut(String, &str, &str),
+    err: &mut impl FnMut(String, ErrorCode, &str),
 ) {
     for locale in locales {
         match labels.get(*locale) {
             None => err(
                 format!("{path}.{locale}"),
-                "required",
+                ErrorCode::Required,
                 "a label is needed for every locale",
             ),
             Some(l) if l.trim().is_empty() || l.len() > 200 => err(
                 format!("{path}.{locale}"),
-                "invalid_length",
+                ErrorCode::InvalidLength,
                 "must have 1–200 characters",
             ),
             _ => {}
@@ -862,7 +890,7 @@ fn check_labels(
         if !locales.contains(locale.as_str()) {
             err(
                 format!("{path}.{locale}"),
-                "unknown_locale",
+                ErrorCode::UnknownLocale,
                 "not one of `locales`",
             );
         }
@@ -945,7 +973,7 @@ mod tests {
     fn the_window_is_one_to_365_days() {
         let mut s = ReturnsSettings::default();
         s.return_window_days = 0;
-        assert_eq!(s.check()[0].code, "out_of_range");
+        assert_eq!(s.check()[0].code, ErrorCode::OutOfRange);
         s.return_window_days = 366;
         assert_eq!(fields(&s), vec!["return_window_days"]);
         s.return_window_days = 365;

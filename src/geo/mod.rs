@@ -18,6 +18,7 @@
 
 pub mod generate;
 pub mod refresh;
+pub mod view;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,7 +30,7 @@ use rstar::{AABB, PointDistance, RTree, RTreeObject};
 use crate::db::service_points::ServicePointRow;
 use crate::domain::geo::{chord2_for_m, haversine_m, unit_xyz};
 use crate::domain::opening_hours::WeeklyHours;
-use crate::routes::portal::service_points::{OpeningTimes, ServicePointView};
+pub use view::{OpeningTimes, ServicePointView};
 
 /// An R-tree entry: the position and, in what would otherwise be padding,
 /// the label-less flag a search filters on, so rejecting a point does not

@@ -44,7 +44,9 @@ impl IndexHandle {
     /// Rebuilds the index when the database holds a newer data set. Returns
     /// whether it rebuilt.
     pub async fn refresh(&self, db: &Db) -> Result<bool, ApiError> {
-        let version = db.read(crate::db::service_points::version).await?;
+        let version = db
+            .read(|conn| Ok(crate::db::service_points::version(conn)?))
+            .await?;
         if version == self.get().version {
             return Ok(false);
         }

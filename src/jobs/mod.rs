@@ -7,11 +7,13 @@
 //! `FOR UPDATE SKIP LOCKED`, so a job is never taken twice while its lease
 //! holds. A node wakes its own worker when it enqueues work; the others
 //! find it on their next poll.
-
-pub mod maintenance;
+//!
+//! What a job does is not decided here: the worker hands each claimed job
+//! to a [`Runner`] (the application's, which knows labels and webhooks).
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -20,9 +22,8 @@ use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 
 use crate::db::Db;
-use crate::db::outbox::{JobRow, LABEL, WEBHOOK};
+use crate::db::outbox::JobRow;
 use crate::error::ApiError;
-use crate::labels::carrier::Carriers;
 
 /// Why a job did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,45 +57,52 @@ pub struct WorkerConfig {
     pub grace: Duration,
 }
 
-/// What jobs need.
-#[derive(Clone)]
-pub struct JobContext {
-    /// Database.
-    pub db: Db,
-    /// Carrier adapters.
-    pub carriers: Arc<Carriers>,
-    /// Data directory (label files).
-    pub data_dir: PathBuf,
+/// Boxed future of a runner call.
+pub type RunFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// What runs the jobs the worker claims.
+pub trait Runner: Send + Sync + 'static {
+    /// Runs `job` once. Must be idempotent: a job may run again after a crash.
+    fn run<'a>(&'a self, job: &'a JobRow) -> RunFuture<'a, Result<(), JobError>>;
+    /// Records that `job` failed for good (its last attempt, or a permanent error).
+    fn give_up<'a>(&'a self, job: &'a JobRow, reason: &'a str) -> RunFuture<'a, ()>;
 }
 
-/// A running worker.
+struct Context {
+    db: Db,
+    runner: Arc<dyn Runner>,
+}
+
+/// The worker of a node: idle until [`Jobs::start`], woken by [`Jobs::notify`].
 pub struct Jobs {
     notify: Arc<Notify>,
     stop: watch::Sender<bool>,
     task: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
-impl Jobs {
-    /// Starts a worker on the current runtime.
-    pub fn start(ctx: JobContext, config: WorkerConfig) -> Jobs {
-        let notify = Arc::new(Notify::new());
-        let (stop, stopped) = watch::channel(false);
-        let task = tokio::spawn(run(ctx, config, notify.clone(), stopped));
-        Jobs {
-            notify,
-            stop,
-            task: Mutex::new(Some(task)),
-        }
+impl Default for Jobs {
+    fn default() -> Jobs {
+        Jobs::new()
     }
+}
 
-    /// A worker that runs nothing (jobs disabled on this node).
-    pub fn disabled() -> Jobs {
-        let (stop, _) = watch::channel(true);
+impl Jobs {
+    /// A worker that runs nothing until started (or never, on a node
+    /// that runs no jobs).
+    pub fn new() -> Jobs {
+        let (stop, _) = watch::channel(false);
         Jobs {
             notify: Arc::new(Notify::new()),
             stop,
             task: Mutex::new(None),
         }
+    }
+
+    /// Starts claiming and running jobs on the current runtime.
+    pub fn start(&self, db: Db, runner: Arc<dyn Runner>, config: WorkerConfig) {
+        let ctx = Context { db, runner };
+        let task = tokio::spawn(run(ctx, config, self.notify.clone(), self.stop.subscribe()));
+        *self.task.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
     }
 
     /// Wakes the worker: new work was enqueued on this node.
@@ -120,7 +128,7 @@ fn backoff(base: Duration, attempt: i32) -> Duration {
 }
 
 async fn run(
-    ctx: JobContext,
+    ctx: Context,
     config: WorkerConfig,
     notify: Arc<Notify>,
     mut stopped: watch::Receiver<bool>,
@@ -142,7 +150,13 @@ async fn run(
                     let lease_until = now
                         + chrono::Duration::from_std(lease)
                             .unwrap_or(chrono::Duration::seconds(60));
-                    crate::db::outbox::claim(conn, &worker, now, lease_until, free as i64)
+                    Ok(crate::db::outbox::claim(
+                        conn,
+                        &worker,
+                        now,
+                        lease_until,
+                        free as i64,
+                    )?)
                 })
                 .await;
             match claim {
@@ -150,10 +164,11 @@ async fn run(
                     claimed = jobs.len();
                     for job in jobs {
                         in_flight.insert(job.id.clone());
-                        let (ctx, config) = (ctx.clone(), config.clone());
+                        let (db, runner, config) =
+                            (ctx.db.clone(), ctx.runner.clone(), config.clone());
                         running.spawn(async move {
                             let id = job.id.clone();
-                            execute(&ctx, &config, job).await;
+                            execute(&db, &*runner, &config, job).await;
                             id
                         });
                     }
@@ -194,7 +209,7 @@ async fn run(
         let (ids, worker) = (in_flight.into_iter().collect::<Vec<_>>(), config.id.clone());
         match ctx
             .db
-            .write(move |conn| crate::db::outbox::release(conn, &ids, &worker))
+            .write(move |conn| Ok(crate::db::outbox::release(conn, &ids, &worker)?))
             .await
         {
             Ok(n) => tracing::info!(released = n, "handed unfinished jobs back"),
@@ -205,25 +220,12 @@ async fn run(
     }
 }
 
-async fn execute(ctx: &JobContext, config: &WorkerConfig, job: JobRow) {
-    let payload: serde_json::Value = serde_json::from_str(&job.payload).unwrap_or_default();
-    let result = match job.kind.as_str() {
-        LABEL => match payload["label_id"].as_str() {
-            Some(label) => {
-                crate::labels::worker::run(&ctx.db, &ctx.carriers, &ctx.data_dir, label).await
-            }
-            None => Err(JobError::Permanent("label job without label_id".into())),
-        },
-        // Events stay in the audit trail; no endpoint is subscribed to
-        // deliveries, so there is nothing to send.
-        WEBHOOK => Ok(()),
-        other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
-    };
+async fn execute(db: &Db, runner: &dyn Runner, config: &WorkerConfig, job: JobRow) {
+    let result = runner.run(&job).await;
     let (id, worker) = (job.id.clone(), config.id.clone());
     let outcome = match result {
-        Ok(()) => ctx
-            .db
-            .write(move |conn| crate::db::outbox::finish(conn, &id, &worker))
+        Ok(()) => db
+            .write(move |conn| Ok(crate::db::outbox::finish(conn, &id, &worker)?))
             .await
             .map(|_| ()),
         Err(JobError::Retry(message)) if job.attempts < job.max_attempts => {
@@ -231,21 +233,18 @@ async fn execute(ctx: &JobContext, config: &WorkerConfig, job: JobRow) {
             tracing::info!(job = %job.id, attempt = job.attempts, retry_in_ms = delay.as_millis() as u64, error = %message, "job will be retried");
             let run_at = crate::db::now()
                 + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::seconds(1));
-            ctx.db
-                .write(move |conn| crate::db::outbox::retry(conn, &id, &worker, run_at, &message))
-                .await
-                .map(|_| ())
+            db.write(move |conn| {
+                Ok(crate::db::outbox::retry(
+                    conn, &id, &worker, run_at, &message,
+                )?)
+            })
+            .await
+            .map(|_| ())
         }
         Err(JobError::Retry(message) | JobError::Permanent(message)) => {
             tracing::warn!(job = %job.id, kind = %job.kind, error = %message, "job failed for good");
-            if job.kind == LABEL
-                && let Some(label) = payload["label_id"].as_str()
-                && let Err(e) = crate::labels::worker::give_up(&ctx.db, label, &message).await
-            {
-                tracing::warn!(error = %e, "recording the label failure failed");
-            }
-            ctx.db
-                .write(move |conn| crate::db::outbox::fail(conn, &id, &worker, &message))
+            runner.give_up(&job, &message).await;
+            db.write(move |conn| Ok(crate::db::outbox::fail(conn, &id, &worker, &message)?))
                 .await
                 .map(|_| ())
         }

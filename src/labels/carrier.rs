@@ -1,11 +1,8 @@
-//! The carrier adapter interface and the registry that picks an adapter per
-//! carrier code: configured HTTP carriers first, the built-in local carrier
-//! for everything else.
+//! The carrier adapter interface: what a carrier is asked for and what it
+//! answers.
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -96,35 +93,4 @@ pub type LabelFuture<'a> =
 pub trait Carrier: Send + Sync {
     /// Produces the label for `request`. Must be idempotent per `request.reference`.
     fn create_label<'a>(&'a self, request: &'a LabelRequest) -> LabelFuture<'a>;
-}
-
-/// Adapters by carrier code.
-pub struct Carriers {
-    configured: HashMap<String, Arc<dyn Carrier>>,
-    fallback: Arc<dyn Carrier>,
-}
-
-impl Carriers {
-    /// The local carrier for every code, plus the configured HTTP carriers.
-    pub fn new(http: &[super::http::HttpCarrierConfig]) -> anyhow::Result<Carriers> {
-        let mut configured: HashMap<String, Arc<dyn Carrier>> = HashMap::new();
-        for config in http {
-            configured.insert(
-                config.carrier.clone(),
-                Arc::new(super::http::HttpCarrier::new(config.clone())?),
-            );
-        }
-        Ok(Carriers {
-            configured,
-            fallback: Arc::new(super::local::LocalCarrier),
-        })
-    }
-
-    /// The adapter of a carrier code.
-    pub fn get(&self, carrier: &str) -> Arc<dyn Carrier> {
-        self.configured
-            .get(carrier)
-            .cloned()
-            .unwrap_or_else(|| self.fallback.clone())
-    }
 }

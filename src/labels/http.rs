@@ -16,36 +16,7 @@ use serde::Deserialize;
 
 use super::carrier::{Carrier, CarrierError, LabelFuture, LabelRequest, LabelResult};
 
-/// Configuration of one HTTP carrier.
-#[derive(Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HttpCarrierConfig {
-    /// Carrier code this adapter serves (e.g. `dhl`).
-    pub carrier: String,
-    /// Base URL of the carrier's API.
-    pub base_url: String,
-    /// Bearer credential (never logged).
-    #[serde(default)]
-    pub token: Option<String>,
-    /// Request timeout in milliseconds.
-    #[serde(default = "default_timeout")]
-    pub timeout_ms: u64,
-}
-
-fn default_timeout() -> u64 {
-    10_000
-}
-
-impl std::fmt::Debug for HttpCarrierConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HttpCarrierConfig")
-            .field("carrier", &self.carrier)
-            .field("base_url", &self.base_url)
-            .field("token", &self.token.as_ref().map(|_| "***"))
-            .field("timeout_ms", &self.timeout_ms)
-            .finish()
-    }
-}
+pub use crate::config::HttpCarrierConfig;
 
 /// The adapter.
 pub struct HttpCarrier {

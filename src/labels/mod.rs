@@ -1,10 +1,47 @@
-//! Labels: rendering (PDF with a Code 128 barcode, QR codes), carrier
-//! adapters (the built-in local carrier and HTTP carriers) and the job that
-//! produces a shipment's label.
+//! Labels: rendering (PDF with a Code 128 barcode, QR codes) and carrier
+//! adapters (the built-in local carrier and HTTP carriers), with the
+//! registry that picks an adapter per carrier code: configured HTTP carriers
+//! first, the built-in local carrier for everything else.
 
 pub mod carrier;
 pub mod http;
 pub mod inspect;
 pub mod local;
 pub mod render;
-pub mod worker;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use crate::config::HttpCarrierConfig;
+use carrier::Carrier;
+
+/// Adapters by carrier code.
+pub struct Carriers {
+    configured: HashMap<String, Arc<dyn Carrier>>,
+    fallback: Arc<dyn Carrier>,
+}
+
+impl Carriers {
+    /// The local carrier for every code, plus the configured HTTP carriers.
+    pub fn new(http: &[HttpCarrierConfig]) -> anyhow::Result<Carriers> {
+        let mut configured: HashMap<String, Arc<dyn Carrier>> = HashMap::new();
+        for config in http {
+            configured.insert(
+                config.carrier.clone(),
+                Arc::new(http::HttpCarrier::new(config.clone())?),
+            );
+        }
+        Ok(Carriers {
+            configured,
+            fallback: Arc::new(local::LocalCarrier),
+        })
+    }
+
+    /// The adapter of a carrier code.
+    pub fn get(&self, carrier: &str) -> Arc<dyn Carrier> {
+        self.configured
+            .get(carrier)
+            .cloned()
+            .unwrap_or_else(|| self.fallback.clone())
+    }
+}

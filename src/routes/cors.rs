@@ -7,14 +7,13 @@
 
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpResponse, ResponseError, web};
 
-use crate::domain::brand::origin_allowed;
-use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::app::AppState;
+use crate::error::{ApiError, ErrorCode};
 
 const ALLOW_METHODS: &str = "GET, POST, OPTIONS";
 const ALLOW_HEADERS: &str =
@@ -42,15 +41,10 @@ pub async fn portal(
         .get("brand")
         .unwrap_or_default()
         .to_string();
-    let allowed = match req.app_data::<web::Data<AppState>>() {
-        Some(state) => state
-            .portal
-            .allowed_origins(&state.db, &brand)
-            .await
-            .unwrap_or_default(),
-        None => Vec::new(),
+    let granted = match req.app_data::<web::Data<AppState>>() {
+        Some(state) => crate::app::portal::origin_allowed(state, &brand, &origin).await,
+        None => false,
     };
-    let granted = origin_allowed(&allowed, &origin);
     let preflight = req.method() == Method::OPTIONS
         && req
             .headers()
@@ -67,8 +61,7 @@ pub async fn portal(
                 .finish()
         } else {
             ApiError::new(
-                StatusCode::FORBIDDEN,
-                "origin_not_allowed",
+                ErrorCode::OriginNotAllowed,
                 "This origin is not among the brand's allowed origins.",
             )
             .error_response()

@@ -1,4 +1,5 @@
-//! Request extractors that turn every malformed input into a precise
+//! Request extractors: credentials (API keys and portal tokens, verified by
+//! the services) and bodies that turn every malformed input into a precise
 //! problem+json instead of actix's plain-text defaults.
 //!
 //! [`Json`] checks the media type, enforces the body limit, and reports the
@@ -13,9 +14,75 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
-use validator::{ValidationErrors, ValidationErrorsKind};
 
-use crate::error::{ApiError, FieldError};
+use crate::app::AppState;
+use crate::app::keys::Merchant;
+use crate::app::portal::PortalToken;
+use crate::error::{ApiError, ErrorCode, FieldError, parse_json, strip_position};
+
+/// The bearer credential of a request, if any (`Authorization: Bearer …`).
+pub fn bearer(req: &HttpRequest) -> Option<&str> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+fn state(req: &HttpRequest) -> Result<web::Data<AppState>, ApiError> {
+    req.app_data::<web::Data<AppState>>()
+        .cloned()
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("no app state")))
+}
+
+impl FromRequest for Merchant {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Merchant, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = state(req);
+        let key = bearer(req).map(str::to_owned);
+        Box::pin(async move { crate::app::keys::authenticate(&*state?, key.as_deref()).await })
+    }
+}
+
+macro_rules! portal_extractor {
+    ($name:ident, $verify:path, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone)]
+        pub struct $name(pub PortalToken);
+
+        impl FromRequest for $name {
+            type Error = ApiError;
+            type Future = Pin<Box<dyn Future<Output = Result<$name, ApiError>>>>;
+
+            fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+                let state = state(req);
+                let token = bearer(req).map(str::to_owned);
+                let brand = req
+                    .match_info()
+                    .get("brand")
+                    .unwrap_or_default()
+                    .to_string();
+                Box::pin(
+                    async move { $verify(&*state?, token.as_deref(), &brand).await.map($name) },
+                )
+            }
+        }
+    };
+}
+
+portal_extractor!(
+    AccessToken,
+    crate::app::portal::verify_access,
+    "The access token from lookup: returns of one order of the brand in the path."
+);
+portal_extractor!(
+    ServicePointsToken,
+    crate::app::portal::verify_service_points,
+    "The service-points token from lookup: service-point search of the brand in the path."
+);
 
 /// Default limit for JSON bodies (bulk endpoints raise it per route).
 pub const DEFAULT_JSON_LIMIT: usize = 256 * 1024;
@@ -40,8 +107,7 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
         Box::pin(async move {
             if !content_type_ok {
                 return Err(ApiError::new(
-                    actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
+                    ErrorCode::UnsupportedMediaType,
                     "The body must be JSON (Content-Type: application/json).",
                 ));
             }
@@ -52,8 +118,8 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
             let mut bytes = web::BytesMut::with_capacity(declared.unwrap_or(1024).min(limit));
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|e| {
-                    ApiError::bad_request(
-                        "invalid_body",
+                    ApiError::new(
+                        ErrorCode::InvalidBody,
                         format!("The body could not be read: {e}"),
                     )
                 })?;
@@ -83,8 +149,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
             let mut bytes = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|e| {
-                    ApiError::bad_request(
-                        "invalid_body",
+                    ApiError::new(
+                        ErrorCode::InvalidBody,
                         format!("The body could not be read: {e}"),
                     )
                 })?;
@@ -98,8 +164,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
             }
             if !content_type_ok {
                 return Err(ApiError::new(
-                    actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
+                    ErrorCode::UnsupportedMediaType,
                     "The body must be JSON (Content-Type: application/json).",
                 ));
             }
@@ -110,8 +175,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
 
 fn too_large(limit: usize) -> ApiError {
     ApiError::new(
-        actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
-        "payload_too_large",
+        ErrorCode::PayloadTooLarge,
         format!("The body exceeds the limit of {limit} bytes."),
     )
 }
@@ -133,173 +197,6 @@ fn is_json(req: &HttpRequest) -> bool {
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
-/// Parses a JSON document, naming the path of the first field that does not fit.
-pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, T>(de) {
-        Ok(value) => Ok(value),
-        Err(err) => {
-            let path = json_path(err.path());
-            let inner = err.into_inner();
-            use serde_json::error::Category;
-            match inner.classify() {
-                Category::Syntax | Category::Eof | Category::Io => Err(ApiError::bad_request(
-                    "malformed_json",
-                    format!("The body is not valid JSON: {inner}"),
-                )),
-                Category::Data => {
-                    let message = strip_position(&inner.to_string());
-                    let code = data_error_code(&message);
-                    let field = match code {
-                        // serde reports an unknown or missing field at its parent.
-                        "unknown_field" | "required" => child_path(&path, &message),
-                        _ => path.clone(),
-                    };
-                    Err(ApiError::bad_request(
-                        "invalid_body",
-                        format!(
-                            "{}: {message}",
-                            if field.is_empty() { "body" } else { &field }
-                        ),
-                    )
-                    .with_errors(vec![FieldError::new(field, code, message)]))
-                }
-            }
-        }
-    }
-}
-
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
-}
-
-fn data_error_code(message: &str) -> &'static str {
-    if message.starts_with("unknown field") {
-        "unknown_field"
-    } else if message.starts_with("missing field") {
-        "required"
-    } else if message.starts_with("unknown variant") {
-        "invalid_choice"
-    } else if message.starts_with("invalid type") {
-        "invalid_type"
-    } else {
-        "invalid_value"
-    }
-}
-
-/// Appends the field named in a serde message (`unknown field `x``) to `path`.
-fn child_path(path: &str, message: &str) -> String {
-    let name = message.split('`').nth(1).unwrap_or_default();
-    if path == name || path.ends_with(&format!(".{name}")) {
-        return path.to_string();
-    }
-    match (path.is_empty(), name.is_empty()) {
-        (_, true) => path.to_string(),
-        (true, false) => name.to_string(),
-        (false, false) => format!("{path}.{name}"),
-    }
-}
-
-fn json_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
-}
-
-/// Flattens validator's nested errors into field errors with JSON paths.
-pub fn field_errors(errors: &ValidationErrors) -> Vec<FieldError> {
-    let mut out = Vec::new();
-    collect(errors, "", &mut out);
-    out.sort_by(|a, b| a.field.cmp(&b.field));
-    out
-}
-
-fn collect(errors: &ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
-    for (field, kind) in errors.errors() {
-        let path = join(prefix, field);
-        match kind {
-            ValidationErrorsKind::Field(list) => {
-                for e in list {
-                    let code = stable_code(&e.code);
-                    let message = e
-                        .message
-                        .as_ref()
-                        .map(|m| m.to_string())
-                        .unwrap_or_else(|| default_message(code, e));
-                    out.push(FieldError::new(path.clone(), code, message));
-                }
-            }
-            ValidationErrorsKind::Struct(inner) => collect(inner, &path, out),
-            ValidationErrorsKind::List(items) => {
-                for (index, inner) in items {
-                    collect(inner, &format!("{path}[{index}]"), out);
-                }
-            }
-        }
-    }
-}
-
-fn join(prefix: &str, field: &str) -> String {
-    if field == "__all__" {
-        prefix.to_string()
-    } else if prefix.is_empty() {
-        field.to_string()
-    } else {
-        format!("{prefix}.{field}")
-    }
-}
-
-fn stable_code(code: &str) -> &str {
-    match code {
-        "range" => "out_of_range",
-        "length" => "invalid_length",
-        "email" => "invalid_email",
-        "url" => "invalid_url",
-        "regex" => "invalid_format",
-        "required" => "required",
-        other => other,
-    }
-}
-
-fn default_message(code: &str, e: &validator::ValidationError) -> String {
-    let param = |k: &str| e.params.get(k).map(|v| v.to_string());
-    match code {
-        "out_of_range" => match (param("min"), param("max")) {
-            (Some(min), Some(max)) => format!("must be between {min} and {max}"),
-            (Some(min), None) => format!("must be at least {min}"),
-            (None, Some(max)) => format!("must be at most {max}"),
-            _ => "is out of range".into(),
-        },
-        "invalid_length" => match (param("min"), param("max"), param("equal")) {
-            (_, _, Some(eq)) => format!("must have length {eq}"),
-            (Some(min), Some(max), _) => {
-                format!("must have between {min} and {max} entries or characters")
-            }
-            (Some(min), None, _) => format!("must have at least {min} entries or characters"),
-            (None, Some(max), _) => format!("must have at most {max} entries or characters"),
-            _ => "has an invalid length".into(),
-        },
-        "invalid_email" => "must be an email address".into(),
-        "invalid_url" => "must be an absolute URL".into(),
-        _ => format!("is invalid ({code})"),
-    }
-}
-
 /// Query-string errors as 400 problem+json naming the parameter when possible.
 pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     let message = strip_position(&err.to_string());
@@ -308,15 +205,23 @@ pub fn query_error(err: QueryPayloadError, _req: &HttpRequest) -> actix_web::Err
         .unwrap_or(&message)
         .to_string();
     let field = message.split('`').nth(1).unwrap_or_default().to_string();
-    ApiError::bad_request(
-        "invalid_query",
+    ApiError::new(
+        ErrorCode::InvalidQuery,
         format!("The query string is invalid: {message}"),
     )
-    .with_errors(vec![FieldError::new(field, "invalid_value", message)])
+    .with_errors(vec![FieldError::new(
+        field,
+        ErrorCode::InvalidValue,
+        message,
+    )])
     .into()
 }
 
 /// Path errors (a segment that does not parse) as 404.
 pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
-    ApiError::not_found("not_found", format!("No resource at this path ({err}).")).into()
+    ApiError::new(
+        ErrorCode::NotFound,
+        format!("No resource at this path ({err})."),
+    )
+    .into()
 }

@@ -8,9 +8,7 @@ pub mod extract;
 pub mod labels;
 pub mod merchant;
 pub mod ops;
-pub mod pagination;
 pub mod portal;
-pub mod return_view;
 
 use std::sync::Arc;
 
@@ -22,8 +20,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
-use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::app::AppState;
+use crate::error::{ApiError, ErrorCode};
 
 /// Every documented route.
 pub fn api(cfg: &mut ServiceConfig) {
@@ -71,8 +69,8 @@ pub fn app(
 }
 
 async fn not_found(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
-    Err(ApiError::not_found(
-        "route_not_found",
+    Err(ApiError::new(
+        ErrorCode::RouteNotFound,
         format!("No route for {} {}.", req.method(), req.path()),
     ))
 }

@@ -4,8 +4,8 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::app::AppState;
 use crate::error::ApiError;
-use crate::startup::AppState;
 
 /// Health status.
 #[derive(Debug, Serialize, ToSchema)]
@@ -32,7 +32,7 @@ pub async fn healthz() -> web::Json<Health> {
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, ApiError> {
-    state.db.ping().await.map_err(|e| {
+    crate::app::maintenance::ping(&state).await.map_err(|e| {
         tracing::warn!(error = %e, "readiness check failed");
         ApiError::database_unavailable("readiness check failed")
     })?;

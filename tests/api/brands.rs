@@ -75,11 +75,7 @@ both!(
 
         let key = app.brand_with_key("acme").await;
         let prefix = key[..11].to_string();
-        let revoked = app
-            .db
-            .write(move |conn| returns_api::db::api_keys::revoke(conn, &prefix))
-            .await
-            .unwrap();
+        let revoked = returns_api::app::keys::revoke(&app.db, &prefix).await.unwrap();
         assert_eq!(revoked, 1);
         let res = app.get("/v1/brands", Some(&key)).await;
         assert_problem(res, StatusCode::UNAUTHORIZED, "invalid_credentials").await;

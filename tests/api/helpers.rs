@@ -6,7 +6,8 @@ use std::sync::Once;
 
 use diesel::{Connection, RunQueryDsl};
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
-use returns_api::auth::Role;
+use returns_api::app::AppState;
+use returns_api::app::keys::Role;
 use returns_api::config::Config;
 use returns_api::db::Db;
 use returns_api::startup::Application;
@@ -73,7 +74,7 @@ fn init_logs() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         if std::env::var_os("TEST_LOG").is_some() {
-            returns_api::telemetry::init(returns_api::cli::LogFormat::Text);
+            returns_api::telemetry::init(returns_api::telemetry::LogFormat::Text);
         }
     });
 }
@@ -85,9 +86,19 @@ pub struct PgDatabase {
 }
 
 impl PgDatabase {
-    /// Creates a fresh database on the server named by `TEST_DATABASE_URL`.
+    /// Creates a fresh database on the server named by `TEST_DATABASE_URL`;
+    /// `None` without one, unless `REQUIRE_POSTGRES` is set (as `.ci/run`
+    /// does): then a missing database fails the test instead of skipping it.
     pub fn create() -> Option<PgDatabase> {
-        let server_url = std::env::var("TEST_DATABASE_URL").ok()?;
+        let Ok(server_url) = std::env::var("TEST_DATABASE_URL") else {
+            let required =
+                std::env::var("REQUIRE_POSTGRES").is_ok_and(|v| !v.is_empty() && v != "0");
+            assert!(
+                !required,
+                "REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not"
+            );
+            return None;
+        };
         let name = format!("returns_test_{}", uuid::Uuid::new_v4().simple());
         let mut conn = diesel::PgConnection::establish(&server_url)
             .unwrap_or_else(|e| panic!("TEST_DATABASE_URL is set but unreachable: {e}"));
@@ -134,6 +145,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// Direct database access for assertions.
     pub db: Db,
+    /// The node's shared state (services called directly by some tests).
+    pub state: std::sync::Arc<AppState>,
     /// Database URL the app uses.
     pub database_url: String,
     /// An admin API key.
@@ -222,10 +235,10 @@ impl TestApp {
             .await
             .expect("application builds");
         let port = app.port();
-        let db = app.db().clone();
+        let state = app.shared();
+        let db = state.db.clone();
         tokio::spawn(app.run_until_stopped());
-        let admin_key = db
-            .write(|conn| returns_api::db::api_keys::create(conn, "test-admin", Role::Admin, &[]))
+        let admin_key = returns_api::app::keys::create(&db, "test-admin", Role::Admin, &[])
             .await
             .expect("admin key")
             .key;
@@ -239,6 +252,7 @@ impl TestApp {
                 .build()
                 .expect("client"),
             db,
+            state,
             database_url,
             admin_key,
             backend,
@@ -298,16 +312,7 @@ impl TestApp {
 
     /// A new merchant key for an existing brand.
     pub async fn merchant_key(&self, slug: &str) -> String {
-        let slug = slug.to_string();
-        self.db
-            .write(move |conn| {
-                returns_api::db::api_keys::create(
-                    conn,
-                    "test",
-                    Role::Merchant,
-                    std::slice::from_ref(&slug),
-                )
-            })
+        returns_api::app::keys::create(&self.db, "test", Role::Merchant, &[slug.to_string()])
             .await
             .expect("merchant key")
             .key

@@ -256,9 +256,9 @@ both!(
 
 both!(
     async fn the_demo_orders_show_every_eligibility_reason(app) {
-        returns_api::demo::seed(&app.db).await.unwrap();
+        returns_api::demo::seed(&app.state).await.unwrap();
         // Seeding twice is harmless.
-        returns_api::demo::seed(&app.db).await.unwrap();
+        returns_api::demo::seed(&app.state).await.unwrap();
         let reasons = |body: &Value| -> Vec<String> {
             body["order"]["lines"].as_array().unwrap().iter().map(|l| l["non_returnable_reason"].as_str().unwrap_or("returnable").to_string()).collect()
         };

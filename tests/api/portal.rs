@@ -183,7 +183,7 @@ both!(
 
 both!(
     async fn the_demo_brand_accepts_any_origin(app) {
-        returns_api::demo::seed(&app.db).await.unwrap();
+        returns_api::demo::seed(&app.state).await.unwrap();
         let res = app
             .request(Method::GET, "/v1/portal/demo", None)
             .header("Origin", "http://localhost:5173")

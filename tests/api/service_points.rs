@@ -166,7 +166,7 @@ both!(
         let fields = error_fields(&body);
         assert!(fields.contains(&"service_points[1].latitude".to_string()), "{fields:?}");
         assert!(fields.contains(&"service_points[3].code".to_string()), "{fields:?}");
-        let count = app.db.read(returns_api::db::service_points::count).await.unwrap();
+        let count = app.db.read(|c| Ok(returns_api::db::service_points::count(c)?)).await.unwrap();
         assert_eq!(count, 0);
 
         let csv = "carrier,code,name,street,postal_code,city,country,latitude,longitude,supports_labelless,mon\n\
@@ -184,7 +184,7 @@ both!(
         let fields = error_fields(&body);
         assert!(fields.contains(&"rows[3].latitude".to_string()), "{fields:?}");
         assert!(fields.contains(&"rows[4].supports_labelless".to_string()), "{fields:?}");
-        assert_eq!(app.db.read(returns_api::db::service_points::count).await.unwrap(), 0);
+        assert_eq!(app.db.read(|c| Ok(returns_api::db::service_points::count(c)?)).await.unwrap(), 0);
     }
 );
 

@@ -156,12 +156,13 @@ both!(
                          "condition_code": "damaged", "image_ids": [kept["id"]] } ],
             "return_method": { "type": "drop_off", "carrier": "postnl" }, "resolution": { "type": "refund" } })).await;
         let data = app.dir.path().join("data");
-        let file = |bytes: &[u8]| returns_api::routes::portal::uploads::path_for(&data, &hex::encode(sha2::Sha256::digest(bytes)));
+        let store = returns_api::storage::Storage::new(&data);
+        let file = |bytes: &[u8]| store.path(&returns_api::storage::Storage::upload_key(&hex::encode(sha2::Sha256::digest(bytes))));
         assert!(file(&kept_bytes).exists() && file(&lost_bytes).exists());
         // Within the day nothing goes.
-        let swept = returns_api::jobs::maintenance::sweep(&app.db, &data, chrono::Utc::now()).await.unwrap();
+        let swept = returns_api::app::maintenance::sweep(&app.db, &store, chrono::Utc::now()).await.unwrap();
         assert_eq!(swept.uploads, 0);
-        let swept = returns_api::jobs::maintenance::sweep(&app.db, &data, chrono::Utc::now() + chrono::Duration::hours(25)).await.unwrap();
+        let swept = returns_api::app::maintenance::sweep(&app.db, &store, chrono::Utc::now() + chrono::Duration::hours(25)).await.unwrap();
         assert_eq!((swept.uploads, swept.files), (1, 1));
         assert!(file(&kept_bytes).exists(), "attached photos stay");
         assert!(!file(&lost_bytes).exists(), "the unattached photo's file is gone");

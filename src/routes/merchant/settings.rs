@@ -3,11 +3,11 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, put, web};
 
-use crate::auth::Merchant;
-use crate::domain::settings::ReturnsSettings;
-use crate::error::ApiError;
+use crate::app::AppState;
+use crate::app::keys::Merchant;
+use crate::app::settings::ReturnsSettings;
+use crate::error::{ApiError, ErrorCode};
 use crate::routes::extract::Json;
-use crate::startup::AppState;
 
 fn etag(version: i64) -> String {
     format!("\"s{version}\"")
@@ -21,8 +21,7 @@ fn if_match(req: &HttpRequest) -> Result<Option<i64>, ApiError> {
         .and_then(|v| v.to_str().ok())
     else {
         return Err(ApiError::new(
-            actix_web::http::StatusCode::PRECONDITION_REQUIRED,
-            "precondition_required",
+            ErrorCode::PreconditionRequired,
             "Send the ETag of the settings you edited in If-Match (or `*` to overwrite).",
         ));
     };
@@ -54,14 +53,7 @@ pub async fn get_settings(
     merchant: Merchant,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let slug = path.into_inner();
-    let (settings, version) = state
-        .db
-        .read(move |conn| {
-            let brand = merchant.brand(conn, &slug)?;
-            crate::db::settings::get(conn, &brand.id)
-        })
-        .await?;
+    let (settings, version) = crate::app::settings::get(&state, &merchant, &path).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(version)))
         .insert_header((header::CACHE_CONTROL, "no-cache"))
@@ -99,20 +91,8 @@ pub async fn put_settings(
 ) -> Result<HttpResponse, ApiError> {
     let expected = if_match(&req)?;
     let settings = body.0;
-    let errors = settings.check();
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
-    }
-    let slug = path.into_inner();
-    let saved = settings.clone();
-    let version = state
-        .db
-        .write(move |conn| {
-            let brand = merchant.brand(conn, &slug)?;
-            crate::db::settings::replace(conn, &brand.id, &saved, expected)
-        })
-        .await?;
-    state.portal.invalidate_all();
+    let version =
+        crate::app::settings::replace(&state, &merchant, &path, settings.clone(), expected).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ETAG, etag(version)))
         .json(settings))

@@ -1,66 +1,14 @@
 //! Customer endpoints for returns of the order named by the access token.
 
-use std::sync::Arc;
-
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use serde::Serialize;
-use utoipa::ToSchema;
 
-use crate::auth::tokens::AccessToken;
-use crate::db::return_flow::{Created, NewReturn};
-use crate::domain::money::Money;
-use crate::domain::returns::CreateReturn;
-use crate::error::{ApiError, FieldError};
-use crate::routes::extract::Json;
-use crate::routes::return_view::{ReturnView, view, views};
-use crate::startup::AppState;
-
-/// Result of one item in a preview.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PreviewItem {
-    /// Position in the request.
-    pub index: usize,
-    /// Order line.
-    pub order_line_id: String,
-    /// Units requested.
-    pub quantity: u32,
-    /// Units the line may still return.
-    pub returnable_quantity: u32,
-    /// Whether this item is acceptable.
-    pub valid: bool,
-    /// Its problems (paths `items[i].…`).
-    pub errors: Vec<FieldError>,
-    /// Its reason needs no merchant review.
-    pub auto_approve: bool,
-    /// Value of the requested units.
-    pub value: Money,
-}
-
-/// What creating the return would do.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Preview {
-    /// Whether create would succeed now.
-    pub valid: bool,
-    /// Per item.
-    pub items: Vec<PreviewItem>,
-    /// Problems of the return method, resolution or request as a whole.
-    pub errors: Vec<FieldError>,
-    /// Whether it would be approved at once (every reason auto-approves).
-    pub auto_approve: bool,
-    /// Fee that would be deducted.
-    pub return_fee: Option<Money>,
-    /// Estimated refund or store credit (0 for exchanges).
-    pub estimated_refund: Money,
-    /// Parcels it would need (one per return address), as item indexes.
-    pub shipments: Vec<Vec<usize>>,
-}
-
-/// Returns of the order.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct CustomerReturns {
-    /// Newest first.
-    pub data: Vec<ReturnView>,
-}
+use crate::app::AppState;
+use crate::app::returns::{CreateReturn, Created, CustomerReturns, Preview};
+use crate::app::views::ReturnView;
+use crate::error::ApiError;
+use crate::routes::extract::{AccessToken, Json};
 
 /// Checks a return request without creating anything: per-item validation,
 /// whether it would be approved at once, the fee and the estimated refund.
@@ -77,71 +25,9 @@ pub async fn preview(
     token: AccessToken,
     body: Json<CreateReturn>,
 ) -> Result<web::Json<Preview>, ApiError> {
-    let t = token.0;
-    let brand = t.brand.clone();
-    let req = body.0;
-    let order_id = t.claims.sub.clone();
-    let brand_id = brand.brand.id.clone();
-    let (checked, currency, req) = state
-        .db
-        .read(move |conn| {
-            let (_, order) = crate::db::return_flow::order(conn, &brand_id, &order_id)?;
-            let (checked, _) = crate::db::return_flow::evaluate_request(
-                conn,
-                &order_id,
-                &order,
-                &brand.settings,
-                &req,
-                chrono::Utc::now(),
-            )?;
-            Ok((checked, order.currency, req))
-        })
-        .await?;
-    let items = req
-        .items
-        .iter()
-        .zip(checked.items.iter())
-        .enumerate()
-        .map(|(index, (r, c))| PreviewItem {
-            index,
-            order_line_id: r.order_line_id.clone(),
-            quantity: r.quantity,
-            returnable_quantity: c.returnable_quantity,
-            valid: c.errors.is_empty(),
-            errors: c.errors.clone(),
-            auto_approve: c.auto_approve,
-            value: Money::new(c.value, currency),
-        })
-        .collect();
-    Ok(web::Json(Preview {
-        valid: checked.is_valid(),
-        items,
-        errors: checked.errors.clone(),
-        auto_approve: checked.auto_approve,
-        return_fee: checked.fee,
-        estimated_refund: checked.refund,
-        shipments: checked
-            .shipments
-            .iter()
-            .map(|(_, idx)| idx.clone())
-            .collect(),
-    }))
-}
-
-fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
-    match req.headers().get("Idempotency-Key") {
-        None => Ok(None),
-        Some(v) => {
-            let key = v.to_str().unwrap_or("").trim();
-            if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-                return Err(ApiError::bad_request(
-                    "invalid_idempotency_key",
-                    "Idempotency-Key must be 1–255 visible ASCII characters.",
-                ));
-            }
-            Ok(Some(key.to_string()))
-        }
-    }
+    Ok(web::Json(
+        crate::app::returns::preview(&state, &token.0, body.0).await?,
+    ))
 }
 
 /// Creates a return for the order of the access token. Every item is checked
@@ -171,59 +57,33 @@ pub async fn create(
     req: HttpRequest,
     body: Json<CreateReturn>,
 ) -> Result<HttpResponse, ApiError> {
-    let t = token.0;
-    let key = idempotency_key(&req)?;
-    let idempotency = match key {
-        Some(k) => {
-            let raw = serde_json::to_vec(&body.0).map_err(ApiError::internal)?;
-            let hash = crate::db::idempotency::request_hash(&t.claims.sub, &raw);
-            Some((k, hash))
-        }
-        None => None,
+    let raw_key = req
+        .headers()
+        .get("Idempotency-Key")
+        .map(HeaderValue::as_bytes);
+    let key = crate::app::returns::idempotency_key(raw_key)?;
+    let created = crate::app::returns::create(&state, &token.0, body.0, key).await?;
+    let json = |status: StatusCode, body: String| {
+        let mut res = HttpResponse::build(status);
+        res.content_type("application/json");
+        (res, body)
     };
-    let input = NewReturn {
-        brand_id: t.brand.brand.id.clone(),
-        order_id: t.claims.sub.clone(),
-        settings: t.brand.clone(),
-        request: body.0,
-        idempotency,
-    };
-    let render_state = state.clone();
-    let render = Arc::new(move |full: &crate::db::returns::FullReturn| {
-        let v = view(&render_state, full.clone(), None)?;
-        serde_json::to_string(&v).map_err(ApiError::internal)
-    });
-    let (created, body) = crate::db::return_flow::create(&state.db, input, render).await?;
-    let response = |status: u16, body: String| {
-        HttpResponse::build(
-            actix_web::http::StatusCode::from_u16(status)
-                .unwrap_or(actix_web::http::StatusCode::CREATED),
-        )
-        .content_type("application/json")
-        .body(body)
-    };
-    match created {
+    Ok(match created {
         Created::Replay(status, stored) => {
-            let mut res = response(status, stored);
-            res.headers_mut().insert(
-                actix_web::http::header::HeaderName::from_static("idempotent-replayed"),
-                actix_web::http::header::HeaderValue::from_static("true"),
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::CREATED);
+            let (mut res, body) = json(status, stored);
+            res.insert_header(("idempotent-replayed", "true"))
+                .body(body)
+        }
+        Created::New(full, body) => {
+            let location = format!(
+                "/v1/portal/{}/returns/{}",
+                token.0.brand.brand.slug, full.ret.id
             );
-            Ok(res)
+            let (mut res, body) = json(StatusCode::CREATED, body);
+            res.insert_header((header::LOCATION, location)).body(body)
         }
-        Created::New(full) => {
-            if !full.labels.is_empty() {
-                state.jobs.notify();
-            }
-            let location = format!("/v1/portal/{}/returns/{}", t.brand.brand.slug, full.ret.id);
-            let mut res = response(201, body.unwrap_or_default());
-            if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&location) {
-                res.headers_mut()
-                    .insert(actix_web::http::header::LOCATION, v);
-            }
-            Ok(res)
-        }
-    }
+    })
 }
 
 /// Returns of the token's order, newest first.
@@ -238,14 +98,9 @@ pub async fn list(
     state: web::Data<AppState>,
     token: AccessToken,
 ) -> Result<web::Json<CustomerReturns>, ApiError> {
-    let order_id = token.0.claims.sub.clone();
-    let list = state
-        .db
-        .read(move |conn| crate::db::returns::for_order(conn, &order_id))
-        .await?;
-    Ok(web::Json(CustomerReturns {
-        data: views(&state, list)?,
-    }))
+    Ok(web::Json(
+        crate::app::returns::list_for_order(&state, &token.0).await?,
+    ))
 }
 
 /// One return of the token's order, with its status timeline.
@@ -265,19 +120,9 @@ pub async fn get_return(
     path: web::Path<(String, String)>,
 ) -> Result<web::Json<ReturnView>, ApiError> {
     let (_, id) = path.into_inner();
-    let t = token.0;
-    let (brand_id, order_id) = (t.brand.brand.id.clone(), t.claims.sub.clone());
-    let (full, events) = state
-        .db
-        .read(move |conn| {
-            let full = crate::db::returns::load(conn, &brand_id, &id)?
-                .filter(|f| f.ret.order_id == order_id)
-                .ok_or_else(crate::db::returns::not_found)?;
-            let events = crate::db::returns::events(conn, &full.ret.id)?;
-            Ok((full, events))
-        })
-        .await?;
-    Ok(web::Json(view(&state, full, Some(events))?))
+    Ok(web::Json(
+        crate::app::returns::get_for_order(&state, &token.0, &id).await?,
+    ))
 }
 
 /// Cancels a return that has not travelled yet; 409 `not_cancellable` once
@@ -299,13 +144,7 @@ pub async fn cancel(
     path: web::Path<(String, String)>,
 ) -> Result<web::Json<ReturnView>, ApiError> {
     let (_, id) = path.into_inner();
-    let t = token.0;
-    let (brand_id, order_id) = (t.brand.brand.id.clone(), t.claims.sub.clone());
-    let full = state
-        .db
-        .write(move |conn| {
-            crate::db::return_flow::cancel(conn, &brand_id, &id, "customer", Some(&order_id))
-        })
-        .await?;
-    Ok(web::Json(view(&state, full, None)?))
+    Ok(web::Json(
+        crate::app::returns::cancel_for_order(&state, &token.0, &id).await?,
+    ))
 }

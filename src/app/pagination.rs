@@ -5,7 +5,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::error::{ApiError, FieldError};
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Query parameters of list endpoints.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -24,7 +24,7 @@ impl PageQuery {
         if !(1..=100).contains(&limit) {
             return Err(ApiError::validation(vec![FieldError::new(
                 "limit",
-                "out_of_range",
+                ErrorCode::OutOfRange,
                 "must be between 1 and 100",
             )]));
         }
@@ -33,7 +33,7 @@ impl PageQuery {
             Some(c) => Some(decode(c).ok_or_else(|| {
                 ApiError::validation(vec![FieldError::new(
                     "cursor",
-                    "invalid_cursor",
+                    ErrorCode::InvalidCursor,
                     "is not a cursor this API issued",
                 )])
             })?),

@@ -1,16 +1,48 @@
-//! Housekeeping of a node: reload signing keys, drop expired idempotency
-//! keys, stale rate-limit counters, old finished jobs, and photo uploads
-//! never attached to a return within 24 hours (with their files).
+//! Housekeeping of a node: migrations, signing-key rotation and reloads, and
+//! the sweep that drops expired idempotency keys, stale rate-limit counters,
+//! old finished jobs, and photo uploads never attached to a return within
+//! 24 hours (with their blobs).
 
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::AppState;
 use crate::db::Db;
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::storage::Storage;
+
+/// The database handle of administrative commands.
+pub type Database = Db;
+
+/// Connects to the database of `url` with a small pool (administrative
+/// commands).
+pub fn connect(url: &str) -> anyhow::Result<Database> {
+    Db::connect(url, 2)
+}
+
+/// A cheap round trip to the database (readiness).
+pub async fn ping(state: &AppState) -> Result<(), ApiError> {
+    state.db.ping().await
+}
+
+/// Applies pending migrations; returns the names applied.
+pub async fn migrate(db: &Db) -> Result<Vec<String>, ApiError> {
+    let db = db.clone();
+    crate::db::blocking(move || {
+        let mut conn = db.conn()?;
+        crate::db::migrations::run_pending(&mut conn).map_err(ApiError::internal)
+    })
+    .await
+}
+
+/// Starts signing tokens with a new key; returns its id. Older keys keep
+/// verifying until their tokens expire.
+pub async fn rotate_signing_key(db: &Db) -> Result<String, ApiError> {
+    db.write(|conn| Ok(crate::db::signing_keys::rotate(conn)?))
+        .await
+}
 
 /// Unattached uploads older than this are removed.
 pub const UPLOAD_TTL: chrono::Duration = chrono::Duration::hours(24);
@@ -31,7 +63,7 @@ pub struct Swept {
 }
 
 /// One sweep as of `now`.
-pub async fn sweep(db: &Db, data_dir: &Path, now: DateTime<Utc>) -> Result<Swept, ApiError> {
+pub async fn sweep(db: &Db, storage: &Storage, now: DateTime<Utc>) -> Result<Swept, ApiError> {
     let cutoff = now.naive_utc() - UPLOAD_TTL;
     let (hashes, uploads) = db
         .write(move |conn| {
@@ -43,7 +75,7 @@ pub async fn sweep(db: &Db, data_dir: &Path, now: DateTime<Utc>) -> Result<Swept
         .await?;
     let mut files = 0;
     for sha in &hashes {
-        if std::fs::remove_file(crate::routes::portal::uploads::path_for(data_dir, sha)).is_ok() {
+        if storage.remove(&Storage::upload_key(sha)) {
             files += 1;
         }
     }
@@ -79,7 +111,7 @@ pub fn spawn(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
                 tracing::warn!(error = %e, "reloading signing keys failed");
             }
             if n % 20 == 0 {
-                match sweep(&state.db, &state.config.data_dir, Utc::now()).await {
+                match sweep(&state.db, &state.storage, Utc::now()).await {
                     Ok(s) if s != Swept::default() => tracing::info!(?s, "housekeeping"),
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "housekeeping failed"),

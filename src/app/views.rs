@@ -1,19 +1,23 @@
-//! How a return looks on the wire (customer and merchant views).
+//! How a return looks on the wire (customer and merchant views), with the
+//! signed label URLs it carries, and its audit trail.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::auth::tokens::Scope;
+use super::AppState;
+use crate::auth::tokens::{Keyring, Scope};
 use crate::db::returns::{EventRow, FullReturn, LabelRow};
+use crate::domain::labels::{LabelKind, LabelStatus};
 use crate::domain::money::{Currency, Money};
 use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::{MethodRequest, ResolutionRequest};
-use crate::domain::settings::{ResolutionType, ReturnAddress};
+use crate::domain::review::{Rejection, ResolutionGiven};
+use crate::domain::settings::ReturnAddress;
 use crate::error::ApiError;
-use crate::startup::AppState;
 
 /// A returned item.
 #[derive(Debug, Serialize, ToSchema)]
@@ -52,20 +56,6 @@ pub struct ReturnItemView {
     pub rejection_reason: Option<String>,
 }
 
-/// Status of a shipment's label.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LabelStatus {
-    /// Being produced.
-    Pending,
-    /// Ready to download (or show as QR).
-    Ready,
-    /// The carrier refused it for good.
-    Failed,
-    /// The return was cancelled first.
-    Cancelled,
-}
-
 /// A shipment's label.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LabelView {
@@ -98,35 +88,6 @@ pub struct ShipmentView {
     pub item_ids: Vec<String>,
     /// Its label: `null` before approval and for in-store returns.
     pub label: Option<LabelView>,
-}
-
-/// The resolution actually given.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResolutionGiven {
-    /// What was given.
-    #[serde(rename = "type")]
-    pub resolution: ResolutionType,
-    /// Amount refunded or credited.
-    #[serde(default)]
-    pub amount: Option<Money>,
-    /// Reference of the exchange order.
-    #[serde(default)]
-    pub exchange_order_reference: Option<String>,
-    /// Note.
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// Why a return was rejected.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Rejection {
-    /// Reason code, e.g. `return_window_ended`, `final_sale`, `other`.
-    pub reason_code: String,
-    /// Note to the customer.
-    #[serde(default)]
-    pub note: Option<String>,
 }
 
 /// A step of the customer-facing timeline.
@@ -187,33 +148,66 @@ struct LabelLinks {
     qr: String,
 }
 
-/// Issues the label URLs of every label of these returns.
-fn links(state: &AppState, labels: &[&LabelRow]) -> Result<HashMap<String, LabelLinks>, ApiError> {
-    let ttl = chrono::Duration::seconds(state.config.label_url_ttl_secs as i64);
-    let mut out = HashMap::new();
-    for label in labels {
-        let (token, _) = state
-            .keys
-            .issue_now(Scope::Label, &label.brand_id, &label.id, ttl)?;
-        let base = format!("{}/v1/labels/{}", state.public_url, label.id);
-        out.insert(
-            label.id.clone(),
-            LabelLinks {
-                poll: format!("{base}?token={token}"),
-                download: format!("{base}/download?token={token}"),
-                qr: format!("{base}/qr?token={token}"),
-            },
-        );
-    }
-    Ok(out)
+/// Builds return views, signing their label URLs; cheap to clone into the
+/// closures of a transaction.
+#[derive(Clone)]
+pub struct Renderer {
+    keys: Arc<Keyring>,
+    public_url: Arc<str>,
+    ttl: chrono::Duration,
 }
 
-fn label_status(s: &str) -> LabelStatus {
-    match s {
-        "ready" => LabelStatus::Ready,
-        "failed" => LabelStatus::Failed,
-        "cancelled" => LabelStatus::Cancelled,
-        _ => LabelStatus::Pending,
+impl Renderer {
+    /// The renderer of this node.
+    pub fn new(state: &AppState) -> Renderer {
+        Renderer {
+            keys: state.keys.clone(),
+            public_url: Arc::from(state.public_url.as_str()),
+            ttl: chrono::Duration::seconds(state.config.label_url_ttl_secs as i64),
+        }
+    }
+
+    /// Issues the label URLs of every label given.
+    fn links(&self, labels: &[&LabelRow]) -> Result<HashMap<String, LabelLinks>, ApiError> {
+        let mut out = HashMap::new();
+        for label in labels {
+            let (token, _) =
+                self.keys
+                    .issue_now(Scope::Label, &label.brand_id, &label.id, self.ttl)?;
+            let base = format!("{}/v1/labels/{}", self.public_url, label.id);
+            out.insert(
+                label.id.clone(),
+                LabelLinks {
+                    poll: format!("{base}?token={token}"),
+                    download: format!("{base}/download?token={token}"),
+                    qr: format!("{base}/qr?token={token}"),
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// Views of returns (merchant lists and details).
+    pub fn views(&self, list: Vec<FullReturn>) -> Result<Vec<ReturnView>, ApiError> {
+        let labels: Vec<&LabelRow> = list.iter().flat_map(|f| f.labels.iter()).collect();
+        let links = self.links(&labels)?;
+        list.into_iter().map(|f| build(f, &links, None)).collect()
+    }
+
+    /// One return, with the timeline when `events` are given (customer view).
+    pub fn view(
+        &self,
+        full: FullReturn,
+        events: Option<Vec<EventRow>>,
+    ) -> Result<ReturnView, ApiError> {
+        let labels: Vec<&LabelRow> = full.labels.iter().collect();
+        let links = self.links(&labels)?;
+        build(full, &links, events)
+    }
+
+    /// The JSON of a return's view (the response kept with an idempotency key).
+    pub fn json(&self, full: &FullReturn) -> Result<String, ApiError> {
+        serde_json::to_string(&self.view(full.clone(), None)?).map_err(ApiError::internal)
     }
 }
 
@@ -258,7 +252,7 @@ fn build(
         .iter()
         .map(|s| {
             let label = full.labels.iter().find(|l| l.shipment_id == s.id).map(|l| {
-                let status = label_status(&l.status);
+                let status = l.status();
                 let link = links.get(&l.id);
                 let ready = status == LabelStatus::Ready;
                 LabelView {
@@ -266,10 +260,10 @@ fn build(
                     status,
                     poll_url: link.map(|k| k.poll.clone()).unwrap_or_default(),
                     download_url: link
-                        .filter(|_| ready && l.kind == "pdf")
+                        .filter(|_| ready && l.kind() == LabelKind::Pdf)
                         .map(|k| k.download.clone()),
                     qr_code_url: link
-                        .filter(|_| ready && l.kind == "qr")
+                        .filter(|_| ready && l.kind() == LabelKind::Qr)
                         .map(|k| k.qr.clone()),
                     tracking_number: l.tracking_number.clone(),
                     carrier: l.carrier.clone(),
@@ -332,9 +326,7 @@ fn build(
 
 /// Views of returns (merchant lists and details).
 pub fn views(state: &AppState, list: Vec<FullReturn>) -> Result<Vec<ReturnView>, ApiError> {
-    let labels: Vec<&LabelRow> = list.iter().flat_map(|f| f.labels.iter()).collect();
-    let links = links(state, &labels)?;
-    list.into_iter().map(|f| build(f, &links, None)).collect()
+    Renderer::new(state).views(list)
 }
 
 /// One return, with the timeline when `events` are given (customer view).
@@ -343,7 +335,46 @@ pub fn view(
     full: FullReturn,
     events: Option<Vec<EventRow>>,
 ) -> Result<ReturnView, ApiError> {
-    let labels: Vec<&LabelRow> = full.labels.iter().collect();
-    let links = links(state, &labels)?;
-    build(full, &links, events)
+    Renderer::new(state).view(full, events)
+}
+
+/// An entry of the audit trail.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventView {
+    /// Id.
+    pub id: String,
+    /// Type, e.g. `return.approved`.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// Who: `customer`, `merchant:<key id>` or `system`.
+    pub actor: String,
+    /// Status before.
+    pub from_status: Option<ReturnStatus>,
+    /// Status after.
+    pub to_status: Option<ReturnStatus>,
+    /// Details.
+    pub details: serde_json::Value,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+/// The audit trail.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EventList {
+    /// Oldest first.
+    pub data: Vec<EventView>,
+}
+
+impl From<EventRow> for EventView {
+    fn from(e: EventRow) -> EventView {
+        EventView {
+            details: serde_json::from_str(&e.details).unwrap_or(serde_json::Value::Null),
+            from_status: e.from_status.as_deref().and_then(ReturnStatus::parse),
+            to_status: e.to_status.as_deref().and_then(ReturnStatus::parse),
+            id: e.id,
+            event_type: e.event_type,
+            actor: e.actor,
+            created_at: e.created_at.and_utc(),
+        }
+    }
 }

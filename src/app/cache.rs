@@ -87,9 +87,7 @@ impl PortalCache {
 
     /// The brand, or the uniform 404 `brand_not_found`.
     pub async fn require(&self, db: &Db, key: &str) -> Result<Arc<PortalBrand>, ApiError> {
-        self.get(db, key)
-            .await?
-            .ok_or_else(crate::db::brands::not_found)
+        self.get(db, key).await?.ok_or_else(super::brand_not_found)
     }
 
     /// Allowed origins of the brand (empty for an unknown brand).

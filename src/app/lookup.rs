@@ -1,0 +1,434 @@
+//! Parcel lookup: find an order by order or tracking number plus one
+//! verifier, answer with per-line eligibility, the nearest drop-off points
+//! and two scoped tokens.
+//!
+//! Every mismatch — unknown identifier, wrong verifier, another brand's
+//! order — is the same 404 `order_not_found` with the same body and headers,
+//! and costs the same work (one failure counted per client address and per
+//! identifier, in the database so the limit holds across nodes). Once either
+//! counter is over its limit every attempt, right or wrong, is a 429 until
+//! the window ends, so guessing cannot continue.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::AppState;
+use super::cache::PortalBrand;
+use super::portal::{PortalRefundOption, PortalReturnMethod, refund_options, return_methods};
+use crate::auth::tokens::Scope;
+use crate::db::orders::OrderRow;
+use crate::domain::eligibility::{NonReturnableReason, Policy, evaluate};
+use crate::domain::lookup::{Counter, Stored, Verifier, primary_parcel};
+pub use crate::domain::lookup::{LookupRequest, RateLimit};
+use crate::domain::money::Money;
+use crate::domain::orders::{Order, ShipmentStatus};
+use crate::domain::settings::{ReturnMethodType, ReturnsSettings};
+use crate::error::{ApiError, ErrorCode};
+use crate::geo::ServicePointView;
+
+/// An order line with its eligibility.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LookupLine {
+    /// Line id (use as `order_line_id` when creating a return).
+    pub id: String,
+    /// SKU.
+    pub sku: String,
+    /// Name.
+    pub name: String,
+    /// Image.
+    pub image_url: Option<String>,
+    /// Units ordered.
+    pub quantity: u32,
+    /// Units that may be returned now.
+    pub returnable_quantity: u32,
+    /// Unit price.
+    pub unit_price: Money,
+    /// Whether any unit may be returned now.
+    pub returnable: bool,
+    /// Why not, when `returnable` is false.
+    pub non_returnable_reason: Option<NonReturnableReason>,
+    /// Last moment a unit may be returned, when known.
+    pub return_deadline: Option<DateTime<Utc>>,
+    /// Vendor.
+    pub vendor: Option<String>,
+}
+
+/// The order, as the customer sees it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LookupOrder {
+    /// Order number.
+    pub number: String,
+    /// When it was placed.
+    pub placed_at: DateTime<Utc>,
+    /// Currency.
+    #[schema(example = "EUR")]
+    pub currency: String,
+    /// Lines with eligibility.
+    pub lines: Vec<LookupLine>,
+}
+
+/// Where a parcel went.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Destination {
+    /// Postal code.
+    pub postal_code: String,
+    /// Country.
+    pub country: String,
+    /// Latitude, when known.
+    pub latitude: Option<f64>,
+    /// Longitude, when known.
+    pub longitude: Option<f64>,
+}
+
+/// A parcel of the order.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Parcel {
+    /// Tracking number.
+    pub tracking_number: String,
+    /// Carrier.
+    pub carrier: String,
+    /// Status.
+    pub status: ShipmentStatus,
+    /// When shipped.
+    pub shipped_at: Option<DateTime<Utc>>,
+    /// When delivered.
+    pub delivered_at: Option<DateTime<Utc>>,
+    /// Destination.
+    pub destination: Destination,
+}
+
+/// Lookup result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LookupResponse {
+    /// The order and per-line eligibility.
+    pub order: LookupOrder,
+    /// The parcel the identifier named, else the latest one; `null` when nothing shipped.
+    pub parcel: Option<Parcel>,
+    /// Every parcel of the order.
+    pub parcels: Vec<Parcel>,
+    /// Nearest service point of an enabled carrier, or `null`.
+    pub service_point: Option<ServicePointView>,
+    /// Nearest label-less service point of a label-less carrier, or `null`.
+    pub labelless_service_point: Option<ServicePointView>,
+    /// Enabled return methods.
+    pub return_methods: Vec<PortalReturnMethod>,
+    /// Enabled resolutions.
+    pub refund_options: Vec<PortalRefundOption>,
+    /// Bearer token for creating, reading and cancelling returns of this order.
+    pub access_token: String,
+    /// Bearer token for the service-point search of this brand.
+    pub service_points_token: String,
+    /// Token type (`Bearer`).
+    pub token_type: String,
+    /// When both tokens expire.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// How far lookup looks for the nearest service point.
+pub const NEAREST_RADIUS_M: f64 = 50_000.0;
+
+/// The answer and where the caller stands against the failure limits.
+pub struct Answer {
+    /// The response body.
+    pub response: LookupResponse,
+    /// The limits after this attempt (sent as `RateLimit-*` headers).
+    pub limit: RateLimit,
+}
+
+/// The `RateLimit-*` headers of `limit` on an error.
+pub fn with_limit(e: ApiError, limit: RateLimit) -> ApiError {
+    e.with_header("ratelimit-limit", limit.limit.to_string())
+        .with_header("ratelimit-remaining", limit.remaining.to_string())
+        .with_header("ratelimit-reset", limit.reset_secs.to_string())
+}
+
+/// An order that matched, with what the answer needs from the database.
+struct Found {
+    row: OrderRow,
+    order: Order,
+    by_tracking: bool,
+    returned: HashMap<String, u32>,
+    centroid: Option<(f64, f64)>,
+}
+
+/// The counters of this identifier and client.
+struct Keys {
+    identifier: String,
+    client: String,
+}
+
+impl Keys {
+    fn counters(&self, rows: &[(String, Counter)]) -> (Option<Counter>, Option<Counter>) {
+        let find = |key: &str| rows.iter().find(|(k, _)| k == key).map(|(_, c)| *c);
+        (find(&self.identifier), find(&self.client))
+    }
+}
+
+/// Looks an order up for the brand addressed by `brand_key`, from the
+/// client at `client` (its address, for the failure limit).
+pub async fn lookup(
+    state: &AppState,
+    brand_key: &str,
+    client: &str,
+    body: LookupRequest,
+) -> Result<Answer, ApiError> {
+    let brand = state.portal.require(&state.db, brand_key).await?;
+    let key = crate::domain::lookup::identifier(&body.identifier)?;
+    let settings = &brand.settings;
+    let verifier = Verifier::of(
+        &body,
+        &settings.lookup_methods,
+        settings.phone_region.as_deref(),
+    )?;
+    let keys = Keys {
+        identifier: format!("lookup:id:{}:{key}", brand.brand.id),
+        client: format!("lookup:ip:{client}"),
+    };
+    let now = Utc::now();
+    let limits = state.lookup_limits;
+    let state_of = |rows: &[(String, Counter)]| {
+        let (id, ip) = keys.counters(rows);
+        limits.state(id, ip, now.timestamp())
+    };
+    let (found, counters) = find(state, &brand, &keys, &key, verifier, now).await?;
+    let limit = state_of(&counters);
+    let found = match found {
+        Some(found) if !limit.blocked => found,
+        _ if limit.blocked => {
+            return Err(with_limit(
+                ApiError::rate_limited(
+                    limit.reset_secs as u64,
+                    "Too many failed lookups; try again later.",
+                ),
+                limit,
+            ));
+        }
+        _ => {
+            let counters = count_failure(state, &keys, now.timestamp()).await?;
+            return Err(with_limit(
+                ApiError::new(ErrorCode::OrderNotFound, "No order matches these details."),
+                state_of(&counters),
+            ));
+        }
+    };
+    let response = answer(state, &brand, &key, found, now).await?;
+    Ok(Answer { response, limit })
+}
+
+/// Reads the counters and, unless blocked, the matching order with the
+/// units its active returns hold and (without coordinates) its postal
+/// code's position: one read transaction.
+async fn find(
+    state: &AppState,
+    brand: &PortalBrand,
+    keys: &Keys,
+    key: &str,
+    verifier: Verifier,
+    now: DateTime<Utc>,
+) -> Result<(Option<Found>, Vec<(String, Counter)>), ApiError> {
+    let (brand_id, key) = (brand.brand.id.clone(), key.to_string());
+    let counter_keys = [keys.identifier.clone(), keys.client.clone()];
+    let (identifier, client) = (keys.identifier.clone(), keys.client.clone());
+    let limits = state.lookup_limits;
+    state
+        .db
+        .read(move |conn| {
+            let counters = crate::db::rate_limits::get(conn, &counter_keys)?;
+            let find = |k: &str| counters.iter().find(|(c, _)| c == k).map(|(_, c)| *c);
+            if limits
+                .state(find(&identifier), find(&client), now.timestamp())
+                .blocked
+            {
+                return Ok((None, counters));
+            }
+            let Some((row, by_tracking)) =
+                crate::db::orders::find_by_identifier(conn, &brand_id, &key)?
+            else {
+                return Ok((None, counters));
+            };
+            let stored = Stored {
+                postal_code: row.postal_norm.as_deref(),
+                email: row.email_norm.as_deref(),
+                phone: row.phone_e164.as_deref(),
+            };
+            if !verifier.matches(stored) {
+                return Ok((None, counters));
+            }
+            let returned = crate::db::returns::active_quantities(conn, &row.id)?;
+            let order = row.order()?;
+            // Orders without coordinates are placed by their postal code.
+            let a = &order.shipping_address;
+            let centroid = match (a.latitude, a.longitude, &row.postal_norm) {
+                (None, _, Some(key)) | (_, None, Some(key)) => {
+                    crate::db::service_points::centroid(conn, &a.country, key)?
+                }
+                _ => None,
+            };
+            Ok((
+                Some(Found {
+                    row,
+                    order,
+                    by_tracking,
+                    returned,
+                    centroid,
+                }),
+                counters,
+            ))
+        })
+        .await
+}
+
+/// Counts one failure for the identifier and the client; their counters after.
+async fn count_failure(
+    state: &AppState,
+    keys: &Keys,
+    now: i64,
+) -> Result<Vec<(String, Counter)>, ApiError> {
+    let (id_key, ip_key) = (keys.identifier.clone(), keys.client.clone());
+    let window = state.lookup_limits.window_secs;
+    state
+        .db
+        .write(move |conn| {
+            let id = crate::db::rate_limits::hit(conn, &id_key, now, window)?;
+            let ip = crate::db::rate_limits::hit(conn, &ip_key, now, window)?;
+            Ok(vec![(id_key.clone(), id), (ip_key.clone(), ip)])
+        })
+        .await
+}
+
+/// The answer for a found order: eligibility per line, parcels, nearest
+/// points and the two tokens.
+async fn answer(
+    state: &AppState,
+    brand: &PortalBrand,
+    key: &str,
+    found: Found,
+    now: DateTime<Utc>,
+) -> Result<LookupResponse, ApiError> {
+    let Found {
+        row,
+        order,
+        by_tracking,
+        returned,
+        centroid,
+    } = found;
+    let settings = &brand.settings;
+    let eligibility = evaluate(&order, Policy::from(settings), &returned, now);
+    let lines = order
+        .lines
+        .iter()
+        .zip(eligibility)
+        .map(|(l, e)| LookupLine {
+            id: l.id.clone(),
+            sku: l.sku.clone(),
+            name: l.name.clone(),
+            image_url: l.image_url.clone(),
+            quantity: l.quantity,
+            returnable_quantity: e.returnable_quantity,
+            unit_price: l.unit_price,
+            returnable: e.returnable_quantity > 0,
+            non_returnable_reason: e.reason,
+            return_deadline: e.return_deadline,
+            vendor: l.vendor.clone(),
+        })
+        .collect();
+    let a = &order.shipping_address;
+    let destination = Destination {
+        postal_code: a.postal_code.clone(),
+        country: a.country.clone(),
+        latitude: a.latitude,
+        longitude: a.longitude,
+    };
+    let parcels: Vec<Parcel> = order
+        .shipments
+        .iter()
+        .map(|s| Parcel {
+            tracking_number: s.tracking_number.clone(),
+            carrier: s.carrier.clone(),
+            status: s.status,
+            shipped_at: s.shipped_at,
+            delivered_at: s.delivered_at,
+            destination: destination.clone(),
+        })
+        .collect();
+    let primary = primary_parcel(&order.shipments, by_tracking.then_some(key));
+    let position = match (a.latitude, a.longitude) {
+        (Some(lat), Some(lon)) => Some((lat, lon)),
+        _ => centroid,
+    };
+    let (service_point, labelless_service_point) = match position {
+        Some((lat, lon)) => nearest_points(state, settings, &a.country, lat, lon, now),
+        None => (None, None),
+    };
+    let ttl = chrono::Duration::seconds(state.config.access_token_ttl_secs as i64);
+    let sp_ttl = chrono::Duration::seconds(state.config.service_points_token_ttl_secs as i64);
+    let brand_id = &brand.brand.id;
+    let keys = &state.keys;
+    let (access_token, expires_at) = keys
+        .issue(&state.db, Scope::Returns, brand_id, &row.id, ttl)
+        .await?;
+    let (service_points_token, _) = keys
+        .issue(&state.db, Scope::ServicePoints, brand_id, &row.id, sp_ttl)
+        .await?;
+    Ok(LookupResponse {
+        order: LookupOrder {
+            number: order.number.clone(),
+            placed_at: order.placed_at,
+            currency: order.currency.to_string(),
+            lines,
+        },
+        parcel: primary.and_then(|i| parcels.get(i).cloned()),
+        parcels,
+        service_point,
+        labelless_service_point,
+        return_methods: return_methods(settings),
+        refund_options: refund_options(settings),
+        access_token,
+        service_points_token,
+        token_type: "Bearer".into(),
+        expires_at,
+    })
+}
+
+/// The nearest drop-off point (carriers of the drop-off method, else of any
+/// enabled method) and the nearest label-less point (carriers of the
+/// label-less method) in the destination country.
+fn nearest_points(
+    state: &AppState,
+    settings: &ReturnsSettings,
+    country: &str,
+    latitude: f64,
+    longitude: f64,
+    now: DateTime<Utc>,
+) -> (Option<ServicePointView>, Option<ServicePointView>) {
+    let index = state.points.get();
+    let nearest = |carriers: &[String], labelless_only: bool| {
+        index
+            .search(&crate::geo::Query {
+                latitude,
+                longitude,
+                radius_m: NEAREST_RADIUS_M,
+                country,
+                carriers,
+                labelless_only,
+                limit: 1,
+            })
+            .into_iter()
+            .next()
+            .and_then(|hit| index.view(hit, now))
+    };
+    let drop_off = settings
+        .method(ReturnMethodType::DropOff)
+        .map(|m| m.carriers.clone())
+        .unwrap_or_else(|| settings.enabled_carriers());
+    let labelless = settings
+        .method(ReturnMethodType::Labelless)
+        .map(|m| m.carriers.clone());
+    (
+        nearest(&drop_off, false),
+        labelless.and_then(|carriers| nearest(&carriers, true)),
+    )
+}

@@ -1,0 +1,385 @@
+//! Creating a return: check the request against the order as it is now,
+//! then write the return with its parts, its events and their outbox rows,
+//! the label jobs of an auto-approved return and the `Idempotency-Key` with
+//! the response, all or nothing.
+//!
+//! On SQLite this runs inside the writer's transaction (writers are
+//! serialized, nobody can interleave). On PostgreSQL the first attempt
+//! takes no lock and no transaction: it reads the order with its
+//! `returns_revision`, decides, and writes everything in one statement that
+//! writes nothing unless the revision is still the one it read (and the key
+//! is still free). Round trips, not locks, bound PostgreSQL here, and this
+//! needs four instead of a dozen. An attempt that lost the race is made
+//! again with the order row locked, so two creations for the same order
+//! can never both take the same units.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use super::super::cache::PortalBrand;
+use super::super::views::Renderer;
+use crate::db::DbConn;
+use crate::db::idempotency::Seen;
+use crate::db::orders::OrderRow;
+use crate::db::return_create::{KeyClaim, NewReturnRows};
+use crate::db::returns::{FullReturn, ItemRow, LabelRow, NewEvent, ReturnRow, ShipmentRow};
+use crate::domain::eligibility::{Policy, evaluate};
+use crate::domain::ids::{new_id, new_rma};
+use crate::domain::labels::{LabelKind, LabelStatus};
+use crate::domain::orders::Order;
+use crate::domain::return_status::ReturnStatus;
+use crate::domain::returns::{Checked, Context, CreateReturn, MethodRequest, PointFacts, check};
+use crate::domain::settings::ReturnsSettings;
+use crate::error::{ApiError, ErrorCode};
+
+/// What a creation needs.
+pub struct NewReturn {
+    /// Brand.
+    pub brand_id: String,
+    /// Order (from the access token).
+    pub order_id: String,
+    /// The brand and its settings.
+    pub brand: Arc<PortalBrand>,
+    /// The request.
+    pub request: CreateReturn,
+    /// `Idempotency-Key` and the request hash.
+    pub idempotency: Option<(String, String)>,
+}
+
+/// What a creation did.
+pub enum Created {
+    /// A new return and the response body kept for replays.
+    New(Box<FullReturn>, String),
+    /// A replay of an earlier request with the same key: status and body.
+    Replay(u16, String),
+}
+
+/// Attempts of a creation that keeps losing races (each one after the
+/// first holds the order's row lock, so in practice the second succeeds).
+const ATTEMPTS: usize = 8;
+
+/// Creates a return (see the module documentation).
+pub async fn create(
+    db: &crate::db::Db,
+    input: NewReturn,
+    render: Renderer,
+) -> Result<Created, ApiError> {
+    let input = Arc::new(input);
+    for n in 0..ATTEMPTS {
+        let (input, render) = (input.clone(), render.clone());
+        let run = move |conn: &mut DbConn| attempt(conn, &input, &render, n > 0);
+        let outcome = if n == 0 {
+            db.autocommit(run).await?
+        } else {
+            db.write(run).await?
+        };
+        if let Some(done) = outcome {
+            return Ok(done);
+        }
+    }
+    Err(ApiError::database_unavailable(
+        "return creation lost every race for its order",
+    ))
+}
+
+/// The order of a portal token, within the brand.
+pub fn token_order(
+    conn: &mut DbConn,
+    brand_id: &str,
+    order_id: &str,
+) -> Result<(OrderRow, Order), ApiError> {
+    let row = crate::db::orders::by_id(conn, brand_id, order_id)?.ok_or_else(order_gone)?;
+    let order = row.order()?;
+    Ok((row, order))
+}
+
+fn order_gone() -> ApiError {
+    ApiError::new(
+        ErrorCode::OrderNotFound,
+        "The order of this token no longer exists.",
+    )
+}
+
+/// Checks a request against the current state of the order (preview and create).
+pub fn evaluate_request(
+    conn: &mut DbConn,
+    order_id: &str,
+    order: &Order,
+    settings: &ReturnsSettings,
+    req: &CreateReturn,
+    now: DateTime<Utc>,
+) -> Result<Checked, ApiError> {
+    let held = crate::db::returns::active_quantities(conn, order_id)?;
+    let eligibility = evaluate(order, Policy::from(settings), &held, now);
+    let uploads = if req.items.iter().any(|i| !i.image_ids.is_empty()) {
+        crate::db::uploads::unattached(conn, order_id)?
+    } else {
+        Default::default()
+    };
+    let point = match &req.return_method.service_point_id {
+        Some(id) => crate::db::service_points::by_id(conn, id)?.map(|p| PointFacts {
+            carrier: p.carrier,
+            active: p.active,
+            supports_labelless: p.supports_labelless,
+        }),
+        None => None,
+    };
+    let ctx = Context {
+        order,
+        settings,
+        eligibility: &eligibility,
+        held: &held,
+        uploads: &uploads,
+        service_point: point.as_ref(),
+        today: now.date_naive(),
+    };
+    Ok(check(req, &ctx))
+}
+
+/// One attempt of [`create`]; `None` when it lost a race and wrote nothing.
+/// With `lock`, the order row is locked first (inside a transaction).
+fn attempt(
+    conn: &mut DbConn,
+    input: &NewReturn,
+    render: &Renderer,
+    lock: bool,
+) -> Result<Option<Created>, ApiError> {
+    if let Some((key, hash)) = &input.idempotency {
+        match crate::db::idempotency::find(conn, &input.brand_id, key, hash)? {
+            Some(Seen::Replay(status, body)) => return Ok(Some(Created::Replay(status, body))),
+            Some(Seen::Mismatch) => return Err(key_reused()),
+            None => {}
+        }
+    }
+    let (order_row, revision) =
+        crate::db::orders::with_revision(conn, &input.brand_id, &input.order_id, lock)?
+            .ok_or_else(order_gone)?;
+    let order = order_row.order()?;
+    let checked = evaluate_request(
+        conn,
+        &input.order_id,
+        &order,
+        &input.brand.settings,
+        &input.request,
+        Utc::now(),
+    )?;
+    if !checked.is_valid() {
+        return Err(checked.rejection());
+    }
+    let mut rows = new_rows(input, &order_row, &order, &checked)?;
+    let claim = input.idempotency.as_ref().map(|(key, hash)| KeyClaim {
+        brand_id: &input.brand_id,
+        key,
+        hash,
+    });
+    let render = |full: &FullReturn| render.json(full);
+    match conn {
+        DbConn::Pg(c) => Ok(crate::db::return_create::create_guarded(
+            c,
+            &mut rows,
+            &input.order_id,
+            revision,
+            claim,
+            new_rma,
+            &render,
+        )?
+        .map(|body| Created::New(Box::new(rows.full), body))),
+        DbConn::Sqlite(_) => {
+            crate::db::return_create::insert(conn, &mut rows, new_rma)?;
+            let body = render(&rows.full)?;
+            if let Some(c) = claim
+                && !crate::db::idempotency::store(conn, c.brand_id, c.key, c.hash, 201, &body)?
+            {
+                // The key was free when this transaction looked, and writers
+                // are serialized: nobody can have taken it since.
+                return Err(ApiError::internal(anyhow::anyhow!(
+                    "idempotency key taken inside a serialized write"
+                )));
+            }
+            Ok(Some(Created::New(Box::new(rows.full), body)))
+        }
+    }
+}
+
+/// The 422 for a key used with another request.
+fn key_reused() -> ApiError {
+    ApiError::new(
+        ErrorCode::IdempotencyKeyReused,
+        "This Idempotency-Key was used with a different request; use a new key.",
+    )
+}
+
+/// The rows of a new return for a checked request (nothing written).
+fn new_rows(
+    input: &NewReturn,
+    order_row: &OrderRow,
+    order: &Order,
+    checked: &Checked,
+) -> Result<NewReturnRows, ApiError> {
+    let req = &input.request;
+    let stamp = crate::db::now();
+    let status = if checked.auto_approve {
+        ReturnStatus::Approved
+    } else {
+        ReturnStatus::Requested
+    };
+    let mut method = req.return_method.clone();
+    method.carrier = checked.carrier.clone();
+    let ret = ReturnRow {
+        id: new_id("ret"),
+        brand_id: input.brand_id.clone(),
+        order_id: input.order_id.clone(),
+        order_number: order_row.number.clone(),
+        rma_number: new_rma(),
+        status: status.as_str().to_string(),
+        return_method: serde_json::to_string(&method).map_err(ApiError::internal)?,
+        resolution: serde_json::to_string(&req.resolution).map_err(ApiError::internal)?,
+        resolution_given: None,
+        rejection: None,
+        locale: req
+            .locale
+            .clone()
+            .unwrap_or_else(|| input.brand.settings.default_locale.clone()),
+        currency: order.currency.to_string(),
+        return_fee: checked.fee.map(|f| f.amount),
+        estimated_refund: checked.refund.amount,
+        created_at: stamp,
+        updated_at: stamp,
+    };
+    let (shipments, items) = parts(&ret, input, order, checked)?;
+    let mut full = FullReturn {
+        ret,
+        items,
+        shipments,
+        labels: Vec::new(),
+    };
+    if checked.auto_approve {
+        full.labels = pending_labels(&full)?;
+    }
+    let mut events = vec![NewEvent {
+        event_type: "return.requested",
+        actor: "customer",
+        from: None,
+        to: Some(ReturnStatus::Requested),
+        details: serde_json::json!({ "items": req.items.len() }),
+    }];
+    if checked.auto_approve {
+        events.push(NewEvent {
+            event_type: "return.approved",
+            actor: "system",
+            from: Some(ReturnStatus::Requested),
+            to: Some(ReturnStatus::Approved),
+            details: serde_json::json!({ "auto_approved": true }),
+        });
+    }
+    // The labels' jobs go in with the events' jobs: no statement of their own.
+    let label_jobs = full
+        .labels
+        .iter()
+        .map(crate::db::returns::label_job)
+        .collect();
+    let (events, jobs) = crate::db::returns::event_rows(&full.ret, events, label_jobs);
+    let images = req
+        .items
+        .iter()
+        .flat_map(|i| i.image_ids.iter().cloned())
+        .collect();
+    Ok(NewReturnRows {
+        full,
+        events,
+        jobs,
+        images,
+    })
+}
+
+/// One shipment per return address with its items, in request order.
+fn parts(
+    ret: &ReturnRow,
+    input: &NewReturn,
+    order: &Order,
+    checked: &Checked,
+) -> Result<(Vec<ShipmentRow>, Vec<ItemRow>), ApiError> {
+    let req = &input.request;
+    let mut shipments = Vec::new();
+    let mut items = Vec::new();
+    for (position, (address, indexes)) in checked.shipments.iter().enumerate() {
+        let shipment = ShipmentRow {
+            id: new_id("rsh"),
+            return_id: ret.id.clone(),
+            position: position as i32,
+            address_id: address.id.clone(),
+            address: serde_json::to_string(address).map_err(ApiError::internal)?,
+            carrier: checked.carrier.clone(),
+        };
+        for &i in indexes {
+            let item = &req.items[i];
+            let line = order
+                .line(&item.order_line_id)
+                .ok_or_else(|| ApiError::internal(anyhow::anyhow!("line vanished")))?;
+            let quantity = item.quantity as i32;
+            items.push(ItemRow {
+                id: new_id("rit"),
+                return_id: ret.id.clone(),
+                shipment_id: shipment.id.clone(),
+                order_id: input.order_id.clone(),
+                order_line_id: item.order_line_id.clone(),
+                position: i as i32,
+                sku: line.sku.clone(),
+                name: line.name.clone(),
+                unit_price: line.unit_price.amount,
+                requested_quantity: quantity,
+                approved_quantity: if checked.auto_approve { quantity } else { 0 },
+                received_quantity: 0,
+                damaged_quantity: 0,
+                reason_code: item.reason_code.clone(),
+                comment: item.comment.clone().filter(|c| !c.trim().is_empty()),
+                condition_code: item.condition_code.clone(),
+                received_condition_code: None,
+                image_ids: serde_json::to_string(&item.image_ids).map_err(ApiError::internal)?,
+                rejection_reason: None,
+            });
+        }
+        shipments.push(shipment);
+    }
+    items.sort_by_key(|i| i.position);
+    Ok((shipments, items))
+}
+
+/// The pending label of every shipment with approved units (nothing
+/// written); none for a method without labels.
+pub fn pending_labels(full: &FullReturn) -> Result<Vec<LabelRow>, ApiError> {
+    let method: MethodRequest =
+        serde_json::from_str(&full.ret.return_method).map_err(ApiError::internal)?;
+    let Some(kind) = LabelKind::for_method(method.method) else {
+        return Ok(Vec::new());
+    };
+    let now = crate::db::now();
+    Ok(full
+        .shipments
+        .iter()
+        .filter(|shipment| {
+            full.items
+                .iter()
+                .filter(|i| i.shipment_id == shipment.id)
+                .map(|i| i.approved_quantity)
+                .sum::<i32>()
+                > 0
+        })
+        .map(|shipment| LabelRow {
+            id: new_id("lbl"),
+            shipment_id: shipment.id.clone(),
+            return_id: full.ret.id.clone(),
+            brand_id: full.ret.brand_id.clone(),
+            kind: kind.as_str().to_string(),
+            status: LabelStatus::Pending.as_str().to_string(),
+            carrier: shipment.carrier.clone().unwrap_or_default(),
+            tracking_number: None,
+            dropoff_code: None,
+            file_path: None,
+            error: None,
+            created_at: now,
+            updated_at: now,
+        })
+        .collect())
+}

@@ -1,0 +1,317 @@
+//! Returns: the customer's (preview, create, read, cancel, for the order of
+//! the access token) and the merchant's review and processing.
+
+mod create;
+pub mod review;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub use create::Created;
+
+use super::AppState;
+use super::portal::PortalToken;
+use super::views::{Renderer, ReturnView, view, views};
+use crate::db::DbConn;
+use crate::db::returns::FullReturn;
+use crate::domain::money::Money;
+use crate::domain::return_status::{Action, step};
+pub use crate::domain::returns::CreateReturn;
+use crate::error::{ApiError, ErrorCode, FieldError};
+
+/// Result of one item in a preview.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PreviewItem {
+    /// Position in the request.
+    pub index: usize,
+    /// Order line.
+    pub order_line_id: String,
+    /// Units requested.
+    pub quantity: u32,
+    /// Units the line may still return.
+    pub returnable_quantity: u32,
+    /// Whether this item is acceptable.
+    pub valid: bool,
+    /// Its problems (paths `items[i].…`).
+    pub errors: Vec<FieldError>,
+    /// Its reason needs no merchant review.
+    pub auto_approve: bool,
+    /// Value of the requested units.
+    pub value: Money,
+}
+
+/// What creating the return would do.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Preview {
+    /// Whether create would succeed now.
+    pub valid: bool,
+    /// Per item.
+    pub items: Vec<PreviewItem>,
+    /// Problems of the return method, resolution or request as a whole.
+    pub errors: Vec<FieldError>,
+    /// Whether it would be approved at once (every reason auto-approves).
+    pub auto_approve: bool,
+    /// Fee that would be deducted.
+    pub return_fee: Option<Money>,
+    /// Estimated refund or store credit (0 for exchanges).
+    pub estimated_refund: Money,
+    /// Parcels it would need (one per return address), as item indexes.
+    pub shipments: Vec<Vec<usize>>,
+}
+
+/// Returns of the order.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CustomerReturns {
+    /// Newest first.
+    pub data: Vec<ReturnView>,
+}
+
+/// Checks a request without creating anything: per-item validation, whether
+/// it would be approved at once, the fee and the estimated refund.
+pub async fn preview(
+    state: &AppState,
+    token: &PortalToken,
+    req: CreateReturn,
+) -> Result<Preview, ApiError> {
+    let brand = token.brand.clone();
+    let (order_id, brand_id) = (token.claims.sub.clone(), brand.brand.id.clone());
+    let (checked, currency, req) = state
+        .db
+        .read(move |conn| {
+            let (_, order) = create::token_order(conn, &brand_id, &order_id)?;
+            let checked = create::evaluate_request(
+                conn,
+                &order_id,
+                &order,
+                &brand.settings,
+                &req,
+                chrono::Utc::now(),
+            )?;
+            Ok((checked, order.currency, req))
+        })
+        .await?;
+    let items = req
+        .items
+        .iter()
+        .zip(checked.items.iter())
+        .enumerate()
+        .map(|(index, (r, c))| PreviewItem {
+            index,
+            order_line_id: r.order_line_id.clone(),
+            quantity: r.quantity,
+            returnable_quantity: c.returnable_quantity,
+            valid: c.errors.is_empty(),
+            errors: c.errors.clone(),
+            auto_approve: c.auto_approve,
+            value: Money::new(c.value, currency),
+        })
+        .collect();
+    Ok(Preview {
+        valid: checked.is_valid(),
+        items,
+        errors: checked.errors.clone(),
+        auto_approve: checked.auto_approve,
+        return_fee: checked.fee,
+        estimated_refund: checked.refund,
+        shipments: checked
+            .shipments
+            .iter()
+            .map(|(_, idx)| idx.clone())
+            .collect(),
+    })
+}
+
+/// An `Idempotency-Key` as sent: 1–255 visible ASCII characters (400 otherwise).
+pub fn idempotency_key(raw: Option<&[u8]>) -> Result<Option<String>, ApiError> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    let key = std::str::from_utf8(raw).unwrap_or("").trim();
+    if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidIdempotencyKey,
+            "Idempotency-Key must be 1–255 visible ASCII characters.",
+        ));
+    }
+    Ok(Some(key.to_string()))
+}
+
+/// Creates a return for the order of the access token. When every item's
+/// reason auto-approves, the return is `approved` at once and its labels
+/// are on their way; otherwise it is `requested`. A replay of an earlier
+/// request with the same key answers that request's response.
+pub async fn create(
+    state: &AppState,
+    token: &PortalToken,
+    request: CreateReturn,
+    key: Option<String>,
+) -> Result<Created, ApiError> {
+    let idempotency = match key {
+        Some(k) => {
+            let raw = serde_json::to_vec(&request).map_err(ApiError::internal)?;
+            Some((
+                k,
+                crate::db::idempotency::request_hash(&token.claims.sub, &raw),
+            ))
+        }
+        None => None,
+    };
+    let input = create::NewReturn {
+        brand_id: token.brand.brand.id.clone(),
+        order_id: token.claims.sub.clone(),
+        brand: token.brand.clone(),
+        request,
+        idempotency,
+    };
+    let created = create::create(&state.db, input, Renderer::new(state)).await?;
+    if let Created::New(full, _) = &created
+        && !full.labels.is_empty()
+    {
+        state.jobs.notify();
+    }
+    Ok(created)
+}
+
+/// Creates a return for an order without a token (demo seeding), with the
+/// same checks and writes as [`create`].
+pub async fn create_for_order(
+    state: &AppState,
+    brand: std::sync::Arc<super::cache::PortalBrand>,
+    order_id: &str,
+    request: CreateReturn,
+) -> Result<FullReturn, ApiError> {
+    let input = create::NewReturn {
+        brand_id: brand.brand.id.clone(),
+        order_id: order_id.to_string(),
+        brand,
+        request,
+        idempotency: None,
+    };
+    match create::create(&state.db, input, Renderer::new(state)).await? {
+        Created::New(full, _) => Ok(*full),
+        Created::Replay(..) => Err(ApiError::internal(anyhow::anyhow!(
+            "a creation without a key replayed"
+        ))),
+    }
+}
+
+/// How many returns an order has (any status).
+pub async fn count_for_order(db: &crate::db::Db, order_id: &str) -> Result<usize, ApiError> {
+    let order_id = order_id.to_string();
+    db.read(move |conn| Ok(crate::db::returns::for_order(conn, &order_id)?.len()))
+        .await
+}
+
+/// Returns of the token's order, newest first.
+pub async fn list_for_order(
+    state: &AppState,
+    token: &PortalToken,
+) -> Result<CustomerReturns, ApiError> {
+    let order_id = token.claims.sub.clone();
+    let list = state
+        .db
+        .read(move |conn| Ok(crate::db::returns::for_order(conn, &order_id)?))
+        .await?;
+    Ok(CustomerReturns {
+        data: views(state, list)?,
+    })
+}
+
+/// A return of the token's order (404 for any other), with the audit trail
+/// when `with_events`.
+fn load_for_order(
+    conn: &mut DbConn,
+    token_brand: &str,
+    order_id: &str,
+    id: &str,
+) -> Result<FullReturn, ApiError> {
+    crate::db::returns::load(conn, token_brand, id)?
+        .filter(|f| f.ret.order_id == order_id)
+        .ok_or_else(super::return_not_found)
+}
+
+/// One return of the token's order, with its status timeline.
+pub async fn get_for_order(
+    state: &AppState,
+    token: &PortalToken,
+    id: &str,
+) -> Result<ReturnView, ApiError> {
+    let (brand_id, order_id, id) = (
+        token.brand.brand.id.clone(),
+        token.claims.sub.clone(),
+        id.to_string(),
+    );
+    let (full, events) = state
+        .db
+        .read(move |conn| {
+            let full = load_for_order(conn, &brand_id, &order_id, &id)?;
+            let events = crate::db::returns::events(conn, &full.ret.id)?;
+            Ok((full, events))
+        })
+        .await?;
+    view(state, full, Some(events))
+}
+
+/// Cancels a return of the token's order that has not travelled yet
+/// (409 `not_cancellable` once it has); its labels are voided.
+pub async fn cancel_for_order(
+    state: &AppState,
+    token: &PortalToken,
+    id: &str,
+) -> Result<ReturnView, ApiError> {
+    let (brand_id, order_id, id) = (
+        token.brand.brand.id.clone(),
+        token.claims.sub.clone(),
+        id.to_string(),
+    );
+    let full = state
+        .db
+        .write(move |conn| {
+            let mut full = load_for_order(conn, &brand_id, &order_id, &id)?;
+            cancel(conn, &mut full, "customer")?;
+            Ok(full)
+        })
+        .await?;
+    view(state, full, None)
+}
+
+/// Moves a return to its next status with its event (and outbox row), or
+/// refuses with the state machine's 409.
+fn advance(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    action: Action,
+    actor: &str,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    let from = full.ret.status();
+    let to = step(from, action)?;
+    crate::db::returns::set_status(conn, &mut full.ret, to)?;
+    crate::db::returns::record_event(
+        conn,
+        &full.ret,
+        crate::domain::return_status::event_type(to),
+        actor,
+        Some(from),
+        Some(to),
+        details,
+    )?;
+    Ok(())
+}
+
+/// Cancels a loaded return: voids its labels (and their pending jobs) and
+/// records the step.
+fn cancel(conn: &mut DbConn, full: &mut FullReturn, actor: &str) -> Result<(), ApiError> {
+    step(full.ret.status(), Action::Cancel)?;
+    crate::db::returns::cancel_labels(conn, &full.ret.id)?;
+    advance(conn, full, Action::Cancel, actor, serde_json::json!({}))?;
+    for label in &mut full.labels {
+        if let Some(to) = label
+            .status()
+            .step(crate::domain::labels::LabelEvent::Voided)
+        {
+            label.status = to.as_str().to_string();
+        }
+    }
+    Ok(())
+}

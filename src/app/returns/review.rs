@@ -1,0 +1,341 @@
+//! The merchant's side of returns: list, read, audit trail, and the
+//! processing steps (approve, reject, in transit, receive, complete,
+//! cancel). Each step is one transaction: the domain checks the input, the
+//! state machine the status, and the change is written with its event.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::super::views::{EventList, EventView, ReturnView, view, views};
+use super::super::{AppState, merchant_brand};
+use super::{advance, cancel};
+use crate::auth::Merchant;
+use crate::db::DbConn;
+use crate::db::returns::{Filter, FullReturn};
+use crate::domain::return_status::{Action, ReturnStatus, step};
+use crate::domain::review::ItemQuantities;
+pub use crate::domain::review::{
+    ApproveInput, CompleteInput, ReceiveInput, Rejection, ResolutionGiven,
+};
+use crate::error::{ApiError, ErrorCode};
+
+/// Filters of the list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReturnFilter {
+    /// Comma-separated statuses, e.g. `requested,approved`.
+    pub status: Option<String>,
+    /// Created at or after (RFC 3339).
+    pub created_after: Option<DateTime<Utc>>,
+    /// Created before (RFC 3339).
+    pub created_before: Option<DateTime<Utc>>,
+    /// Order number.
+    pub order_number: Option<String>,
+}
+
+/// A page of returns.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReturnList {
+    /// Newest first.
+    pub data: Vec<ReturnView>,
+    /// Cursor of the next page.
+    pub next_cursor: Option<String>,
+}
+
+fn actor(m: &Merchant) -> String {
+    format!("merchant:{}", m.key_id)
+}
+
+impl ReturnFilter {
+    /// The statuses named (422 for one that is not a return status).
+    fn statuses(&self) -> Result<Vec<String>, ApiError> {
+        self.status
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                ReturnStatus::parse(s)
+                    .map(|st| st.as_str().to_string())
+                    .ok_or_else(|| {
+                        ApiError::field(
+                            "status",
+                            ErrorCode::InvalidChoice,
+                            format!("{s} is not a return status"),
+                        )
+                    })
+            })
+            .collect()
+    }
+}
+
+/// Returns of the brand, newest first, filtered by status, creation time and
+/// order number; `limit` per page after `cursor`.
+pub async fn list(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    filter: &ReturnFilter,
+    limit: i64,
+    cursor: Option<String>,
+) -> Result<ReturnList, ApiError> {
+    let f = Filter {
+        statuses: filter.statuses()?,
+        created_after: filter.created_after.map(|d| d.naive_utc()),
+        created_before: filter.created_before.map(|d| d.naive_utc()),
+        order_number: filter.order_number.clone(),
+    };
+    let (merchant, slug) = (merchant.clone(), slug.to_string());
+    let rows = state
+        .db
+        .read(move |conn| {
+            let brand = merchant_brand(conn, &merchant, &slug)?;
+            Ok(crate::db::returns::list(
+                conn,
+                &brand.id,
+                &f,
+                cursor.as_deref(),
+                limit + 1,
+            )?)
+        })
+        .await?;
+    let (rows, next_cursor) = super::super::pagination::paginate(rows, limit, |r| r.ret.id.clone());
+    Ok(ReturnList {
+        data: views(state, rows)?,
+        next_cursor,
+    })
+}
+
+/// A return of a brand `merchant` may manage (404 otherwise).
+fn load(
+    conn: &mut DbConn,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<FullReturn, ApiError> {
+    let brand = merchant_brand(conn, merchant, slug)?;
+    crate::db::returns::load(conn, &brand.id, id)?.ok_or_else(super::super::return_not_found)
+}
+
+/// A return with items, shipments, labels and resolution.
+pub async fn get(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<ReturnView, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let full = state
+        .db
+        .read(move |conn| load(conn, &merchant, &slug, &id))
+        .await?;
+    view(state, full, None)
+}
+
+/// The audit trail, oldest first.
+pub async fn events(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<EventList, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let rows = state
+        .db
+        .read(move |conn| {
+            let full = load(conn, &merchant, &slug, &id)?;
+            Ok(crate::db::returns::events(conn, &full.ret.id)?)
+        })
+        .await?;
+    Ok(EventList {
+        data: rows.into_iter().map(EventView::from).collect(),
+    })
+}
+
+/// Runs one processing step on a return of the brand in one transaction
+/// and answers with the return after it.
+async fn process<F>(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    mut change: F,
+) -> Result<ReturnView, ApiError>
+where
+    F: FnMut(&mut DbConn, &mut FullReturn, &str, &str) -> Result<(), ApiError> + Send + 'static,
+{
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let full = state
+        .db
+        .write(move |conn| {
+            let mut full = load(conn, &merchant, &slug, &id)?;
+            let brand_id = full.ret.brand_id.clone();
+            change(conn, &mut full, &actor(&merchant), &brand_id)?;
+            Ok(full)
+        })
+        .await?;
+    view(state, full, None)
+}
+
+fn quantities(full: &FullReturn) -> Vec<ItemQuantities> {
+    full.items
+        .iter()
+        .map(|i| ItemQuantities {
+            id: i.id.clone(),
+            requested: i.requested_quantity.max(0) as u32,
+            approved: i.approved_quantity.max(0) as u32,
+            received: i.received_quantity.max(0) as u32,
+        })
+        .collect()
+}
+
+/// Approves a requested return, wholly or per item (the remainder is
+/// recorded as rejected), and enqueues its labels.
+pub async fn approve(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    input: ApproveInput,
+) -> Result<ReturnView, ApiError> {
+    let view = process(state, merchant, slug, id, move |conn, full, actor, _| {
+        step(full.ret.status(), Action::Approve)?;
+        let plan = crate::domain::review::approve(&quantities(full), &input)?;
+        let mut summary = Vec::new();
+        for (item, approval) in full.items.iter_mut().zip(&plan) {
+            item.approved_quantity = approval.approved as i32;
+            item.rejection_reason = approval.rejection_reason.clone();
+            crate::db::returns::save_item(conn, item)?;
+            summary.push(serde_json::json!({
+                "return_item_id": item.id,
+                "approved_quantity": item.approved_quantity,
+                "rejected_quantity": item.requested_quantity - item.approved_quantity,
+                "rejection_reason": item.rejection_reason,
+            }));
+        }
+        let details = serde_json::json!({ "note": input.note, "items": summary });
+        advance(conn, full, Action::Approve, actor, details)?;
+        let labels = super::create::pending_labels(full)?;
+        for label in &labels {
+            crate::db::returns::enqueue_label(conn, label)?;
+        }
+        full.labels = labels;
+        Ok(())
+    })
+    .await?;
+    state.jobs.notify();
+    Ok(view)
+}
+
+/// Rejects a requested return with a reason and a note to the customer.
+pub async fn reject(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    rejection: Rejection,
+) -> Result<ReturnView, ApiError> {
+    rejection.check()?;
+    process(state, merchant, slug, id, move |conn, full, actor, _| {
+        step(full.ret.status(), Action::Reject)?;
+        full.ret.rejection = Some(serde_json::to_string(&rejection).map_err(ApiError::internal)?);
+        crate::db::returns::save_outcome(conn, &full.ret)?;
+        let details = serde_json::to_value(&rejection).map_err(ApiError::internal)?;
+        advance(conn, full, Action::Reject, actor, details)
+    })
+    .await
+}
+
+/// Records that the approved parcel was handed to the carrier.
+pub async fn ship(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<ReturnView, ApiError> {
+    process(state, merchant, slug, id, |conn, full, actor, _| {
+        advance(conn, full, Action::Ship, actor, serde_json::json!({}))
+    })
+    .await
+}
+
+/// Records arriving units; the return becomes `received` when every
+/// approved unit is in, else `partially_received`.
+pub async fn receive(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    input: ReceiveInput,
+) -> Result<ReturnView, ApiError> {
+    process(
+        state,
+        merchant,
+        slug,
+        id,
+        move |conn, full, actor, brand_id| {
+            step(full.ret.status(), Action::ReceivePart)?;
+            let (settings, _) = crate::db::settings::get(conn, brand_id)?;
+            let complete = crate::domain::review::receive(&quantities(full), &input, &settings)?;
+            for a in &input.items {
+                if let Some(item) = full.items.iter_mut().find(|it| it.id == a.return_item_id) {
+                    item.received_quantity += a.quantity as i32;
+                    item.damaged_quantity += a.damaged_quantity as i32;
+                    if a.condition_code.is_some() {
+                        item.received_condition_code = a.condition_code.clone();
+                    }
+                    crate::db::returns::save_item(conn, item)?;
+                }
+            }
+            let details = serde_json::json!({
+                "partial": !complete,
+                "items": input.items.iter().map(|a| serde_json::json!({
+                    "return_item_id": a.return_item_id, "quantity": a.quantity,
+                    "damaged_quantity": a.damaged_quantity, "condition_code": a.condition_code,
+                })).collect::<Vec<_>>(),
+            });
+            let action = if complete {
+                Action::ReceiveAll
+            } else {
+                Action::ReceivePart
+            };
+            advance(conn, full, action, actor, details)
+        },
+    )
+    .await
+}
+
+/// Records the resolution actually given and completes the return.
+pub async fn complete(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    given: ResolutionGiven,
+) -> Result<ReturnView, ApiError> {
+    process(state, merchant, slug, id, move |conn, full, actor, _| {
+        step(full.ret.status(), Action::Complete)?;
+        given.check(&full.ret.currency)?;
+        full.ret.resolution_given =
+            Some(serde_json::to_string(&given).map_err(ApiError::internal)?);
+        crate::db::returns::save_outcome(conn, &full.ret)?;
+        let details = serde_json::to_value(&given).map_err(ApiError::internal)?;
+        advance(conn, full, Action::Complete, actor, details)
+    })
+    .await
+}
+
+/// Cancels a return that has not travelled.
+pub async fn cancel_as_merchant(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<ReturnView, ApiError> {
+    process(state, merchant, slug, id, |conn, full, actor, _| {
+        cancel(conn, full, actor)
+    })
+    .await
+}

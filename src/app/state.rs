@@ -1,0 +1,137 @@
+//! What every service works with, and how a node puts it together.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::auth::tokens::Keyring;
+use crate::config::Config;
+use crate::db::Db;
+use crate::domain::lookup::Limits;
+use crate::geo::refresh::IndexHandle;
+use crate::jobs::{Jobs, WorkerConfig};
+use crate::labels::Carriers;
+use crate::storage::Storage;
+
+use super::cache::PortalCache;
+
+/// Shared state of a node: database, caches, keys, index, worker.
+pub struct AppState {
+    /// Database pool.
+    pub db: Db,
+    /// Configuration.
+    pub config: Config,
+    /// Base of absolute URLs handed out (no trailing slash).
+    pub public_url: String,
+    /// Brands and settings for the portal routes.
+    pub portal: PortalCache,
+    /// Token signing keys.
+    pub keys: Arc<Keyring>,
+    /// Lookup rate limits.
+    pub lookup_limits: Limits,
+    /// Service-point index of this node.
+    pub points: Arc<IndexHandle>,
+    /// Blobs (photos, label PDFs).
+    pub storage: Storage,
+    /// Carrier adapters.
+    pub carriers: Arc<Carriers>,
+    /// The job worker of this node.
+    pub jobs: Jobs,
+}
+
+/// A built node and the background tasks it runs (aborted at shutdown).
+pub struct Built {
+    /// The state.
+    pub state: Arc<AppState>,
+    /// Index refresher and housekeeping.
+    pub background: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl AppState {
+    /// Connects to the database, applies pending migrations, loads signing
+    /// keys and the service-point index, and starts the job worker (unless
+    /// disabled) and the background tasks. `public_url` is the base of the
+    /// URLs the API hands out.
+    pub async fn build(config: Config, public_url: String) -> anyhow::Result<Built> {
+        std::fs::create_dir_all(&config.data_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create data directory {}: {e}",
+                config.data_dir.display()
+            )
+        })?;
+        let db = Db::connect(&config.database_url, config.db_pool_size)?;
+        let applied = super::maintenance::migrate(&db).await?;
+        if !applied.is_empty() {
+            tracing::info!(count = applied.len(), "applied migrations");
+        }
+        let keys = Arc::new(Keyring::new(config.token_issuer.clone()));
+        keys.init(&db).await?;
+        let points = Arc::new(IndexHandle::default());
+        points.refresh(&db).await?;
+        let carriers = Arc::new(Carriers::new(&carrier_configs(&config)?)?);
+        let state = Arc::new(AppState {
+            public_url,
+            portal: PortalCache::new(Duration::from_millis(config.portal_cache_ttl_ms)),
+            keys,
+            lookup_limits: Limits {
+                per_identifier: config.lookup_failures_per_identifier,
+                per_client: config.lookup_failures_per_client,
+                window_secs: config.lookup_failure_window_secs,
+            },
+            points: points.clone(),
+            storage: Storage::new(config.data_dir.clone()),
+            carriers,
+            jobs: Jobs::new(),
+            db: db.clone(),
+            config,
+        });
+        if !state.config.disable_jobs {
+            state.jobs.start(
+                db.clone(),
+                Arc::new(super::jobs::AppRunner(state.clone())),
+                worker_config(&state.config),
+            );
+        }
+        let refresher = crate::geo::refresh::spawn_refresher(
+            points,
+            db,
+            Duration::from_millis(state.config.service_point_refresh_ms.max(100)),
+        );
+        let maintenance = super::maintenance::spawn(state.clone());
+        Ok(Built {
+            state,
+            background: vec![refresher, maintenance],
+        })
+    }
+}
+
+impl AppState {
+    /// Stops the worker: running jobs finish for a grace period, the rest
+    /// go back to the queue.
+    pub async fn stop(&self) {
+        self.jobs.stop().await;
+    }
+}
+
+/// HTTP carriers from the configuration and its `CARRIER_CONFIG` file.
+fn carrier_configs(config: &Config) -> anyhow::Result<Vec<crate::labels::HttpCarrierConfig>> {
+    let mut list = config.carriers.clone();
+    if let Some(path) = &config.carrier_config {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        let more: Vec<crate::labels::HttpCarrierConfig> = serde_json::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("{} is not a carrier list: {e}", path.display()))?;
+        list.extend(more);
+    }
+    Ok(list)
+}
+
+fn worker_config(config: &Config) -> WorkerConfig {
+    WorkerConfig {
+        id: format!("node-{}", uuid::Uuid::now_v7().simple()),
+        concurrency: config.job_concurrency.max(1),
+        lease: Duration::from_secs(config.job_lease_secs.max(1)),
+        poll: Duration::from_millis(config.job_poll_ms.max(10)),
+        retry_base: Duration::from_millis(config.job_retry_base_ms.max(1)),
+        grace: Duration::from_secs(10),
+    }
+}

@@ -1,0 +1,143 @@
+//! Photos for return reasons that need them.
+//!
+//! The type is decided from the bytes (JPEG, PNG or WebP magic numbers),
+//! never from the file name or the declared type. The 5 MB limit is enforced
+//! while streaming: the upload is refused as soon as the limit is crossed,
+//! nothing beyond it is kept. Blobs are stored once per content hash;
+//! uploads not attached to a return within 24 hours are removed by
+//! housekeeping.
+
+use futures_util::{Stream, StreamExt};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use super::AppState;
+use super::portal::PortalToken;
+use crate::db::uploads::UploadRow;
+use crate::error::{ApiError, ErrorCode};
+use crate::storage::Storage;
+
+/// Largest photo: 5 MiB.
+pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
+/// Most uploads per order.
+pub const MAX_UPLOADS_PER_ORDER: i64 = 50;
+
+/// A stored photo.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Upload {
+    /// Id, for `image_ids` of a return item.
+    pub id: String,
+    /// Detected type: `image/jpeg`, `image/png` or `image/webp`.
+    pub content_type: String,
+    /// Size in bytes.
+    pub size_bytes: u64,
+}
+
+/// A photo kept in the blob store, not yet recorded.
+#[derive(Debug)]
+pub struct StoredFile {
+    content_type: &'static str,
+    size: usize,
+    sha256: String,
+}
+
+/// 413 for a photo over the limit.
+pub fn too_large() -> ApiError {
+    ApiError::new(ErrorCode::FileTooLarge, "Photos may be at most 5 MB.")
+}
+
+fn detect(head: &[u8]) -> Option<&'static str> {
+    match infer::get(head).map(|k| k.mime_type()) {
+        Some("image/jpeg") => Some("image/jpeg"),
+        Some("image/png") => Some("image/png"),
+        Some("image/webp") => Some("image/webp"),
+        _ => None,
+    }
+}
+
+/// 422 `too_many_uploads` when the token's order has its number of photos.
+pub async fn check_room(state: &AppState, token: &PortalToken) -> Result<(), ApiError> {
+    let order_id = token.claims.sub.clone();
+    let existing = state
+        .db
+        .read(move |conn| Ok(crate::db::uploads::count_for_order(conn, &order_id)?))
+        .await?;
+    if existing >= MAX_UPLOADS_PER_ORDER {
+        return Err(ApiError::new(
+            ErrorCode::TooManyUploads,
+            "This order has reached its number of photos.",
+        ));
+    }
+    Ok(())
+}
+
+/// Streams a photo into the blob store: refused past 5 MB (413) and unless
+/// its bytes are a JPEG, PNG or WebP image (415). Nothing is kept on failure.
+pub async fn receive<S, B>(state: &AppState, mut chunks: S) -> Result<StoredFile, ApiError>
+where
+    S: Stream<Item = Result<B, ApiError>> + Unpin,
+    B: AsRef<[u8]>,
+{
+    let mut staged = state.storage.stage().map_err(ApiError::internal)?;
+    let mut hasher = Sha256::new();
+    let mut size = 0usize;
+    let mut head = Vec::with_capacity(64);
+    while let Some(chunk) = chunks.next().await {
+        let chunk = chunk?;
+        let chunk = chunk.as_ref();
+        size += chunk.len();
+        if size > MAX_UPLOAD_BYTES {
+            return Err(too_large());
+        }
+        if head.len() < 64 {
+            head.extend_from_slice(&chunk[..chunk.len().min(64 - head.len())]);
+        }
+        hasher.update(chunk);
+        staged.write(chunk).map_err(ApiError::internal)?;
+    }
+    let Some(content_type) = detect(&head) else {
+        return Err(ApiError::new(
+            ErrorCode::UnsupportedMediaType,
+            "Only JPEG, PNG and WebP photos are accepted.",
+        ));
+    };
+    let sha256 = hex::encode(hasher.finalize());
+    state
+        .storage
+        .commit(staged, &Storage::upload_key(&sha256))
+        .map_err(ApiError::internal)?;
+    Ok(StoredFile {
+        content_type,
+        size,
+        sha256,
+    })
+}
+
+/// Records a stored photo for the token's order.
+pub async fn record(
+    state: &AppState,
+    token: &PortalToken,
+    file: StoredFile,
+) -> Result<Upload, ApiError> {
+    let row = UploadRow {
+        id: crate::domain::ids::new_id("upl"),
+        brand_id: token.brand.brand.id.clone(),
+        order_id: token.claims.sub.clone(),
+        return_id: None,
+        content_type: file.content_type.to_string(),
+        size_bytes: file.size as i64,
+        sha256: file.sha256,
+        created_at: crate::db::now(),
+    };
+    let saved = row.clone();
+    state
+        .db
+        .write(move |conn| Ok(crate::db::uploads::insert(conn, &saved)?))
+        .await?;
+    Ok(Upload {
+        id: row.id,
+        content_type: row.content_type,
+        size_bytes: file.size as u64,
+    })
+}
