@@ -20,7 +20,7 @@ use super::cache::PortalBrand;
 use super::portal::{PortalRefundOption, PortalReturnMethod, refund_options, return_methods};
 use crate::auth::tokens::Scope;
 use crate::db::orders::OrderRow;
-use crate::domain::eligibility::{NonReturnableReason, Policy, evaluate};
+use crate::domain::eligibility::{LineEligibility, NonReturnableReason, Policy, evaluate};
 use crate::domain::lookup::{Counter, Stored, Verifier, primary_parcel};
 pub use crate::domain::lookup::{LookupRequest, RateLimit};
 use crate::domain::money::Money;
@@ -317,43 +317,9 @@ async fn answer(
     } = found;
     let settings = &brand.settings;
     let eligibility = evaluate(&order, Policy::from(settings), &returned, now);
-    let lines = order
-        .lines
-        .iter()
-        .zip(eligibility)
-        .map(|(l, e)| LookupLine {
-            id: l.id.clone(),
-            sku: l.sku.clone(),
-            name: l.name.clone(),
-            image_url: l.image_url.clone(),
-            quantity: l.quantity,
-            returnable_quantity: e.returnable_quantity,
-            unit_price: l.unit_price,
-            returnable: e.returnable_quantity > 0,
-            non_returnable_reason: e.reason,
-            return_deadline: e.return_deadline,
-            vendor: l.vendor.clone(),
-        })
-        .collect();
+    let lines = lookup_lines(&order, eligibility);
     let a = &order.shipping_address;
-    let destination = Destination {
-        postal_code: a.postal_code.clone(),
-        country: a.country.clone(),
-        latitude: a.latitude,
-        longitude: a.longitude,
-    };
-    let parcels: Vec<Parcel> = order
-        .shipments
-        .iter()
-        .map(|s| Parcel {
-            tracking_number: s.tracking_number.clone(),
-            carrier: s.carrier.clone(),
-            status: s.status,
-            shipped_at: s.shipped_at,
-            delivered_at: s.delivered_at,
-            destination: destination.clone(),
-        })
-        .collect();
+    let parcels = parcels(&order);
     let primary = primary_parcel(&order.shipments, by_tracking.then_some(key));
     let position = match (a.latitude, a.longitude) {
         (Some(lat), Some(lon)) => Some((lat, lon)),
@@ -363,16 +329,8 @@ async fn answer(
         Some((lat, lon)) => nearest_points(state, settings, &a.country, lat, lon, now),
         None => (None, None),
     };
-    let ttl = chrono::Duration::seconds(state.config.access_token_ttl_secs as i64);
-    let sp_ttl = chrono::Duration::seconds(state.config.service_points_token_ttl_secs as i64);
-    let brand_id = &brand.brand.id;
-    let keys = &state.keys;
-    let (access_token, expires_at) = keys
-        .issue(&state.db, Scope::Returns, brand_id, &row.id, ttl)
-        .await?;
-    let (service_points_token, _) = keys
-        .issue(&state.db, Scope::ServicePoints, brand_id, &row.id, sp_ttl)
-        .await?;
+    let (access_token, service_points_token, expires_at) =
+        issue_tokens(state, &brand.brand.id, &row.id).await?;
     Ok(LookupResponse {
         order: LookupOrder {
             number: order.number.clone(),
@@ -391,6 +349,70 @@ async fn answer(
         token_type: "Bearer".into(),
         expires_at,
     })
+}
+
+/// The order's lines with their eligibility.
+fn lookup_lines(order: &Order, eligibility: Vec<LineEligibility>) -> Vec<LookupLine> {
+    order
+        .lines
+        .iter()
+        .zip(eligibility)
+        .map(|(l, e)| LookupLine {
+            id: l.id.clone(),
+            sku: l.sku.clone(),
+            name: l.name.clone(),
+            image_url: l.image_url.clone(),
+            quantity: l.quantity,
+            returnable_quantity: e.returnable_quantity,
+            unit_price: l.unit_price,
+            returnable: e.returnable_quantity > 0,
+            non_returnable_reason: e.reason,
+            return_deadline: e.return_deadline,
+            vendor: l.vendor.clone(),
+        })
+        .collect()
+}
+
+/// The order's parcels with their destination.
+fn parcels(order: &Order) -> Vec<Parcel> {
+    let a = &order.shipping_address;
+    let destination = Destination {
+        postal_code: a.postal_code.clone(),
+        country: a.country.clone(),
+        latitude: a.latitude,
+        longitude: a.longitude,
+    };
+    order
+        .shipments
+        .iter()
+        .map(|s| Parcel {
+            tracking_number: s.tracking_number.clone(),
+            carrier: s.carrier.clone(),
+            status: s.status,
+            shipped_at: s.shipped_at,
+            delivered_at: s.delivered_at,
+            destination: destination.clone(),
+        })
+        .collect()
+}
+
+/// The access token (returns of the order) and the service-points token
+/// (search of the brand), with their expiry.
+async fn issue_tokens(
+    state: &AppState,
+    brand_id: &str,
+    order_id: &str,
+) -> Result<(String, String, DateTime<Utc>), ApiError> {
+    let ttl = chrono::Duration::seconds(state.config.access_token_ttl_secs as i64);
+    let sp_ttl = chrono::Duration::seconds(state.config.service_points_token_ttl_secs as i64);
+    let keys = &state.keys;
+    let (access_token, expires_at) = keys
+        .issue(&state.db, Scope::Returns, brand_id, order_id, ttl)
+        .await?;
+    let (service_points_token, _) = keys
+        .issue(&state.db, Scope::ServicePoints, brand_id, order_id, sp_ttl)
+        .await?;
+    Ok((access_token, service_points_token, expires_at))
 }
 
 /// The nearest drop-off point (carriers of the drop-off method, else of any

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use super::AppState;
 use crate::auth::tokens::{Keyring, Scope};
-use crate::db::returns::{EventRow, FullReturn, LabelRow};
+use crate::db::returns::{EventRow, FullReturn, ItemRow, LabelRow, ShipmentRow};
 use crate::domain::labels::{LabelKind, LabelStatus};
 use crate::domain::money::{Currency, Money};
 use crate::domain::return_status::ReturnStatus;
@@ -211,96 +211,102 @@ impl Renderer {
     }
 }
 
+fn item_view(i: &ItemRow, currency: Currency, reviewed: bool) -> ReturnItemView {
+    ReturnItemView {
+        id: i.id.clone(),
+        order_line_id: i.order_line_id.clone(),
+        sku: i.sku.clone(),
+        name: i.name.clone(),
+        unit_price: Money::new(i.unit_price, currency),
+        requested_quantity: i.requested_quantity.max(0) as u32,
+        approved_quantity: i.approved_quantity.max(0) as u32,
+        rejected_quantity: if reviewed {
+            (i.requested_quantity - i.approved_quantity).max(0) as u32
+        } else {
+            0
+        },
+        received_quantity: i.received_quantity.max(0) as u32,
+        damaged_quantity: i.damaged_quantity.max(0) as u32,
+        reason_code: i.reason_code.clone(),
+        comment: i.comment.clone(),
+        condition_code: i.condition_code.clone(),
+        received_condition_code: i.received_condition_code.clone(),
+        image_ids: serde_json::from_str(&i.image_ids).unwrap_or_default(),
+        rejection_reason: i.rejection_reason.clone(),
+    }
+}
+
+fn label_view(l: &LabelRow, links: &HashMap<String, LabelLinks>) -> LabelView {
+    let status = l.status();
+    let link = links.get(&l.id);
+    let ready = status == LabelStatus::Ready;
+    LabelView {
+        id: l.id.clone(),
+        status,
+        poll_url: link.map(|k| k.poll.clone()).unwrap_or_default(),
+        download_url: link
+            .filter(|_| ready && l.kind() == LabelKind::Pdf)
+            .map(|k| k.download.clone()),
+        qr_code_url: link
+            .filter(|_| ready && l.kind() == LabelKind::Qr)
+            .map(|k| k.qr.clone()),
+        tracking_number: l.tracking_number.clone(),
+        carrier: l.carrier.clone(),
+    }
+}
+
+fn shipment_view(
+    s: &ShipmentRow,
+    full: &FullReturn,
+    links: &HashMap<String, LabelLinks>,
+) -> Result<ShipmentView, ApiError> {
+    Ok(ShipmentView {
+        id: s.id.clone(),
+        address: serde_json::from_str(&s.address).map_err(ApiError::internal)?,
+        carrier: s.carrier.clone(),
+        item_ids: full
+            .items
+            .iter()
+            .filter(|i| i.shipment_id == s.id)
+            .map(|i| i.id.clone())
+            .collect(),
+        label: full
+            .labels
+            .iter()
+            .find(|l| l.shipment_id == s.id)
+            .map(|l| label_view(l, links)),
+    })
+}
+
+/// A stored JSON document of a return, read as `T`.
+fn stored<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
+    serde_json::from_str(json).map_err(ApiError::internal)
+}
+
 fn build(
     full: FullReturn,
     links: &HashMap<String, LabelLinks>,
     events: Option<Vec<EventRow>>,
 ) -> Result<ReturnView, ApiError> {
     let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
-    let parse = |s: &str| -> Result<serde_json::Value, ApiError> {
-        serde_json::from_str(s).map_err(ApiError::internal)
-    };
     let reviewed = full.ret.status() != ReturnStatus::Requested;
     let items = full
         .items
         .iter()
-        .map(|i| ReturnItemView {
-            id: i.id.clone(),
-            order_line_id: i.order_line_id.clone(),
-            sku: i.sku.clone(),
-            name: i.name.clone(),
-            unit_price: Money::new(i.unit_price, currency),
-            requested_quantity: i.requested_quantity.max(0) as u32,
-            approved_quantity: i.approved_quantity.max(0) as u32,
-            rejected_quantity: if reviewed {
-                (i.requested_quantity - i.approved_quantity).max(0) as u32
-            } else {
-                0
-            },
-            received_quantity: i.received_quantity.max(0) as u32,
-            damaged_quantity: i.damaged_quantity.max(0) as u32,
-            reason_code: i.reason_code.clone(),
-            comment: i.comment.clone(),
-            condition_code: i.condition_code.clone(),
-            received_condition_code: i.received_condition_code.clone(),
-            image_ids: serde_json::from_str(&i.image_ids).unwrap_or_default(),
-            rejection_reason: i.rejection_reason.clone(),
-        })
+        .map(|i| item_view(i, currency, reviewed))
         .collect();
     let shipments = full
         .shipments
         .iter()
-        .map(|s| {
-            let label = full.labels.iter().find(|l| l.shipment_id == s.id).map(|l| {
-                let status = l.status();
-                let link = links.get(&l.id);
-                let ready = status == LabelStatus::Ready;
-                LabelView {
-                    id: l.id.clone(),
-                    status,
-                    poll_url: link.map(|k| k.poll.clone()).unwrap_or_default(),
-                    download_url: link
-                        .filter(|_| ready && l.kind() == LabelKind::Pdf)
-                        .map(|k| k.download.clone()),
-                    qr_code_url: link
-                        .filter(|_| ready && l.kind() == LabelKind::Qr)
-                        .map(|k| k.qr.clone()),
-                    tracking_number: l.tracking_number.clone(),
-                    carrier: l.carrier.clone(),
-                }
-            });
-            Ok(ShipmentView {
-                id: s.id.clone(),
-                address: serde_json::from_str(&s.address).map_err(ApiError::internal)?,
-                carrier: s.carrier.clone(),
-                item_ids: full
-                    .items
-                    .iter()
-                    .filter(|i| i.shipment_id == s.id)
-                    .map(|i| i.id.clone())
-                    .collect(),
-                label,
-            })
-        })
+        .map(|s| shipment_view(s, &full, links))
         .collect::<Result<_, ApiError>>()?;
     let r = full.ret;
     Ok(ReturnView {
         status: r.status(),
-        return_method: serde_json::from_value(parse(&r.return_method)?)
-            .map_err(ApiError::internal)?,
-        resolution: serde_json::from_value(parse(&r.resolution)?).map_err(ApiError::internal)?,
-        resolution_given: r
-            .resolution_given
-            .as_deref()
-            .map(serde_json::from_str)
-            .transpose()
-            .map_err(ApiError::internal)?,
-        rejection: r
-            .rejection
-            .as_deref()
-            .map(serde_json::from_str)
-            .transpose()
-            .map_err(ApiError::internal)?,
+        return_method: stored(&r.return_method)?,
+        resolution: stored(&r.resolution)?,
+        resolution_given: r.resolution_given.as_deref().map(stored).transpose()?,
+        rejection: r.rejection.as_deref().map(stored).transpose()?,
         return_fee: r.return_fee.map(|a| Money::new(a, currency)),
         estimated_refund: Money::new(r.estimated_refund, currency),
         timeline: events.map(|events| {

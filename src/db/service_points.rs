@@ -88,58 +88,16 @@ pub fn import(conn: &mut DbConn, points: &[ValidPoint], replace: bool) -> DbResu
         .load::<(String, String)>(conn)?
         .into_iter()
         .collect();
-    let mut created = 0;
-    let rows: Vec<ServicePointRow> = points
+    let created = points
         .iter()
-        .map(|p| {
-            if !existing.contains(&(p.carrier.clone(), p.code.clone())) {
-                created += 1;
-            }
-            Ok(ServicePointRow {
-                id: format!("sp_{}", uuid::Uuid::now_v7().simple()),
-                carrier: p.carrier.clone(),
-                code: p.code.clone(),
-                name: p.name.clone(),
-                street: p.street.clone(),
-                house_number: p.house_number.clone(),
-                postal_code: p.postal_code.clone(),
-                city: p.city.clone(),
-                country: p.country.clone(),
-                latitude: p.latitude,
-                longitude: p.longitude,
-                phone: p.phone.clone(),
-                shop_type: p.shop_type.clone(),
-                supports_labelless: p.supports_labelless,
-                timezone: p.timezone.name().to_string(),
-                opening_hours: serde_json::to_string(&p.hours)?,
-                active: p.active,
-                updated_at: stamp,
-            })
-        })
-        .collect::<DbResult<_>>()?;
+        .filter(|p| !existing.contains(&(p.carrier.clone(), p.code.clone())))
+        .count();
+    let rows = points
+        .iter()
+        .map(|p| row(p, stamp))
+        .collect::<DbResult<Vec<_>>>()?;
     for chunk in rows.chunks(500) {
-        crate::per_backend!(&mut *conn, c => diesel::insert_into(service_points::table)
-            .values(chunk)
-            .on_conflict((service_points::carrier, service_points::code))
-            .do_update()
-            .set((
-                service_points::name.eq(excluded(service_points::name)),
-                service_points::street.eq(excluded(service_points::street)),
-                service_points::house_number.eq(excluded(service_points::house_number)),
-                service_points::postal_code.eq(excluded(service_points::postal_code)),
-                service_points::city.eq(excluded(service_points::city)),
-                service_points::country.eq(excluded(service_points::country)),
-                service_points::latitude.eq(excluded(service_points::latitude)),
-                service_points::longitude.eq(excluded(service_points::longitude)),
-                service_points::phone.eq(excluded(service_points::phone)),
-                service_points::shop_type.eq(excluded(service_points::shop_type)),
-                service_points::supports_labelless.eq(excluded(service_points::supports_labelless)),
-                service_points::timezone.eq(excluded(service_points::timezone)),
-                service_points::opening_hours.eq(excluded(service_points::opening_hours)),
-                service_points::active.eq(excluded(service_points::active)),
-                service_points::updated_at.eq(excluded(service_points::updated_at)),
-            ))
-            .execute(c))?;
+        upsert(conn, chunk)?;
     }
     let deactivated = if replace {
         diesel::update(
@@ -165,6 +123,58 @@ pub fn import(conn: &mut DbConn, points: &[ValidPoint], replace: bool) -> DbResu
         deactivated,
         version,
     })
+}
+
+/// The row of a validated point, stamped with the import's time.
+fn row(p: &ValidPoint, stamp: chrono::NaiveDateTime) -> DbResult<ServicePointRow> {
+    Ok(ServicePointRow {
+        id: format!("sp_{}", uuid::Uuid::now_v7().simple()),
+        carrier: p.carrier.clone(),
+        code: p.code.clone(),
+        name: p.name.clone(),
+        street: p.street.clone(),
+        house_number: p.house_number.clone(),
+        postal_code: p.postal_code.clone(),
+        city: p.city.clone(),
+        country: p.country.clone(),
+        latitude: p.latitude,
+        longitude: p.longitude,
+        phone: p.phone.clone(),
+        shop_type: p.shop_type.clone(),
+        supports_labelless: p.supports_labelless,
+        timezone: p.timezone.name().to_string(),
+        opening_hours: serde_json::to_string(&p.hours)?,
+        active: p.active,
+        updated_at: stamp,
+    })
+}
+
+/// Inserts or updates points by (`carrier`, `code`); an existing point
+/// keeps its id.
+fn upsert(conn: &mut DbConn, chunk: &[ServicePointRow]) -> DbResult<()> {
+    crate::per_backend!(&mut *conn, c => diesel::insert_into(service_points::table)
+        .values(chunk)
+        .on_conflict((service_points::carrier, service_points::code))
+        .do_update()
+        .set((
+            service_points::name.eq(excluded(service_points::name)),
+            service_points::street.eq(excluded(service_points::street)),
+            service_points::house_number.eq(excluded(service_points::house_number)),
+            service_points::postal_code.eq(excluded(service_points::postal_code)),
+            service_points::city.eq(excluded(service_points::city)),
+            service_points::country.eq(excluded(service_points::country)),
+            service_points::latitude.eq(excluded(service_points::latitude)),
+            service_points::longitude.eq(excluded(service_points::longitude)),
+            service_points::phone.eq(excluded(service_points::phone)),
+            service_points::shop_type.eq(excluded(service_points::shop_type)),
+            service_points::supports_labelless.eq(excluded(service_points::supports_labelless)),
+            service_points::timezone.eq(excluded(service_points::timezone)),
+            service_points::opening_hours.eq(excluded(service_points::opening_hours)),
+            service_points::active.eq(excluded(service_points::active)),
+            service_points::updated_at.eq(excluded(service_points::updated_at)),
+        ))
+        .execute(c))?;
+    Ok(())
 }
 
 fn bump(conn: &mut DbConn) -> DbResult<i64> {

@@ -22,7 +22,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::orders::{Order, ShipmentStatus};
+use crate::domain::orders::{Line, Order, ShipmentStatus};
 use crate::domain::settings::{ReturnsSettings, WindowStart};
 
 /// Why a line cannot be returned.
@@ -82,86 +82,109 @@ pub fn evaluate(
     in_active_returns: &HashMap<String, u32>,
     now: DateTime<Utc>,
 ) -> Vec<LineEligibility> {
-    let window = Duration::days(i64::from(policy.window_days));
-    let order_deadline = order.placed_at + window;
     order
         .lines
         .iter()
         .map(|line| {
-            let mut shipped = 0u64;
-            let mut eligible = 0u64;
-            let mut undelivered_blocked = 0u64;
-            let mut expired = 0u64;
-            let mut deadline: Option<DateTime<Utc>> = None;
-            for shipment in &order.shipments {
-                let units: u64 = shipment
-                    .lines
-                    .iter()
-                    .filter(|sl| sl.line_id == line.id)
-                    .map(|sl| u64::from(sl.quantity))
-                    .sum();
-                if units == 0 || shipment.status == ShipmentStatus::Pending {
-                    continue;
-                }
-                shipped += units;
-                let delivered_at = match (shipment.status, shipment.delivered_at) {
-                    (ShipmentStatus::Delivered, Some(at)) => Some(at),
-                    _ => None,
-                };
-                if delivered_at.is_none() && !policy.allow_undelivered {
-                    undelivered_blocked += units;
-                    continue;
-                }
-                let shipment_deadline = match (policy.window_start, delivered_at) {
-                    (WindowStart::Order, _) => Some(order_deadline),
-                    (WindowStart::Delivery, Some(at)) => Some(at + window),
-                    // The window has not started: returnable for now.
-                    (WindowStart::Delivery, None) => None,
-                };
-                match shipment_deadline {
-                    Some(d) if now > d => expired += units,
-                    Some(d) => {
-                        eligible += units;
-                        deadline = Some(deadline.map_or(d, |cur: DateTime<Utc>| cur.max(d)));
-                    }
-                    None => eligible += units,
-                }
-            }
-            let quantity = u64::from(line.quantity);
-            let eligible = eligible.min(quantity);
-            let returned = u64::from(in_active_returns.get(&line.id).copied().unwrap_or(0));
-            let returnable = eligible.min(quantity.saturating_sub(returned));
-            let reason = if !line.returnable {
-                Some(NonReturnableReason::NotReturnable)
-            } else if returnable > 0 {
-                None
-            } else if eligible > 0 {
-                Some(NonReturnableReason::AlreadyReturned)
-            } else if shipped == 0 {
-                Some(NonReturnableReason::Unfulfilled)
-            } else if undelivered_blocked > 0 {
-                Some(NonReturnableReason::NotDelivered)
-            } else if expired > 0 {
-                Some(NonReturnableReason::ReturnWindowExpired)
-            } else {
-                Some(NonReturnableReason::Unfulfilled)
-            };
-            LineEligibility {
-                line_id: line.id.clone(),
-                returnable_quantity: if line.returnable {
-                    returnable as u32
-                } else {
-                    0
-                },
-                reason,
-                return_deadline: if line.returnable && returnable > 0 {
-                    deadline
-                } else {
-                    None
-                },
-            }
+            let units = Units::of(order, line, policy, now);
+            let returned = in_active_returns.get(&line.id).copied().unwrap_or(0);
+            units.eligibility(line, returned)
         })
         .collect()
+}
+
+/// A line's shipped units, by what the policy makes of them.
+#[derive(Debug, Default)]
+struct Units {
+    /// Units that left the warehouse.
+    shipped: u64,
+    /// Units within their return window.
+    eligible: u64,
+    /// Units not delivered yet (when only delivered units may return).
+    undelivered: u64,
+    /// Units whose window has ended.
+    expired: u64,
+    /// The latest deadline of the eligible units.
+    deadline: Option<DateTime<Utc>>,
+}
+
+impl Units {
+    fn of(order: &Order, line: &Line, policy: Policy, now: DateTime<Utc>) -> Units {
+        let window = Duration::days(i64::from(policy.window_days));
+        let order_deadline = order.placed_at + window;
+        let mut u = Units::default();
+        for shipment in &order.shipments {
+            let units: u64 = shipment
+                .lines
+                .iter()
+                .filter(|sl| sl.line_id == line.id)
+                .map(|sl| u64::from(sl.quantity))
+                .sum();
+            if units == 0 || shipment.status == ShipmentStatus::Pending {
+                continue;
+            }
+            u.shipped += units;
+            let delivered_at = match (shipment.status, shipment.delivered_at) {
+                (ShipmentStatus::Delivered, Some(at)) => Some(at),
+                _ => None,
+            };
+            if delivered_at.is_none() && !policy.allow_undelivered {
+                u.undelivered += units;
+                continue;
+            }
+            let shipment_deadline = match (policy.window_start, delivered_at) {
+                (WindowStart::Order, _) => Some(order_deadline),
+                (WindowStart::Delivery, Some(at)) => Some(at + window),
+                // The window has not started: returnable for now.
+                (WindowStart::Delivery, None) => None,
+            };
+            match shipment_deadline {
+                Some(d) if now > d => u.expired += units,
+                Some(d) => {
+                    u.eligible += units;
+                    u.deadline = Some(u.deadline.map_or(d, |cur| cur.max(d)));
+                }
+                None => u.eligible += units,
+            }
+        }
+        u
+    }
+
+    /// The line's eligibility with `returned` units held by active returns.
+    fn eligibility(&self, line: &Line, returned: u32) -> LineEligibility {
+        let quantity = u64::from(line.quantity);
+        let eligible = self.eligible.min(quantity);
+        let returnable = eligible.min(quantity.saturating_sub(u64::from(returned)));
+        let reason = if !line.returnable {
+            Some(NonReturnableReason::NotReturnable)
+        } else if returnable > 0 {
+            None
+        } else if eligible > 0 {
+            Some(NonReturnableReason::AlreadyReturned)
+        } else if self.shipped == 0 {
+            Some(NonReturnableReason::Unfulfilled)
+        } else if self.undelivered > 0 {
+            Some(NonReturnableReason::NotDelivered)
+        } else if self.expired > 0 {
+            Some(NonReturnableReason::ReturnWindowExpired)
+        } else {
+            Some(NonReturnableReason::Unfulfilled)
+        };
+        LineEligibility {
+            line_id: line.id.clone(),
+            returnable_quantity: if line.returnable {
+                returnable as u32
+            } else {
+                0
+            },
+            reason,
+            return_deadline: if line.returnable && returnable > 0 {
+                self.deadline
+            } else {
+                None
+            },
+        }
+    }
 }
 
 #[cfg(test)]

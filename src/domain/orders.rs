@@ -188,6 +188,56 @@ fn opt_text(errors: &mut Vec<FieldError>, field: String, value: &Option<String>,
     }
 }
 
+/// The lines of shipment `i`: known, each once, at least one unit, and
+/// with earlier shipments (`shipped`) never more than ordered.
+fn check_shipment_lines<'a>(
+    i: usize,
+    s: &'a Shipment,
+    quantities: &HashMap<&str, u32>,
+    shipped: &mut HashMap<&'a str, u64>,
+    e: &mut Vec<FieldError>,
+) {
+    let mut in_shipment = HashSet::new();
+    for (j, sl) in s.lines.iter().enumerate() {
+        let field = format!("shipments[{i}].lines[{j}]");
+        if !quantities.contains_key(sl.line_id.as_str()) {
+            e.push(FieldError::new(
+                format!("{field}.line_id"),
+                ErrorCode::UnknownLine,
+                "no line of the order has this id",
+            ));
+        }
+        if !in_shipment.insert(sl.line_id.as_str()) {
+            e.push(FieldError::new(
+                format!("{field}.line_id"),
+                ErrorCode::Duplicate,
+                "appears twice in this shipment",
+            ));
+        }
+        if sl.quantity == 0 {
+            e.push(FieldError::new(
+                format!("{field}.quantity"),
+                ErrorCode::OutOfRange,
+                "must be at least 1",
+            ));
+        }
+        let total = shipped.entry(sl.line_id.as_str()).or_default();
+        *total += u64::from(sl.quantity);
+        if let Some(&ordered) = quantities.get(sl.line_id.as_str())
+            && *total > u64::from(ordered)
+        {
+            e.push(FieldError::new(
+                format!("{field}.quantity"),
+                ErrorCode::ExceedsLineQuantity,
+                format!(
+                    "shipments carry more units of {} than the {} ordered",
+                    sl.line_id, ordered
+                ),
+            ));
+        }
+    }
+}
+
 impl Order {
     /// Validates the order and normalizes its contact data in place. Errors
     /// carry field paths relative to the order (`lines[0].quantity`).
@@ -202,6 +252,15 @@ impl Order {
             ));
         }
 
+        self.normalize_customer(phone_region, &mut e);
+        self.check_address(&mut e);
+        let quantities = self.check_lines(&mut e);
+        self.check_shipments(&quantities, &mut e);
+        e
+    }
+
+    /// E-mail lower-cased, phone as E.164 (national numbers in `phone_region`).
+    fn normalize_customer(&mut self, phone_region: Option<&str>, e: &mut Vec<FieldError>) {
         if let Some(raw) = &self.customer.email {
             match normalize_email(raw) {
                 Some(n) => self.customer.email = Some(n),
@@ -225,13 +284,17 @@ impl Order {
                 )),
             }
         }
-        opt_text(&mut e, "customer.name".into(), &self.customer.name, 200);
+        opt_text(e, "customer.name".into(), &self.customer.name, 200);
+    }
 
+    /// The shipping address: texts, country, postal code of that country,
+    /// coordinates in range and given together.
+    fn check_address(&self, e: &mut Vec<FieldError>) {
         let a = &self.shipping_address;
-        opt_text(&mut e, "shipping_address.name".into(), &a.name, 200);
-        text(&mut e, "shipping_address.line1".into(), &a.line1, 200);
-        opt_text(&mut e, "shipping_address.line2".into(), &a.line2, 200);
-        text(&mut e, "shipping_address.city".into(), &a.city, 100);
+        opt_text(e, "shipping_address.name".into(), &a.name, 200);
+        text(e, "shipping_address.line1".into(), &a.line1, 200);
+        opt_text(e, "shipping_address.line2".into(), &a.line2, 200);
+        text(e, "shipping_address.city".into(), &a.city, 100);
         if !is_country(&a.country) {
             e.push(FieldError::new(
                 "shipping_address.country",
@@ -274,7 +337,11 @@ impl Order {
                 "latitude and longitude go together",
             )),
         }
+    }
 
+    /// Lines: 1–500, ids unique, quantities and prices in range, in the
+    /// order's currency. Returns the ordered quantity per line id.
+    fn check_lines(&self, e: &mut Vec<FieldError>) -> HashMap<&str, u32> {
         if self.lines.is_empty() || self.lines.len() > 500 {
             e.push(FieldError::new(
                 "lines",
@@ -285,7 +352,7 @@ impl Order {
         let mut ids = HashSet::new();
         let mut quantities = HashMap::new();
         for (i, l) in self.lines.iter().enumerate() {
-            text(&mut e, format!("lines[{i}].id"), &l.id, 64);
+            text(e, format!("lines[{i}].id"), &l.id, 64);
             if !ids.insert(l.id.as_str()) {
                 e.push(FieldError::new(
                     format!("lines[{i}].id"),
@@ -293,8 +360,8 @@ impl Order {
                     "another line has this id",
                 ));
             }
-            text(&mut e, format!("lines[{i}].sku"), &l.sku, 100);
-            text(&mut e, format!("lines[{i}].name"), &l.name, 200);
+            text(e, format!("lines[{i}].sku"), &l.sku, 100);
+            text(e, format!("lines[{i}].name"), &l.name, 200);
             if !(1..=10_000).contains(&l.quantity) {
                 e.push(FieldError::new(
                     format!("lines[{i}].quantity"),
@@ -316,7 +383,7 @@ impl Order {
                     "must not be negative",
                 ));
             }
-            opt_text(&mut e, format!("lines[{i}].vendor"), &l.vendor, 100);
+            opt_text(e, format!("lines[{i}].vendor"), &l.vendor, 100);
             if let Some(url) = &l.image_url
                 && !matches!(
                     url::Url::parse(url)
@@ -334,6 +401,12 @@ impl Order {
             quantities.entry(l.id.as_str()).or_insert(l.quantity);
         }
 
+        quantities
+    }
+
+    /// Shipments: at most 100, tracking numbers unique, delivery consistent
+    /// with status, and never more units of a line than were ordered.
+    fn check_shipments(&self, quantities: &HashMap<&str, u32>, e: &mut Vec<FieldError>) {
         if self.shipments.len() > 100 {
             e.push(FieldError::new(
                 "shipments",
@@ -345,7 +418,7 @@ impl Order {
         let mut tracking = HashSet::new();
         for (i, s) in self.shipments.iter().enumerate() {
             text(
-                &mut e,
+                e,
                 format!("shipments[{i}].tracking_number"),
                 &s.tracking_number,
                 64,
@@ -395,47 +468,8 @@ impl Order {
                     "a shipment carries at least one line",
                 ));
             }
-            let mut in_shipment = HashSet::new();
-            for (j, sl) in s.lines.iter().enumerate() {
-                let field = format!("shipments[{i}].lines[{j}]");
-                if !quantities.contains_key(sl.line_id.as_str()) {
-                    e.push(FieldError::new(
-                        format!("{field}.line_id"),
-                        ErrorCode::UnknownLine,
-                        "no line of the order has this id",
-                    ));
-                }
-                if !in_shipment.insert(sl.line_id.as_str()) {
-                    e.push(FieldError::new(
-                        format!("{field}.line_id"),
-                        ErrorCode::Duplicate,
-                        "appears twice in this shipment",
-                    ));
-                }
-                if sl.quantity == 0 {
-                    e.push(FieldError::new(
-                        format!("{field}.quantity"),
-                        ErrorCode::OutOfRange,
-                        "must be at least 1",
-                    ));
-                }
-                let total = shipped.entry(sl.line_id.as_str()).or_default();
-                *total += u64::from(sl.quantity);
-                if let Some(&ordered) = quantities.get(sl.line_id.as_str())
-                    && *total > u64::from(ordered)
-                {
-                    e.push(FieldError::new(
-                        format!("{field}.quantity"),
-                        ErrorCode::ExceedsLineQuantity,
-                        format!(
-                            "shipments carry more units of {} than the {} ordered",
-                            sl.line_id, ordered
-                        ),
-                    ));
-                }
-            }
+            check_shipment_lines(i, s, quantities, &mut shipped, e);
         }
-        e
     }
 
     /// Normalized postal code of the shipping address.

@@ -13,7 +13,8 @@ use crate::domain::eligibility::{LineEligibility, NonReturnableReason};
 use crate::domain::money::{Currency, Money};
 use crate::domain::orders::Order;
 use crate::domain::settings::{
-    ResolutionType, ReturnAddress, ReturnMethodType, ReturnReason, ReturnsSettings,
+    ResolutionType, ReturnAddress, ReturnMethodSetting, ReturnMethodType, ReturnReason,
+    ReturnsSettings,
 };
 use crate::error::{ApiError, ErrorCode, FieldError};
 
@@ -567,6 +568,9 @@ pub fn price(
     (fee, Money::new(refund.max(0), currency))
 }
 
+/// The return method: offered by the brand, with a carrier of it, a fitting
+/// service point and, for pickups, a bookable date. Returns the carrier,
+/// resolved when the method has only one.
 fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>) -> Option<String> {
     let Some(setting) = ctx.settings.method(m.method) else {
         top.push(FieldError::new(
@@ -576,7 +580,18 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         ));
         return None;
     };
-    let carrier = match (m.method, &m.carrier) {
+    let carrier = check_carrier(m, setting, top);
+    check_service_point(m, ctx.service_point, carrier.as_deref(), top);
+    check_pickup_date(m, setting, ctx.today, top);
+    carrier
+}
+
+fn check_carrier(
+    m: &MethodRequest,
+    setting: &ReturnMethodSetting,
+    top: &mut Vec<FieldError>,
+) -> Option<String> {
+    match (m.method, &m.carrier) {
         (ReturnMethodType::InStore, Some(_)) => {
             top.push(FieldError::new(
                 "return_method.carrier",
@@ -604,8 +619,16 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
             ));
             None
         }
-    };
-    match (m.method, &m.service_point_id, ctx.service_point) {
+    }
+}
+
+fn check_service_point(
+    m: &MethodRequest,
+    point: Option<&PointFacts>,
+    carrier: Option<&str>,
+    top: &mut Vec<FieldError>,
+) {
+    match (m.method, &m.service_point_id, point) {
         (ReturnMethodType::DropOff | ReturnMethodType::Labelless, Some(_), None) => {
             top.push(FieldError::new(
                 "return_method.service_point_id",
@@ -620,7 +643,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
                     ErrorCode::ServicePointInactive,
                     "this service point no longer accepts parcels",
                 ));
-            } else if carrier.as_ref().is_some_and(|c| c != &p.carrier) {
+            } else if carrier.is_some_and(|c| c != p.carrier) {
                 top.push(FieldError::new(
                     "return_method.service_point_id",
                     ErrorCode::ServicePointCarrierMismatch,
@@ -643,6 +666,14 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         }
         _ => {}
     }
+}
+
+fn check_pickup_date(
+    m: &MethodRequest,
+    setting: &ReturnMethodSetting,
+    today: NaiveDate,
+    top: &mut Vec<FieldError>,
+) {
     match (m.method, m.pickup_date) {
         (ReturnMethodType::Pickup, None) => top.push(FieldError::new(
             "return_method.pickup_date",
@@ -651,7 +682,7 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         )),
         (ReturnMethodType::Pickup, Some(date)) => {
             let max_days = i64::from(setting.max_pickup_days.unwrap_or(14));
-            let days = (date - ctx.today).num_days();
+            let days = (date - today).num_days();
             if days < 1 || days > max_days {
                 top.push(FieldError::new(
                     "return_method.pickup_date",
@@ -667,7 +698,6 @@ fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>)
         )),
         (_, None) => {}
     }
-    carrier
 }
 
 #[cfg(test)]

@@ -140,6 +140,26 @@ fn opt_text(
 }
 
 impl ServicePointInput {
+    /// The point's time zone: the one named, else its country's default.
+    fn timezone(&self, path: &str) -> Result<Tz, FieldError> {
+        match &self.timezone {
+            Some(name) => Tz::from_str(name).map_err(|_| {
+                FieldError::new(
+                    format!("{path}.timezone"),
+                    ErrorCode::InvalidTimezone,
+                    "must be an IANA time zone such as Europe/Amsterdam",
+                )
+            }),
+            None => default_timezone(&self.country).ok_or_else(|| {
+                FieldError::new(
+                    format!("{path}.timezone"),
+                    ErrorCode::Required,
+                    "no default time zone for this country; name one",
+                )
+            }),
+        }
+    }
+
     /// Validates one point; `path` prefixes the field paths of its errors.
     pub fn validate(self, path: &str) -> Result<ValidPoint, Vec<FieldError>> {
         let mut e = Vec::new();
@@ -178,23 +198,7 @@ impl ServicePointInput {
                 "latitude ±90, longitude ±180",
             ));
         }
-        let timezone = match &self.timezone {
-            Some(name) => Tz::from_str(name).map_err(|_| {
-                FieldError::new(
-                    format!("{path}.timezone"),
-                    ErrorCode::InvalidTimezone,
-                    "must be an IANA time zone such as Europe/Amsterdam",
-                )
-            }),
-            None => default_timezone(&self.country).ok_or_else(|| {
-                FieldError::new(
-                    format!("{path}.timezone"),
-                    ErrorCode::Required,
-                    "no default time zone for this country; name one",
-                )
-            }),
-        };
-        let timezone = match timezone {
+        let timezone = match self.timezone(path) {
             Ok(tz) => Some(tz),
             Err(err) => {
                 if country_ok || self.timezone.is_some() {
@@ -345,11 +349,47 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
             )]);
         }
     };
-    let column = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
-    let mut header_errors = Vec::new();
+    let header_errors = check_columns(&headers);
+    if !header_errors.is_empty() {
+        return fail(header_errors);
+    }
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    let mut total = 0;
+    for record in reader.records() {
+        let row = match record {
+            Ok(record) => csv_row(&headers, &record),
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                Err(vec![FieldError::new(
+                    format!("rows[{line}]"),
+                    ErrorCode::InvalidCsv,
+                    e.to_string(),
+                )])
+            }
+        };
+        match row {
+            Ok(point) => out.push(point),
+            Err(row_errors) => {
+                total += row_errors.len();
+                let room = MAX_REPORTED_ERRORS.saturating_sub(errors.len());
+                errors.extend(row_errors.into_iter().take(room));
+            }
+        }
+    }
+    if total > 0 {
+        Err(ImportErrors { errors, total })
+    } else {
+        Ok(out)
+    }
+}
+
+/// The header row: every required column, no unknown one.
+fn check_columns(headers: &csv::StringRecord) -> Vec<FieldError> {
+    let mut errors = Vec::new();
     for name in REQUIRED {
-        if column(name).is_none() {
-            header_errors.push(FieldError::new(
+        if !headers.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            errors.push(FieldError::new(
                 format!("rows[1].{name}"),
                 ErrorCode::MissingColumn,
                 "required column",
@@ -363,113 +403,94 @@ pub fn from_csv(bytes: &[u8]) -> Result<Vec<(String, ServicePointInput)>, Import
             .chain(DAYS.iter())
             .any(|c| c.eq_ignore_ascii_case(h));
         if !known {
-            header_errors.push(FieldError::new(
+            errors.push(FieldError::new(
                 format!("rows[1].{h}"),
                 ErrorCode::UnknownColumn,
                 "not a service-point column",
             ));
         }
     }
-    if !header_errors.is_empty() {
-        return fail(header_errors);
-    }
-    let mut out = Vec::new();
-    let mut errors = Vec::new();
-    let mut total = 0;
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                total += 1;
-                if errors.len() < MAX_REPORTED_ERRORS {
-                    errors.push(FieldError::new(
-                        format!("rows[{line}]"),
-                        ErrorCode::InvalidCsv,
-                        e.to_string(),
-                    ));
-                }
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let path = format!("rows[{line}]");
-        let get = |name: &str| {
-            column(name)
-                .and_then(|i| record.get(i))
-                .unwrap_or("")
-                .to_string()
-        };
-        let opt = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
-        let mut row_errors = Vec::new();
-        let mut number = |name: &str| match get(name).parse::<f64>() {
-            Ok(v) => v,
-            Err(_) => {
-                row_errors.push(FieldError::new(
-                    format!("{path}.{name}"),
-                    ErrorCode::InvalidNumber,
-                    "must be a decimal number",
-                ));
-                0.0
-            }
-        };
-        let latitude = number("latitude");
-        let longitude = number("longitude");
-        let mut flag = |name: &str, default: bool| match get(name).to_ascii_lowercase().as_str() {
-            "" => default,
-            "true" | "1" | "yes" | "y" => true,
-            "false" | "0" | "no" | "n" => false,
-            _ => {
-                row_errors.push(FieldError::new(
-                    format!("{path}.{name}"),
-                    ErrorCode::InvalidBoolean,
-                    "true or false",
-                ));
-                default
-            }
-        };
-        let supports_labelless = flag("supports_labelless", false);
-        let active = flag("active", true);
-        let mut opening_hours = BTreeMap::new();
-        for (i, day) in DAYS.iter().enumerate() {
-            let intervals: Vec<String> = get(day).split_whitespace().map(str::to_owned).collect();
-            if !intervals.is_empty() {
-                opening_hours.insert(i.to_string(), intervals);
-            }
+    errors
+}
+
+/// One CSV row as an import input (named `rows[LINE]`), or its errors:
+/// coordinates must be numbers and flags booleans; the rest is checked
+/// later with the JSON inputs.
+fn csv_row(
+    headers: &csv::StringRecord,
+    record: &csv::StringRecord,
+) -> Result<(String, ServicePointInput), Vec<FieldError>> {
+    let line = record.position().map(|p| p.line()).unwrap_or(0);
+    let path = format!("rows[{line}]");
+    let get = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.eq_ignore_ascii_case(name))
+            .and_then(|i| record.get(i))
+            .unwrap_or("")
+            .to_string()
+    };
+    let opt = |name: &str| Some(get(name)).filter(|v| !v.is_empty());
+    let mut row_errors = Vec::new();
+    let mut number = |name: &str| match get(name).parse::<f64>() {
+        Ok(v) => v,
+        Err(_) => {
+            row_errors.push(FieldError::new(
+                format!("{path}.{name}"),
+                ErrorCode::InvalidNumber,
+                "must be a decimal number",
+            ));
+            0.0
         }
-        if !row_errors.is_empty() {
-            total += row_errors.len();
-            let room = MAX_REPORTED_ERRORS.saturating_sub(errors.len());
-            errors.extend(row_errors.into_iter().take(room));
-            continue;
+    };
+    let latitude = number("latitude");
+    let longitude = number("longitude");
+    let mut flag = |name: &str, default: bool| match get(name).to_ascii_lowercase().as_str() {
+        "" => default,
+        "true" | "1" | "yes" | "y" => true,
+        "false" | "0" | "no" | "n" => false,
+        _ => {
+            row_errors.push(FieldError::new(
+                format!("{path}.{name}"),
+                ErrorCode::InvalidBoolean,
+                "true or false",
+            ));
+            default
         }
-        out.push((
-            path,
-            ServicePointInput {
-                carrier: get("carrier"),
-                code: get("code"),
-                name: get("name"),
-                street: get("street"),
-                house_number: opt("house_number"),
-                postal_code: get("postal_code"),
-                city: get("city"),
-                country: get("country"),
-                latitude,
-                longitude,
-                phone: opt("phone"),
-                shop_type: opt("shop_type"),
-                supports_labelless,
-                timezone: opt("timezone"),
-                opening_hours,
-                active,
-            },
-        ));
+    };
+    let supports_labelless = flag("supports_labelless", false);
+    let active = flag("active", true);
+    if !row_errors.is_empty() {
+        return Err(row_errors);
     }
-    if total > 0 {
-        Err(ImportErrors { errors, total })
-    } else {
-        Ok(out)
+    let mut opening_hours = BTreeMap::new();
+    for (i, day) in DAYS.iter().enumerate() {
+        let intervals: Vec<String> = get(day).split_whitespace().map(str::to_owned).collect();
+        if !intervals.is_empty() {
+            opening_hours.insert(i.to_string(), intervals);
+        }
     }
+    Ok((
+        path,
+        ServicePointInput {
+            carrier: get("carrier"),
+            code: get("code"),
+            name: get("name"),
+            street: get("street"),
+            house_number: opt("house_number"),
+            postal_code: get("postal_code"),
+            city: get("city"),
+            country: get("country"),
+            latitude,
+            longitude,
+            phone: opt("phone"),
+            shop_type: opt("shop_type"),
+            supports_labelless,
+            timezone: opt("timezone"),
+            opening_hours,
+            active,
+        },
+    ))
 }
 
 /// The CSV header the importer and the generator use.
@@ -644,44 +665,21 @@ pub struct Search {
 }
 
 impl SearchQuery {
-    /// Checks every parameter against the brand's settings.
+    /// Checks every parameter against the brand's settings; every invalid
+    /// one is named at once.
     pub fn validate(&self, settings: &ReturnsSettings) -> Result<Search, ApiError> {
         let mut e = Vec::new();
-        let mut number =
-            |name: &str, raw: &Option<String>, default: Option<f64>, lo: f64, hi: f64| -> f64 {
-                match raw.as_deref().map(str::trim) {
-                    None | Some("") => match default {
-                        Some(d) => d,
-                        None => {
-                            e.push(FieldError::new(name, ErrorCode::Required, "is required"));
-                            0.0
-                        }
-                    },
-                    Some(s) => match s.parse::<f64>() {
-                        Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => v,
-                        Ok(_) => {
-                            e.push(FieldError::new(
-                                name,
-                                ErrorCode::OutOfRange,
-                                format!("must be between {lo} and {hi}"),
-                            ));
-                            0.0
-                        }
-                        Err(_) => {
-                            e.push(FieldError::new(
-                                name,
-                                ErrorCode::InvalidNumber,
-                                "must be a number",
-                            ));
-                            0.0
-                        }
-                    },
-                }
-            };
-        let latitude = number("latitude", &self.latitude, None, -90.0, 90.0);
-        let longitude = number("longitude", &self.longitude, None, -180.0, 180.0);
-        let radius = number("radius", &self.radius, Some(5000.0), 100.0, 50_000.0);
-        let limit = number("limit", &self.limit, Some(10.0), 1.0, 100.0);
+        let latitude = number(&mut e, "latitude", &self.latitude, None, -90.0, 90.0);
+        let longitude = number(&mut e, "longitude", &self.longitude, None, -180.0, 180.0);
+        let radius = number(
+            &mut e,
+            "radius",
+            &self.radius,
+            Some(5000.0),
+            100.0,
+            50_000.0,
+        );
+        let limit = number(&mut e, "limit", &self.limit, Some(10.0), 1.0, 100.0);
         if limit.fract() != 0.0 {
             e.push(FieldError::new(
                 "limit",
@@ -689,6 +687,22 @@ impl SearchQuery {
                 "must be a whole number",
             ));
         }
+        let country = self.country(&mut e);
+        let labelless = self.labelless(&mut e);
+        let carriers = self.carriers(settings, labelless, &mut e);
+        ApiError::check(e)?;
+        Ok(Search {
+            country,
+            latitude,
+            longitude,
+            radius,
+            carriers,
+            labelless,
+            limit: limit as usize,
+        })
+    }
+
+    fn country(&self, e: &mut Vec<FieldError>) -> String {
         let country = self
             .country
             .as_deref()
@@ -708,7 +722,11 @@ impl SearchQuery {
                 "must be an ISO 3166-1 alpha-2 code such as NL",
             ));
         }
-        let labelless = match self
+        country
+    }
+
+    fn labelless(&self, e: &mut Vec<FieldError>) -> bool {
+        match self
             .labelless
             .as_deref()
             .map(|s| s.trim().to_ascii_lowercase())
@@ -724,8 +742,17 @@ impl SearchQuery {
                 ));
                 false
             }
-        };
-        // Carriers the brand offers for this kind of drop-off.
+        }
+    }
+
+    /// The carriers asked for, each one the brand offers for this kind of
+    /// drop-off; without any, every carrier it offers.
+    fn carriers(
+        &self,
+        settings: &ReturnsSettings,
+        labelless: bool,
+        e: &mut Vec<FieldError>,
+    ) -> Vec<String> {
         let offered: Vec<String> = if labelless {
             settings
                 .method(ReturnMethodType::Labelless)
@@ -734,41 +761,66 @@ impl SearchQuery {
         } else {
             settings.enabled_carriers()
         };
-        let carriers = match self
+        let Some(list) = self
             .carrier
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
-        {
-            None => offered,
-            Some(list) => {
-                let asked: Vec<String> = list
-                    .split(',')
-                    .map(|c| c.trim().to_ascii_lowercase())
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                for c in &asked {
-                    if !offered.contains(c) {
-                        e.push(FieldError::new(
-                            "carrier",
-                            ErrorCode::CarrierNotEnabled,
-                            format!("{c} is not a carrier this brand offers here"),
-                        ));
-                    }
-                }
-                asked
-            }
+        else {
+            return offered;
         };
-        ApiError::check(e)?;
-        Ok(Search {
-            country,
-            latitude,
-            longitude,
-            radius,
-            carriers,
-            labelless,
-            limit: limit as usize,
-        })
+        let asked: Vec<String> = list
+            .split(',')
+            .map(|c| c.trim().to_ascii_lowercase())
+            .filter(|c| !c.is_empty())
+            .collect();
+        for c in &asked {
+            if !offered.contains(c) {
+                e.push(FieldError::new(
+                    "carrier",
+                    ErrorCode::CarrierNotEnabled,
+                    format!("{c} is not a carrier this brand offers here"),
+                ));
+            }
+        }
+        asked
+    }
+}
+
+/// A number parameter within `lo..=hi`, `default` when absent (required
+/// without one); 0 with an error otherwise.
+fn number(
+    e: &mut Vec<FieldError>,
+    name: &str,
+    raw: &Option<String>,
+    default: Option<f64>,
+    lo: f64,
+    hi: f64,
+) -> f64 {
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => default.unwrap_or_else(|| {
+            e.push(FieldError::new(name, ErrorCode::Required, "is required"));
+            0.0
+        }),
+        Some(s) => match s.parse::<f64>() {
+            Ok(v) if v.is_finite() && (lo..=hi).contains(&v) => v,
+            Ok(_) => {
+                e.push(FieldError::new(
+                    name,
+                    ErrorCode::OutOfRange,
+                    format!("must be between {lo} and {hi}"),
+                ));
+                0.0
+            }
+            Err(_) => {
+                e.push(FieldError::new(
+                    name,
+                    ErrorCode::InvalidNumber,
+                    "must be a number",
+                ));
+                0.0
+            }
+        },
     }
 }
 

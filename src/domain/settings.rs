@@ -441,8 +441,18 @@ impl ReturnsSettings {
         let mut err = |field: String, code: ErrorCode, message: &str| {
             errors.push(FieldError::new(field, code, message));
         };
+        let locales = self.check_locales(&mut err);
+        self.check_strings(&locales, &mut err);
+        self.check_lookup(&mut err);
+        self.check_codes(&locales, &mut err);
+        self.check_methods(&mut err);
+        self.check_refunds(&mut err);
+        self.check_addresses(&mut err);
+    }
 
-        // Locales first: other rules refer to them.
+    /// Locales: valid tags, each once, the default among them. Returns
+    /// them for the rules that refer to them.
+    fn check_locales(&self, err: &mut impl FnMut(String, ErrorCode, &str)) -> BTreeSet<&str> {
         let mut seen = HashSet::new();
         for (i, locale) in self.locales.iter().enumerate() {
             if !is_locale(locale) {
@@ -469,13 +479,21 @@ impl ReturnsSettings {
             );
         }
 
-        // Every locale has every string; no strings for unknown locales.
+        locales
+    }
+
+    /// Every locale has every string; no strings for unknown locales.
+    fn check_strings(
+        &self,
+        locales: &BTreeSet<&str>,
+        err: &mut impl FnMut(String, ErrorCode, &str),
+    ) {
         let all_keys: BTreeSet<&str> = self
             .strings
             .values()
             .flat_map(|m| m.keys().map(String::as_str))
             .collect();
-        for locale in &locales {
+        for locale in locales {
             match self.strings.get(*locale) {
                 None => err(
                     format!("strings.{locale}"),
@@ -524,8 +542,10 @@ impl ReturnsSettings {
                 );
             }
         }
+    }
 
-        // Lookup methods.
+    /// Lookup methods once each, and a valid phone region.
+    fn check_lookup(&self, err: &mut impl FnMut(String, ErrorCode, &str)) {
         let mut seen = HashSet::new();
         for (i, m) in self.lookup_methods.iter().enumerate() {
             if !seen.insert(*m) {
@@ -545,8 +565,10 @@ impl ReturnsSettings {
                 "must be an ISO 3166-1 alpha-2 code such as NL",
             );
         }
+    }
 
-        // Reasons and conditions: codes unique, labels for exactly the locales.
+    /// Reasons and conditions: codes unique, labels for exactly the locales.
+    fn check_codes(&self, locales: &BTreeSet<&str>, err: &mut impl FnMut(String, ErrorCode, &str)) {
         let mut seen = HashSet::new();
         for (i, r) in self.reasons.iter().enumerate() {
             if !is_code(&r.code, 50) {
@@ -563,12 +585,7 @@ impl ReturnsSettings {
                     "another reason has this code",
                 );
             }
-            check_labels(
-                &r.labels,
-                &locales,
-                &format!("reasons[{i}].labels"),
-                &mut err,
-            );
+            check_labels(&r.labels, locales, &format!("reasons[{i}].labels"), err);
         }
         let mut seen = HashSet::new();
         for (i, c) in self.condition_codes.iter().enumerate() {
@@ -588,9 +605,9 @@ impl ReturnsSettings {
             }
             check_labels(
                 &c.labels,
-                &locales,
+                locales,
                 &format!("condition_codes[{i}].labels"),
-                &mut err,
+                err,
             );
         }
         if self.reasons.iter().any(|r| r.require_condition) && self.condition_codes.is_empty() {
@@ -600,8 +617,11 @@ impl ReturnsSettings {
                 "a reason requires a condition, so at least one condition code is needed",
             );
         }
+    }
 
-        // Return methods.
+    /// Return methods: each once, carriers valid and once, as the method
+    /// needs them; at least one enabled.
+    fn check_methods(&self, err: &mut impl FnMut(String, ErrorCode, &str)) {
         let mut seen = HashSet::new();
         for (i, m) in self.return_methods.iter().enumerate() {
             if !seen.insert(m.method) {
@@ -664,8 +684,11 @@ impl ReturnsSettings {
                 "at least one return method must be enabled",
             );
         }
+    }
 
-        // Refund options.
+    /// Refund options once each, bonuses only for store credit, at least
+    /// one enabled; a fee within bounds.
+    fn check_refunds(&self, err: &mut impl FnMut(String, ErrorCode, &str)) {
         let mut seen = HashSet::new();
         for (i, o) in self.refund_options.iter().enumerate() {
             if !seen.insert(o.resolution) {
@@ -707,8 +730,11 @@ impl ReturnsSettings {
                 "must be between 0 and 100000000",
             );
         }
+    }
 
-        // Return addresses: unique ids, vendors, one default warehouse.
+    /// Return addresses: unique ids, vendors, one default warehouse; an
+    /// http(s) policy URL.
+    fn check_addresses(&self, err: &mut impl FnMut(String, ErrorCode, &str)) {
         let mut ids = HashSet::new();
         let mut vendors = HashSet::new();
         for (i, a) in self.return_addresses.iter().enumerate() {

@@ -214,8 +214,40 @@ impl Builder {
         }
     }
 
+    /// The index of a schedule (stored opening hours), shared by every
+    /// point with the same hours; `None` when they cannot be read.
+    fn schedule(&mut self, opening_hours: &str) -> Option<u32> {
+        if let Some(&i) = self.by_schedule.get(opening_hours) {
+            return Some(i);
+        }
+        let hours = serde_json::from_str::<WeeklyHours>(opening_hours).ok()?;
+        let i = self.schedules.len() as u32;
+        self.schedules.push(Schedule {
+            formatted: OpeningTimes::new(&hours.formatted()),
+            hours,
+        });
+        self.by_schedule.insert(opening_hours.to_string(), i);
+        Some(i)
+    }
+
+    /// The index of a country (ISO 3166 has fewer than 256).
+    fn country(&mut self, country: [u8; 2]) -> Option<u8> {
+        let idx = match self.countries.iter().position(|c| *c == country) {
+            Some(i) => i,
+            None => {
+                self.countries.push(country);
+                self.countries.len() - 1
+            }
+        };
+        u8::try_from(idx).ok()
+    }
+
     /// Adds an active point; rows that cannot be indexed are skipped (they
     /// were validated at import, so this only guards against hand edits).
+    ///
+    /// Long on purpose: it packs one point into the index's shared tables
+    /// (text arena, interned carriers, shop types, zones and hours) in one
+    /// pass; the steps share a dozen locals and are not used apart.
     pub fn add(&mut self, row: &ServicePointRow) {
         let Some(uuid) = row
             .id
@@ -227,20 +259,8 @@ impl Builder {
         let Ok(zone) = row.timezone.parse::<Tz>() else {
             return;
         };
-        let schedule = match self.by_schedule.get(&row.opening_hours) {
-            Some(&i) => i,
-            None => {
-                let Ok(hours) = serde_json::from_str::<WeeklyHours>(&row.opening_hours) else {
-                    return;
-                };
-                let i = self.schedules.len() as u32;
-                self.schedules.push(Schedule {
-                    formatted: OpeningTimes::new(&hours.formatted()),
-                    hours,
-                });
-                self.by_schedule.insert(row.opening_hours.clone(), i);
-                i
-            }
+        let Some(schedule) = self.schedule(&row.opening_hours) else {
+            return;
         };
         let texts = [
             row.code.as_str(),
@@ -265,15 +285,7 @@ impl Builder {
             country.first().copied().unwrap_or(b'?'),
             country.get(1).copied().unwrap_or(b'?'),
         ];
-        let country_idx = match self.countries.iter().position(|c| *c == country) {
-            Some(i) => i,
-            None => {
-                self.countries.push(country);
-                self.countries.len() - 1
-            }
-        };
-        // ISO 3166 has fewer than 256 countries.
-        let Ok(country_idx) = u8::try_from(country_idx) else {
+        let Some(country_idx) = self.country(country) else {
             return;
         };
         let carrier = intern(

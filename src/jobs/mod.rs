@@ -142,24 +142,7 @@ async fn run(
         let free = config.concurrency.saturating_sub(running.len());
         let mut claimed = 0;
         if free > 0 {
-            let (worker, lease) = (config.id.clone(), config.lease);
-            let claim = ctx
-                .db
-                .write(move |conn| {
-                    let now = crate::db::now();
-                    let lease_until = now
-                        + chrono::Duration::from_std(lease)
-                            .unwrap_or(chrono::Duration::seconds(60));
-                    Ok(crate::db::outbox::claim(
-                        conn,
-                        &worker,
-                        now,
-                        lease_until,
-                        free as i64,
-                    )?)
-                })
-                .await;
-            match claim {
+            match claim(&ctx.db, &config, free).await {
                 Ok(jobs) => {
                     claimed = jobs.len();
                     for job in jobs {
@@ -191,7 +174,35 @@ async fn run(
             _ = stopped.changed() => {}
         }
     }
-    // Graceful shutdown: give running jobs the grace period, then hand back the rest.
+    shut_down(&ctx.db, &config, running, in_flight).await;
+}
+
+/// Claims up to `free` due jobs with a lease.
+async fn claim(db: &Db, config: &WorkerConfig, free: usize) -> Result<Vec<JobRow>, ApiError> {
+    let (worker, lease) = (config.id.clone(), config.lease);
+    db.write(move |conn| {
+        let now = crate::db::now();
+        let lease_until =
+            now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::seconds(60));
+        Ok(crate::db::outbox::claim(
+            conn,
+            &worker,
+            now,
+            lease_until,
+            free as i64,
+        )?)
+    })
+    .await
+}
+
+/// Graceful shutdown: gives running jobs the grace period, then hands the
+/// unfinished ones back to the queue.
+async fn shut_down(
+    db: &Db,
+    config: &WorkerConfig,
+    mut running: JoinSet<String>,
+    mut in_flight: HashSet<String>,
+) {
     let deadline = tokio::time::sleep(config.grace);
     tokio::pin!(deadline);
     while !running.is_empty() {
@@ -205,18 +216,16 @@ async fn run(
         }
     }
     running.abort_all();
-    if !in_flight.is_empty() {
-        let (ids, worker) = (in_flight.into_iter().collect::<Vec<_>>(), config.id.clone());
-        match ctx
-            .db
-            .write(move |conn| Ok(crate::db::outbox::release(conn, &ids, &worker)?))
-            .await
-        {
-            Ok(n) => tracing::info!(released = n, "handed unfinished jobs back"),
-            Err(e) => {
-                tracing::warn!(error = %e, "could not hand jobs back; their leases will expire")
-            }
-        }
+    if in_flight.is_empty() {
+        return;
+    }
+    let (ids, worker) = (in_flight.into_iter().collect::<Vec<_>>(), config.id.clone());
+    match db
+        .write(move |conn| Ok(crate::db::outbox::release(conn, &ids, &worker)?))
+        .await
+    {
+        Ok(n) => tracing::info!(released = n, "handed unfinished jobs back"),
+        Err(e) => tracing::warn!(error = %e, "could not hand jobs back; their leases will expire"),
     }
 }
 

@@ -42,3 +42,39 @@ fn every_operation_is_documented_with_a_summary_and_an_error_shape() {
         );
     }
 }
+
+#[test]
+fn every_error_code_an_operation_documents_is_one_of_the_codes() {
+    let spec: serde_json::Value = serde_json::from_str(&returns_api::openapi::spec_json()).unwrap();
+    let codes: Vec<&str> = spec["components"]["schemas"]["ErrorCode"]["enum"]
+        .as_array()
+        .expect("the ErrorCode enum is in the spec")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    assert!(codes.len() > 50, "{codes:?}");
+    let mut documented = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            for (status, response) in op["responses"].as_object().unwrap() {
+                if !(status.starts_with('4') || status.starts_with('5')) {
+                    continue;
+                }
+                let text = response["description"].as_str().unwrap_or_default();
+                // Backticked snake_case words in an error response name codes.
+                for word in text.split('`').skip(1).step_by(2) {
+                    if word.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        && word.contains('_')
+                    {
+                        assert!(
+                            codes.contains(&word),
+                            "{method} {path} {status} documents `{word}`, which is no error code"
+                        );
+                        documented += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(documented > 20, "only {documented} codes documented");
+}

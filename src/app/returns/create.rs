@@ -257,22 +257,7 @@ fn new_rows(
     if checked.auto_approve {
         full.labels = pending_labels(&full)?;
     }
-    let mut events = vec![NewEvent {
-        event_type: "return.requested",
-        actor: "customer",
-        from: None,
-        to: Some(ReturnStatus::Requested),
-        details: serde_json::json!({ "items": req.items.len() }),
-    }];
-    if checked.auto_approve {
-        events.push(NewEvent {
-            event_type: "return.approved",
-            actor: "system",
-            from: Some(ReturnStatus::Requested),
-            to: Some(ReturnStatus::Approved),
-            details: serde_json::json!({ "auto_approved": true }),
-        });
-    }
+    let events = creation_events(req.items.len(), checked.auto_approve);
     // The labels' jobs go in with the events' jobs: no statement of their own.
     let label_jobs = full
         .labels
@@ -291,6 +276,28 @@ fn new_rows(
         jobs,
         images,
     })
+}
+
+/// The events of a creation: requested, and approved when every reason
+/// auto-approves.
+fn creation_events(items: usize, auto_approve: bool) -> Vec<NewEvent<'static>> {
+    let mut events = vec![NewEvent {
+        event_type: "return.requested",
+        actor: "customer",
+        from: None,
+        to: Some(ReturnStatus::Requested),
+        details: serde_json::json!({ "items": items }),
+    }];
+    if auto_approve {
+        events.push(NewEvent {
+            event_type: "return.approved",
+            actor: "system",
+            from: Some(ReturnStatus::Requested),
+            to: Some(ReturnStatus::Approved),
+            details: serde_json::json!({ "auto_approved": true }),
+        });
+    }
+    events
 }
 
 /// One shipment per return address with its items, in request order.
