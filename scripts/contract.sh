@@ -1,0 +1,293 @@
+#!/usr/bin/env bash
+# Contract checks of the API against openapi/openapi.json and its clients.
+#
+#   scripts/contract.sh [OPTIONS] [BINARY]
+#
+# With BINARY (default: ${CARGO_TARGET_DIR:-target}/debug/returns-api) the
+# script starts `BINARY serve --demo` on a free port with a temporary
+# database, takes the merchant key it prints, runs the checks and stops it.
+# With --base-url and --api-key it checks a running server instead; the
+# Schemathesis step then rewrites that brand's settings and returns, so point
+# it at a throw-away server only.
+#
+# Steps, in this order (each one time-boxed, each reported as PASS or FAIL):
+#   redocly       Redocly CLI lint, recommended rules, of openapi/openapi.json
+#   typescript    openapi-typescript types from the spec, then tsc --strict of
+#                 examples/typescript/portal-flow.ts against them
+#   newman        the Postman collection (openapi/returns-api.postman_collection.json)
+#   rust-example  cargo's example portal_flow (built binary when present)
+#   shell-example examples/portal_flow.sh
+#   schemathesis  every check, stateful links, credentials of a real lookup,
+#                 the brand path parameter pinned (scripts/contract/schemathesis.toml)
+#
+# Options:
+#   --only STEP[,STEP…]   run only these steps (e.g. --only redocly)
+#   --skip STEP[,STEP…]   run all but these
+#   --base-url URL        a running server (with --api-key; RETURNS_API_KEY works too)
+#   --api-key KEY         merchant key of --brand on that server
+#   --brand SLUG          brand to exercise (default demo)
+#   -h, --help            this text
+#
+# Environment: CONTRACT_CACHE (tools and reports; default .cache/contract),
+# CONTRACT_STEP_TIMEOUT (seconds per step, default 600),
+# CONTRACT_SCHEMATHESIS_MAX_TIME (seconds of fuzzing, default 300).
+#
+# Tools come from their registries on first use: npm packages pinned by
+# scripts/contract/package-lock.json into $CONTRACT_CACHE/node_modules and by
+# examples/typescript/package-lock.json into examples/typescript/node_modules;
+# Schemathesis pinned by scripts/contract/requirements.txt into a venv in
+# $CONTRACT_CACHE/venv. Needs node and npm, python3, curl, jq and cargo.
+# shellcheck disable=SC2317 # the steps and the exit trap are called indirectly
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+ALL_STEPS=(redocly typescript newman rust-example shell-example schemathesis)
+CACHE="${CONTRACT_CACHE:-$ROOT/.cache/contract}"
+STEP_TIMEOUT="${CONTRACT_STEP_TIMEOUT:-600}"
+FUZZ_TIME="${CONTRACT_SCHEMATHESIS_MAX_TIME:-300}"
+REPORTS="$CACHE/reports"
+
+usage() { sed -n '2,/^# shellcheck/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+die() { echo "contract: $*" >&2; exit 2; }
+
+# ---------------------------------------------------------------- tools
+
+node_tools() {
+    # Reinstalls when the committed lock file changed since the last install.
+    if ! cmp -s scripts/contract/package-lock.json "$CACHE/package-lock.json" ||
+        [[ ! -x "$CACHE/node_modules/.bin/newman" ]]; then
+        echo "installing Redocly CLI and newman into $CACHE/node_modules"
+        cp scripts/contract/package.json scripts/contract/package-lock.json "$CACHE/"
+        (cd "$CACHE" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+typescript_tools() {
+    local dir=examples/typescript
+    if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed" 2>/dev/null; then
+        echo "installing openapi-typescript, openapi-fetch and TypeScript into $dir/node_modules"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+        cp "$dir/package-lock.json" "$dir/node_modules/.package-lock.json.installed"
+    fi
+}
+
+schemathesis_tool() {
+    if ! cmp -s scripts/contract/requirements.txt "$CACHE/venv/requirements.txt" 2>/dev/null; then
+        echo "installing Schemathesis into $CACHE/venv"
+        rm -rf "$CACHE/venv"
+        python3 -m venv "$CACHE/venv"
+        "$CACHE/venv/bin/pip" install --quiet --disable-pip-version-check -r scripts/contract/requirements.txt
+        cp scripts/contract/requirements.txt "$CACHE/venv/requirements.txt"
+    fi
+}
+
+# ---------------------------------------------------------------- server
+
+needs_server() {
+    local step
+    for step in "${STEPS[@]}"; do
+        case "$step" in redocly | typescript) ;; *) return 0 ;; esac
+    done
+    return 1
+}
+
+start_server() {
+    if [[ -n "$BASE_URL" ]]; then
+        [[ -n "$API_KEY" ]] || die "--base-url needs --api-key (or RETURNS_API_KEY)"
+        BASE_URL="${BASE_URL%/}"
+        curl -fsS "$BASE_URL/healthz" >/dev/null || die "no server answers at $BASE_URL"
+        echo "checking the server at $BASE_URL"
+        return
+    fi
+    BINARY="${BINARY:-${CARGO_TARGET_DIR:-$ROOT/target}/debug/returns-api}"
+    [[ -x "$BINARY" ]] || die "no server binary at $BINARY (build it with cargo build, or pass its path or --base-url)"
+    "$BINARY" serve --demo --host 127.0.0.1 --port 0 --database-url "sqlite://$WORK/contract.db" \
+        --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
+    SERVER_PID=$!
+    local _
+    for _ in $(seq 1 100); do
+        if grep -q '^Listening on ' "$WORK/server.log"; then break; fi
+        kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "the server exited"; }
+        sleep 0.2
+    done
+    BASE_URL="http://$(sed -n 's/^Listening on \([^ ]*\).*/\1/p' "$WORK/server.log" | head -n1)"
+    API_KEY="$(grep -o 'rk_[A-Za-z0-9_]*' "$WORK/server.log" | head -n1)"
+    [[ "$BASE_URL" != http:// && -n "$API_KEY" ]] || { cat "$WORK/server.log" >&2; die "no address or key in the server's output"; }
+    cp "$WORK/server.log" "$REPORTS/server.log"
+    echo "started $BINARY at $BASE_URL (pid $SERVER_PID, database in $WORK)"
+}
+
+# ---------------------------------------------------------------- steps
+
+step_redocly() {
+    node_tools
+    "$CACHE/node_modules/.bin/redocly" lint openapi/openapi.json --extends=recommended --format=stylish
+}
+
+step_typescript() {
+    typescript_tools
+    (cd examples/typescript && node generate.mjs && npx --no-install tsc -p . --strict --noEmit)
+}
+
+step_newman() {
+    node_tools
+    "$CACHE/node_modules/.bin/newman" run openapi/returns-api.postman_collection.json \
+        -e openapi/returns-api.postman_environment.json --working-dir openapi \
+        --env-var "base_url=$BASE_URL" --env-var "brand=$BRAND" --env-var "api_key=$API_KEY" \
+        --reporters cli,junit --reporter-junit-export "$REPORTS/newman.xml" --color off
+}
+
+step_rust_example() {
+    local example="" args=(--base-url "$BASE_URL" --brand "$BRAND" --api-key "$API_KEY" --output "$WORK/label-rust.pdf")
+    [[ -n "$BINARY" ]] && example="$(dirname "$BINARY")/examples/portal_flow"
+    if [[ -x "$example" && "$example" -nt examples/portal_flow.rs ]]; then
+        "$example" "${args[@]}"
+    else
+        cargo run --quiet --example portal_flow -- "${args[@]}"
+    fi
+}
+
+step_shell_example() {
+    BASE_URL="$BASE_URL" BRAND="$BRAND" API_KEY="$API_KEY" OUTPUT="$WORK/label-shell.pdf" \
+        examples/portal_flow.sh
+}
+
+# Credentials and objects of a real customer for Schemathesis: a fresh
+# order, its lookup (access and service-points tokens), auto-approved
+# returns and a label (id and token).
+fuzz_credentials() {
+    local number now day=86400 status
+    number="CT-$(date +%s)-$RANDOM"
+    now="$(date -u +%s)"
+    jq -n --arg n "$number" --arg placed "$(date -u -d "@$((now - 4 * day))" +%FT%TZ)" \
+        --arg shipped "$(date -u -d "@$((now - 3 * day))" +%FT%TZ)" \
+        --arg delivered "$(date -u -d "@$((now - 2 * day))" +%FT%TZ)" '{
+        number: $n, placed_at: $placed, currency: "EUR",
+        customer: { email: "ana@example.com", phone: "+31612345678", name: "Ana de Vries" },
+        shipping_address: { line1: "Stationsplein 1", city: "Amsterdam", postal_code: "1012 AB",
+                            country: "NL", latitude: 52.3791, longitude: 4.9003 },
+        lines: [ { id: "L1", sku: "TSHIRT-M", name: "T-shirt M", quantity: 5,
+                   unit_price: { amount: 1999, currency: "EUR" }, returnable: true } ],
+        shipments: [ { tracking_number: ($n + "-1"), carrier: "postnl", status: "delivered",
+                       shipped_at: $shipped, delivered_at: $delivered,
+                       lines: [ { line_id: "L1", quantity: 5 } ] } ] }' >"$WORK/order.json"
+    status="$(curl -sS -o "$WORK/out.json" -w '%{http_code}' "$BASE_URL/v1/brands/$BRAND/orders" \
+        -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' --data-binary @"$WORK/order.json")"
+    [[ "$status" == 201 ]] || { echo "order ingestion answered $status: $(cat "$WORK/out.json")"; return 1; }
+    status="$(curl -sS -o "$WORK/lookup.json" -w '%{http_code}' "$BASE_URL/v1/portal/$BRAND/lookup" \
+        -H 'Content-Type: application/json' --data-binary "{\"identifier\":\"$number\",\"postal_code\":\"1012 AB\"}")"
+    [[ "$status" == 200 ]] || { echo "lookup answered $status: $(cat "$WORK/lookup.json")"; return 1; }
+    # Two returns: the first is the one the return operations act on (and may
+    # cancel); the label operations get the label of the second.
+    local i
+    for i in 1 2; do
+        status="$(curl -sS -o "$WORK/return$i.json" -w '%{http_code}' "$BASE_URL/v1/portal/$BRAND/returns" \
+            -H "Authorization: Bearer $(jq -r .access_token "$WORK/lookup.json")" -H 'Content-Type: application/json' \
+            --data-binary '{"items":[{"order_line_id":"L1","quantity":1,"reason_code":"too_small"}],
+                            "return_method":{"type":"drop_off","carrier":"postnl"},"resolution":{"type":"refund"}}')"
+        [[ "$status" == 201 ]] || { echo "return creation answered $status: $(cat "$WORK/return$i.json")"; return 1; }
+    done
+    local poll
+    poll="$(jq -r '.shipments[0].label.poll_url' "$WORK/return2.json")"
+    export CONTRACT_BASE_URL="$BASE_URL" CONTRACT_BRAND="$BRAND" CONTRACT_API_KEY="$API_KEY"
+    CONTRACT_ACCESS_TOKEN="$(jq -r .access_token "$WORK/lookup.json")"
+    CONTRACT_SERVICE_POINTS_TOKEN="$(jq -r .service_points_token "$WORK/lookup.json")"
+    CONTRACT_ORDER_NUMBER="$number"
+    CONTRACT_RETURN_ID="$(jq -r .id "$WORK/return1.json")"
+    CONTRACT_LABEL_ID="$(sed -E 's#.*/v1/labels/([^/?]+).*#\1#' <<<"$poll")"
+    CONTRACT_LABEL_TOKEN="$(sed -E 's#.*[?&]token=([^&]+).*#\1#' <<<"$poll")"
+    export CONTRACT_ACCESS_TOKEN CONTRACT_SERVICE_POINTS_TOKEN CONTRACT_ORDER_NUMBER \
+        CONTRACT_RETURN_ID CONTRACT_LABEL_ID CONTRACT_LABEL_TOKEN
+    echo "credentials of order $number, return $CONTRACT_RETURN_ID, label $CONTRACT_LABEL_ID"
+}
+
+step_schemathesis() {
+    schemathesis_tool
+    fuzz_credentials
+    # From the cache folder, where Schemathesis and Hypothesis keep what they
+    # learn between runs (known failures are tried again first).
+    cd "$CACHE"
+    "$CACHE/venv/bin/schemathesis" --config-file "$ROOT/scripts/contract/schemathesis.toml" \
+        run "$ROOT/openapi/openapi.json" --checks all --max-time "$FUZZ_TIME" --workers 1 \
+        --report junit,ndjson --report-dir "$REPORTS/schemathesis"
+}
+
+# ---------------------------------------------------------------- main
+
+# `contract.sh __step NAME` runs one step: the steps run in their own
+# process, under `timeout`, with the settings exported below.
+if [[ "${1:-}" == __step ]]; then
+    "step_${2//-/_}"
+    exit
+fi
+
+ONLY="" SKIP="" BASE_URL="" API_KEY="${RETURNS_API_KEY:-}" BRAND=demo BINARY=""
+while (($#)); do
+    case "$1" in
+        --only) ONLY="${2:?--only needs steps}"; shift 2 ;;
+        --skip) SKIP="${2:?--skip needs steps}"; shift 2 ;;
+        --base-url) BASE_URL="${2:?--base-url needs a URL}"; shift 2 ;;
+        --api-key) API_KEY="${2:?--api-key needs a key}"; shift 2 ;;
+        --brand) BRAND="${2:?--brand needs a slug}"; shift 2 ;;
+        -h | --help) usage; exit 0 ;;
+        -*) die "unknown option $1 (see --help)" ;;
+        *) BINARY="$1"; shift ;;
+    esac
+done
+
+STEPS=()
+for step in "${ALL_STEPS[@]}"; do
+    if [[ -n "$ONLY" && ",$ONLY," != *",$step,"* ]]; then continue; fi
+    if [[ ",$SKIP," == *",$step,"* ]]; then continue; fi
+    STEPS+=("$step")
+done
+for name in ${ONLY//,/ } ${SKIP//,/ }; do
+    [[ " ${ALL_STEPS[*]} " == *" $name "* ]] || die "no step $name (steps: ${ALL_STEPS[*]})"
+done
+((${#STEPS[@]})) || die "no step selected"
+
+mkdir -p "$CACHE" "$REPORTS"
+WORK="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+    if [[ -n "$SERVER_PID" ]]; then
+        kill "$SERVER_PID" 2>/dev/null || true
+        wait "$SERVER_PID" 2>/dev/null || true
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+header() { printf '\n==== %s ====\n' "$*"; }
+
+# ---------------------------------------------------------------- run
+
+if needs_server; then start_server; fi
+
+# The steps run as child processes (see __step above) and see these.
+export ROOT CACHE REPORTS WORK BASE_URL API_KEY BRAND BINARY FUZZ_TIME
+declare -A RESULT
+FAILED=0
+for step in "${STEPS[@]}"; do
+    header "$step"
+    started=$SECONDS
+    # Each step in its own shell, time-boxed; the output also goes to a log.
+    set +e
+    timeout --kill-after=10 "$STEP_TIMEOUT" "$ROOT/scripts/contract.sh" __step "$step" 2>&1 |
+        tee "$REPORTS/$step.log"
+    code=${PIPESTATUS[0]}
+    set -e
+    if ((code == 0)); then
+        RESULT[$step]="PASS"
+    else
+        ((code == 124)) && echo "contract: $step did not finish within ${STEP_TIMEOUT}s"
+        RESULT[$step]="FAIL (exit $code)"
+        FAILED=1
+    fi
+    RESULT[$step]+=" in $((SECONDS - started))s"
+done
+
+header "summary (logs in $REPORTS)"
+for step in "${STEPS[@]}"; do printf '  %-14s %s\n' "$step" "${RESULT[$step]}"; done
+exit "$FAILED"
