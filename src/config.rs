@@ -26,6 +26,7 @@
 //! | `JOB_RETRY_BASE_MS` | `--job-retry-base-ms` | `1000` | first retry delay (doubles, ±50 % jitter) |
 //! | `DISABLE_JOBS` | `--disable-jobs` | off | run no worker on this node |
 //! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of HTTP carriers (tokens are never logged) |
+//! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
 //! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
 //! | `LOG_FORMAT` | `--log-format` | `text` | `text` or `json` |
 //! | `RUST_LOG` | | `info` | log filter |
@@ -111,6 +112,9 @@ pub struct Config {
     /// HTTP carriers given in code (tests, embedding); merged with `carrier_config`.
     #[arg(skip)]
     pub carriers: Vec<HttpCarrierConfig>,
+    /// Bearer token that `/metrics` requires (open to anyone when unset).
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<Secret>,
     /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
     #[arg(long, env = "TRUST_FORWARDED_FOR", value_parser = clap::builder::BoolishValueParser::new())]
     pub trust_forwarded_for: bool,
@@ -145,7 +149,26 @@ impl Config {
             disable_jobs: false,
             carrier_config: None,
             carriers: Vec::new(),
+            metrics_token: None,
         }
+    }
+}
+
+/// A secret setting: shown as `***` in debug output, so it never reaches a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Secret, Self::Err> {
+        Ok(Secret(s.to_string()))
     }
 }
 

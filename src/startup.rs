@@ -39,7 +39,7 @@ impl Application {
         let workers = config.http_workers;
         let built = AppState::build(config, public_url).await?;
         let state = web::Data::from(built.state);
-        let spec = Arc::new(crate::openapi::spec());
+        let spec = Arc::new(crate::routes::SpecDoc::new(&crate::openapi::spec()));
         // Install the recorder before the first request is measured.
         crate::telemetry::metrics();
         let mut background = built.background;

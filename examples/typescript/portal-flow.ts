@@ -287,10 +287,10 @@ const pdf = expect(
   200,
   await api.GET("/v1/labels/{id}/download", {
     params: { path: { id: download.id }, query: { token: download.token } },
-    parseAs: "arrayBuffer",
+    parseAs: "blob",
   }),
 );
-const bytes = Buffer.from(pdf);
+const bytes = Buffer.from(await pdf.arrayBuffer());
 if (bytes.subarray(0, 4).toString("latin1") !== "%PDF") fail("the download is not a PDF");
 await writeFile(output, bytes);
 console.log(`8. saved the label to ${output} (${bytes.length} bytes)`);

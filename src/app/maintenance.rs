@@ -22,6 +22,25 @@ pub fn connect(url: &str) -> anyhow::Result<Database> {
     Db::connect(url, 2)
 }
 
+/// Whether a scraper may read `/metrics`: always when the node has no
+/// `METRICS_TOKEN`, else only with that token (compared in constant time).
+pub fn check_metrics_token(state: &AppState, bearer: Option<&str>) -> Result<(), ApiError> {
+    let Some(expected) = &state.config.metrics_token else {
+        return Ok(());
+    };
+    match bearer {
+        None => Err(ApiError::new(
+            crate::error::ErrorCode::MissingCredentials,
+            "Send the metrics token as `Authorization: Bearer <token>`.",
+        )),
+        Some(given) if crate::domain::contact::same(given, &expected.0) => Ok(()),
+        Some(_) => Err(ApiError::new(
+            crate::error::ErrorCode::InvalidCredentials,
+            "The metrics token is wrong.",
+        )),
+    }
+}
+
 /// A cheap round trip to the database (readiness).
 pub async fn ping(state: &AppState) -> Result<(), ApiError> {
     state.db.ping().await

@@ -7,19 +7,34 @@ use super::{AppState, merchant_brand};
 use crate::auth::Merchant;
 use crate::db::DbConn;
 use crate::db::orders::OrderRow;
+use crate::domain::money::Currency;
 pub use crate::domain::orders::Order;
+use crate::domain::orders::{Customer, Line, Shipment, ShippingAddress};
 use crate::domain::orders::{check_batch, tracking_taken};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
-/// An order as stored (contact data normalized).
+/// An order as stored: the order as sent, contact data normalized, with
+/// its id and times.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct OrderView {
     /// Id.
     #[schema(example = "ord_0193a0d4c6f07c2a8b1e5f3a9d2c4b6e")]
     pub id: String,
-    /// The order.
-    #[serde(flatten)]
-    pub order: Order,
+    /// Order number.
+    #[schema(example = "1001")]
+    pub number: String,
+    /// When the order was placed.
+    pub placed_at: chrono::DateTime<chrono::Utc>,
+    /// ISO 4217 currency of every price.
+    pub currency: Currency,
+    /// Customer contact (email lower-cased, phone as E.164).
+    pub customer: Customer,
+    /// Shipping address.
+    pub shipping_address: ShippingAddress,
+    /// Lines.
+    pub lines: Vec<Line>,
+    /// Shipments.
+    pub shipments: Vec<Shipment>,
     /// First ingestion.
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// Last upsert.
@@ -30,9 +45,16 @@ impl TryFrom<OrderRow> for OrderView {
     type Error = ApiError;
 
     fn try_from(row: OrderRow) -> Result<OrderView, ApiError> {
+        let order = row.order()?;
         Ok(OrderView {
-            order: row.order()?,
             id: row.id,
+            number: order.number,
+            placed_at: order.placed_at,
+            currency: order.currency,
+            customer: order.customer,
+            shipping_address: order.shipping_address,
+            lines: order.lines,
+            shipments: order.shipments,
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
         })
@@ -44,6 +66,7 @@ impl TryFrom<OrderRow> for OrderView {
 #[serde(deny_unknown_fields)]
 pub struct BulkOrders {
     /// 1–1000 orders, upserted by number in one transaction.
+    #[schema(min_items = 1, max_items = 1000)]
     pub orders: Vec<Order>,
 }
 

@@ -11,9 +11,11 @@ use crate::error::{ApiError, ErrorCode, FieldError};
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
-    /// Page size, 1–100 (default 20).
+    /// Page size (default 20).
+    #[param(minimum = 1, maximum = 100, example = 20)]
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
+    #[param(min_length = 1)]
     pub cursor: Option<String>,
 }
 

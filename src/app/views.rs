@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use super::AppState;
 use crate::auth::tokens::{Keyring, Scope};
 use crate::db::returns::{EventRow, FullReturn, ItemRow, LabelRow, ShipmentRow};
+use crate::domain::events::EventType;
 use crate::domain::labels::{LabelKind, LabelStatus};
 use crate::domain::money::{Currency, Money};
 use crate::domain::return_status::ReturnStatus;
@@ -95,6 +96,7 @@ pub struct ShipmentView {
 pub struct TimelineEntry {
     /// Event type, e.g. `return.approved`.
     #[serde(rename = "type")]
+    #[schema(value_type = EventType)]
     pub event_type: String,
     /// Status after the event.
     pub status: Option<ReturnStatus>,
@@ -351,6 +353,7 @@ pub struct EventView {
     pub id: String,
     /// Type, e.g. `return.approved`.
     #[serde(rename = "type")]
+    #[schema(value_type = EventType)]
     pub event_type: String,
     /// Who: `customer`, `merchant:<key id>` or `system`.
     pub actor: String,

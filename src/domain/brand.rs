@@ -148,16 +148,18 @@ pub const MAX_NAME: usize = 100;
 #[serde(deny_unknown_fields)]
 pub struct CreateBrand {
     /// Slug: 2–63 lowercase letters, digits and inner hyphens.
-    #[schema(example = "acme")]
+    #[schema(example = "acme", pattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$")]
     pub slug: String,
     /// Display name (1–100 characters).
-    #[schema(example = "ACME Outdoor")]
+    #[schema(example = "ACME Outdoor", min_length = 1, max_length = 100)]
     pub name: String,
     /// Theme (defaults to neutral colours).
     pub theme: Option<Theme>,
     /// Custom domain.
+    #[schema(example = "returns.acme.example")]
     pub custom_domain: Option<String>,
-    /// Allowed browser origins.
+    /// Allowed browser origins (`*` for any).
+    #[schema(example = json!(["https://shop.acme.example"]))]
     pub allowed_origins: Option<Vec<String>>,
 }
 
@@ -166,6 +168,7 @@ pub struct CreateBrand {
 #[serde(deny_unknown_fields)]
 pub struct UpdateBrand {
     /// New display name.
+    #[schema(min_length = 1, max_length = 100)]
     pub name: Option<String>,
     /// New theme (replaces the whole theme).
     pub theme: Option<Theme>,

@@ -21,8 +21,8 @@ pub const MAX_IDENTIFIER: usize = 64;
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LookupRequest {
-    /// Order number or tracking number.
-    #[schema(example = "1001")]
+    /// Order number or tracking number (`#`, spaces and case are ignored).
+    #[schema(example = "1001", min_length = 1, max_length = 64)]
     pub identifier: String,
     /// Destination postal code (case and spaces ignored).
     #[schema(example = "1012ab")]

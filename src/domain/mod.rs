@@ -5,6 +5,7 @@
 pub mod brand;
 pub mod contact;
 pub mod eligibility;
+pub mod events;
 pub mod geo;
 pub mod ids;
 pub mod labels;

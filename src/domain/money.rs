@@ -11,7 +11,6 @@ pub struct Money {
     #[schema(example = 1999)]
     pub amount: i64,
     /// ISO 4217 code.
-    #[schema(example = "EUR", value_type = String)]
     pub currency: Currency,
 }
 
@@ -51,6 +50,24 @@ impl Currency {
             .unwrap_or(2)
     }
 }
+
+impl utoipa::PartialSchema for Currency {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use iso_currency::IntoEnumIterator;
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        let codes: Vec<&'static str> = iso_currency::Currency::iter().map(|c| c.code()).collect();
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "ISO 4217 currency code (sent in upper case; lower case is accepted too).",
+            ))
+            .enum_values(Some(codes))
+            .examples(["EUR"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Currency {}
 
 impl std::fmt::Display for Currency {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -157,7 +157,6 @@ pub struct Order {
     /// When the order was placed.
     pub placed_at: DateTime<Utc>,
     /// ISO 4217 currency of every price.
-    #[schema(value_type = String, example = "EUR")]
     pub currency: Currency,
     /// Customer contact.
     #[serde(default)]

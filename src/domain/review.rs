@@ -39,6 +39,7 @@ pub struct ApproveItemInput {
     pub quantity: u32,
     /// Why the remainder is not approved.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub rejection_reason: Option<String>,
 }
 
@@ -51,6 +52,7 @@ pub struct ApproveInput {
     pub items: Vec<ApproveItemInput>,
     /// Note for the audit trail.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub note: Option<String>,
 }
 
@@ -120,9 +122,11 @@ pub fn approve(items: &[ItemQuantities], input: &ApproveInput) -> Result<Vec<App
 #[serde(deny_unknown_fields)]
 pub struct Rejection {
     /// Reason code, e.g. `return_window_ended`, `final_sale`, `other`.
+    #[schema(example = "final_sale", pattern = "^[a-z][a-z0-9_]{0,49}$")]
     pub reason_code: String,
     /// Note to the customer.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub note: Option<String>,
 }
 
@@ -151,6 +155,7 @@ pub struct ReceiveItemInput {
     /// Return item id.
     pub return_item_id: String,
     /// Units arrived.
+    #[schema(minimum = 1)]
     pub quantity: u32,
     /// Of which damaged (not restocked).
     #[serde(default)]
@@ -165,6 +170,7 @@ pub struct ReceiveItemInput {
 #[serde(deny_unknown_fields)]
 pub struct ReceiveInput {
     /// Arrivals.
+    #[schema(min_items = 1)]
     pub items: Vec<ReceiveItemInput>,
 }
 
@@ -258,9 +264,11 @@ pub struct ResolutionGiven {
     pub amount: Option<Money>,
     /// Reference of the exchange order.
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 100)]
     pub exchange_order_reference: Option<String>,
     /// Note.
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub note: Option<String>,
 }
 

@@ -626,22 +626,26 @@ pub fn parse_centroids(
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchQuery {
-    /// ISO 3166-1 alpha-2 country (required).
-    #[param(example = "NL")]
+    /// ISO 3166-1 alpha-2 country of the points.
+    #[param(value_type = String, required = true, pattern = "^[A-Za-z]{2}$", example = "NL")]
     pub country: Option<String>,
-    /// Latitude of the position to search around (required).
-    #[param(example = 52.3791)]
+    /// Latitude of the position to search around.
+    #[param(value_type = f64, required = true, minimum = -90.0, maximum = 90.0, example = 52.3791)]
     pub latitude: Option<String>,
-    /// Longitude (required).
-    #[param(example = 4.9003)]
+    /// Longitude of the position to search around.
+    #[param(value_type = f64, required = true, minimum = -180.0, maximum = 180.0, example = 4.9003)]
     pub longitude: Option<String>,
-    /// Radius in metres, 100–50000 (default 5000).
+    /// Radius in metres (default 5000).
+    #[param(value_type = Option<f64>, minimum = 100.0, maximum = 50000.0, example = 3000)]
     pub radius: Option<String>,
-    /// Comma-separated carriers (default: every carrier the brand enabled).
+    /// Comma-separated carriers (default: every carrier the brand offers for this kind of drop-off).
+    #[param(value_type = Option<String>, pattern = "^[a-zA-Z0-9_-]+(,[a-zA-Z0-9_-]+)*$", example = "postnl")]
     pub carrier: Option<String>,
-    /// Only points that accept label-less returns.
+    /// Only points that accept label-less returns (default false).
+    #[param(value_type = Option<bool>)]
     pub labelless: Option<String>,
-    /// Most results, 1–100 (default 10).
+    /// Most results (default 10).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100, example = 10)]
     pub limit: Option<String>,
 }
 

@@ -72,6 +72,7 @@ async fn read_body(mut payload: web::Payload, limit: usize) -> Result<web::Bytes
 /// error names its row (`rows[LINE].field` for CSV, `service_points[i].field`
 /// for JSON) and field. Every node rebuilds its index within seconds.
 #[utoipa::path(
+    operation_id = "admin_import_service_points",
     tag = "operations",
     params(ImportQuery),
     request_body(content(
@@ -81,9 +82,9 @@ async fn read_body(mut payload: web::Payload, limit: usize) -> Result<web::Bytes
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Imported", body = ImportSummary),
-        (status = 403, description = "Not an admin key", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Neither CSV nor JSON", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad rows (nothing imported)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin key (`admin_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither CSV nor JSON (`unsupported_media_type`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad rows, nothing imported (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/v1/service-points/import")]
@@ -106,6 +107,7 @@ pub async fn import_service_points(
 /// or a JSON array). Lookup uses them to place orders that have no
 /// coordinates; a code is matched exactly or by its longest stored prefix.
 #[utoipa::path(
+    operation_id = "admin_import_postal_centroids",
     tag = "operations",
     request_body(content(
         (Vec<CentroidInput> = "application/json"),
@@ -114,8 +116,9 @@ pub async fn import_service_points(
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Imported", body = CentroidSummary),
-        (status = 403, description = "Not an admin key", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad rows (nothing imported)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin key (`admin_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Neither CSV nor JSON (`unsupported_media_type`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad rows, nothing imported (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/v1/postal-centroids/import")]

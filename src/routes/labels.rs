@@ -13,11 +13,13 @@ use crate::app::AppState;
 use crate::app::labels::{LabelPoll, LabelStatus, QrImage};
 use crate::error::ApiError;
 
-/// The `token` of a label URL.
+/// The `token` of a label URL: a signed, expiring token bound to one label,
+/// the only credential label URLs need.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct LabelToken {
-    /// Signed token from the URL the API handed out.
+    /// Signed token from the URL the API handed out (`poll_url`, `download_url`, `qr_code_url`).
+    #[param(required = true, min_length = 1)]
     pub token: Option<String>,
 }
 
@@ -25,13 +27,12 @@ pub struct LabelToken {
 /// with the download / QR URLs and the tracking number, 422 `label_failed`
 /// when the carrier refused it for good, 410 when the return was cancelled.
 #[utoipa::path(
+    operation_id = "label_poll",
     tag = "labels",
     params(("id" = String, Path, description = "Label id"), LabelToken),
-    security(("label_token" = [])),
     responses(
         (status = 200, description = "Ready", body = LabelPoll),
         (status = 202, description = "Pending; poll again after `Retry-After` seconds", body = LabelPoll),
-        (status = 401, description = "Wrong or expired token", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 410, description = "Cancelled with its return", body = LabelPoll),
         (status = 422, description = "Failed for good (`label_failed`, reason in `detail`)", body = LabelPoll),
     )
@@ -60,12 +61,11 @@ pub async fn poll(
 
 /// The printable label (A6 PDF with a Code 128 tracking barcode).
 #[utoipa::path(
+    operation_id = "label_download_pdf",
     tag = "labels",
     params(("id" = String, Path, description = "Label id"), LabelToken),
-    security(("label_token" = [])),
     responses(
-        (status = 200, description = "The PDF", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Wrong or expired token", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The PDF", content_type = "application/pdf", body = String),
         (status = 404, description = "A label-less return has no PDF (`no_pdf`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -90,14 +90,13 @@ pub async fn download(
 /// The QR code to show at a label-less drop-off point: PNG, or SVG when the
 /// `Accept` header prefers `image/svg+xml`.
 #[utoipa::path(
+    operation_id = "label_qr_code",
     tag = "labels",
     params(("id" = String, Path, description = "Label id"), LabelToken),
-    security(("label_token" = [])),
     responses(
-        (status = 200, description = "The QR code", content_type = "image/png", body = Vec<u8>),
-        (status = 401, description = "Wrong or expired token", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The QR code: PNG, or SVG when `Accept` prefers `image/svg+xml`", content((String = "image/png"), (String = "image/svg+xml"))),
         (status = 404, description = "A printed-label return has no QR code (`no_qr_code`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not ready yet", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/v1/labels/{id}/qr")]

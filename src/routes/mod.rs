@@ -41,10 +41,57 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(scope::scope("/v1/brands").configure(merchant::configure));
 }
 
+/// The served spec: its JSON, and the methods of every path, for 405s.
+pub struct SpecDoc {
+    json: String,
+    routes: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl SpecDoc {
+    /// From the generated document.
+    pub fn new(spec: &serde_json::Value) -> SpecDoc {
+        let routes = spec["paths"]
+            .as_object()
+            .map(|paths| {
+                paths
+                    .iter()
+                    .map(|(path, item)| {
+                        let segments = path.split('/').map(str::to_owned).collect();
+                        let methods = item
+                            .as_object()
+                            .map(|ops| ops.keys().map(|m| m.to_ascii_uppercase()).collect())
+                            .unwrap_or_default();
+                        (segments, methods)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        SpecDoc {
+            json: serde_json::to_string(spec).unwrap_or_default(),
+            routes,
+        }
+    }
+
+    /// The methods of the documented path that `path` is, if any.
+    fn methods(&self, path: &str) -> Option<&[String]> {
+        let asked: Vec<&str> = path.split('/').collect();
+        self.routes
+            .iter()
+            .find(|(segments, _)| {
+                segments.len() == asked.len()
+                    && segments
+                        .iter()
+                        .zip(&asked)
+                        .all(|(s, a)| (s.starts_with('{') && !a.is_empty()) || s == a)
+            })
+            .map(|(_, methods)| methods.as_slice())
+    }
+}
+
 /// The complete application for one worker.
 pub fn app(
     state: web::Data<AppState>,
-    spec: Arc<utoipa::openapi::OpenApi>,
+    spec: Arc<SpecDoc>,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -59,16 +106,42 @@ pub fn app(
         .configure(api)
         .split_for_parts();
     app.app_data(state)
+        .app_data(web::Data::from(spec))
         .app_data(web::QueryConfig::default().error_handler(extract::query_error))
         .app_data(web::PathConfig::default().error_handler(extract::path_error))
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", (*spec).clone()))
+        .route("/openapi.json", web::get().to(openapi_json))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/openapi.json")),
+        )
         .service(web::redirect("/docs", "/docs/"))
-        .default_service(web::to(not_found))
+        .default_service(web::to(no_route))
         .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
         .wrap(from_fn(crate::telemetry::observe))
 }
 
-async fn not_found(req: HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
+async fn openapi_json(spec: web::Data<SpecDoc>) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::Ok()
+        .content_type("application/json")
+        .body(spec.json.clone())
+}
+
+/// 405 with `Allow` for a documented path asked with another method, else 404.
+async fn no_route(
+    req: HttpRequest,
+    spec: web::Data<SpecDoc>,
+) -> Result<actix_web::HttpResponse, ApiError> {
+    if let Some(methods) = spec.methods(req.path()) {
+        return Err(ApiError::new(
+            ErrorCode::MethodNotAllowed,
+            format!(
+                "{} {} is not supported; use {}.",
+                req.method(),
+                req.path(),
+                methods.join(", ")
+            ),
+        )
+        .with_header("allow", methods.join(", ")));
+    }
     Err(ApiError::new(
         ErrorCode::RouteNotFound,
         format!("No route for {} {}.", req.method(), req.path()),

@@ -16,7 +16,7 @@ pub struct Health {
 }
 
 /// Liveness: the process is up.
-#[utoipa::path(tag = "operations", responses((status = 200, description = "The process is up", body = Health)))]
+#[utoipa::path(operation_id = "ops_healthz", tag = "operations", responses((status = 200, description = "The process is up", body = Health)))]
 #[get("/healthz")]
 pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok" })
@@ -24,10 +24,10 @@ pub async fn healthz() -> web::Json<Health> {
 
 /// Readiness: the database answers a round trip.
 #[utoipa::path(
+    operation_id = "ops_readyz",
     tag = "operations",
     responses(
         (status = 200, description = "The database is reachable", body = Health),
-        (status = 503, description = "The database is not reachable", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/readyz")]
@@ -39,16 +39,26 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, Api
     Ok(web::Json(Health { status: "ready" }))
 }
 
-/// Prometheus metrics (text exposition format).
+/// Prometheus metrics (text exposition format). When the server has a
+/// `METRICS_TOKEN`, scrapers send it as `Authorization: Bearer <token>`.
 #[utoipa::path(
+    operation_id = "ops_metrics",
     tag = "operations",
-    responses((status = 200, description = "Metrics in the Prometheus text format", content_type = "text/plain; version=0.0.4", body = String))
+    security((), ("metrics_token" = [])),
+    responses(
+        (status = 200, description = "Metrics in the Prometheus text format", content_type = "text/plain; version=0.0.4", body = String),
+        (status = 401, description = "The server requires its metrics token (`missing_credentials`, `invalid_credentials`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/metrics")]
-pub async fn metrics() -> HttpResponse {
+pub async fn metrics(
+    state: web::Data<AppState>,
+    req: actix_web::HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    crate::app::maintenance::check_metrics_token(&state, crate::routes::extract::bearer(&req))?;
     let handle = crate::telemetry::metrics();
     handle.run_upkeep();
-    HttpResponse::Ok()
+    Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
-        .body(handle.render())
+        .body(handle.render()))
 }

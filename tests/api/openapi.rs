@@ -30,15 +30,24 @@ fn every_operation_is_documented_with_a_summary_and_an_error_shape() {
             );
         }
     }
-    for scheme in [
-        "api_key",
-        "access_token",
-        "service_points_token",
-        "label_token",
-    ] {
+    for scheme in ["api_key", "access_token", "service_points_token"] {
         assert!(
             spec["components"]["securitySchemes"][scheme].is_object(),
             "{scheme}"
+        );
+    }
+    // Label URLs carry their own credential: a required `token` parameter.
+    for path in [
+        "/v1/labels/{id}",
+        "/v1/labels/{id}/download",
+        "/v1/labels/{id}/qr",
+    ] {
+        let params = spec["paths"][path]["get"]["parameters"].as_array().unwrap();
+        assert!(
+            params
+                .iter()
+                .any(|p| p["name"] == "token" && p["in"] == "query" && p["required"] == true),
+            "{path}"
         );
     }
 }

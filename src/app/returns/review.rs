@@ -24,13 +24,15 @@ use crate::error::{ApiError, ErrorCode};
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReturnFilter {
-    /// Comma-separated statuses, e.g. `requested,approved`.
+    /// Statuses, comma-separated, e.g. `requested,approved`.
+    #[param(value_type = Option<Vec<ReturnStatus>>, style = Form, explode = false)]
     pub status: Option<String>,
     /// Created at or after (RFC 3339).
     pub created_after: Option<DateTime<Utc>>,
     /// Created before (RFC 3339).
     pub created_before: Option<DateTime<Utc>>,
-    /// Order number.
+    /// Order number (`#`, spaces and case are ignored).
+    #[param(min_length = 1, max_length = 64)]
     pub order_number: Option<String>,
 }
 

@@ -11,10 +11,14 @@ use crate::routes::extract::Json;
 
 /// Lists the brands this API key may manage (every brand for admin keys).
 #[utoipa::path(
+    operation_id = "merchant_list_brands",
     tag = "brands",
     params(PageQuery),
     security(("api_key" = [])),
-    responses((status = 200, description = "A page of brands", body = BrandList))
+    responses(
+        (status = 200, description = "A page of brands", body = BrandList),
+        (status = 422, description = "An invalid `limit` or `cursor` (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("")]
 pub async fn list_brands(
@@ -30,6 +34,7 @@ pub async fn list_brands(
 
 /// Creates a brand with default Returns Settings (admin keys only).
 #[utoipa::path(
+    operation_id = "admin_create_brand",
     tag = "brands",
     request_body = CreateBrand,
     security(("api_key" = [])),
@@ -54,12 +59,12 @@ pub async fn create(
 
 /// A brand this key may manage.
 #[utoipa::path(
+    operation_id = "merchant_get_brand",
     tag = "brands",
     params(("brand" = String, Path, description = "Brand slug")),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The brand", body = Brand),
-        (status = 404, description = "No such brand, or not yours (`brand_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/{brand}")]
@@ -75,15 +80,15 @@ pub async fn get_brand(
 
 /// Changes a brand's name, theme, custom domain or allowed origins.
 #[utoipa::path(
+    operation_id = "merchant_update_brand",
     tag = "brands",
     params(("brand" = String, Path, description = "Brand slug")),
     request_body = UpdateBrand,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The updated brand", body = Brand),
-        (status = 404, description = "No such brand, or not yours", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Domain taken (`domain_taken`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/{brand}")]

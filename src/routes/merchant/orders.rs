@@ -11,6 +11,7 @@ use crate::routes::extract::Json;
 /// Creates or replaces one order by its number (lines and shipments are
 /// replaced as a whole). 201 when new, 200 when replaced.
 #[utoipa::path(
+    operation_id = "merchant_upsert_order",
     tag = "orders",
     params(("brand" = String, Path, description = "Brand slug")),
     request_body = Order,
@@ -18,7 +19,6 @@ use crate::routes::extract::Json;
     responses(
         (status = 201, description = "Created", body = OrderView),
         (status = 200, description = "Replaced", body = OrderView),
-        (status = 404, description = "No such brand, or not yours", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid order (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -41,15 +41,14 @@ pub async fn upsert(
 /// is invalid nothing is written and every error is reported with its path
 /// (`orders[3].lines[0].quantity`).
 #[utoipa::path(
+    operation_id = "merchant_upsert_orders",
     tag = "orders",
     params(("brand" = String, Path, description = "Brand slug")),
     request_body = BulkOrders,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Every order was written", body = BulkResult),
-        (status = 404, description = "No such brand, or not yours", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 32 MB", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Some order is invalid; nothing was written", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some order is invalid; nothing was written (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/orders/bulk")]
@@ -67,12 +66,13 @@ pub async fn bulk(
 
 /// One order by number (`#`, spaces and case are ignored).
 #[utoipa::path(
+    operation_id = "merchant_get_order",
     tag = "orders",
     params(("brand" = String, Path, description = "Brand slug"), ("number" = String, Path, description = "Order number")),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The order", body = OrderView),
-        (status = 404, description = "No such order (`order_not_found`) or brand", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such order (`order_not_found`) or brand (`brand_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/{brand}/orders/{number}")]

@@ -18,10 +18,14 @@ type Answer = Result<web::Json<ReturnView>, ApiError>;
 /// Returns of the brand, newest first, filtered by status, creation time and
 /// order number.
 #[utoipa::path(
+    operation_id = "merchant_list_returns",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ReturnFilter, PageQuery),
     security(("api_key" = [])),
-    responses((status = 200, description = "A page of returns", body = ReturnList))
+    responses(
+        (status = 200, description = "A page of returns", body = ReturnList),
+        (status = 422, description = "An invalid filter, `limit` or `cursor` (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/{brand}/returns")]
 pub async fn list(
@@ -40,12 +44,13 @@ pub async fn list(
 /// A return with items (requested / approved / received / damaged),
 /// shipments, labels and resolution.
 #[utoipa::path(
+    operation_id = "merchant_get_return",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The return", body = ReturnView),
-        (status = 404, description = "No such return of this brand", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/{brand}/returns/{id}")]
@@ -58,10 +63,14 @@ pub async fn get_return(state: web::Data<AppState>, merchant: Merchant, path: Pa
 
 /// The audit trail: every change with who, when, from, to and details.
 #[utoipa::path(
+    operation_id = "merchant_list_return_events",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     security(("api_key" = [])),
-    responses((status = 200, description = "Events, oldest first", body = EventList))
+    responses(
+        (status = 200, description = "Events, oldest first", body = EventList),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/{brand}/returns/{id}/events")]
 pub async fn events(
@@ -78,14 +87,16 @@ pub async fn events(
 /// Approves a requested return, wholly or per item (the remainder is
 /// recorded as rejected), and starts label production.
 #[utoipa::path(
+    operation_id = "merchant_approve_return",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     request_body = ApproveInput,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Approved", body = ReturnView),
-        (status = 409, description = "`invalid_transition`", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Bad item or quantity; `nothing_approved`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not awaiting review (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown item or too many units (`validation_failed`), or no unit approved (`nothing_approved`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/returns/{id}/approve")]
@@ -104,13 +115,16 @@ pub async fn approve(
 
 /// Rejects a requested return.
 #[utoipa::path(
+    operation_id = "merchant_reject_return",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     request_body = Rejection,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Rejected", body = ReturnView),
-        (status = 409, description = "`invalid_transition`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not awaiting review (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid reason or note (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/returns/{id}/reject")]
@@ -129,12 +143,14 @@ pub async fn reject(
 /// Records that the approved parcel was handed to the carrier (carrier
 /// integrations or the merchant report it); the customer can no longer cancel.
 #[utoipa::path(
+    operation_id = "merchant_mark_return_in_transit",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "In transit", body = ReturnView),
-        (status = 409, description = "`invalid_transition`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not approved (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/returns/{id}/in-transit")]
@@ -148,14 +164,16 @@ pub async fn in_transit(state: web::Data<AppState>, merchant: Merchant, path: Pa
 /// Records arriving units per item (with damaged units and condition);
 /// the return becomes `partially_received` or `received`.
 #[utoipa::path(
+    operation_id = "merchant_receive_return",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     request_body = ReceiveInput,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Recorded", body = ReturnView),
-        (status = 409, description = "`invalid_transition`", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`quantity_exceeds_approved`, unknown item or condition", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not expecting units (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown item or condition, or more units than approved (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/returns/{id}/receive")]
@@ -174,14 +192,16 @@ pub async fn receive(
 /// Records the resolution actually given (refund or store-credit amount, or
 /// the exchange order) and completes the return.
 #[utoipa::path(
+    operation_id = "merchant_complete_return",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     request_body = CompleteInput,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Completed", body = ReturnView),
-        (status = 409, description = "`invalid_transition`", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Missing amount or exchange reference", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not received (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Missing amount or exchange reference (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/returns/{id}/complete")]
@@ -200,12 +220,14 @@ pub async fn complete(
 
 /// Cancels a return that has not travelled.
 #[utoipa::path(
+    operation_id = "merchant_cancel_return",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Cancelled", body = ReturnView),
-        (status = 409, description = "`not_cancellable` or `invalid_transition`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already travelling (`not_cancellable`) or no longer cancellable (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/returns/{id}/cancel")]

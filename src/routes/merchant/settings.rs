@@ -38,13 +38,13 @@ fn if_match(req: &HttpRequest) -> Result<Option<i64>, ApiError> {
 
 /// The brand's Returns Settings. The `ETag` header identifies this version.
 #[utoipa::path(
+    operation_id = "merchant_get_returns_settings",
     tag = "returns settings",
     params(("brand" = String, Path, description = "Brand slug")),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The settings", body = ReturnsSettings,
          headers(("ETag" = String, description = "Version, for If-Match on PUT"))),
-        (status = 404, description = "No such brand, or not yours", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/{brand}/returns-settings")]
@@ -64,6 +64,7 @@ pub async fn get_settings(
 /// validated as a whole (every error with its field path); unknown fields are
 /// rejected. `If-Match` must carry the ETag of the version being replaced.
 #[utoipa::path(
+    operation_id = "merchant_replace_returns_settings",
     tag = "returns settings",
     params(
         ("brand" = String, Path, description = "Brand slug"),
@@ -74,11 +75,9 @@ pub async fn get_settings(
     responses(
         (status = 200, description = "Saved", body = ReturnsSettings,
          headers(("ETag" = String, description = "The new version"))),
-        (status = 400, description = "Malformed JSON, wrong types or unknown fields (`invalid_body`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such brand, or not yours", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed since read (`precondition_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid settings (`validation_failed`, one error per field)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 428, description = "If-Match missing (`precondition_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid settings, one error per field (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 428, description = "`If-Match` missing (`precondition_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/{brand}/returns-settings")]

@@ -21,15 +21,16 @@ pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
 
 /// Finds an order by order number or tracking number plus one verifier.
 #[utoipa::path(
+    operation_id = "portal_lookup",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain")),
     request_body = LookupRequest,
     responses(
         (status = 200, description = "The order with eligibility and two tokens", body = LookupResponse,
          headers(("RateLimit-Remaining" = i32, description = "Failed attempts left in the window"))),
-        (status = 404, description = "`order_not_found`: any mismatch (always the same answer)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not exactly one verifier, a verifier the brand does not accept (`lookup_method_not_allowed`) or a malformed one", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts (`rate_limited`, with `Retry-After`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Any mismatch, always the same answer (`order_not_found`), or no such brand (`brand_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not exactly one verifier, an identifier of the wrong length or a malformed verifier (`validation_failed`), or a verifier the brand does not accept (`lookup_method_not_allowed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts (`rate_limited`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/lookup")]

@@ -13,11 +13,15 @@ use crate::routes::extract::{AccessToken, Json};
 /// Checks a return request without creating anything: per-item validation,
 /// whether it would be approved at once, the fee and the estimated refund.
 #[utoipa::path(
+    operation_id = "portal_preview_return",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain")),
     request_body = CreateReturn,
     security(("access_token" = [])),
-    responses((status = 200, description = "The verdict (also when invalid)", body = Preview))
+    responses(
+        (status = 200, description = "The verdict (also when invalid)", body = Preview),
+        (status = 404, description = "The token's order no longer exists (`order_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[post("/returns/preview")]
 pub async fn preview(
@@ -37,6 +41,7 @@ pub async fn preview(
 /// `Idempotency-Key` to retry safely. Concurrent requests never return more
 /// units than were delivered: the loser gets 409 `quantity_conflict`.
 #[utoipa::path(
+    operation_id = "portal_create_return",
     tag = "portal",
     params(
         ("brand" = String, Path, description = "Brand slug or custom domain"),
@@ -46,8 +51,10 @@ pub async fn preview(
     security(("access_token" = [])),
     responses(
         (status = 201, description = "Created", body = ReturnView),
-        (status = 409, description = "`quantity_conflict`: other returns took the units meanwhile", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid (`comment_required`, `images_required`, `condition_required`, `not_returnable`, `quantity_exceeds_returnable`, `idempotency_key_reused`, …; every problem in `errors`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A malformed `Idempotency-Key` (`invalid_idempotency_key`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The token's order no longer exists (`order_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Other returns took the units meanwhile (`quantity_conflict`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid; `code` is the first problem's, every problem is in `errors`: `comment_required`, `images_required`, `condition_required`, `not_returnable`, `quantity_exceeds_returnable`, `invalid_length`, `duplicate_line`, `unknown_line`, `out_of_range`, `unknown_reason`, `unknown_condition`, `unknown_image`, `duplicate`, `return_method_not_allowed`, `not_allowed`, `carrier_not_allowed`, `carrier_required`, `service_point_not_found`, `service_point_inactive`, `service_point_carrier_mismatch`, `service_point_not_labelless`, `pickup_date_required`, `pickup_date_invalid`, `resolution_not_allowed`, `exchange_sku_required`, `unknown_locale`, `no_return_address`, `idempotency_key_reused`", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/returns")]
@@ -88,6 +95,7 @@ pub async fn create(
 
 /// Returns of the token's order, newest first.
 #[utoipa::path(
+    operation_id = "portal_list_returns",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain")),
     security(("access_token" = [])),
@@ -105,6 +113,7 @@ pub async fn list(
 
 /// One return of the token's order, with its status timeline.
 #[utoipa::path(
+    operation_id = "portal_get_return",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain"), ("id" = String, Path, description = "Return id")),
     security(("access_token" = [])),
@@ -128,13 +137,14 @@ pub async fn get_return(
 /// Cancels a return that has not travelled yet; 409 `not_cancellable` once
 /// the parcel is in transit.
 #[utoipa::path(
+    operation_id = "portal_cancel_return",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain"), ("id" = String, Path, description = "Return id")),
     security(("access_token" = [])),
     responses(
         (status = 200, description = "Cancelled", body = ReturnView),
-        (status = 404, description = "No such return of this order", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`not_cancellable` (already travelling) or `invalid_transition`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such return of this order (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already travelling (`not_cancellable`) or no longer cancellable (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/returns/{id}/cancel")]

@@ -11,14 +11,13 @@ use crate::routes::extract::ServicePointsToken;
 /// Drop-off locations around a position, nearest first, of the carriers the
 /// brand enabled, with opening times in each point's local time.
 #[utoipa::path(
+    operation_id = "portal_search_service_points",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain"), SearchQuery),
     security(("service_points_token" = [])),
     responses(
         (status = 200, description = "Points within the radius", body = ServicePointList),
-        (status = 401, description = "Missing, invalid or expired token", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Token of another scope or brand", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameter (named in `errors`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An invalid parameter, named in `errors` (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/service-points")]

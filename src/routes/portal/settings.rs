@@ -22,12 +22,12 @@ pub struct LocaleQuery {
 /// and policy URL. Localized by `?locale=` or `Accept-Language`, falling back
 /// to the brand's default locale. `{brand}` is the slug or the custom domain.
 #[utoipa::path(
+    operation_id = "portal_get_settings",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain"), LocaleQuery),
     responses(
         (status = 200, description = "Portal settings", body = PortalSettings,
          headers(("Content-Language" = String, description = "Locale of the response"))),
-        (status = 404, description = "No such brand (`brand_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("")]

@@ -37,15 +37,17 @@ fn form_error(e: actix_multipart::MultipartError) -> ApiError {
 
 /// Stores a photo for the order of the access token.
 #[utoipa::path(
+    operation_id = "portal_upload_photo",
     tag = "portal",
     params(("brand" = String, Path, description = "Brand slug or custom domain")),
     request_body(content = UploadForm, content_type = "multipart/form-data"),
     security(("access_token" = [])),
     responses(
         (status = 201, description = "Stored", body = Upload),
-        (status = 413, description = "Over 5 MB (`file_too_large`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not a JPEG, PNG or WebP image (`unsupported_media_type`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No `file` field, or too many uploads for this order", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 400, description = "The form cannot be read (`invalid_multipart`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Over 5 MB (`file_too_large`, `payload_too_large`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a JPEG, PNG or WebP image, or not multipart/form-data (`unsupported_media_type`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No `file` field (`validation_failed`), or the order has its number of photos (`too_many_uploads`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/uploads")]

@@ -1,10 +1,20 @@
 //! The OpenAPI document, generated from the routes themselves.
 //!
+//! utoipa collects the operations from the handlers' attributes; then
+//! [`errors`] completes every operation's problem responses with the codes
+//! they carry, and [`finish`] adds what utoipa does not express (explicit
+//! empty security on public operations, binary bodies, links from lookup to
+//! the operations its tokens open).
+//!
 //! `openapi/openapi.json` is this document, committed; a test fails when it
 //! differs (regenerate with `cargo run -- openapi --output openapi/openapi.json`).
 
+mod errors;
+mod links;
+
 use actix_web::App;
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use serde_json::{Value, json};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Spec, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
@@ -18,6 +28,10 @@ use utoipa_actix_web::AppExt;
 Errors are `application/problem+json` with a stable `code` and per-field `errors`. \
 Every response carries `X-Request-Id`.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
+        contact(name = "returns-api maintainers"),
+    ),
+    servers(
+        (url = "http://127.0.0.1:8080", description = "A local server (`returns-api serve --demo`)"),
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError)),
     tags(
@@ -59,18 +73,18 @@ impl Modify for Security {
             bearer("Portal access token from parcel lookup: returns of that one order of that one brand.", Some("JWT")),
         );
         components.add_security_scheme(
+            "metrics_token",
+            bearer(
+                "`METRICS_TOKEN` of the server, when it sets one (`/metrics` is open otherwise).",
+                None,
+            ),
+        );
+        components.add_security_scheme(
             "service_points_token",
             bearer(
                 "Service-points token from parcel lookup: service-point search for that brand.",
                 Some("JWT"),
             ),
-        );
-        components.add_security_scheme(
-            "label_token",
-            SecurityScheme::ApiKey(ApiKey::Query(ApiKeyValue::with_description(
-                "token",
-                "Signed token embedded in `poll_url` / `download_url` / `qr_code_url`, valid for one label.",
-            ))),
         );
     }
 }
@@ -111,8 +125,8 @@ impl Modify for ProblemDefault {
     }
 }
 
-/// The complete document.
-pub fn spec() -> Spec {
+/// The document as utoipa collects it from the handlers.
+fn collected() -> Spec {
     let (_, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
@@ -124,11 +138,67 @@ pub fn spec() -> Spec {
     api
 }
 
+/// The complete document.
+pub fn spec() -> Value {
+    let mut spec =
+        serde_json::to_value(collected()).unwrap_or_else(|e| json!({ "error": e.to_string() }));
+    errors::complete(&mut spec);
+    finish(&mut spec);
+    links::add(&mut spec);
+    spec
+}
+
+/// Media types whose bodies are bytes, not text.
+fn is_binary(media_type: &str) -> bool {
+    media_type == "application/pdf"
+        || media_type == "image/png"
+        || media_type == "application/octet-stream"
+}
+
+/// What utoipa's attributes do not say: operations without a credential
+/// say so (`security: []`), and binary bodies are binary strings.
+fn finish(spec: &mut Value) {
+    let Some(paths) = spec["paths"].as_object_mut() else {
+        return;
+    };
+    for item in paths.values_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for op in item.values_mut() {
+            if op.get("security").is_none() {
+                op["security"] = json!([]);
+            }
+            // A one-paragraph doc comment is all summary: it is the
+            // description too.
+            if op.get("description").is_none()
+                && let Some(summary) = op.get("summary").cloned()
+            {
+                op["description"] = summary;
+            }
+            let Some(responses) = op["responses"].as_object_mut() else {
+                continue;
+            };
+            for response in responses.values_mut() {
+                let Some(content) = response["content"].as_object_mut() else {
+                    continue;
+                };
+                for (media_type, body) in content.iter_mut() {
+                    if is_binary(media_type) {
+                        body["schema"] = json!({ "type": "string", "format": "binary" });
+                    } else if media_type.starts_with("image/svg") {
+                        body["schema"] = json!({ "type": "string" });
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The document as pretty JSON with a trailing newline (the committed form).
 pub fn spec_json() -> String {
-    let mut json = spec()
-        .to_pretty_json()
-        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    let mut json =
+        serde_json::to_string_pretty(&spec()).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     json.push('\n');
     json
 }
