@@ -12,23 +12,28 @@ use crate::error::{ApiError, ErrorCode, FieldError};
 #[serde(deny_unknown_fields)]
 pub struct Theme {
     /// Absolute URL of the logo (SVG or PNG).
-    #[validate(url)]
-    #[schema(example = "https://cdn.example.com/logo.svg")]
+    #[validate(custom(function = "validate_logo_url"))]
+    #[schema(
+        example = "https://cdn.example.com/logo.svg",
+        max_length = 2000,
+        pattern = "^https://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[!-~]*)?$"
+    )]
     pub logo_url: Option<String>,
     /// Main colour, `#rrggbb`.
     #[validate(custom(function = "validate_color"))]
-    #[schema(example = "#0f172a")]
+    #[schema(example = "#0f172a", pattern = "^#[0-9A-Fa-f]{6}$")]
     pub primary_color: String,
     /// Accent colour for buttons and links, `#rrggbb`.
     #[validate(custom(function = "validate_color"))]
-    #[schema(example = "#2563eb")]
+    #[schema(example = "#2563eb", pattern = "^#[0-9A-Fa-f]{6}$")]
     pub accent_color: String,
     /// Page background, `#rrggbb`.
     #[validate(custom(function = "validate_color"))]
-    #[schema(example = "#ffffff")]
+    #[schema(example = "#ffffff", pattern = "^#[0-9A-Fa-f]{6}$")]
     pub background_color: String,
     /// CSS font-family stack.
     #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
     pub font_family: Option<String>,
 }
 
@@ -41,6 +46,17 @@ impl Default for Theme {
             background_color: "#ffffff".into(),
             font_family: None,
         }
+    }
+}
+
+/// A logo is served to every visitor of the portal: only an `https` URL of
+/// a host (no `javascript:`, `data:` or `file:`), at most 2000 characters.
+fn validate_logo_url(value: &str) -> Result<(), validator::ValidationError> {
+    if crate::domain::urls::is_web_url(value, true) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("invalid_url")
+            .with_message("must be an https URL such as https://cdn.example.com/logo.svg".into()))
     }
 }
 
@@ -104,20 +120,12 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
     let mut out = Vec::with_capacity(origins.len());
     let mut errors = Vec::new();
     for (i, origin) in origins.iter().enumerate() {
-        let origin = origin.trim();
         if origin == "*" {
             out.push("*".to_string());
             continue;
         }
         match url::Url::parse(origin) {
-            Ok(url)
-                if matches!(url.scheme(), "http" | "https")
-                    && url.host().is_some()
-                    && url.origin().ascii_serialization()
-                        == origin.trim_end_matches('/').to_ascii_lowercase() =>
-            {
-                out.push(url.origin().ascii_serialization());
-            }
+            Ok(url) if is_origin(origin) => out.push(url.origin().ascii_serialization()),
             _ => errors.push(FieldError::new(
                 format!("allowed_origins[{i}]"),
                 ErrorCode::InvalidOrigin,
@@ -125,7 +133,7 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
             )),
         }
     }
-    if origins.len() > 50 {
+    if origins.len() > MAX_ORIGINS {
         errors.push(FieldError::new(
             "allowed_origins",
             ErrorCode::InvalidLength,
@@ -140,6 +148,59 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
     }
 }
 
+/// Most allowed origins of a brand.
+pub const MAX_ORIGINS: usize = 50;
+
+/// What an allowed origin looks like: `*`, or `http(s)://host[:port]` with a
+/// host name of letter-digit-hyphen labels and a port of 1–4 digits (the
+/// spec's pattern, checked the same way here).
+pub const ORIGIN_PATTERN: &str = r"^(?:\*|https?://[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::[1-9][0-9]{0,3})?)$";
+
+fn is_label(label: &str) -> bool {
+    (1..=63).contains(&label.len())
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+}
+
+/// Whether `s` is an origin of [`ORIGIN_PATTERN`] (other than `*`).
+fn is_origin(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.split_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (rest, None),
+    };
+    let port_ok = port.is_none_or(|p| {
+        (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0')
+    });
+    port_ok && host.split('.').all(is_label)
+}
+
+/// A browser origin allowed to call and embed the portal (schema only).
+pub struct Origin;
+
+impl utoipa::PartialSchema for Origin {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some(
+                "`*` for any origin, or `http(s)://host[:port]` without a path.",
+            ))
+            .pattern(Some(ORIGIN_PATTERN))
+            .examples(["https://shop.acme.example"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Origin {}
+
 /// Longest display name (characters).
 pub const MAX_NAME: usize = 100;
 
@@ -151,15 +212,19 @@ pub struct CreateBrand {
     #[schema(example = "acme", pattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$")]
     pub slug: String,
     /// Display name (1–100 characters).
-    #[schema(example = "ACME Outdoor", min_length = 1, max_length = 100)]
+    #[schema(example = "ACME Outdoor", max_length = 100, pattern = "\\S")]
     pub name: String,
     /// Theme (defaults to neutral colours).
     pub theme: Option<Theme>,
     /// Custom domain.
-    #[schema(example = "returns.acme.example")]
+    #[schema(
+        example = "returns.acme.example",
+        max_length = 253,
+        pattern = "^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?$"
+    )]
     pub custom_domain: Option<String>,
     /// Allowed browser origins (`*` for any).
-    #[schema(example = json!(["https://shop.acme.example"]))]
+    #[schema(example = json!(["https://shop.acme.example"]), max_items = 50, value_type = Option<Vec<Origin>>)]
     pub allowed_origins: Option<Vec<String>>,
 }
 
@@ -168,15 +233,16 @@ pub struct CreateBrand {
 #[serde(deny_unknown_fields)]
 pub struct UpdateBrand {
     /// New display name.
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(max_length = 100, pattern = "\\S")]
     pub name: Option<String>,
     /// New theme (replaces the whole theme).
     pub theme: Option<Theme>,
     /// New custom domain; `null` removes it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 253, pattern = "^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?$")]
     pub custom_domain: Option<Option<String>>,
     /// New allowed origins (replaces the list).
+    #[schema(max_items = 50, value_type = Option<Vec<Origin>>)]
     pub allowed_origins: Option<Vec<String>>,
 }
 
@@ -216,15 +282,14 @@ pub struct BrandChanges {
 }
 
 fn check_name(name: &str, errors: &mut Vec<FieldError>) -> String {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > MAX_NAME {
+    if name.trim().is_empty() || name.chars().count() > MAX_NAME {
         errors.push(FieldError::new(
             "name",
             ErrorCode::InvalidLength,
             "must have 1–100 characters",
         ));
     }
-    name.to_string()
+    name.trim().to_string()
 }
 
 fn check_theme(theme: &Theme, errors: &mut Vec<FieldError>) {

@@ -20,6 +20,7 @@ pub const MAX_IDENTIFIER: usize = 64;
 /// Lookup input: the identifier and exactly one verifier.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "identifier": "1001", "postal_code": "1012 AB" }))]
 pub struct LookupRequest {
     /// Order number or tracking number (`#`, spaces and case are ignored).
     #[schema(example = "1001", min_length = 1, max_length = 64)]
@@ -36,7 +37,7 @@ pub struct LookupRequest {
 /// The identifier as compared: 1–64 characters after normalization.
 pub fn identifier(raw: &str) -> Result<String, ApiError> {
     let key = identifier_key(raw);
-    if key.is_empty() || key.chars().count() > MAX_IDENTIFIER {
+    if key.is_empty() || raw.chars().count() > MAX_IDENTIFIER {
         return Err(ApiError::field(
             "identifier",
             ErrorCode::InvalidLength,

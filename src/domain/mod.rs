@@ -18,3 +18,4 @@ pub mod returns;
 pub mod review;
 pub mod service_points;
 pub mod settings;
+pub mod urls;

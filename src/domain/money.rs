@@ -3,12 +3,16 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+/// Largest amount of money the API takes (minor units): 100,000,000,000 is
+/// a billion euros, and sums of many such amounts still fit in an `i64`.
+pub const MAX_AMOUNT: i64 = 100_000_000_000;
+
 /// An amount of money in minor units (cents for EUR).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// Amount in minor units (1999 = 19.99 EUR).
-    #[schema(example = 1999)]
+    #[schema(example = 1999, minimum = 0, maximum = 100_000_000_000i64)]
     pub amount: i64,
     /// ISO 4217 code.
     pub currency: Currency,

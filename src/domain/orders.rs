@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::contact::{normalize_email, normalize_phone, postal_code_valid};
-use crate::domain::money::{Currency, Money};
-use crate::domain::settings::{is_carrier, is_country};
+use crate::domain::money::{Currency, MAX_AMOUNT, Money};
+use crate::domain::settings::{CountryCode, is_carrier, is_country};
 use crate::error::{ErrorCode, FieldError};
 
 /// The customer who placed the order.
@@ -28,7 +28,11 @@ pub struct Customer {
     #[schema(example = "+31612345678")]
     pub phone: Option<String>,
     /// Name.
-    #[schema(example = "Ana de Vries")]
+    #[schema(
+        example = "Ana de Vries",
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub name: Option<String>,
 }
 
@@ -38,29 +42,45 @@ pub struct Customer {
 pub struct ShippingAddress {
     /// Addressee, if different from the customer.
     #[serde(default)]
+    #[schema(
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub name: Option<String>,
     /// Street and number.
-    #[schema(example = "Stationsplein 1")]
+    #[schema(
+        example = "Stationsplein 1",
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub line1: String,
     /// Second line.
     #[serde(default)]
+    #[schema(
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub line2: Option<String>,
     /// City.
-    #[schema(example = "Amsterdam")]
+    #[schema(
+        example = "Amsterdam",
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub city: String,
     /// Postal code.
     #[schema(example = "1012 AB")]
     pub postal_code: String,
     /// ISO 3166-1 alpha-2 country.
-    #[schema(example = "NL")]
+    #[schema(value_type = CountryCode)]
     pub country: String,
     /// Latitude (WGS84), used to find the nearest service point.
     #[serde(default)]
-    #[schema(example = 52.3791)]
+    #[schema(example = 52.3791, minimum = -90.0, maximum = 90.0)]
     pub latitude: Option<f64>,
     /// Longitude (WGS84).
     #[serde(default)]
-    #[schema(example = 4.9003)]
+    #[schema(example = 4.9003, minimum = -180.0, maximum = 180.0)]
     pub longitude: Option<f64>,
 }
 
@@ -69,16 +89,28 @@ pub struct ShippingAddress {
 #[serde(deny_unknown_fields)]
 pub struct Line {
     /// The merchant's line id, unique within the order.
-    #[schema(example = "L1")]
+    #[schema(
+        example = "L1",
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub id: String,
     /// SKU.
-    #[schema(example = "TSHIRT-M")]
+    #[schema(
+        example = "TSHIRT-M",
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub sku: String,
     /// Product name.
-    #[schema(example = "T-shirt M")]
+    #[schema(
+        example = "T-shirt M",
+        max_length = 200,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub name: String,
     /// Units ordered (1–10000).
-    #[schema(example = 2)]
+    #[schema(example = 2, minimum = 1, maximum = 10000)]
     pub quantity: u32,
     /// Price of one unit, in the order's currency.
     pub unit_price: Money,
@@ -87,9 +119,17 @@ pub struct Line {
     pub returnable: bool,
     /// Vendor (multi-vendor shops: returns go to the vendor's address).
     #[serde(default)]
+    #[schema(
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub vendor: Option<String>,
     /// Product image.
     #[serde(default)]
+    #[schema(
+        max_length = 2000,
+        pattern = "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[!-~]*)?$"
+    )]
     pub image_url: Option<String>,
 }
 
@@ -121,7 +161,7 @@ pub struct ShipmentLine {
     #[schema(example = "L1")]
     pub line_id: String,
     /// Units.
-    #[schema(example = 2)]
+    #[schema(example = 2, minimum = 1, maximum = 10000)]
     pub quantity: u32,
 }
 
@@ -130,10 +170,14 @@ pub struct ShipmentLine {
 #[serde(deny_unknown_fields)]
 pub struct Shipment {
     /// Tracking number (unique within the brand).
-    #[schema(example = "3SABC0001")]
+    #[schema(
+        example = "3SABC0001",
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub tracking_number: String,
     /// Carrier code.
-    #[schema(example = "postnl")]
+    #[schema(example = "postnl", pattern = "^[a-z0-9_-]{1,40}$")]
     pub carrier: String,
     /// Status.
     pub status: ShipmentStatus,
@@ -144,6 +188,7 @@ pub struct Shipment {
     #[serde(default)]
     pub delivered_at: Option<DateTime<Utc>>,
     /// Units per line.
+    #[schema(min_items = 1)]
     pub lines: Vec<ShipmentLine>,
 }
 
@@ -152,7 +197,11 @@ pub struct Shipment {
 #[serde(deny_unknown_fields)]
 pub struct Order {
     /// Order number, unique within the brand (compared without `#`, spaces or case).
-    #[schema(example = "1001")]
+    #[schema(
+        example = "1001",
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^#\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub number: String,
     /// When the order was placed.
     pub placed_at: DateTime<Utc>,
@@ -164,9 +213,11 @@ pub struct Order {
     /// Shipping address.
     pub shipping_address: ShippingAddress,
     /// Lines (1–500).
+    #[schema(min_items = 1, max_items = 500)]
     pub lines: Vec<Line>,
     /// Shipments (0–100).
     #[serde(default)]
+    #[schema(max_items = 100)]
     pub shipments: Vec<Shipment>,
 }
 
@@ -375,21 +426,16 @@ impl Order {
                     format!("must be the order currency {}", self.currency),
                 ));
             }
-            if l.unit_price.amount < 0 {
+            if !(0..=MAX_AMOUNT).contains(&l.unit_price.amount) {
                 e.push(FieldError::new(
                     format!("lines[{i}].unit_price.amount"),
                     ErrorCode::OutOfRange,
-                    "must not be negative",
+                    format!("must be between 0 and {MAX_AMOUNT}"),
                 ));
             }
             opt_text(e, format!("lines[{i}].vendor"), &l.vendor, 100);
             if let Some(url) = &l.image_url
-                && !matches!(
-                    url::Url::parse(url)
-                        .map(|u| u.scheme().to_string())
-                        .as_deref(),
-                    Ok("http" | "https")
-                )
+                && !crate::domain::urls::is_web_url(url, false)
             {
                 e.push(FieldError::new(
                     format!("lines[{i}].image_url"),

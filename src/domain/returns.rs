@@ -20,6 +20,8 @@ use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Most items in one return.
 pub const MAX_ITEMS: usize = 100;
+/// Most units of one item.
+pub const MAX_QUANTITY: u32 = 10_000;
 /// Most photos per item.
 pub const MAX_IMAGES: usize = 10;
 /// Longest comment (characters).
@@ -33,19 +35,21 @@ pub struct ItemRequest {
     #[schema(example = "L1")]
     pub order_line_id: String,
     /// Units to return.
-    #[schema(example = 1)]
+    #[schema(example = 1, minimum = 1, maximum = 10000)]
     pub quantity: u32,
     /// Reason code from the portal settings.
     #[schema(example = "too_small")]
     pub reason_code: String,
     /// Comment (required by some reasons).
     #[serde(default)]
+    #[schema(max_length = 2000)]
     pub comment: Option<String>,
     /// Condition code (required by some reasons).
     #[serde(default)]
     pub condition_code: Option<String>,
     /// Ids of photos uploaded for this order (required by some reasons).
     #[serde(default)]
+    #[schema(max_items = 10)]
     pub image_ids: Vec<String>,
 }
 
@@ -76,14 +80,21 @@ pub struct ResolutionRequest {
     pub resolution: ResolutionType,
     /// SKU wanted in exchange (exchanges only).
     #[serde(default)]
+    #[schema(max_length = 100)]
     pub exchange_sku: Option<String>,
 }
 
 /// Body of preview and create.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small" } ],
+    "return_method": { "type": "drop_off", "carrier": "postnl" },
+    "resolution": { "type": "refund" }
+}))]
 pub struct CreateReturn {
-    /// Items (1–100).
+    /// Items (1–100), one per order line.
+    #[schema(min_items = 1, max_items = 100)]
     pub items: Vec<ItemRequest>,
     /// Return method.
     pub return_method: MethodRequest,
@@ -172,6 +183,24 @@ impl Checked {
     /// Whether the request can be created.
     pub fn is_valid(&self) -> bool {
         self.errors.is_empty() && self.items.iter().all(|i| i.errors.is_empty())
+    }
+
+    /// The problem for a request that breaks what the spec states of its
+    /// shape (lengths, ranges, which fields a choice requires or forbids),
+    /// if it does: such a request is refused even by preview.
+    pub fn shape_violation(&self) -> Option<ApiError> {
+        let shape = |e: &FieldError| {
+            matches!(
+                e.code,
+                ErrorCode::InvalidLength
+                    | ErrorCode::OutOfRange
+                    | ErrorCode::NotAllowed
+                    | ErrorCode::ExchangeSkuRequired
+                    | ErrorCode::PickupDateRequired
+            )
+        };
+        let errors: Vec<FieldError> = self.all_errors().into_iter().filter(shape).collect();
+        (!errors.is_empty()).then(|| ApiError::validation(errors))
     }
 
     /// The problem for an invalid request, listing every error: 409
@@ -325,11 +354,11 @@ fn check_quantity(
         .unit_price
         .amount
         .saturating_mul(i64::from(item.quantity));
-    if item.quantity == 0 {
+    if item.quantity == 0 || item.quantity > MAX_QUANTITY {
         e.push(FieldError::new(
             at("quantity"),
             ErrorCode::OutOfRange,
-            "must be at least 1",
+            "must be between 1 and 10000",
         ));
     } else if returnable == 0 {
         let reason = el.and_then(|el| el.reason);
@@ -479,7 +508,11 @@ fn check_resolution(r: &ResolutionRequest, settings: &ReturnsSettings, top: &mut
             ErrorCode::ExchangeSkuRequired,
             "name the SKU wanted in exchange",
         )),
-        (ResolutionType::Exchange, Some(sku)) if sku.chars().count() > 100 => {
+        (ResolutionType::Exchange, Some(_))
+            if r.exchange_sku
+                .as_deref()
+                .is_some_and(|raw| raw.chars().count() > 100) =>
+        {
             top.push(FieldError::new(
                 "resolution.exchange_sku",
                 ErrorCode::InvalidLength,

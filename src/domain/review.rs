@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::money::Money;
+use crate::domain::money::{MAX_AMOUNT, Money};
 use crate::domain::settings::{ResolutionType, ReturnsSettings, is_code};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
@@ -120,6 +120,7 @@ pub fn approve(items: &[ItemQuantities], input: &ApproveInput) -> Result<Vec<App
 /// Why a return was rejected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({ "reason_code": "final_sale", "note": "Sale items cannot be returned." }))]
 pub struct Rejection {
     /// Reason code, e.g. `return_window_ended`, `final_sale`, `other`.
     #[schema(example = "final_sale", pattern = "^[a-z][a-z0-9_]{0,49}$")]
@@ -298,11 +299,11 @@ impl ResolutionGiven {
                 ))
             }
             (ResolutionType::Refund | ResolutionType::StoreCredit, Some(m), _) => {
-                if m.amount < 0 {
+                if !(0..=MAX_AMOUNT).contains(&m.amount) {
                     errors.push(FieldError::new(
                         "resolution.amount.amount",
                         ErrorCode::OutOfRange,
-                        "must not be negative",
+                        format!("must be between 0 and {MAX_AMOUNT}"),
                     ));
                 }
                 if m.currency.as_str() != currency {

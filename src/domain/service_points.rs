@@ -19,7 +19,9 @@ use utoipa::ToSchema;
 
 use crate::domain::geo::valid_position;
 use crate::domain::opening_hours::{WeeklyHours, default_timezone};
-use crate::domain::settings::{ReturnMethodType, ReturnsSettings, is_carrier, is_country};
+use crate::domain::settings::{
+    CountryCode, ReturnMethodType, ReturnsSettings, is_carrier, is_country,
+};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Most errors reported for one import (the rest are counted).
@@ -48,7 +50,7 @@ pub struct ServicePointInput {
     /// City.
     pub city: String,
     /// ISO 3166-1 alpha-2 country.
-    #[schema(example = "NL")]
+    #[schema(value_type = CountryCode)]
     pub country: String,
     /// Latitude (WGS84).
     pub latitude: f64,
@@ -547,6 +549,7 @@ pub fn parse_points(format: Format, bytes: &[u8]) -> Result<Vec<ValidPoint>, Api
 #[serde(deny_unknown_fields)]
 pub struct CentroidInput {
     /// ISO alpha-2 country.
+    #[schema(value_type = CountryCode)]
     pub country: String,
     /// Postal code or its leading part (e.g. `1012` for all of `1012 AB`…`1012 ZZ`).
     pub postal_code: String,
@@ -707,12 +710,7 @@ impl SearchQuery {
     }
 
     fn country(&self, e: &mut Vec<FieldError>) -> String {
-        let country = self
-            .country
-            .as_deref()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_uppercase();
+        let country = self.country.as_deref().unwrap_or("").to_ascii_uppercase();
         if country.is_empty() {
             e.push(FieldError::new(
                 "country",
@@ -730,14 +728,9 @@ impl SearchQuery {
     }
 
     fn labelless(&self, e: &mut Vec<FieldError>) -> bool {
-        match self
-            .labelless
-            .as_deref()
-            .map(|s| s.trim().to_ascii_lowercase())
-        {
-            None => false,
-            Some(s) if s == "true" || s == "1" => true,
-            Some(s) if s == "false" || s == "0" || s.is_empty() => false,
+        match self.labelless.as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
             Some(_) => {
                 e.push(FieldError::new(
                     "labelless",
@@ -765,21 +758,21 @@ impl SearchQuery {
         } else {
             settings.enabled_carriers()
         };
-        let Some(list) = self
-            .carrier
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        else {
+        let Some(list) = self.carrier.as_deref() else {
             return offered;
         };
-        let asked: Vec<String> = list
-            .split(',')
-            .map(|c| c.trim().to_ascii_lowercase())
-            .filter(|c| !c.is_empty())
-            .collect();
+        let asked: Vec<String> = list.split(',').map(str::to_ascii_lowercase).collect();
         for c in &asked {
-            if !offered.contains(c) {
+            let well_formed = !c.is_empty()
+                && c.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !well_formed {
+                e.push(FieldError::new(
+                    "carrier",
+                    ErrorCode::InvalidValue,
+                    "a comma-separated list of carrier codes",
+                ));
+            } else if !offered.contains(c) {
                 e.push(FieldError::new(
                     "carrier",
                     ErrorCode::CarrierNotEnabled,
@@ -801,8 +794,8 @@ fn number(
     lo: f64,
     hi: f64,
 ) -> f64 {
-    match raw.as_deref().map(str::trim) {
-        None | Some("") => default.unwrap_or_else(|| {
+    match raw.as_deref() {
+        None => default.unwrap_or_else(|| {
             e.push(FieldError::new(name, ErrorCode::Required, "is required"));
             0.0
         }),

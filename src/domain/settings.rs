@@ -108,6 +108,7 @@ pub struct ReturnReason {
     /// Photos required when `require_images` (1–10).
     #[serde(default = "one")]
     #[validate(range(min = 1, max = 10))]
+    #[schema(minimum = 1, maximum = 10)]
     pub min_images: u32,
     /// The customer must state the item's condition.
     #[serde(default)]
@@ -144,6 +145,7 @@ pub struct ReturnMethodSetting {
     /// Carrier codes, e.g. `postnl`, `dhl` (none for `in_store`).
     #[serde(default)]
     #[validate(length(max = 20))]
+    #[schema(max_items = 20)]
     pub carriers: Vec<String>,
     /// For `pickup`: how many days ahead a pickup may be booked (1–30).
     #[serde(default)]
@@ -191,30 +193,37 @@ pub struct ReturnAddress {
     pub is_default: bool,
     /// Addressee.
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     /// Company.
     #[serde(default)]
     #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
     pub company: Option<String>,
     /// Street and number.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub line1: String,
     /// Second address line.
     #[serde(default)]
     #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
     pub line2: Option<String>,
     /// Postal code.
     #[validate(length(min = 1, max = 20))]
+    #[schema(min_length = 1, max_length = 20)]
     pub postal_code: String,
     /// City.
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub city: String,
     /// ISO 3166-1 alpha-2 country.
-    #[schema(example = "NL")]
+    #[schema(value_type = CountryCode)]
     pub country: String,
     /// Phone.
     #[serde(default)]
     #[validate(length(max = 40))]
+    #[schema(max_length = 40)]
     pub phone: Option<String>,
     /// Email.
     #[serde(default)]
@@ -228,6 +237,7 @@ pub struct ReturnAddress {
 pub struct ReturnsSettings {
     /// Days a line stays returnable (1–365).
     #[validate(range(min = 1, max = 365))]
+    #[schema(minimum = 1, maximum = 365)]
     #[schema(example = 30)]
     pub return_window_days: u32,
     /// Whether the window counts from delivery or from the order date.
@@ -236,41 +246,51 @@ pub struct ReturnsSettings {
     pub allow_undelivered_items: bool,
     /// Verifiers a customer may use at lookup (at least one).
     #[validate(length(min = 1, max = 3))]
+    #[schema(min_items = 1, max_items = 3)]
     pub lookup_methods: Vec<LookupMethod>,
     /// ISO 3166-1 alpha-2 region for reading phone numbers written without a
     /// country code; without it phone numbers must be international (`+…`).
     #[serde(default)]
-    #[schema(example = "NL")]
+    #[schema(value_type = Option<CountryCode>)]
     pub phone_region: Option<String>,
     /// Return reasons (1–100).
     #[validate(length(min = 1, max = 100), nested)]
+    #[schema(min_items = 1, max_items = 100)]
     pub reasons: Vec<ReturnReason>,
     /// Item conditions (at most 50).
     #[validate(length(max = 50), nested)]
+    #[schema(max_items = 50)]
     pub condition_codes: Vec<ConditionCode>,
     /// Return methods (at least one enabled).
     #[validate(length(min = 1, max = 4), nested)]
+    #[schema(min_items = 1, max_items = 4)]
     pub return_methods: Vec<ReturnMethodSetting>,
     /// Resolutions (at least one enabled).
     #[validate(length(min = 1, max = 3), nested)]
+    #[schema(min_items = 1, max_items = 3)]
     pub refund_options: Vec<RefundOptionSetting>,
     /// Fee deducted from refunds.
     #[serde(default)]
     pub return_fee: Option<ReturnFee>,
     /// Warehouse and vendor addresses (one default warehouse).
     #[validate(length(max = 100), nested)]
+    #[schema(max_items = 100)]
     pub return_addresses: Vec<ReturnAddress>,
     /// Locale used when the customer's is not supported.
     #[schema(example = "en")]
     pub default_locale: String,
     /// Supported locales, e.g. `en`, `nl`, `de-AT`.
     #[validate(length(min = 1, max = 30))]
+    #[schema(min_items = 1, max_items = 30)]
     pub locales: Vec<String>,
     /// Portal texts per locale; every locale has the same keys.
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Link to the brand's return policy.
     #[serde(default)]
-    #[validate(url)]
+    #[schema(
+        max_length = 2000,
+        pattern = "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[!-~]*)?$"
+    )]
     pub policy_url: Option<String>,
 }
 
@@ -802,7 +822,7 @@ impl ReturnsSettings {
             );
         }
         if let Some(url) = &self.policy_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
+            && !crate::domain::urls::is_web_url(url, false)
         {
             err(
                 "policy_url".into(),
@@ -952,6 +972,32 @@ pub fn is_locale(s: &str) -> bool {
 }
 
 /// An ISO 3166-1 alpha-2 code in upper case.
+/// The spec's name for an ISO 3166-1 alpha-2 country code: the schema of
+/// every country field, listing exactly the codes [`is_country`] accepts.
+pub struct CountryCode;
+
+impl utoipa::PartialSchema for CountryCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        let mut codes: Vec<&'static str> = celes::Country::get_countries()
+            .iter()
+            .map(|c| c.alpha2)
+            .filter(|c| is_country(c))
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("ISO 3166-1 alpha-2 country code, upper case."))
+            .enum_values(Some(codes))
+            .examples(["NL"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for CountryCode {}
+
+/// Whether `s` is an ISO 3166-1 alpha-2 country code (upper case).
 pub fn is_country(s: &str) -> bool {
     s.len() == 2
         && s.bytes().all(|b| b.is_ascii_uppercase())

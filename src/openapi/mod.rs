@@ -11,6 +11,7 @@
 
 mod errors;
 mod links;
+mod rules;
 
 use actix_web::App;
 use serde_json::{Value, json};
@@ -145,6 +146,7 @@ pub fn spec() -> Value {
     errors::complete(&mut spec);
     finish(&mut spec);
     links::add(&mut spec);
+    rules::add(&mut spec);
     spec
 }
 

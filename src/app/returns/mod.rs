@@ -90,6 +90,9 @@ pub async fn preview(
             Ok((checked, order.currency, req))
         })
         .await?;
+    if let Some(e) = checked.shape_violation() {
+        return Err(e);
+    }
     let items = req
         .items
         .iter()
@@ -126,7 +129,7 @@ pub fn idempotency_key(raw: Option<&[u8]>) -> Result<Option<String>, ApiError> {
     let Some(raw) = raw else {
         return Ok(None);
     };
-    let key = std::str::from_utf8(raw).unwrap_or("").trim();
+    let key = std::str::from_utf8(raw).unwrap_or("");
     if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
         return Err(ApiError::new(
             ErrorCode::InvalidIdempotencyKey,

@@ -19,7 +19,8 @@ use crate::routes::extract::{AccessToken, Json};
     request_body = CreateReturn,
     security(("access_token" = [])),
     responses(
-        (status = 200, description = "The verdict (also when invalid)", body = Preview),
+        (status = 200, description = "The verdict (also when the return could not be created)", body = Preview),
+        (status = 422, description = "The body breaks the request's stated shape: lengths, ranges, fields a choice requires or forbids (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "The token's order no longer exists (`order_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -45,7 +46,7 @@ pub async fn preview(
     tag = "portal",
     params(
         ("brand" = String, Path, description = "Brand slug or custom domain"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retry key (24 h)"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retry key, kept 24 h: the same key with the same body replays the first answer", pattern = "^[!-~]{1,255}$"),
     ),
     request_body = CreateReturn,
     security(("access_token" = [])),

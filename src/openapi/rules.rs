@@ -1,0 +1,110 @@
+//! Rules between fields that JSON Schema can state but utoipa's derives do
+//! not: which fields a choice requires or forbids. Each mirrors a check the
+//! server makes (named below), so a request that satisfies the schema is
+//! not refused for them.
+
+use serde_json::{Value, json};
+
+/// `if <field> is <value> then … else …` on one property.
+fn when(field: &str, value: &str, then: Value, otherwise: Value) -> Value {
+    json!({
+        "if": { "properties": { field: { "const": value } }, "required": [field] },
+        "then": then,
+        "else": otherwise,
+    })
+}
+
+/// `if <field> is one of <values> then … else …`.
+fn when_any(field: &str, values: &[&str], then: Value, otherwise: Value) -> Value {
+    json!({
+        "if": { "properties": { field: { "enum": values } }, "required": [field] },
+        "then": then,
+        "else": otherwise,
+    })
+}
+
+fn required_string(field: &str) -> Value {
+    json!({ "required": [field], "properties": { field: { "type": "string", "minLength": 1 } } })
+}
+
+fn absent(field: &str) -> Value {
+    json!({ "properties": { field: { "type": "null" } } })
+}
+
+/// One branch per field: that field is a string (the others may be absent
+/// or null), so exactly one of them is given.
+fn one_of(fields: &[&str]) -> Vec<Value> {
+    fields
+        .iter()
+        .map(|f| json!({ "required": [f], "properties": { *f: { "type": "string" } } }))
+        .collect()
+}
+
+/// The rules, by schema name.
+fn rules() -> Vec<(&'static str, Vec<Value>)> {
+    vec![
+        // `Order::normalize`: a delivered shipment has a delivery time, and
+        // only a delivered one.
+        (
+            "Shipment",
+            vec![when(
+                "status",
+                "delivered",
+                required_string("delivered_at"),
+                absent("delivered_at"),
+            )],
+        ),
+        // `domain::returns::check_method`: a pickup has a date and no
+        // service point; only drop-offs name a service point; in-store
+        // returns have no carrier.
+        (
+            "MethodRequest",
+            vec![
+                when(
+                    "type",
+                    "pickup",
+                    required_string("pickup_date"),
+                    absent("pickup_date"),
+                ),
+                when_any(
+                    "type",
+                    &["drop_off", "labelless"],
+                    json!({}),
+                    absent("service_point_id"),
+                ),
+                when("type", "in_store", absent("carrier"), json!({})),
+            ],
+        ),
+        // `check_resolution`: an exchange names its SKU, a refund or store
+        // credit does not.
+        (
+            "ResolutionRequest",
+            vec![when(
+                "type",
+                "exchange",
+                json!({
+                    "required": ["exchange_sku"],
+                    "properties": { "exchange_sku": { "type": "string", "pattern": "\\S" } }
+                }),
+                absent("exchange_sku"),
+            )],
+        ),
+        // `domain::lookup::Verifier::of`: exactly one verifier.
+        (
+            "LookupRequest",
+            vec![json!({ "oneOf": one_of(&["postal_code", "email", "phone"]) })],
+        ),
+    ]
+}
+
+/// Adds the rules to the schemas of `spec`.
+pub fn add(spec: &mut Value) {
+    for (name, rules) in rules() {
+        let schema = &mut spec["components"]["schemas"][name];
+        if !schema.is_object() {
+            continue;
+        }
+        let all = schema["allOf"].as_array().cloned().unwrap_or_default();
+        schema["allOf"] = Value::Array(all.into_iter().chain(rules).collect());
+    }
+}
