@@ -132,7 +132,8 @@ if (!reason) fail(`${brand} offers no reason ${reasonCode}`);
 console.log(`1. portal of ${settings.brand.name} (${settings.locale}): ${reason.code} = ${reason.label}`);
 
 // 2. Lookup: the identifier plus exactly one verifier.
-const verifier: Omit<Schemas["LookupRequest"], "identifier"> = env.EMAIL
+type Verifier = { postal_code: string } | { email: string } | { phone: string };
+const verifier: Verifier = env.EMAIL
   ? { email: env.EMAIL }
   : env.PHONE
     ? { phone: env.PHONE }

@@ -34,12 +34,12 @@ pub struct Upload {
     pub size_bytes: u64,
 }
 
-/// A photo kept in the blob store, not yet recorded.
-#[derive(Debug)]
+/// A photo received and staged, not yet stored or recorded.
 pub struct StoredFile {
     content_type: &'static str,
     size: usize,
     sha256: String,
+    staged: crate::storage::Staged,
 }
 
 /// 413 for a photo over the limit.
@@ -72,8 +72,9 @@ pub async fn check_room(state: &AppState, token: &PortalToken) -> Result<(), Api
     Ok(())
 }
 
-/// Streams a photo into the blob store: refused past 5 MB (413) and unless
-/// its bytes are a JPEG, PNG or WebP image (415). Nothing is kept on failure.
+/// Streams a photo into a staged blob: refused past 5 MB (413) and unless
+/// its bytes are a JPEG, PNG or WebP image (415). Nothing is kept on failure,
+/// nor until [`record`] stores it.
 pub async fn receive<S, B>(state: &AppState, mut chunks: S) -> Result<StoredFile, ApiError>
 where
     S: Stream<Item = Result<B, ApiError>> + Unpin,
@@ -102,24 +103,24 @@ where
             "Only JPEG, PNG and WebP photos are accepted.",
         ));
     };
-    let sha256 = hex::encode(hasher.finalize());
-    state
-        .storage
-        .commit(staged, &Storage::upload_key(&sha256))
-        .map_err(ApiError::internal)?;
     Ok(StoredFile {
         content_type,
         size,
-        sha256,
+        sha256: hex::encode(hasher.finalize()),
+        staged,
     })
 }
 
-/// Records a stored photo for the token's order.
+/// Stores a received photo and records it for the token's order.
 pub async fn record(
     state: &AppState,
     token: &PortalToken,
     file: StoredFile,
 ) -> Result<Upload, ApiError> {
+    state
+        .storage
+        .commit(file.staged, &Storage::upload_key(&file.sha256))
+        .map_err(ApiError::internal)?;
     let row = UploadRow {
         id: crate::domain::ids::new_id("upl"),
         brand_id: token.brand.brand.id.clone(),

@@ -124,9 +124,9 @@ pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldErr
             out.push("*".to_string());
             continue;
         }
-        match url::Url::parse(origin) {
-            Ok(url) if is_origin(origin) => out.push(url.origin().ascii_serialization()),
-            _ => errors.push(FieldError::new(
+        match normalize_origin(origin) {
+            Some(origin) => out.push(origin),
+            None => errors.push(FieldError::new(
                 format!("allowed_origins[{i}]"),
                 ErrorCode::InvalidOrigin,
                 "must be * or an origin such as https://shop.example.com (no path)",
@@ -165,13 +165,14 @@ fn is_label(label: &str) -> bool {
         && !label.ends_with('-')
 }
 
-/// Whether `s` is an origin of [`ORIGIN_PATTERN`] (other than `*`).
-fn is_origin(s: &str) -> bool {
-    let Some(rest) = s
-        .strip_prefix("https://")
-        .or_else(|| s.strip_prefix("http://"))
-    else {
-        return false;
+/// An origin of [`ORIGIN_PATTERN`] (other than `*`) as browsers send it in
+/// `Origin`: the host lower-cased, the scheme's default port left out.
+fn normalize_origin(s: &str) -> Option<String> {
+    let (scheme, rest) = s.split_once("://")?;
+    let default_port = match scheme {
+        "https" => "443",
+        "http" => "80",
+        _ => return None,
     };
     let (host, port) = match rest.split_once(':') {
         Some((host, port)) => (host, Some(port)),
@@ -180,7 +181,14 @@ fn is_origin(s: &str) -> bool {
     let port_ok = port.is_none_or(|p| {
         (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0')
     });
-    port_ok && host.split('.').all(is_label)
+    if !port_ok || !host.split('.').all(is_label) {
+        return None;
+    }
+    let host = host.to_ascii_lowercase();
+    Some(match port {
+        Some(p) if p != default_port => format!("{scheme}://{host}:{p}"),
+        _ => format!("{scheme}://{host}"),
+    })
 }
 
 /// A browser origin allowed to call and embed the portal (schema only).
@@ -392,11 +400,21 @@ mod tests {
             "https://Shop.example.com".into(),
             "*".into(),
             "http://localhost:3000".into(),
+            "https://shop.example.com:443".into(),
+            "http://shop.example.com:80".into(),
+            "http://shop.example.com:443".into(),
         ])
         .unwrap();
         assert_eq!(
             ok,
-            vec!["https://shop.example.com", "*", "http://localhost:3000"]
+            vec![
+                "https://shop.example.com",
+                "*",
+                "http://localhost:3000",
+                "https://shop.example.com",
+                "http://shop.example.com",
+                "http://shop.example.com:443"
+            ]
         );
         let bad = normalize_origins(&["https://shop.example.com/path".into(), "ftp://x.y".into()])
             .unwrap_err();

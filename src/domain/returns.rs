@@ -333,6 +333,14 @@ fn check_quantity(
     conflict: &mut bool,
 ) -> (u32, i64) {
     let at = |f: &str| format!("items[{i}].{f}");
+    let in_range = (1..=MAX_QUANTITY).contains(&item.quantity);
+    if !in_range {
+        e.push(FieldError::new(
+            at("quantity"),
+            ErrorCode::OutOfRange,
+            "must be between 1 and 10000",
+        ));
+    }
     let Some(idx) = ctx
         .order
         .lines
@@ -354,13 +362,11 @@ fn check_quantity(
         .unit_price
         .amount
         .saturating_mul(i64::from(item.quantity));
-    if item.quantity == 0 || item.quantity > MAX_QUANTITY {
-        e.push(FieldError::new(
-            at("quantity"),
-            ErrorCode::OutOfRange,
-            "must be between 1 and 10000",
-        ));
-    } else if returnable == 0 {
+    if !in_range {
+        // Reported above; what is returnable says nothing of such a quantity.
+        return (returnable, value);
+    }
+    if returnable == 0 {
         let reason = el.and_then(|el| el.reason);
         if reason == Some(NonReturnableReason::AlreadyReturned) {
             *conflict = true;

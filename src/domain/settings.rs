@@ -94,10 +94,10 @@ pub enum AddressKind {
 #[serde(deny_unknown_fields)]
 pub struct ReturnReason {
     /// Stable code, e.g. `too_small`.
-    #[schema(example = "too_small")]
+    #[schema(example = "too_small", pattern = "^[a-z][a-z0-9_]*$", max_length = 50)]
     pub code: String,
     /// Label per locale; every locale of the settings needs one.
-    #[schema(example = json!({"en": "Too small"}))]
+    #[schema(value_type = BTreeMap<Locale, String>, example = json!({"en": "Too small"}))]
     pub labels: BTreeMap<String, String>,
     /// The customer must write a comment.
     #[serde(default)]
@@ -127,9 +127,10 @@ fn one() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct ConditionCode {
     /// Stable code, e.g. `unopened`.
-    #[schema(example = "unopened")]
+    #[schema(example = "unopened", pattern = "^[a-z][a-z0-9_]*$", max_length = 50)]
     pub code: String,
     /// Label per locale.
+    #[schema(value_type = BTreeMap<Locale, String>)]
     pub labels: BTreeMap<String, String>,
 }
 
@@ -277,13 +278,14 @@ pub struct ReturnsSettings {
     #[schema(max_items = 100)]
     pub return_addresses: Vec<ReturnAddress>,
     /// Locale used when the customer's is not supported.
-    #[schema(example = "en")]
+    #[schema(value_type = Locale)]
     pub default_locale: String,
     /// Supported locales, e.g. `en`, `nl`, `de-AT`.
     #[validate(length(min = 1, max = 30))]
-    #[schema(min_items = 1, max_items = 30)]
+    #[schema(value_type = Vec<Locale>, min_items = 1, max_items = 30)]
     pub locales: Vec<String>,
     /// Portal texts per locale; every locale has the same keys.
+    #[schema(value_type = BTreeMap<Locale, LocaleStrings>)]
     pub strings: BTreeMap<String, BTreeMap<String, String>>,
     /// Link to the brand's return policy.
     #[serde(default)]
@@ -972,6 +974,59 @@ pub fn is_locale(s: &str) -> bool {
 }
 
 /// An ISO 3166-1 alpha-2 code in upper case.
+/// The spec's name for the portal texts of one locale: text by key
+/// (schema only).
+pub struct LocaleStrings;
+
+impl utoipa::PartialSchema for LocaleStrings {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some("Portal texts of one locale, by key (snake_case)."))
+            .property_names(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(CODE_PATTERN))
+                    .max_length(Some(64)),
+            ))
+            .additional_properties(Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .max_length(Some(2000)),
+            ))
+            .examples([serde_json::json!({ "portal_title": "Return an item" })])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for LocaleStrings {}
+
+/// The pattern [`is_locale`] accepts (without its 35-byte limit).
+pub const LOCALE_PATTERN: &str = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$";
+
+/// The pattern [`is_code`] accepts (without its length limit).
+pub const CODE_PATTERN: &str = "^[a-z][a-z0-9_]*$";
+
+/// The spec's name for a locale tag such as `en`, `nl` or `de-AT`: the
+/// schema of every locale field and locale-keyed map.
+pub struct Locale;
+
+impl utoipa::PartialSchema for Locale {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("Language tag: a language, then optional subtags."))
+            .pattern(Some(LOCALE_PATTERN))
+            .max_length(Some(35))
+            .examples(["en"])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Locale {}
+
 /// The spec's name for an ISO 3166-1 alpha-2 country code: the schema of
 /// every country field, listing exactly the codes [`is_country`] accepts.
 pub struct CountryCode;
@@ -1011,6 +1066,51 @@ mod tests {
 
     fn fields(s: &ReturnsSettings) -> Vec<String> {
         s.check().into_iter().map(|e| e.field).collect()
+    }
+
+    fn matches(pattern: &str, value: &str) -> bool {
+        regex::Regex::new(pattern).unwrap().is_match(value)
+    }
+
+    #[test]
+    fn the_locale_pattern_states_what_is_locale_accepts() {
+        for tag in [
+            "en",
+            "nl",
+            "de-AT",
+            "zh-Hant-TW",
+            "gsw",
+            "",
+            "EN",
+            "en-",
+            "e",
+            "en_GB",
+            "en.x",
+            "abcd",
+            "en-a",
+            "en-abcdefghi",
+            " en",
+        ] {
+            assert_eq!(matches(LOCALE_PATTERN, tag), is_locale(tag), "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn the_code_pattern_states_what_is_code_accepts() {
+        for code in [
+            "too_small",
+            "a",
+            "a1_b",
+            "",
+            "_a",
+            "1a",
+            "A",
+            "too-small",
+            "a.b",
+            "é",
+        ] {
+            assert_eq!(matches(CODE_PATTERN, code), is_code(code, 64), "{code:?}");
+        }
     }
 
     #[test]

@@ -31,12 +31,24 @@ fn absent(field: &str) -> Value {
     json!({ "properties": { field: { "type": "null" } } })
 }
 
-/// One branch per field: that field is a string (the others may be absent
-/// or null), so exactly one of them is given.
+/// One branch per field: that field is a string and the others are absent
+/// or null, so exactly one of them is given (and the branches exclude each
+/// other).
 fn one_of(fields: &[&str]) -> Vec<Value> {
     fields
         .iter()
-        .map(|f| json!({ "required": [f], "properties": { *f: { "type": "string" } } }))
+        .map(|f| {
+            let mut properties = serde_json::Map::new();
+            for other in fields {
+                let schema = if other == f {
+                    json!({ "type": "string" })
+                } else {
+                    json!({ "type": "null" })
+                };
+                properties.insert(other.to_string(), schema);
+            }
+            json!({ "required": [f], "properties": properties })
+        })
         .collect()
 }
 
@@ -92,17 +104,50 @@ fn rules() -> Vec<(&'static str, Vec<Value>)> {
         // `domain::lookup::Verifier::of`: exactly one verifier.
         (
             "LookupRequest",
-            vec![json!({ "oneOf": one_of(&["postal_code", "email", "phone"]) })],
+            vec![json!({ "anyOf": one_of(&["postal_code", "email", "phone"]) })],
         ),
     ]
 }
 
+/// Names every property of the schema in `branch` (as `{}` where the rule
+/// says nothing of it), so that validators which treat a closed object's
+/// composition as `unevaluatedProperties: false` see every property as
+/// evaluated in whichever branch applies.
+fn cover(branch: &mut Value, properties: &[String]) {
+    if !branch.is_object() {
+        return;
+    }
+    for p in properties {
+        if branch["properties"][p].is_null() {
+            branch["properties"][p] = json!({});
+        }
+    }
+}
+
 /// Adds the rules to the schemas of `spec`.
 pub fn add(spec: &mut Value) {
-    for (name, rules) in rules() {
+    // `routes::portal::uploads`: the form is one photo, nothing else.
+    if spec["components"]["schemas"]["UploadForm"].is_object() {
+        spec["components"]["schemas"]["UploadForm"]["additionalProperties"] = json!(false);
+    }
+    for (name, mut rules) in rules() {
         let schema = &mut spec["components"]["schemas"][name];
         if !schema.is_object() {
             continue;
+        }
+        let properties: Vec<String> = schema["properties"]
+            .as_object()
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default();
+        for rule in &mut rules {
+            for key in ["then", "else"] {
+                if let Some(branch) = rule.get_mut(key) {
+                    cover(branch, &properties);
+                }
+            }
+            if let Some(branches) = rule.get_mut("anyOf").and_then(Value::as_array_mut) {
+                branches.iter_mut().for_each(|b| cover(b, &properties));
+            }
         }
         let all = schema["allOf"].as_array().cloned().unwrap_or_default();
         schema["allOf"] = Value::Array(all.into_iter().chain(rules).collect());

@@ -87,3 +87,46 @@ fn every_error_code_an_operation_documents_is_one_of_the_codes() {
     }
     assert!(documented > 20, "only {documented} codes documented");
 }
+
+#[test]
+fn every_pattern_the_spec_states_is_a_valid_regex_and_codes_use_the_domain_pattern() {
+    fn walk(value: &serde_json::Value, at: &str, found: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    if key == "pattern" {
+                        if let Some(p) = v.as_str() {
+                            found.push((at.to_string(), p.to_string()));
+                        }
+                    }
+                    walk(v, &format!("{at}/{key}"), found);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, &format!("{at}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+    let spec: serde_json::Value = serde_json::from_str(&returns_api::openapi::spec_json()).unwrap();
+    let mut found = Vec::new();
+    walk(&spec, "", &mut found);
+    assert!(found.len() > 10, "{found:?}");
+    for (at, pattern) in &found {
+        assert!(regex::Regex::new(pattern).is_ok(), "{at}: {pattern}");
+    }
+    let schemas = &spec["components"]["schemas"];
+    for schema in ["ReturnReason", "ConditionCode"] {
+        assert_eq!(
+            schemas[schema]["properties"]["code"]["pattern"],
+            returns_api::domain::settings::CODE_PATTERN,
+            "{schema}.code"
+        );
+    }
+    assert_eq!(
+        schemas["Locale"]["pattern"],
+        returns_api::domain::settings::LOCALE_PATTERN
+    );
+}

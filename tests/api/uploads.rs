@@ -101,6 +101,21 @@ both!(
             .await
             .unwrap();
         assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        // One photo and nothing else: any second field is refused.
+        let photo = || Part::bytes(png(100)).file_name("a.png").mime_str("image/png").unwrap();
+        for form in [
+            Form::new().part("file", photo()).text("note", "extra"),
+            Form::new().part("file", photo()).part("file", photo()),
+        ] {
+            let res = app
+                .request(reqwest::Method::POST, "/v1/portal/acme/uploads", Some(&s.access))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap();
+            let body = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(body["errors"][0]["code"], "not_allowed", "{body}");
+        }
         let res = app.post("/v1/portal/acme/uploads", Some(&s.access), &json!({})).await;
         assert_problem(res, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
     }

@@ -83,6 +83,17 @@ pub async fn list(
     limit: i64,
     cursor: Option<String>,
 ) -> Result<ReturnList, ApiError> {
+    if filter
+        .order_number
+        .as_deref()
+        .is_some_and(|n| n.is_empty() || n.chars().count() > 64)
+    {
+        return Err(ApiError::field(
+            "order_number",
+            ErrorCode::InvalidLength,
+            "1–64 characters",
+        ));
+    }
     let f = Filter {
         statuses: filter.statuses()?,
         created_after: filter.created_after.map(|d| d.naive_utc()),

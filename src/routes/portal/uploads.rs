@@ -47,7 +47,7 @@ fn form_error(e: actix_multipart::MultipartError) -> ApiError {
         (status = 400, description = "The form cannot be read (`invalid_multipart`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 413, description = "Over 5 MB (`file_too_large`, `payload_too_large`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a JPEG, PNG or WebP image, or not multipart/form-data (`unsupported_media_type`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "No `file` field (`validation_failed`), or the order has its number of photos (`too_many_uploads`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No `file` field, or another field besides it (`validation_failed`), or the order has its number of photos (`too_many_uploads`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/uploads")]
@@ -67,23 +67,28 @@ pub async fn upload(
         return Err(too_large());
     }
     crate::app::uploads::check_room(&state, &token.0).await?;
+    let mut file = None;
     while let Some(field) = form.next().await {
         let field = field.map_err(form_error)?;
-        if field.name() == Some("file") {
-            let chunks = field.map(|chunk| chunk.map_err(form_error));
-            let file = crate::app::uploads::receive(&state, chunks).await?;
-            let upload = crate::app::uploads::record(&state, &token.0, file).await?;
-            return Ok(HttpResponse::Created().json(upload));
+        let name = field.name().unwrap_or_default().to_string();
+        if name != "file" || file.is_some() {
+            // The form is one photo: any other field, or a second photo, is refused.
+            return Err(ApiError::field(
+                name,
+                ErrorCode::NotAllowed,
+                "the form has exactly one field, `file`",
+            ));
         }
-        // Drain fields we do not use.
-        let mut field = field;
-        while let Some(chunk) = field.next().await {
-            chunk.map_err(form_error)?;
-        }
+        let chunks = field.map(|chunk| chunk.map_err(form_error));
+        file = Some(crate::app::uploads::receive(&state, chunks).await?);
     }
-    Err(ApiError::field(
-        "file",
-        ErrorCode::Required,
-        "send the photo in a form field named `file`",
-    ))
+    let Some(file) = file else {
+        return Err(ApiError::field(
+            "file",
+            ErrorCode::Required,
+            "send the photo in a form field named `file`",
+        ));
+    };
+    let upload = crate::app::uploads::record(&state, &token.0, file).await?;
+    Ok(HttpResponse::Created().json(upload))
 }
