@@ -9,6 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::AppState;
+use super::views::Renderer;
 use crate::auth::tokens::{LABEL_AUDIENCE, Scope};
 use crate::db::returns::LabelRow;
 use crate::domain::labels::LabelKind;
@@ -56,19 +57,37 @@ pub async fn produce(state: &AppState, label_id: &str) -> Result<(), JobError> {
         None => None,
     };
     let (ret, label_id) = (ctx.ret.clone(), ctx.label.id.clone());
+    let render = Renderer::new(state);
     state
         .db
         .write(move |conn| {
-            Ok(crate::db::labels::mark_ready(
+            let event = crate::db::labels::mark_ready(
                 conn,
                 &ret,
                 &label_id,
                 &result.tracking_number,
                 result.dropoff_code.as_deref(),
                 key.as_deref(),
-            )?)
+            )?;
+            publish_label_event(conn, &render, &ret, event)
         })
         .await?;
+    Ok(())
+}
+
+/// Sends the webhook of a label's event with its return as it now is.
+fn publish_label_event(
+    conn: &mut crate::db::DbConn,
+    render: &Renderer,
+    ret: &crate::db::returns::ReturnRow,
+    event: Option<crate::db::returns::EventRow>,
+) -> Result<(), ApiError> {
+    let Some(event) = event else {
+        return Ok(());
+    };
+    let full = crate::db::returns::load(conn, &ret.brand_id, &ret.id)?
+        .ok_or_else(super::return_not_found)?;
+    super::returns::publish(conn, render, &full, &[event])?;
     Ok(())
 }
 
@@ -121,6 +140,7 @@ fn label_request(ctx: &crate::db::labels::LabelContext) -> Result<LabelRequest, 
 /// Records that the label of a job failed for good (after its last attempt).
 pub async fn give_up(state: &AppState, label_id: &str, reason: &str) -> Result<(), ApiError> {
     let (id, reason) = (label_id.to_string(), reason.to_string());
+    let render = Renderer::new(state);
     state
         .db
         .write(move |conn| {
@@ -129,8 +149,8 @@ pub async fn give_up(state: &AppState, label_id: &str, reason: &str) -> Result<(
             };
             let ret = crate::db::returns::load(conn, &label.brand_id, &label.return_id)?
                 .ok_or_else(super::return_not_found)?;
-            crate::db::labels::mark_failed(conn, &ret.ret, &id, &reason)?;
-            Ok(())
+            let event = crate::db::labels::mark_failed(conn, &ret.ret, &id, &reason)?;
+            publish_label_event(conn, &render, &ret.ret, event)
         })
         .await
 }

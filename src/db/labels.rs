@@ -2,9 +2,10 @@
 
 use diesel::prelude::*;
 
-use super::returns::{LabelRow, ReturnRow, ShipmentRow};
+use super::returns::{EventRow, LabelRow, NewEvent, ReturnRow, ShipmentRow};
 use super::schema::{labels, return_shipments, returns};
 use super::{DbConn, DbError, DbResult, OneRow};
+use crate::domain::events::EventType;
 use crate::domain::labels::{LabelEvent, LabelStatus};
 
 /// Stored forms of `list`.
@@ -66,7 +67,7 @@ pub fn context(conn: &mut DbConn, label_id: &str) -> DbResult<Option<LabelContex
     }))
 }
 
-/// Marks a pending label ready, with its event; false when it was no longer
+/// Marks a pending label ready, with its event; `None` when it was no longer
 /// pending (cancelled, or produced by an earlier run): the label state
 /// machine decides which statuses may move.
 pub fn mark_ready(
@@ -76,7 +77,7 @@ pub fn mark_ready(
     tracking: &str,
     dropoff_code: Option<&str>,
     file_path: Option<&str>,
-) -> DbResult<bool> {
+) -> DbResult<Option<EventRow>> {
     let updated = diesel::update(
         labels::table
             .find(label_id)
@@ -90,27 +91,27 @@ pub fn mark_ready(
         labels::updated_at.eq(super::now()),
     ))
     .execute(conn)?;
-    if updated == 1 {
-        super::returns::record_event(
-            conn,
-            ret,
-            "label.ready",
-            "system",
-            None,
-            None,
-            serde_json::json!({ "label_id": label_id, "tracking_number": tracking }),
-        )?;
+    if updated == 0 {
+        return Ok(None);
     }
-    Ok(updated == 1)
+    let event = NewEvent {
+        event_type: EventType::LabelReady,
+        actor: "system",
+        from: None,
+        to: None,
+        details: serde_json::json!({ "label_id": label_id, "tracking_number": tracking }),
+    };
+    Ok(Some(super::returns::record_event(conn, ret, event)?))
 }
 
-/// Marks a pending label failed for good, with its event.
+/// Marks a pending label failed for good, with its event (`None` when it
+/// was no longer pending).
 pub fn mark_failed(
     conn: &mut DbConn,
     ret: &ReturnRow,
     label_id: &str,
     error: &str,
-) -> DbResult<bool> {
+) -> DbResult<Option<EventRow>> {
     let updated = diesel::update(
         labels::table
             .find(label_id)
@@ -122,16 +123,15 @@ pub fn mark_failed(
         labels::updated_at.eq(super::now()),
     ))
     .execute(conn)?;
-    if updated == 1 {
-        super::returns::record_event(
-            conn,
-            ret,
-            "label.failed",
-            "system",
-            None,
-            None,
-            serde_json::json!({ "label_id": label_id, "reason": error }),
-        )?;
+    if updated == 0 {
+        return Ok(None);
     }
-    Ok(updated == 1)
+    let event = NewEvent {
+        event_type: EventType::LabelFailed,
+        actor: "system",
+        from: None,
+        to: None,
+        details: serde_json::json!({ "label_id": label_id, "reason": error }),
+    };
+    Ok(Some(super::returns::record_event(conn, ret, event)?))
 }

@@ -59,6 +59,23 @@ pub fn new_job(
     dedupe_key: Option<&str>,
     payload: &serde_json::Value,
 ) -> JobRow {
+    new_raw_job(
+        kind,
+        brand_id,
+        aggregate_id,
+        dedupe_key,
+        payload.to_string(),
+    )
+}
+
+/// A pending job whose payload is already JSON text.
+pub fn new_raw_job(
+    kind: &str,
+    brand_id: &str,
+    aggregate_id: &str,
+    dedupe_key: Option<&str>,
+    payload: String,
+) -> JobRow {
     let now = super::now();
     JobRow {
         id: crate::domain::ids::new_id("job"),
@@ -66,7 +83,7 @@ pub fn new_job(
         brand_id: brand_id.to_string(),
         aggregate_id: aggregate_id.to_string(),
         dedupe_key: dedupe_key.map(str::to_owned),
-        payload: payload.to_string(),
+        payload,
         status: "pending".into(),
         attempts: 0,
         max_attempts: MAX_ATTEMPTS,

@@ -5,6 +5,7 @@
 //! PostgreSQL in one guarded statement (see [`create_guarded`]).
 
 use diesel::RunQueryDsl;
+use serde_json::value::RawValue;
 
 use super::outbox::JobRow;
 use super::returns::{EventRow, FullReturn};
@@ -17,8 +18,8 @@ pub struct NewReturnRows {
     pub full: FullReturn,
     /// Its events.
     pub events: Vec<EventRow>,
-    /// The outbox rows of the events and labels.
-    pub jobs: Vec<JobRow>,
+    /// The outbox rows of the labels (the events' follow from the response).
+    pub label_jobs: Vec<JobRow>,
     /// Photo uploads it attaches.
     pub images: Vec<String>,
 }
@@ -35,15 +36,30 @@ pub struct KeyClaim<'a> {
 }
 
 /// Writes the rows statement by statement inside the caller's (serialized)
-/// transaction; a taken RMA number is drawn again with `new_rma`.
-pub fn insert(
+/// transaction; a taken RMA number is drawn again with `new_rma`. `render`
+/// gives the response once the number is settled: the events' webhooks
+/// carry it, and it is returned to be kept with the key.
+pub fn insert<E: From<DbError>>(
     conn: &mut DbConn,
     rows: &mut NewReturnRows,
     new_rma: fn() -> String,
-) -> DbResult<()> {
+    render: &dyn Fn(&FullReturn) -> Result<String, E>,
+) -> Result<String, E> {
     super::returns::insert(conn, &mut rows.full, new_rma)?;
     super::uploads::attach(conn, &rows.images, &rows.full.ret.id)?;
-    super::returns::insert_events(conn, &rows.events, &rows.jobs)
+    let body = render(&rows.full)?;
+    let jobs = outbox_rows(rows, &body)?;
+    super::returns::insert_events(conn, &rows.events, &jobs)?;
+    Ok(body)
+}
+
+/// The outbox rows of a new return: its events' webhooks, carrying the
+/// response `body`, then its labels' jobs.
+fn outbox_rows(rows: &NewReturnRows, body: &str) -> DbResult<Vec<JobRow>> {
+    let data: Box<RawValue> = serde_json::from_str(body)?;
+    let mut jobs = super::returns::event_jobs(&rows.events, &data);
+    jobs.extend(rows.label_jobs.iter().cloned());
+    Ok(jobs)
 }
 
 /// The PostgreSQL creation statement (see [`create_guarded`]). `guard` bumps the
@@ -116,7 +132,6 @@ pub fn create_guarded<E: From<DbError>>(
     let items = json(&rows.full.items).map_err(E::from)?;
     let labels = json(&rows.full.labels).map_err(E::from)?;
     let events = json(&rows.events).map_err(E::from)?;
-    let jobs = json(&rows.jobs).map_err(E::from)?;
     let images = json(&rows.images).map_err(E::from)?;
     let brand_id = rows.full.ret.brand_id.clone();
     let (key, hash) = claim
@@ -135,6 +150,7 @@ pub fn create_guarded<E: From<DbError>>(
     let mut tries = 0;
     loop {
         let body = render(&rows.full)?;
+        let jobs = json(&outbox_rows(rows, &body)?).map_err(E::from)?;
         let now = super::now();
         let written = super::Cached(
             diesel::sql_query(CREATE_SQL)

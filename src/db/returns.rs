@@ -3,9 +3,11 @@
 use std::collections::HashMap;
 
 use diesel::prelude::*;
+use serde_json::value::RawValue;
 
 use super::schema::{labels, return_events, return_items, return_shipments, returns};
 use super::{DbConn, DbError, DbResult, OneRow};
+use crate::domain::events::{Envelope, EventType};
 use crate::domain::labels::{LabelEvent, LabelKind, LabelStatus};
 use crate::domain::return_status::{INACTIVE, ReturnStatus};
 
@@ -364,11 +366,11 @@ pub fn events(conn: &mut DbConn, return_id: &str) -> DbResult<Vec<EventRow>> {
         .load(conn)?)
 }
 
-/// An event to record with [`record_events`].
+/// An event to record with [`record_event`] or [`event_rows`].
 pub struct NewEvent<'a> {
-    /// `return.approved`, …
-    pub event_type: &'a str,
-    /// `customer`, `system`, `merchant:…`.
+    /// What happened.
+    pub event_type: EventType,
+    /// `customer`, `system`, `merchant:…`, `carrier:…`.
     pub actor: &'a str,
     /// Status before.
     pub from: Option<ReturnStatus>,
@@ -378,40 +380,22 @@ pub struct NewEvent<'a> {
     pub details: serde_json::Value,
 }
 
-/// Records an event and, in the same transaction, its webhook outbox row.
-pub fn record_event(
-    conn: &mut DbConn,
-    ret: &ReturnRow,
-    event_type: &str,
-    actor: &str,
-    from: Option<ReturnStatus>,
-    to: Option<ReturnStatus>,
-    details: serde_json::Value,
-) -> DbResult<EventRow> {
-    let event = NewEvent {
-        event_type,
-        actor,
-        from,
-        to,
-        details,
-    };
-    let mut rows = record_events(conn, ret, vec![event], Vec::new())?;
+/// Records an event in the audit trail. Its webhook goes out with
+/// [`publish`], once the change it belongs to is complete.
+pub fn record_event(conn: &mut DbConn, ret: &ReturnRow, event: NewEvent<'_>) -> DbResult<EventRow> {
+    let mut rows = event_rows(ret, vec![event]);
+    crate::per_backend!(&mut *conn, c => diesel::insert_into(return_events::table)
+        .values(&rows)
+        .execute(c))?;
     rows.pop()
         .ok_or_else(|| DbError::Invariant("no event recorded".into()))
 }
 
-/// Records events and their webhook outbox rows: one statement for the
-/// events, one for the outbox rows (with `more_jobs`, other jobs of the same
-/// change).
-pub fn record_events(
-    conn: &mut DbConn,
-    ret: &ReturnRow,
-    events: Vec<NewEvent<'_>>,
-    more_jobs: Vec<super::outbox::JobRow>,
-) -> DbResult<Vec<EventRow>> {
-    let (rows, jobs) = event_rows(ret, events, more_jobs);
-    insert_events(conn, &rows, &jobs)?;
-    Ok(rows)
+/// Enqueues the webhook jobs of events recorded in this transaction, each
+/// carrying `data`: the return as the merchant API shows it after the
+/// change (its JSON).
+pub fn publish(conn: &mut DbConn, events: &[EventRow], data: &RawValue) -> DbResult<()> {
+    super::outbox::enqueue_all(conn, &event_jobs(events, data))
 }
 
 /// Inserts events and their outbox rows: one statement each.
@@ -426,48 +410,47 @@ pub fn insert_events(
     super::outbox::enqueue_all(conn, jobs)
 }
 
-/// The rows [`record_events`] writes: the events, and their webhook jobs
-/// followed by `more_jobs`.
-pub fn event_rows(
-    ret: &ReturnRow,
-    events: Vec<NewEvent<'_>>,
-    more_jobs: Vec<super::outbox::JobRow>,
-) -> (Vec<EventRow>, Vec<super::outbox::JobRow>) {
+/// The rows of new events of a return (nothing written).
+pub fn event_rows(ret: &ReturnRow, events: Vec<NewEvent<'_>>) -> Vec<EventRow> {
     let created_at = super::now();
-    let rows: Vec<EventRow> = events
+    events
         .into_iter()
         .map(|e| EventRow {
             id: crate::domain::ids::new_id("evt"),
             return_id: ret.id.clone(),
             brand_id: ret.brand_id.clone(),
-            event_type: e.event_type.to_string(),
+            event_type: e.event_type.as_str().to_string(),
             actor: e.actor.to_string(),
             from_status: e.from.map(|s| s.as_str().to_string()),
             to_status: e.to.map(|s| s.as_str().to_string()),
             details: e.details.to_string(),
             created_at,
         })
-        .collect();
-    let mut jobs: Vec<super::outbox::JobRow> = rows
+        .collect()
+}
+
+/// The webhook jobs of events: one per event, its payload the envelope to
+/// deliver (the same bytes on every attempt and to every endpoint).
+pub fn event_jobs(events: &[EventRow], data: &RawValue) -> Vec<super::outbox::JobRow> {
+    events
         .iter()
-        .map(|event| {
-            let payload = serde_json::json!({
-                "event_id": event.id,
-                "type": event.event_type,
-                "return_id": ret.id,
-                "created_at": event.created_at.and_utc(),
-            });
-            super::outbox::new_job(
+        .filter_map(|event| {
+            let event_type = EventType::parse(&event.event_type)?;
+            let envelope = Envelope {
+                id: &event.id,
+                event_type,
+                created_at: event.created_at.and_utc(),
+                data,
+            };
+            Some(super::outbox::new_raw_job(
                 super::outbox::WEBHOOK,
-                &ret.brand_id,
-                &ret.id,
+                &event.brand_id,
+                &event.return_id,
                 Some(&format!("webhook:{}", event.id)),
-                &payload,
-            )
+                envelope.to_json(),
+            ))
         })
-        .collect();
-    jobs.extend(more_jobs);
-    (rows, jobs)
+        .collect()
 }
 
 /// Saves a new status.

@@ -1,7 +1,10 @@
-//! The events of a return's life: one list, the audit trail's and the
-//! webhooks' `type`.
+//! The events of a return's life and of the webhooks themselves: one list,
+//! the audit trail's and the webhooks' `type`, and the envelope a webhook
+//! carries.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use utoipa::ToSchema;
 
 /// Type of an event (audit trail, timeline, webhook).
@@ -48,6 +51,10 @@ pub enum EventType {
     #[serde(rename = "return.in_transit")]
     #[strum(serialize = "return.in_transit")]
     ReturnInTransit,
+    /// The carrier delivered a parcel at its return address.
+    #[serde(rename = "return.delivered")]
+    #[strum(serialize = "return.delivered")]
+    ReturnDelivered,
     /// Units arrived (some or all).
     #[serde(rename = "return.received")]
     #[strum(serialize = "return.received")]
@@ -56,6 +63,14 @@ pub enum EventType {
     #[serde(rename = "return.completed")]
     #[strum(serialize = "return.completed")]
     ReturnCompleted,
+    /// A webhook endpoint failed every delivery for days and was disabled.
+    #[serde(rename = "webhook_endpoint.disabled")]
+    #[strum(serialize = "webhook_endpoint.disabled")]
+    WebhookEndpointDisabled,
+    /// A test delivery asked for by the merchant (never subscribed to).
+    #[serde(rename = "ping")]
+    #[strum(serialize = "ping")]
+    Ping,
 }
 
 impl EventType {
@@ -67,6 +82,39 @@ impl EventType {
     /// The type named `s`, if it is one.
     pub fn parse(s: &str) -> Option<EventType> {
         s.parse().ok()
+    }
+
+    /// Whether an endpoint can subscribe to it (a ping goes only to the
+    /// endpoint it tests).
+    pub fn subscribable(self) -> bool {
+        self != EventType::Ping
+    }
+}
+
+/// What a webhook delivers: the same bytes on every attempt.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Envelope<'a> {
+    /// Event id (`evt_…`), also the `webhook-id` header: the same on every
+    /// retry, so receivers can ignore repeats.
+    #[schema(example = "evt_01a2327a9e3872ee81fad9669d3f7c8c")]
+    pub id: &'a str,
+    /// Event type.
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// When it happened (events may arrive out of order).
+    pub created_at: DateTime<Utc>,
+    /// The resource as the merchant API showed it at the event: the return
+    /// (`return.*`, `label.*`), the endpoint (`webhook_endpoint.disabled`,
+    /// `ping`).
+    #[schema(value_type = Object)]
+    pub data: &'a RawValue,
+}
+
+impl Envelope<'_> {
+    /// The body to send.
+    pub fn to_json(&self) -> String {
+        // Serializing borrowed strings and raw JSON cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -85,5 +133,31 @@ mod tests {
                 Some(serde_json::Value::from(t.as_str()))
             );
         }
+    }
+
+    #[test]
+    fn an_envelope_carries_its_data_as_given() {
+        let data = RawValue::from_string(r#"{"id":"ret_1","status":"approved"}"#.into()).unwrap();
+        let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let body = Envelope {
+            id: "evt_1",
+            event_type: EventType::ReturnApproved,
+            created_at: at,
+            data: &data,
+        }
+        .to_json();
+        assert_eq!(
+            body,
+            r#"{"id":"evt_1","type":"return.approved","created_at":"2026-12-01T10:00:00Z","data":{"id":"ret_1","status":"approved"}}"#
+        );
+    }
+
+    #[test]
+    fn only_a_ping_cannot_be_subscribed_to() {
+        let unsubscribable: Vec<EventType> =
+            EventType::iter().filter(|t| !t.subscribable()).collect();
+        assert_eq!(unsubscribable, vec![EventType::Ping]);
     }
 }

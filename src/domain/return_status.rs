@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::events::EventType;
 use crate::error::{ApiError, ErrorCode};
 
 /// Status of a return.
@@ -159,15 +160,15 @@ pub fn step(from: ReturnStatus, action: Action) -> Result<ReturnStatus, ApiError
 }
 
 /// The webhook / audit event type of entering `status`.
-pub fn event_type(status: ReturnStatus) -> &'static str {
+pub fn event_type(status: ReturnStatus) -> EventType {
     match status {
-        Requested => "return.requested",
-        Approved => "return.approved",
-        Rejected => "return.rejected",
-        InTransit => "return.in_transit",
-        PartiallyReceived | Received => "return.received",
-        Completed => "return.completed",
-        Cancelled => "return.cancelled",
+        Requested => EventType::ReturnRequested,
+        Approved => EventType::ReturnApproved,
+        Rejected => EventType::ReturnRejected,
+        InTransit => EventType::ReturnInTransit,
+        PartiallyReceived | Received => EventType::ReturnReceived,
+        Completed => EventType::ReturnCompleted,
+        Cancelled => EventType::ReturnCancelled,
     }
 }
 

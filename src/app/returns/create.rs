@@ -25,6 +25,7 @@ use crate::db::orders::OrderRow;
 use crate::db::return_create::{KeyClaim, NewReturnRows};
 use crate::db::returns::{FullReturn, ItemRow, LabelRow, NewEvent, ReturnRow, ShipmentRow};
 use crate::domain::eligibility::{Policy, evaluate};
+use crate::domain::events::EventType;
 use crate::domain::ids::{new_id, new_rma};
 use crate::domain::labels::{LabelKind, LabelStatus};
 use crate::domain::orders::Order;
@@ -186,8 +187,7 @@ fn attempt(
         )?
         .map(|body| Created::New(Box::new(rows.full), body))),
         DbConn::Sqlite(_) => {
-            crate::db::return_create::insert(conn, &mut rows, new_rma)?;
-            let body = render(&rows.full)?;
+            let body = crate::db::return_create::insert(conn, &mut rows, new_rma, &render)?;
             if let Some(c) = claim
                 && !crate::db::idempotency::store(conn, c.brand_id, c.key, c.hash, 201, &body)?
             {
@@ -257,14 +257,16 @@ fn new_rows(
     if checked.auto_approve {
         full.labels = pending_labels(&full)?;
     }
-    let events = creation_events(req.items.len(), checked.auto_approve);
+    let events = crate::db::returns::event_rows(
+        &full.ret,
+        creation_events(req.items.len(), checked.auto_approve),
+    );
     // The labels' jobs go in with the events' jobs: no statement of their own.
     let label_jobs = full
         .labels
         .iter()
         .map(crate::db::returns::label_job)
         .collect();
-    let (events, jobs) = crate::db::returns::event_rows(&full.ret, events, label_jobs);
     let images = req
         .items
         .iter()
@@ -273,7 +275,7 @@ fn new_rows(
     Ok(NewReturnRows {
         full,
         events,
-        jobs,
+        label_jobs,
         images,
     })
 }
@@ -282,7 +284,7 @@ fn new_rows(
 /// auto-approves.
 fn creation_events(items: usize, auto_approve: bool) -> Vec<NewEvent<'static>> {
     let mut events = vec![NewEvent {
-        event_type: "return.requested",
+        event_type: EventType::ReturnRequested,
         actor: "customer",
         from: None,
         to: Some(ReturnStatus::Requested),
@@ -290,7 +292,7 @@ fn creation_events(items: usize, auto_approve: bool) -> Vec<NewEvent<'static>> {
     }];
     if auto_approve {
         events.push(NewEvent {
-            event_type: "return.approved",
+            event_type: EventType::ReturnApproved,
             actor: "system",
             from: Some(ReturnStatus::Requested),
             to: Some(ReturnStatus::Approved),

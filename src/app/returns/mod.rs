@@ -13,7 +13,7 @@ use super::AppState;
 use super::portal::PortalToken;
 use super::views::{Renderer, ReturnView, view, views};
 use crate::db::DbConn;
-use crate::db::returns::FullReturn;
+use crate::db::returns::{EventRow, FullReturn, NewEvent};
 use crate::domain::money::Money;
 use crate::domain::return_status::{Action, step};
 pub use crate::domain::returns::CreateReturn;
@@ -267,47 +267,48 @@ pub async fn cancel_for_order(
         token.claims.sub.clone(),
         id.to_string(),
     );
-    let full = state
+    let render = Renderer::new(state);
+    state
         .db
         .write(move |conn| {
             let mut full = load_for_order(conn, &brand_id, &order_id, &id)?;
-            cancel(conn, &mut full, "customer")?;
-            Ok(full)
+            let event = cancel(conn, &mut full, "customer")?;
+            publish(conn, &render, &full, &[event])
         })
-        .await?;
-    view(state, full, None)
+        .await
 }
 
-/// Moves a return to its next status with its event (and outbox row), or
-/// refuses with the state machine's 409.
+/// Moves a return to its next status with its event, or refuses with the
+/// state machine's 409. The event's webhook goes out with [`publish`].
 fn advance(
     conn: &mut DbConn,
     full: &mut FullReturn,
     action: Action,
     actor: &str,
     details: serde_json::Value,
-) -> Result<(), ApiError> {
+) -> Result<EventRow, ApiError> {
     let from = full.ret.status();
     let to = step(from, action)?;
     crate::db::returns::set_status(conn, &mut full.ret, to)?;
-    crate::db::returns::record_event(
+    Ok(crate::db::returns::record_event(
         conn,
         &full.ret,
-        crate::domain::return_status::event_type(to),
-        actor,
-        Some(from),
-        Some(to),
-        details,
-    )?;
-    Ok(())
+        NewEvent {
+            event_type: crate::domain::return_status::event_type(to),
+            actor,
+            from: Some(from),
+            to: Some(to),
+            details,
+        },
+    )?)
 }
 
 /// Cancels a loaded return: voids its labels (and their pending jobs) and
 /// records the step.
-fn cancel(conn: &mut DbConn, full: &mut FullReturn, actor: &str) -> Result<(), ApiError> {
+fn cancel(conn: &mut DbConn, full: &mut FullReturn, actor: &str) -> Result<EventRow, ApiError> {
     step(full.ret.status(), Action::Cancel)?;
     crate::db::returns::cancel_labels(conn, &full.ret.id)?;
-    advance(conn, full, Action::Cancel, actor, serde_json::json!({}))?;
+    let event = advance(conn, full, Action::Cancel, actor, serde_json::json!({}))?;
     for label in &mut full.labels {
         if let Some(to) = label
             .status()
@@ -316,5 +317,22 @@ fn cancel(conn: &mut DbConn, full: &mut FullReturn, actor: &str) -> Result<(), A
             label.status = to.as_str().to_string();
         }
     }
-    Ok(())
+    Ok(event)
+}
+
+/// Ends a change to a return inside its transaction: the view of the
+/// return as it now is, and the webhooks of the change's events carrying
+/// that view.
+pub(crate) fn publish(
+    conn: &mut DbConn,
+    render: &Renderer,
+    full: &FullReturn,
+    events: &[EventRow],
+) -> Result<ReturnView, ApiError> {
+    let view = render.view(full.clone(), None)?;
+    if !events.is_empty() {
+        let data = serde_json::value::to_raw_value(&view).map_err(ApiError::internal)?;
+        crate::db::returns::publish(conn, events, &data)?;
+    }
+    Ok(view)
 }

@@ -7,12 +7,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::super::views::{EventList, EventView, ReturnView, view, views};
+use super::super::views::{EventList, EventView, Renderer, ReturnView, view, views};
 use super::super::{AppState, merchant_brand};
-use super::{advance, cancel};
+use super::{advance, cancel, publish};
 use crate::auth::Merchant;
 use crate::db::DbConn;
-use crate::db::returns::{Filter, FullReturn};
+use crate::db::returns::{EventRow, Filter, FullReturn};
 use crate::domain::return_status::{Action, ReturnStatus, step};
 use crate::domain::review::ItemQuantities;
 pub use crate::domain::review::{
@@ -177,19 +177,21 @@ async fn process<F>(
     mut change: F,
 ) -> Result<ReturnView, ApiError>
 where
-    F: FnMut(&mut DbConn, &mut FullReturn, &str, &str) -> Result<(), ApiError> + Send + 'static,
+    F: FnMut(&mut DbConn, &mut FullReturn, &str, &str) -> Result<Vec<EventRow>, ApiError>
+        + Send
+        + 'static,
 {
     let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
-    let full = state
+    let render = Renderer::new(state);
+    state
         .db
         .write(move |conn| {
             let mut full = load(conn, &merchant, &slug, &id)?;
             let brand_id = full.ret.brand_id.clone();
-            change(conn, &mut full, &actor(&merchant), &brand_id)?;
-            Ok(full)
+            let events = change(conn, &mut full, &actor(&merchant), &brand_id)?;
+            publish(conn, &render, &full, &events)
         })
-        .await?;
-    view(state, full, None)
+        .await
 }
 
 fn quantities(full: &FullReturn) -> Vec<ItemQuantities> {
@@ -229,13 +231,13 @@ pub async fn approve(
             }));
         }
         let details = serde_json::json!({ "note": input.note, "items": summary });
-        advance(conn, full, Action::Approve, actor, details)?;
+        let event = advance(conn, full, Action::Approve, actor, details)?;
         let labels = super::create::pending_labels(full)?;
         for label in &labels {
             crate::db::returns::enqueue_label(conn, label)?;
         }
         full.labels = labels;
-        Ok(())
+        Ok(vec![event])
     })
     .await?;
     state.jobs.notify();
@@ -256,7 +258,7 @@ pub async fn reject(
         full.ret.rejection = Some(serde_json::to_string(&rejection).map_err(ApiError::internal)?);
         crate::db::returns::save_outcome(conn, &full.ret)?;
         let details = serde_json::to_value(&rejection).map_err(ApiError::internal)?;
-        advance(conn, full, Action::Reject, actor, details)
+        Ok(vec![advance(conn, full, Action::Reject, actor, details)?])
     })
     .await
 }
@@ -269,7 +271,13 @@ pub async fn ship(
     id: &str,
 ) -> Result<ReturnView, ApiError> {
     process(state, merchant, slug, id, |conn, full, actor, _| {
-        advance(conn, full, Action::Ship, actor, serde_json::json!({}))
+        Ok(vec![advance(
+            conn,
+            full,
+            Action::Ship,
+            actor,
+            serde_json::json!({}),
+        )?])
     })
     .await
 }
@@ -314,7 +322,7 @@ pub async fn receive(
             } else {
                 Action::ReceivePart
             };
-            advance(conn, full, action, actor, details)
+            Ok(vec![advance(conn, full, action, actor, details)?])
         },
     )
     .await
@@ -335,7 +343,7 @@ pub async fn complete(
             Some(serde_json::to_string(&given).map_err(ApiError::internal)?);
         crate::db::returns::save_outcome(conn, &full.ret)?;
         let details = serde_json::to_value(&given).map_err(ApiError::internal)?;
-        advance(conn, full, Action::Complete, actor, details)
+        Ok(vec![advance(conn, full, Action::Complete, actor, details)?])
     })
     .await
 }
@@ -348,7 +356,7 @@ pub async fn cancel_as_merchant(
     id: &str,
 ) -> Result<ReturnView, ApiError> {
     process(state, merchant, slug, id, |conn, full, actor, _| {
-        cancel(conn, full, actor)
+        Ok(vec![cancel(conn, full, actor)?])
     })
     .await
 }
