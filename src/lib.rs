@@ -2,8 +2,8 @@
 //!
 //! Layers point down: `routes`, `cli` and `demo` call `app` (one module per
 //! use case), which uses `domain` (the rules), `db` (rows and queries),
-//! `auth`, `geo`, `labels` and `jobs`; `error`, `config`, `telemetry` and
-//! `storage` are the ground floor. `scripts/deps.py` keeps it so.
+//! `auth`, `geo`, `labels`, `webhooks` and `jobs`; `error`, `config`,
+//! `telemetry` and `storage` are the ground floor. `scripts/deps.py` keeps it so.
 
 pub mod app;
 pub mod auth;
@@ -21,3 +21,4 @@ pub mod routes;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;
+pub mod webhooks;
