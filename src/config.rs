@@ -25,6 +25,12 @@
 //! | `JOB_POLL_MS` | `--job-poll-ms` | `250` | idle poll interval of the worker |
 //! | `JOB_RETRY_BASE_MS` | `--job-retry-base-ms` | `1000` | first retry delay (doubles, ±50 % jitter) |
 //! | `DISABLE_JOBS` | `--disable-jobs` | off | run no worker on this node |
+//! | `WEBHOOK_CONCURRENCY` | `--webhook-concurrency` | `64` | webhook deliveries in flight per node |
+//! | `WEBHOOK_ENDPOINT_CONCURRENCY` | `--webhook-endpoint-concurrency` | `4` | deliveries in flight per endpoint (all nodes) |
+//! | `WEBHOOK_TIMEOUT_MS` | `--webhook-timeout-ms` | `10000` | time an endpoint has to answer |
+//! | `WEBHOOK_RETRY_SCHEDULE` | `--webhook-retry-schedule` | `5s,5m,30m,2h,5h,10h,…` | delays between attempts (13 attempts over about three days) |
+//! | `WEBHOOK_DISABLE_AFTER` | `--webhook-disable-after` | `5d` | an endpoint failing every attempt this long is disabled |
+//! | `WEBHOOK_ALLOW_PRIVATE` | `--webhook-allow-private` | off | development only: `http://` endpoints and private, loopback and link-local addresses |
 //! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of HTTP carriers (tokens are never logged) |
 //! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
 //! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
@@ -35,6 +41,8 @@
 //! is shown with its password masked.
 
 use std::path::PathBuf;
+
+use std::time::Duration;
 
 use clap::Args;
 use serde::Deserialize;
@@ -105,6 +113,9 @@ pub struct Config {
     /// Run no job worker on this node (serve HTTP only).
     #[arg(long, env = "DISABLE_JOBS", value_parser = clap::builder::BoolishValueParser::new())]
     pub disable_jobs: bool,
+    /// Webhook delivery settings.
+    #[command(flatten)]
+    pub webhooks: WebhookConfig,
     /// JSON file listing HTTP carriers: `[{"carrier", "base_url", "token", "timeout_ms"}]`.
     /// Carriers not listed use the built-in local carrier.
     #[arg(long, env = "CARRIER_CONFIG")]
@@ -147,11 +158,92 @@ impl Config {
             job_poll_ms: 100,
             job_retry_base_ms: 100,
             disable_jobs: false,
+            webhooks: WebhookConfig::default(),
             carrier_config: None,
             carriers: Vec::new(),
             metrics_token: None,
         }
     }
+}
+
+/// Delays between webhook attempts: 5 s, 5 min, 30 min, 2 h, 5 h, then 10 h
+/// seven times, so thirteen attempts over a little more than three days.
+pub const DEFAULT_RETRY_SCHEDULE: &str = "5s,5m,30m,2h,5h,10h,10h,10h,10h,10h,10h,10h";
+
+/// How webhooks are delivered.
+#[derive(Debug, Clone, Args)]
+pub struct WebhookConfig {
+    /// Webhook deliveries in flight at once on this node.
+    #[arg(
+        long = "webhook-concurrency",
+        env = "WEBHOOK_CONCURRENCY",
+        default_value_t = 64
+    )]
+    pub concurrency: usize,
+    /// Deliveries in flight at once per endpoint, across nodes (a slow
+    /// endpoint never takes every slot).
+    #[arg(
+        long = "webhook-endpoint-concurrency",
+        env = "WEBHOOK_ENDPOINT_CONCURRENCY",
+        default_value_t = 4
+    )]
+    pub endpoint_concurrency: usize,
+    /// Time an endpoint has to answer (milliseconds).
+    #[arg(
+        long = "webhook-timeout-ms",
+        env = "WEBHOOK_TIMEOUT_MS",
+        default_value_t = 10_000
+    )]
+    pub timeout_ms: u64,
+    /// Delays between attempts, e.g. `5s,5m,30m,2h` (units ms, s, m, h, d).
+    #[arg(
+        long = "webhook-retry-schedule",
+        env = "WEBHOOK_RETRY_SCHEDULE",
+        value_parser = parse_durations,
+        default_value = DEFAULT_RETRY_SCHEDULE
+    )]
+    pub retry_schedule: Durations,
+    /// An endpoint that failed every attempt for this long is disabled.
+    #[arg(
+        long = "webhook-disable-after",
+        env = "WEBHOOK_DISABLE_AFTER",
+        value_parser = humantime::parse_duration,
+        default_value = "5d"
+    )]
+    pub disable_after: Duration,
+    /// Development only: allow `http://` endpoints and loopback, private and
+    /// link-local addresses.
+    #[arg(
+        long = "webhook-allow-private",
+        env = "WEBHOOK_ALLOW_PRIVATE",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub allow_private: bool,
+}
+
+impl Default for WebhookConfig {
+    fn default() -> WebhookConfig {
+        WebhookConfig {
+            concurrency: 64,
+            endpoint_concurrency: 4,
+            timeout_ms: 10_000,
+            retry_schedule: parse_durations(DEFAULT_RETRY_SCHEDULE).unwrap_or_default(),
+            disable_after: Duration::from_secs(5 * 86_400),
+            allow_private: false,
+        }
+    }
+}
+
+/// A list of durations (one option value).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Durations(pub Vec<Duration>);
+
+/// Reads `5s,5m,30m,2h`: durations as `humantime` writes them.
+pub fn parse_durations(s: &str) -> Result<Durations, String> {
+    s.split(',')
+        .map(|part| humantime::parse_duration(part.trim()).map_err(|e| format!("{part:?}: {e}")))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Durations)
 }
 
 /// A secret setting: shown as `***` in debug output, so it never reaches a log.
@@ -211,5 +303,33 @@ impl std::fmt::Debug for HttpCarrierConfig {
             .field("token", &self.token.as_ref().map(|_| "***"))
             .field("timeout_ms", &self.timeout_ms)
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_webhook_schedule_spreads_thirteen_attempts_over_about_three_days() {
+        let schedule = parse_durations(DEFAULT_RETRY_SCHEDULE).unwrap();
+        assert_eq!(schedule.0.len() + 1, 13);
+        assert_eq!(schedule.0[0], Duration::from_secs(5));
+        let hours = schedule.0.iter().sum::<Duration>().as_secs_f64() / 3600.0;
+        assert!((72.0..80.0).contains(&hours), "{hours} h");
+    }
+
+    #[test]
+    fn duration_lists_read_as_written_and_refuse_missing_units() {
+        assert_eq!(
+            parse_durations("250ms, 2m,1d").unwrap().0,
+            vec![
+                Duration::from_millis(250),
+                Duration::from_secs(120),
+                Duration::from_secs(86_400)
+            ]
+        );
+        assert!(parse_durations("5").is_err());
+        assert!(parse_durations("5s,,5m").is_err());
     }
 }

@@ -1,12 +1,16 @@
-//! The application's job runner: what each kind of outbox job does.
+//! The application's job runner: what each kind of outbox job does, and
+//! the lanes the worker runs them in.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::AppState;
+use crate::config::Config;
 use crate::db::outbox::{JobRow, LABEL, WEBHOOK};
-use crate::jobs::{JobError, RunFuture, Runner};
+use crate::db::webhooks::DELIVER;
+use crate::jobs::{JobError, RunFuture, Runner, WorkerConfig};
 
-/// Runs label and event jobs for the worker.
+/// Runs label, event and delivery jobs for the workers.
 pub struct AppRunner(pub Arc<AppState>);
 
 fn label_id(job: &JobRow) -> Option<String> {
@@ -22,9 +26,8 @@ impl Runner for AppRunner {
                     Some(label) => super::labels::produce(&self.0, &label).await,
                     None => Err(JobError::Permanent("label job without label_id".into())),
                 },
-                // Events stay in the audit trail; no endpoint is subscribed
-                // to deliveries, so there is nothing to send.
-                WEBHOOK => Ok(()),
+                WEBHOOK => super::webhooks::fan_out(&self.0, job).await,
+                DELIVER => super::webhooks::deliver(&self.0, job).await,
                 other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
             }
         })
@@ -40,4 +43,39 @@ impl Runner for AppRunner {
             }
         })
     }
+}
+
+/// The kinds every lane runs: each kind in exactly one lane.
+pub const GENERAL_KINDS: &[&str] = &[LABEL, WEBHOOK];
+/// Webhook deliveries: many at once, capped per endpoint.
+pub const DELIVERY_KINDS: &[&str] = &[DELIVER];
+
+/// The lanes of a node: labels and events; webhook deliveries.
+pub fn lanes(config: &Config) -> Vec<WorkerConfig> {
+    let node = uuid::Uuid::now_v7().simple().to_string();
+    let lease = Duration::from_secs(config.job_lease_secs.max(1));
+    let general = WorkerConfig {
+        id: format!("node-{node}"),
+        kinds: GENERAL_KINDS.to_vec(),
+        per_aggregate: None,
+        concurrency: config.job_concurrency.max(1),
+        lease,
+        poll: Duration::from_millis(config.job_poll_ms.max(10)),
+        retry_base: Duration::from_millis(config.job_retry_base_ms.max(1)),
+        grace: Duration::from_secs(10),
+    };
+    let hooks = &config.webhooks;
+    // A lease shorter than an attempt (the timeout, then recording it)
+    // would let another node send it again meanwhile.
+    let attempt = Duration::from_millis(hooks.timeout_ms);
+    let delivery_lease = lease.max(attempt + attempt / 2 + Duration::from_secs(1));
+    let deliveries = WorkerConfig {
+        id: format!("node-{node}-webhooks"),
+        kinds: DELIVERY_KINDS.to_vec(),
+        per_aggregate: Some(hooks.endpoint_concurrency.max(1)),
+        concurrency: hooks.concurrency.max(1),
+        lease: delivery_lease,
+        ..general.clone()
+    };
+    vec![general, deliveries]
 }

@@ -22,6 +22,7 @@ pub mod settings;
 pub mod state;
 pub mod uploads;
 pub mod views;
+pub mod webhooks;
 
 pub use state::AppState;
 

@@ -8,7 +8,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::domain::lookup::Limits;
 use crate::geo::refresh::IndexHandle;
-use crate::jobs::{Jobs, WorkerConfig};
+use crate::jobs::Jobs;
 use crate::labels::Carriers;
 use crate::storage::Storage;
 
@@ -34,8 +34,10 @@ pub struct AppState {
     pub storage: Storage,
     /// Carrier adapters.
     pub carriers: Arc<Carriers>,
-    /// The job worker of this node.
+    /// The job workers of this node.
     pub jobs: Jobs,
+    /// HTTP client of webhook deliveries.
+    pub webhook_sender: crate::webhooks::send::Sender,
 }
 
 /// A built node and the background tasks it runs (aborted at shutdown).
@@ -68,6 +70,10 @@ impl AppState {
         let points = Arc::new(IndexHandle::default());
         points.refresh(&db).await?;
         let carriers = Arc::new(Carriers::new(&carrier_configs(&config)?)?);
+        let webhook_sender = crate::webhooks::send::Sender::new(
+            Duration::from_millis(config.webhooks.timeout_ms.max(1)),
+            config.webhooks.allow_private,
+        )?;
         let state = Arc::new(AppState {
             public_url,
             portal: PortalCache::new(Duration::from_millis(config.portal_cache_ttl_ms)),
@@ -81,6 +87,7 @@ impl AppState {
             storage: Storage::new(config.data_dir.clone()),
             carriers,
             jobs: Jobs::new(),
+            webhook_sender,
             db: db.clone(),
             config,
         });
@@ -88,7 +95,7 @@ impl AppState {
             state.jobs.start(
                 db.clone(),
                 Arc::new(super::jobs::AppRunner(state.clone())),
-                worker_config(&state.config),
+                super::jobs::lanes(&state.config),
             );
         }
         let refresher = crate::geo::refresh::spawn_refresher(
@@ -123,15 +130,4 @@ fn carrier_configs(config: &Config) -> anyhow::Result<Vec<crate::labels::HttpCar
         list.extend(more);
     }
     Ok(list)
-}
-
-fn worker_config(config: &Config) -> WorkerConfig {
-    WorkerConfig {
-        id: format!("node-{}", uuid::Uuid::now_v7().simple()),
-        concurrency: config.job_concurrency.max(1),
-        lease: Duration::from_secs(config.job_lease_secs.max(1)),
-        poll: Duration::from_millis(config.job_poll_ms.max(10)),
-        retry_base: Duration::from_millis(config.job_retry_base_ms.max(1)),
-        grace: Duration::from_secs(10),
-    }
 }

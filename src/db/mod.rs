@@ -29,6 +29,7 @@ pub mod service_points;
 pub mod settings;
 pub mod signing_keys;
 pub mod uploads;
+pub mod webhooks;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

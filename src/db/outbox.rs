@@ -134,43 +134,116 @@ pub fn for_aggregate(conn: &mut DbConn, aggregate_id: &str) -> DbResult<Vec<JobR
         .load(conn)?)
 }
 
-/// Claims up to `limit` due jobs (pending and due, or running with an expired
-/// lease) for `worker` until `lease_until`, counting an attempt for each.
-/// PostgreSQL skips rows other nodes are claiming (`FOR UPDATE SKIP LOCKED`);
-/// SQLite has a single writer, so the update is atomic as it is.
-pub fn claim(
-    conn: &mut DbConn,
-    worker: &str,
-    now: chrono::NaiveDateTime,
-    lease_until: chrono::NaiveDateTime,
-    limit: i64,
-) -> DbResult<Vec<JobRow>> {
+/// What a worker claims: due jobs of its kinds (pending and due, or
+/// running with an expired lease), for `worker` until `lease_until`.
+pub struct Claim<'a> {
+    /// Worker name (`locked_by`).
+    pub worker: &'a str,
+    /// Job kinds of the worker's lane (fixed names, never user input).
+    pub kinds: &'a [&'static str],
+    /// Now.
+    pub now: chrono::NaiveDateTime,
+    /// End of the lease.
+    pub lease_until: chrono::NaiveDateTime,
+    /// At most this many jobs.
+    pub limit: i64,
+}
+
+/// `kind IN ('a', 'b')` for fixed kind names.
+fn kinds_sql(kinds: &[&'static str]) -> String {
+    let quoted: Vec<String> = kinds.iter().map(|k| format!("'{k}'")).collect();
+    format!("kind IN ({})", quoted.join(", "))
+}
+
+/// Claims up to `claim.limit` due jobs, counting an attempt for each, in
+/// one statement. PostgreSQL skips rows other nodes are claiming
+/// (`FOR UPDATE SKIP LOCKED`); SQLite has a single writer, so the update
+/// is atomic as it is.
+pub fn claim(conn: &mut DbConn, claim: &Claim<'_>) -> DbResult<Vec<JobRow>> {
     use diesel::sql_types::{BigInt, Text, Timestamp};
-    const PG: &str = "UPDATE outbox SET status = 'running', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
-        WHERE id IN (SELECT id FROM outbox \
-            WHERE (status = 'pending' AND run_at <= $3) OR (status = 'running' AND lease_until < $3) \
-            ORDER BY run_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
-        RETURNING *";
-    const SQLITE: &str = "UPDATE outbox SET status = 'running', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
-        WHERE id IN (SELECT id FROM outbox \
-            WHERE (status = 'pending' AND run_at <= $3) OR (status = 'running' AND lease_until < $3) \
-            ORDER BY run_at LIMIT $4) \
-        RETURNING *";
-    let rows: Vec<JobRow> = match conn {
-        DbConn::Pg(c) => diesel::sql_query(PG)
-            .bind::<Timestamp, _>(lease_until)
-            .bind::<Text, _>(worker)
-            .bind::<Timestamp, _>(now)
-            .bind::<BigInt, _>(limit)
-            .load(c)?,
-        DbConn::Sqlite(c) => diesel::sql_query(SQLITE)
-            .bind::<Timestamp, _>(lease_until)
-            .bind::<Text, _>(worker)
-            .bind::<Timestamp, _>(now)
-            .bind::<BigInt, _>(limit)
-            .load(c)?,
+    let lock = match conn {
+        DbConn::Pg(_) => "FOR UPDATE SKIP LOCKED",
+        DbConn::Sqlite(_) => "",
     };
+    let sql = format!(
+        "UPDATE outbox SET status = 'running', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
+         WHERE id IN (SELECT id FROM outbox \
+            WHERE {kinds} AND ((status = 'pending' AND run_at <= $3) OR (status = 'running' AND lease_until < $3)) \
+            ORDER BY run_at LIMIT $4 {lock}) \
+         RETURNING *",
+        kinds = kinds_sql(claim.kinds)
+    );
+    let rows: Vec<JobRow> = crate::per_backend!(conn, c => diesel::sql_query(&sql)
+        .bind::<Timestamp, _>(claim.lease_until)
+        .bind::<Text, _>(claim.worker)
+        .bind::<Timestamp, _>(claim.now)
+        .bind::<BigInt, _>(claim.limit)
+        .load(c))?;
     Ok(rows)
+}
+
+/// Claims like [`claim`], but never so that more than `cap` jobs of one
+/// aggregate run at once (counting every node's live leases): aggregates
+/// at their cap are skipped, the others get at most their remaining room,
+/// earliest first.
+pub fn claim_capped(conn: &mut DbConn, claim: &Claim<'_>, cap: i64) -> DbResult<Vec<JobRow>> {
+    let busy: Vec<(String, i64)> = outbox::table
+        .filter(outbox::kind.eq_any(claim.kinds))
+        .filter(outbox::status.eq("running"))
+        .filter(outbox::lease_until.ge(claim.now))
+        .group_by(outbox::aggregate_id)
+        .select((outbox::aggregate_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    let mut room: std::collections::HashMap<String, i64> = busy
+        .iter()
+        .map(|(aggregate, n)| (aggregate.clone(), cap - n))
+        .collect();
+    let full: Vec<&String> = busy
+        .iter()
+        .filter(|(_, n)| *n >= cap)
+        .map(|(a, _)| a)
+        .collect();
+    let due = outbox::status
+        .eq("pending")
+        .and(outbox::run_at.le(claim.now))
+        .or(outbox::status
+            .eq("running")
+            .and(outbox::lease_until.lt(claim.now)));
+    let candidates = outbox::table
+        .filter(outbox::kind.eq_any(claim.kinds))
+        .filter(due)
+        .filter(outbox::aggregate_id.ne_all(full))
+        .order((outbox::run_at, outbox::id))
+        .limit(claim.limit * 4)
+        .select((outbox::id, outbox::aggregate_id));
+    let candidates: Vec<(String, String)> = match conn {
+        DbConn::Pg(c) => candidates.for_update().skip_locked().load(c)?,
+        DbConn::Sqlite(c) => candidates.load(c)?,
+    };
+    let mut chosen = Vec::new();
+    for (id, aggregate) in candidates {
+        let left = room.entry(aggregate).or_insert(cap);
+        if *left > 0 && (chosen.len() as i64) < claim.limit {
+            *left -= 1;
+            chosen.push(id);
+        }
+    }
+    if chosen.is_empty() {
+        return Ok(Vec::new());
+    }
+    diesel::update(outbox::table.filter(outbox::id.eq_any(&chosen)))
+        .set((
+            outbox::status.eq("running"),
+            outbox::lease_until.eq(Some(claim.lease_until)),
+            outbox::locked_by.eq(Some(claim.worker)),
+            outbox::attempts.eq(outbox::attempts + 1),
+        ))
+        .execute(conn)?;
+    Ok(outbox::table
+        .filter(outbox::id.eq_any(&chosen))
+        .order((outbox::run_at, outbox::id))
+        .select(JobRow::as_select())
+        .load(conn)?)
 }
 
 /// Marks a job this worker still holds as done. Returns whether it held it.

@@ -91,12 +91,12 @@ impl EventType {
     }
 }
 
-/// What a webhook delivers: the same bytes on every attempt.
-#[derive(Debug, Serialize, ToSchema)]
+/// What a webhook delivers: the same bytes on every attempt (the spec's
+/// `ReturnEvent` and `EndpointEvent`).
+#[derive(Debug, Serialize)]
 pub struct Envelope<'a> {
     /// Event id (`evt_…`), also the `webhook-id` header: the same on every
     /// retry, so receivers can ignore repeats.
-    #[schema(example = "evt_01a2327a9e3872ee81fad9669d3f7c8c")]
     pub id: &'a str,
     /// Event type.
     #[serde(rename = "type")]
@@ -106,7 +106,6 @@ pub struct Envelope<'a> {
     /// The resource as the merchant API showed it at the event: the return
     /// (`return.*`, `label.*`), the endpoint (`webhook_endpoint.disabled`,
     /// `ping`).
-    #[schema(value_type = Object)]
     pub data: &'a RawValue,
 }
 

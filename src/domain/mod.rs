@@ -19,3 +19,4 @@ pub mod review;
 pub mod service_points;
 pub mod settings;
 pub mod urls;
+pub mod webhooks;

@@ -72,6 +72,10 @@ pub enum ErrorCode {
     NoPdf,
     /// A printed-label return has no QR code.
     NoQrCode,
+    /// No such webhook endpoint, or not the caller's.
+    EndpointNotFound,
+    /// No such webhook delivery, or not the caller's.
+    DeliveryNotFound,
 
     // 405.
     /// The path exists but not with this method (see `Allow`).
@@ -92,6 +96,8 @@ pub enum ErrorCode {
     QuantityConflict,
     /// The label is not ready yet.
     LabelNotReady,
+    /// The webhook endpoint is disabled; enable it first.
+    EndpointDisabled,
 
     // 412 / 428: conditional requests.
     /// The resource changed since it was read (`If-Match`).
@@ -122,6 +128,8 @@ pub enum ErrorCode {
     LabelFailed,
     /// The label was cancelled with its return (label poll).
     LabelCancelled,
+    /// The brand has its number of webhook endpoints.
+    TooManyEndpoints,
 
     // 422: field codes (`errors[].code`).
     /// A required field is missing or empty.
@@ -166,6 +174,11 @@ pub enum ErrorCode {
     InvalidPhone,
     /// Not an allowed URL.
     InvalidUrl,
+    /// A URL whose host is (or resolves to) a loopback, private, link-local
+    /// or reserved address.
+    UnsafeUrl,
+    /// A URL whose host name does not resolve.
+    UnresolvableHost,
     /// Not a language tag.
     InvalidLocale,
     /// Not a URL slug.
@@ -291,10 +304,10 @@ impl ErrorCode {
             MissingCredentials | InvalidCredentials | InvalidToken => 401,
             AdminRequired | InsufficientScope | WrongBrand | OriginNotAllowed => 403,
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
-            | NoQrCode => 404,
+            | NoQrCode | EndpointNotFound | DeliveryNotFound => 404,
             MethodNotAllowed => 405,
             Conflict | BrandExists | DomainTaken | InvalidTransition | NotCancellable
-            | QuantityConflict | LabelNotReady => 409,
+            | QuantityConflict | LabelNotReady | EndpointDisabled => 409,
             PreconditionFailed => 412,
             PayloadTooLarge | FileTooLarge => 413,
             UnsupportedMediaType => 415,

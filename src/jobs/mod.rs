@@ -10,6 +10,12 @@
 //!
 //! What a job does is not decided here: the worker hands each claimed job
 //! to a [`Runner`] (the application's, which knows labels and webhooks).
+//!
+//! A node runs one worker per lane: a lane claims only its kinds of job,
+//! with its own concurrency, so thousands of webhook deliveries never wait
+//! behind a label and the other way round. A lane may also cap the jobs
+//! running at once per aggregate (per webhook endpoint), so one slow
+//! endpoint cannot take every slot from the others.
 
 use std::collections::HashSet;
 use std::future::Future;
@@ -32,6 +38,8 @@ pub enum JobError {
     Retry(String),
     /// Never succeeds; fail now.
     Permanent(String),
+    /// Try again after this delay (the job keeps its own schedule).
+    RetryIn(Duration, String),
 }
 
 impl From<ApiError> for JobError {
@@ -45,6 +53,10 @@ impl From<ApiError> for JobError {
 pub struct WorkerConfig {
     /// Name of this worker in `locked_by`.
     pub id: String,
+    /// The job kinds it claims.
+    pub kinds: Vec<&'static str>,
+    /// At most this many running jobs per aggregate (across nodes), if set.
+    pub per_aggregate: Option<usize>,
     /// Jobs run at once.
     pub concurrency: usize,
     /// How long a claim holds before others may take the job.
@@ -73,11 +85,12 @@ struct Context {
     runner: Arc<dyn Runner>,
 }
 
-/// The worker of a node: idle until [`Jobs::start`], woken by [`Jobs::notify`].
+/// The workers of a node (one per lane): idle until [`Jobs::start`], woken
+/// by [`Jobs::notify`].
 pub struct Jobs {
-    notify: Arc<Notify>,
+    notify: Mutex<Vec<Arc<Notify>>>,
     stop: watch::Sender<bool>,
-    task: Mutex<Option<tokio::task::JoinHandle<()>>>,
+    tasks: Mutex<Vec<tokio::task::JoinHandle<()>>>,
 }
 
 impl Default for Jobs {
@@ -87,38 +100,51 @@ impl Default for Jobs {
 }
 
 impl Jobs {
-    /// A worker that runs nothing until started (or never, on a node
-    /// that runs no jobs).
+    /// Workers that run nothing until started (or never, on a node that
+    /// runs no jobs).
     pub fn new() -> Jobs {
         let (stop, _) = watch::channel(false);
         Jobs {
-            notify: Arc::new(Notify::new()),
+            notify: Mutex::new(Vec::new()),
             stop,
-            task: Mutex::new(None),
+            tasks: Mutex::new(Vec::new()),
         }
     }
 
-    /// Starts claiming and running jobs on the current runtime.
-    pub fn start(&self, db: Db, runner: Arc<dyn Runner>, config: WorkerConfig) {
-        let ctx = Context { db, runner };
-        let task = tokio::spawn(run(ctx, config, self.notify.clone(), self.stop.subscribe()));
-        *self.task.lock().unwrap_or_else(|p| p.into_inner()) = Some(task);
+    /// Starts one worker per lane on the current runtime.
+    pub fn start(&self, db: Db, runner: Arc<dyn Runner>, lanes: Vec<WorkerConfig>) {
+        for config in lanes {
+            let notify = Arc::new(Notify::new());
+            let ctx = Context {
+                db: db.clone(),
+                runner: runner.clone(),
+            };
+            let task = tokio::spawn(run(ctx, config, notify.clone(), self.stop.subscribe()));
+            lock(&self.notify).push(notify);
+            lock(&self.tasks).push(task);
+        }
     }
 
-    /// Wakes the worker: new work was enqueued on this node.
+    /// Wakes the workers: new work was enqueued on this node.
     pub fn notify(&self) {
-        self.notify.notify_one();
+        for notify in lock(&self.notify).iter() {
+            notify.notify_one();
+        }
     }
 
     /// Stops claiming, lets running jobs finish for the grace period and
     /// hands the unfinished ones back to the queue.
     pub async fn stop(&self) {
         let _ = self.stop.send(true);
-        let task = self.task.lock().unwrap_or_else(|p| p.into_inner()).take();
-        if let Some(task) = task {
+        let tasks = std::mem::take(&mut *lock(&self.tasks));
+        for task in tasks {
             let _ = task.await;
         }
     }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn backoff(base: Duration, attempt: i32) -> Duration {
@@ -177,20 +203,25 @@ async fn run(
     shut_down(&ctx.db, &config, running, in_flight).await;
 }
 
-/// Claims up to `free` due jobs with a lease.
+/// Claims up to `free` due jobs of the lane with a lease.
 async fn claim(db: &Db, config: &WorkerConfig, free: usize) -> Result<Vec<JobRow>, ApiError> {
     let (worker, lease) = (config.id.clone(), config.lease);
+    let (kinds, per_aggregate) = (config.kinds.clone(), config.per_aggregate);
     db.write(move |conn| {
         let now = crate::db::now();
         let lease_until =
             now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::seconds(60));
-        Ok(crate::db::outbox::claim(
-            conn,
-            &worker,
+        let claim = crate::db::outbox::Claim {
+            worker: &worker,
+            kinds: &kinds,
             now,
             lease_until,
-            free as i64,
-        )?)
+            limit: free as i64,
+        };
+        Ok(match per_aggregate {
+            Some(cap) => crate::db::outbox::claim_capped(conn, &claim, cap as i64)?,
+            None => crate::db::outbox::claim(conn, &claim)?,
+        })
     })
     .await
 }
@@ -232,13 +263,19 @@ async fn shut_down(
 async fn execute(db: &Db, runner: &dyn Runner, config: &WorkerConfig, job: JobRow) {
     let result = runner.run(&job).await;
     let (id, worker) = (job.id.clone(), config.id.clone());
-    let outcome = match result {
+    let outcome = match result.clone() {
         Ok(()) => db
             .write(move |conn| Ok(crate::db::outbox::finish(conn, &id, &worker)?))
             .await
             .map(|_| ()),
-        Err(JobError::Retry(message)) if job.attempts < job.max_attempts => {
-            let delay = backoff(config.retry_base, job.attempts);
+        Err(JobError::Retry(message) | JobError::RetryIn(_, message))
+            if job.attempts < job.max_attempts =>
+        {
+            // The job's own delay when it has one, else exponential backoff.
+            let delay = match &result {
+                Err(JobError::RetryIn(delay, _)) => *delay,
+                _ => backoff(config.retry_base, job.attempts),
+            };
             tracing::info!(job = %job.id, attempt = job.attempts, retry_in_ms = delay.as_millis() as u64, error = %message, "job will be retried");
             let run_at = crate::db::now()
                 + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::seconds(1));
@@ -250,7 +287,9 @@ async fn execute(db: &Db, runner: &dyn Runner, config: &WorkerConfig, job: JobRo
             .await
             .map(|_| ())
         }
-        Err(JobError::Retry(message) | JobError::Permanent(message)) => {
+        Err(
+            JobError::Retry(message) | JobError::Permanent(message) | JobError::RetryIn(_, message),
+        ) => {
             tracing::warn!(job = %job.id, kind = %job.kind, error = %message, "job failed for good");
             runner.give_up(&job, &message).await;
             db.write(move |conn| Ok(crate::db::outbox::fail(conn, &id, &worker, &message)?))

@@ -12,6 +12,7 @@
 mod errors;
 mod links;
 mod rules;
+mod webhooks;
 
 use actix_web::App;
 use serde_json::{Value, json};
@@ -41,6 +42,7 @@ Every response carries `X-Request-Id`.",
         (name = "returns settings", description = "A brand's returns policy (merchant API key)"),
         (name = "orders", description = "Order ingestion (merchant API key)"),
         (name = "returns", description = "Return review and processing (merchant API key)"),
+        (name = "webhooks", description = "Webhook endpoints, signing secrets and the delivery log (merchant API key). The events themselves are under `webhooks` at the top of this document."),
         (name = "labels", description = "Self-authenticating label URLs handed out with returns"),
         (name = "operations", description = "Health, readiness, metrics and operator imports"),
     ),
@@ -147,6 +149,7 @@ pub fn spec() -> Value {
     finish(&mut spec);
     links::add(&mut spec);
     rules::add(&mut spec);
+    webhooks::add(&mut spec);
     spec
 }
 
@@ -182,7 +185,8 @@ fn finish(spec: &mut Value) {
                 continue;
             };
             for response in responses.values_mut() {
-                let Some(content) = response["content"].as_object_mut() else {
+                let Some(content) = response.get_mut("content").and_then(Value::as_object_mut)
+                else {
                     continue;
                 };
                 for (media_type, body) in content.iter_mut() {

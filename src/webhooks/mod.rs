@@ -3,4 +3,5 @@
 //! and sending one delivery safely (no private addresses, no redirects,
 //! a bounded response).
 
+pub mod send;
 pub mod signature;

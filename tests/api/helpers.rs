@@ -261,6 +261,29 @@ impl TestApp {
         }
     }
 
+    /// Runs the real binary against this app's database and data (with
+    /// short leases and polls, and `env` on top) until it is killed.
+    pub fn start_binary(&self, env: &[(&str, &str)]) -> std::process::Child {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_returns-api"));
+        command
+            .arg("serve")
+            .env("DATABASE_URL", &self.database_url)
+            .env("HOST", "127.0.0.1")
+            .env("PORT", "0")
+            .env("DATA_DIR", self.dir.path().join("data"))
+            .env("JOB_LEASE_SECS", "2")
+            .env("JOB_POLL_MS", "50")
+            .env("JOB_RETRY_BASE_MS", "100")
+            .env("HTTP_WORKERS", "1")
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        command.spawn().expect("binary starts")
+    }
+
     /// Absolute URL of `path`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)

@@ -260,25 +260,12 @@ both!(
     }
 );
 
-/// Runs the real binary against the app's database until killed.
+/// Runs the real binary with the fake carrier until killed.
 fn start_binary(app: &TestApp, carrier_file: &std::path::Path) -> std::process::Child {
-    std::process::Command::new(env!("CARGO_BIN_EXE_returns-api"))
-        .arg("serve")
-        .env("DATABASE_URL", &app.database_url)
-        .env("HOST", "127.0.0.1")
-        .env("PORT", "0")
-        .env("DATA_DIR", app.dir.path().join("data"))
-        .env("CARRIER_CONFIG", carrier_file)
-        .env("JOB_LEASE_SECS", "2")
-        .env("JOB_CONCURRENCY", "8")
-        .env("JOB_POLL_MS", "50")
-        .env("JOB_RETRY_BASE_MS", "100")
-        .env("HTTP_WORKERS", "1")
-        .env("RUST_LOG", "warn")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("binary starts")
+    app.start_binary(&[
+        ("CARRIER_CONFIG", carrier_file.to_str().unwrap()),
+        ("JOB_CONCURRENCY", "8"),
+    ])
 }
 
 both!(

@@ -21,3 +21,5 @@ mod service_points;
 mod settings;
 mod tokens;
 mod uploads;
+mod webhook_receiver;
+mod webhooks;

@@ -1,9 +1,11 @@
-//! Merchant endpoints (API key): brands, Returns Settings, orders, returns.
+//! Merchant endpoints (API key): brands, Returns Settings, orders, returns,
+//! webhooks.
 
 pub mod brands;
 pub mod orders;
 pub mod returns;
 pub mod settings;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -26,5 +28,14 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(returns::in_transit)
         .service(returns::receive)
         .service(returns::complete)
-        .service(returns::cancel);
+        .service(returns::cancel)
+        .service(webhooks::create)
+        .service(webhooks::list)
+        .service(webhooks::get_endpoint)
+        .service(webhooks::update)
+        .service(webhooks::remove)
+        .service(webhooks::rotate_secret)
+        .service(webhooks::test)
+        .service(webhooks::deliveries)
+        .service(webhooks::retry);
 }

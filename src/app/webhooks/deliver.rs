@@ -1,0 +1,336 @@
+//! The two webhook jobs. An event's job ([`fan_out`]) writes its message
+//! once and one delivery per endpoint that wants it, each with its own job;
+//! a delivery's job ([`deliver`]) makes one signed attempt and records it,
+//! then either is done or asks the worker to run it again when the
+//! schedule says. Deliveries are identified by endpoint and event, so a job
+//! that runs again after a crash finds the rows it wrote and the receiver
+//! gets the same `webhook-id`.
+
+use rand::Rng;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::super::AppState;
+use super::views::EndpointView;
+use crate::db::DbConn;
+use crate::db::outbox::JobRow;
+use crate::db::webhooks::{AttemptRow, DeliveryRow, EndpointRow, MessageRow};
+use crate::domain::events::{Envelope, EventType};
+use crate::domain::webhooks::{
+    DeliveryEvent, DeliveryStatus, RetrySchedule, should_disable, wants,
+};
+use crate::error::ApiError;
+use crate::jobs::JobError;
+use crate::webhooks::send::Outcome;
+use crate::webhooks::signature;
+
+/// The head of an envelope (an event job's payload).
+#[derive(Deserialize)]
+struct Head {
+    id: String,
+    #[serde(rename = "type")]
+    event_type: EventType,
+    created_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn subscribed(endpoint: &EndpointRow, event: EventType) -> bool {
+    let types: Vec<EventType> = serde_json::from_str(&endpoint.event_types).unwrap_or_default();
+    wants(&types, event)
+}
+
+fn new_delivery(endpoint: &EndpointRow, message: &MessageRow) -> DeliveryRow {
+    let now = crate::db::now();
+    DeliveryRow {
+        id: crate::db::webhooks::delivery_id(&endpoint.id, &message.id),
+        brand_id: message.brand_id.clone(),
+        endpoint_id: endpoint.id.clone(),
+        message_id: message.id.clone(),
+        event_type: message.event_type.clone(),
+        status: DeliveryStatus::Pending.as_str().to_string(),
+        attempts: 0,
+        next_attempt_at: Some(now),
+        last_status_code: None,
+        last_error: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+/// Runs an event's job: its message and a delivery (with its job) for
+/// every enabled endpoint of the brand subscribed to its type.
+pub async fn fan_out(state: &AppState, job: &JobRow) -> Result<(), JobError> {
+    let head: Head = serde_json::from_str(&job.payload)
+        .map_err(|e| JobError::Permanent(format!("an event job without an envelope: {e}")))?;
+    let message = MessageRow {
+        id: head.id,
+        brand_id: job.brand_id.clone(),
+        event_type: head.event_type.as_str().to_string(),
+        body: job.payload.clone(),
+        created_at: head.created_at.naive_utc(),
+    };
+    let sent = state
+        .db
+        .write(move |conn| {
+            let endpoints: Vec<EndpointRow> =
+                crate::db::webhooks::enabled_endpoints(conn, &message.brand_id)?
+                    .into_iter()
+                    .filter(|e| subscribed(e, head.event_type))
+                    .collect();
+            let deliveries: Vec<DeliveryRow> = endpoints
+                .iter()
+                .map(|e| new_delivery(e, &message))
+                .collect();
+            crate::db::webhooks::fan_out(conn, &message, &deliveries)?;
+            Ok(!deliveries.is_empty())
+        })
+        .await?;
+    if sent {
+        state.jobs.notify();
+    }
+    Ok(())
+}
+
+/// Publishes an event that is not a return's (`ping`,
+/// `webhook_endpoint.disabled`) to `endpoints`, in the caller's
+/// transaction; the deliveries it made.
+pub(super) fn publish_to(
+    conn: &mut DbConn,
+    brand_id: &str,
+    event_type: EventType,
+    data: &RawValue,
+    endpoints: &[EndpointRow],
+) -> Result<Vec<DeliveryRow>, ApiError> {
+    let id = crate::domain::ids::new_id("evt");
+    let now = crate::db::now();
+    let body = Envelope {
+        id: &id,
+        event_type,
+        created_at: now.and_utc(),
+        data,
+    }
+    .to_json();
+    let message = MessageRow {
+        id,
+        brand_id: brand_id.to_string(),
+        event_type: event_type.as_str().to_string(),
+        body,
+        created_at: now,
+    };
+    let deliveries: Vec<DeliveryRow> = endpoints
+        .iter()
+        .map(|e| new_delivery(e, &message))
+        .collect();
+    crate::db::webhooks::fan_out(conn, &message, &deliveries)?;
+    Ok(deliveries)
+}
+
+/// The payload of a delivery's job.
+#[derive(Deserialize)]
+struct Task {
+    delivery_id: String,
+    #[serde(default)]
+    manual: bool,
+}
+
+/// Runs a delivery's job: one signed attempt, recorded in the log. A
+/// failed attempt is tried again when the schedule says (a manual retry
+/// gets one attempt); after the last one the delivery has failed.
+pub async fn deliver(state: &AppState, job: &JobRow) -> Result<(), JobError> {
+    let task: Task = serde_json::from_str(&job.payload)
+        .map_err(|e| JobError::Permanent(format!("a delivery job without a delivery: {e}")))?;
+    let id = task.delivery_id.clone();
+    let Some(ctx) = state
+        .db
+        .read(move |conn| Ok(crate::db::webhooks::context(conn, &id)?))
+        .await?
+    else {
+        // Its endpoint was deleted.
+        return Ok(());
+    };
+    if ctx.delivery.status() != DeliveryStatus::Pending {
+        return Ok(());
+    }
+    let outcome = if ctx.endpoint.enabled {
+        attempt(state, &ctx).await
+    } else {
+        Outcome {
+            status: None,
+            latency: std::time::Duration::ZERO,
+            error: Some("the endpoint is disabled".into()),
+            excerpt: None,
+        }
+    };
+    let schedule = RetrySchedule(state.config.webhooks.retry_schedule.0.clone());
+    let jitter = rand::rng().random_range(0.9..1.1);
+    let disable_after = state.config.webhooks.disable_after;
+    let (manual, enabled) = (task.manual, ctx.endpoint.enabled);
+    let started =
+        chrono::Utc::now() - chrono::Duration::from_std(outcome.latency).unwrap_or_default();
+    let recorded = outcome.clone();
+    let next = state
+        .db
+        .write(move |conn| {
+            let next = if recorded.succeeded() || manual || !enabled {
+                None
+            } else {
+                schedule.delay_after(current_attempts(conn, &ctx.delivery)? + 1, jitter)
+            };
+            record(conn, &ctx.delivery, &recorded, started, next, enabled)?;
+            if enabled {
+                note_endpoint(conn, &ctx.endpoint, recorded.succeeded(), disable_after)?;
+            }
+            Ok(next)
+        })
+        .await?;
+    if outcome.succeeded() {
+        return Ok(());
+    }
+    let error = outcome.error.unwrap_or_else(|| "failed".into());
+    match next {
+        Some(delay) => Err(JobError::RetryIn(delay, error)),
+        None => Err(JobError::Permanent(error)),
+    }
+}
+
+/// One signed POST of the message to the endpoint.
+async fn attempt(state: &AppState, ctx: &crate::db::webhooks::DeliveryContext) -> Outcome {
+    let now = chrono::Utc::now();
+    let timestamp = now.timestamp();
+    let secrets = ctx.endpoint.signing_secrets(now.naive_utc());
+    let signature = match signature::sign(&secrets, &ctx.delivery.message_id, timestamp, &ctx.body)
+    {
+        Ok(s) => s,
+        Err(e) => {
+            return Outcome {
+                status: None,
+                latency: std::time::Duration::ZERO,
+                error: Some(format!("cannot sign: {e}")),
+                excerpt: None,
+            };
+        }
+    };
+    let headers = [
+        (signature::ID, ctx.delivery.message_id.clone()),
+        (signature::TIMESTAMP, timestamp.to_string()),
+        (signature::SIGNATURE, signature),
+    ];
+    state
+        .webhook_sender
+        .send(&ctx.endpoint.url, &headers, ctx.body.clone())
+        .await
+}
+
+/// Attempts made so far, as stored (another node may have recorded one).
+fn current_attempts(conn: &mut DbConn, d: &DeliveryRow) -> Result<u32, ApiError> {
+    Ok(crate::db::webhooks::delivery(conn, &d.brand_id, &d.id)?
+        .map_or(d.attempts, |d| d.attempts)
+        .max(0) as u32)
+}
+
+/// Records an attempt (when one was `sent`) and moves the delivery by the
+/// state machine.
+fn record(
+    conn: &mut DbConn,
+    stale: &DeliveryRow,
+    outcome: &Outcome,
+    started: chrono::DateTime<chrono::Utc>,
+    next: Option<std::time::Duration>,
+    sent: bool,
+) -> Result<(), ApiError> {
+    let Some(mut d) = crate::db::webhooks::delivery(conn, &stale.brand_id, &stale.id)? else {
+        return Ok(());
+    };
+    let now = crate::db::now();
+    let next_at = next.map(|delay| now + chrono::Duration::from_std(delay).unwrap_or_default());
+    let event = match (outcome.succeeded(), next_at) {
+        (true, _) => DeliveryEvent::Accepted,
+        (false, Some(_)) => DeliveryEvent::FailedWillRetry,
+        (false, None) => DeliveryEvent::FailedForGood,
+    };
+    if let Some(to) = d.status().step(event) {
+        d.status = to.as_str().to_string();
+        d.next_attempt_at = next_at;
+    }
+    if sent {
+        d.attempts += 1;
+    }
+    d.last_status_code = outcome.status.map(i32::from);
+    d.last_error = outcome.error.clone();
+    d.updated_at = now;
+    if !sent {
+        crate::db::webhooks::save_delivery(conn, &d)?;
+        return Ok(());
+    }
+    let attempt = AttemptRow {
+        id: crate::domain::ids::new_id("wha"),
+        delivery_id: d.id.clone(),
+        attempt: d.attempts,
+        started_at: started.naive_utc(),
+        status_code: d.last_status_code,
+        latency_ms: outcome.latency.as_millis().min(i32::MAX as u128) as i32,
+        error: outcome.error.clone(),
+        response_excerpt: outcome.excerpt.clone(),
+        next_attempt_at: next_at,
+    };
+    crate::db::webhooks::record_attempt(conn, &attempt, &d)?;
+    Ok(())
+}
+
+/// Notes the outcome on the endpoint; one that has failed every attempt
+/// for `disable_after` is disabled, and the brand's other endpoints hear
+/// of it (`webhook_endpoint.disabled`).
+fn note_endpoint(
+    conn: &mut DbConn,
+    endpoint: &EndpointRow,
+    succeeded: bool,
+    disable_after: std::time::Duration,
+) -> Result<(), ApiError> {
+    let now = crate::db::now();
+    let Some(mut row) = crate::db::webhooks::note_outcome(conn, &endpoint.id, succeeded, now)?
+    else {
+        return Ok(());
+    };
+    let failing_since = row.failing_since.map(|t| t.and_utc());
+    if succeeded || !row.enabled || !should_disable(failing_since, now.and_utc(), disable_after) {
+        return Ok(());
+    }
+    row.enabled = false;
+    row.disabled_reason = Some(format!(
+        "every delivery attempt failed since {}",
+        failing_since.map(|t| t.to_rfc3339()).unwrap_or_default()
+    ));
+    row.updated_at = now;
+    crate::db::webhooks::save_endpoint(conn, &row)?;
+    tracing::warn!(endpoint = %row.id, brand = %row.brand_id, "webhook endpoint disabled after failing every attempt");
+    let others: Vec<EndpointRow> = crate::db::webhooks::enabled_endpoints(conn, &row.brand_id)?
+        .into_iter()
+        .filter(|e| subscribed(e, EventType::WebhookEndpointDisabled))
+        .collect();
+    let data =
+        serde_json::value::to_raw_value(&EndpointView::from(&row)).map_err(ApiError::internal)?;
+    publish_to(
+        conn,
+        &row.brand_id,
+        EventType::WebhookEndpointDisabled,
+        &data,
+        &others,
+    )?;
+    Ok(())
+}
+
+/// Schedules another attempt of a delivery now (see [`super::retry`]).
+pub(super) fn retry_now(conn: &mut DbConn, d: &mut DeliveryRow) -> Result<(), ApiError> {
+    if d.status() == DeliveryStatus::Pending && crate::db::webhooks::hurry(conn, d)? {
+        return Ok(());
+    }
+    let now = crate::db::now();
+    if let Some(to) = d.status().step(DeliveryEvent::Retried) {
+        d.status = to.as_str().to_string();
+    }
+    d.next_attempt_at = Some(now);
+    d.updated_at = now;
+    crate::db::webhooks::save_delivery(conn, d)?;
+    let job = crate::db::webhooks::deliver_job(d, d.attempts + 1, true);
+    crate::db::outbox::enqueue_all(conn, &[job])?;
+    Ok(())
+}

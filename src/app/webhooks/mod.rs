@@ -1,0 +1,403 @@
+//! Webhooks: the endpoints a merchant registers (with their signing
+//! secrets), the delivery log, and the jobs that fan an event out to the
+//! endpoints that want it and deliver it ([`deliver`]).
+//!
+//! An endpoint's URL is checked when it is registered or changed (https, a
+//! host that resolves to public addresses only) and again at every attempt
+//! (see `crate::webhooks::send`), since DNS answers change.
+
+mod deliver;
+mod views;
+
+pub use deliver::{deliver, fan_out};
+pub use views::{
+    AttemptView, DeliveryList, DeliveryQuery, DeliveryView, EndpointInput, EndpointList,
+    EndpointPatch, EndpointView,
+};
+
+use super::{AppState, merchant_brand};
+use crate::auth::Merchant;
+use crate::db::DbConn;
+use crate::db::webhooks::EndpointRow;
+use crate::domain::events::EventType;
+use crate::domain::webhooks::{
+    EndpointUrl, MAX_ENDPOINTS, check_description, check_event_types, check_url, is_public_ip,
+};
+use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::webhooks::signature::new_secret;
+
+/// How long a rotated-out secret keeps signing.
+const ROTATION_GRACE: chrono::Duration = chrono::Duration::hours(24);
+
+fn endpoint_not_found() -> ApiError {
+    ApiError::new(ErrorCode::EndpointNotFound, "No such webhook endpoint.")
+}
+
+/// An endpoint of a brand the merchant manages (404 otherwise).
+fn load(
+    conn: &mut DbConn,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<EndpointRow, ApiError> {
+    let brand = merchant_brand(conn, merchant, slug)?;
+    crate::db::webhooks::endpoint(conn, &brand.id, id)?.ok_or_else(endpoint_not_found)
+}
+
+/// Checks an endpoint URL and, unless the development switch is on, that
+/// its host resolves to public addresses only (422 otherwise).
+async fn check_destination(url: &str, allow_private: bool) -> Result<String, ApiError> {
+    let checked = check_url(url, allow_private).map_err(|e| ApiError::validation(vec![e]))?;
+    if !allow_private && checked.ip.is_none() {
+        resolve_public(&checked).await?;
+    }
+    Ok(checked.url)
+}
+
+async fn resolve_public(url: &EndpointUrl) -> Result<(), ApiError> {
+    let refuse =
+        |code, message: String| ApiError::validation(vec![FieldError::new("url", code, message)]);
+    let addresses: Vec<std::net::IpAddr> =
+        match tokio::net::lookup_host((url.host.as_str(), 443)).await {
+            Ok(found) => found.map(|a| a.ip()).collect(),
+            Err(_) => Vec::new(),
+        };
+    if addresses.is_empty() {
+        return Err(refuse(
+            ErrorCode::UnresolvableHost,
+            format!("{} does not resolve", url.host),
+        ));
+    }
+    if let Some(ip) = addresses.iter().find(|ip| !is_public_ip(**ip)) {
+        return Err(refuse(
+            ErrorCode::UnsafeUrl,
+            format!(
+                "{} resolves to {ip}, a loopback, private, link-local or reserved address",
+                url.host
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_input(description: Option<&str>, types: Option<&[EventType]>) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    if let Some(d) = description
+        && let Err(e) = check_description(d)
+    {
+        errors.push(e);
+    }
+    if let Some(t) = types
+        && let Err(e) = check_event_types(t)
+    {
+        errors.push(e);
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::validation(errors))
+    }
+}
+
+fn types_json(types: &[EventType]) -> Result<String, ApiError> {
+    serde_json::to_string(types).map_err(ApiError::internal)
+}
+
+/// Registers an endpoint; the answer carries its signing secret, the only
+/// time it is shown (besides rotation).
+pub async fn create(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    input: EndpointInput,
+) -> Result<EndpointView, ApiError> {
+    check_input(input.description.as_deref(), Some(&input.event_types))?;
+    let url = check_destination(&input.url, state.config.webhooks.allow_private).await?;
+    let (merchant, slug) = (merchant.clone(), slug.to_string());
+    let row = state
+        .db
+        .write(move |conn| {
+            let brand = merchant_brand(conn, &merchant, &slug)?;
+            if crate::db::webhooks::count_endpoints(conn, &brand.id)? >= MAX_ENDPOINTS as i64 {
+                return Err(ApiError::new(
+                    ErrorCode::TooManyEndpoints,
+                    format!("A brand has at most {MAX_ENDPOINTS} webhook endpoints."),
+                ));
+            }
+            let now = crate::db::now();
+            let row = EndpointRow {
+                id: crate::domain::ids::new_id("whe"),
+                brand_id: brand.id,
+                url: url.clone(),
+                description: input.description.clone().filter(|d| !d.is_empty()),
+                event_types: types_json(&input.event_types)?,
+                enabled: input.enabled.unwrap_or(true),
+                disabled_reason: None,
+                secret: new_secret(),
+                previous_secret: None,
+                previous_secret_until: None,
+                failing_since: None,
+                created_at: now,
+                updated_at: now,
+            };
+            crate::db::webhooks::insert_endpoint(conn, &row)?;
+            Ok(row)
+        })
+        .await?;
+    Ok(EndpointView::with_secret(&row))
+}
+
+/// The brand's endpoints, oldest first.
+pub async fn list(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    limit: i64,
+    cursor: Option<String>,
+) -> Result<EndpointList, ApiError> {
+    let (merchant, slug) = (merchant.clone(), slug.to_string());
+    let rows = state
+        .db
+        .read(move |conn| {
+            let brand = merchant_brand(conn, &merchant, &slug)?;
+            Ok(crate::db::webhooks::endpoints(
+                conn,
+                &brand.id,
+                cursor.as_deref(),
+                limit + 1,
+            )?)
+        })
+        .await?;
+    let (rows, next_cursor) = super::pagination::paginate(rows, limit, |r| r.id.clone());
+    Ok(EndpointList {
+        data: rows.iter().map(EndpointView::from).collect(),
+        next_cursor,
+    })
+}
+
+/// One endpoint (without its secret).
+pub async fn get(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<EndpointView, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let row = state
+        .db
+        .read(move |conn| load(conn, &merchant, &slug, &id))
+        .await?;
+    Ok(EndpointView::from(&row))
+}
+
+/// Changes an endpoint: URL (checked again), description, event types,
+/// enabled. Enabling an endpoint the system disabled clears the reason and
+/// its run of failures.
+pub async fn update(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    patch: EndpointPatch,
+) -> Result<EndpointView, ApiError> {
+    check_input(patch.description.as_deref(), patch.event_types.as_deref())?;
+    let url = match &patch.url {
+        Some(url) => Some(check_destination(url, state.config.webhooks.allow_private).await?),
+        None => None,
+    };
+    let row = change(state, merchant, slug, id, move |row| {
+        if let Some(url) = &url {
+            row.url = url.clone();
+        }
+        if let Some(d) = &patch.description {
+            row.description = Some(d.clone()).filter(|d| !d.is_empty());
+        }
+        if let Some(types) = &patch.event_types {
+            row.event_types = types_json(types)?;
+        }
+        if let Some(enabled) = patch.enabled {
+            if enabled && !row.enabled {
+                row.disabled_reason = None;
+                row.failing_since = None;
+            }
+            row.enabled = enabled;
+        }
+        Ok(())
+    })
+    .await?;
+    Ok(EndpointView::from(&row))
+}
+
+/// Loads an endpoint, applies `apply` and saves it, in one transaction.
+async fn change<F>(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    mut apply: F,
+) -> Result<EndpointRow, ApiError>
+where
+    F: FnMut(&mut EndpointRow) -> Result<(), ApiError> + Send + 'static,
+{
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    state
+        .db
+        .write(move |conn| {
+            let mut row = load(conn, &merchant, &slug, &id)?;
+            apply(&mut row)?;
+            row.updated_at = crate::db::now();
+            crate::db::webhooks::save_endpoint(conn, &row)?;
+            Ok(row)
+        })
+        .await
+}
+
+/// Deletes an endpoint and its delivery log; pending deliveries to it are
+/// dropped.
+pub async fn delete(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<(), ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    state
+        .db
+        .write(move |conn| {
+            let brand = merchant_brand(conn, &merchant, &slug)?;
+            if crate::db::webhooks::delete_endpoint(conn, &brand.id, &id)? {
+                Ok(())
+            } else {
+                Err(endpoint_not_found())
+            }
+        })
+        .await
+}
+
+/// Gives an endpoint a new secret; the old one keeps signing (a second
+/// signature in `webhook-signature`) for 24 hours, so receivers can switch
+/// without losing a delivery.
+pub async fn rotate_secret(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<EndpointView, ApiError> {
+    let row = change(state, merchant, slug, id, |row| {
+        row.previous_secret = Some(std::mem::replace(&mut row.secret, new_secret()));
+        row.previous_secret_until = Some(crate::db::now() + ROTATION_GRACE);
+        Ok(())
+    })
+    .await?;
+    Ok(EndpointView::with_secret(&row))
+}
+
+/// Sends a `ping` to the endpoint (409 when it is disabled); the answer is
+/// the delivery, to follow in the log.
+pub async fn test(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<DeliveryView, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let view = state
+        .db
+        .write(move |conn| {
+            let row = load(conn, &merchant, &slug, &id)?;
+            if !row.enabled {
+                return Err(endpoint_disabled());
+            }
+            let data = serde_json::value::to_raw_value(&EndpointView::from(&row))
+                .map_err(ApiError::internal)?;
+            let delivery = deliver::publish_to(
+                conn,
+                &row.brand_id,
+                EventType::Ping,
+                &data,
+                std::slice::from_ref(&row),
+            )?
+            .pop()
+            .ok_or_else(|| ApiError::internal(anyhow::anyhow!("a ping without a delivery")))?;
+            Ok(DeliveryView::new(&delivery, &[]))
+        })
+        .await?;
+    state.jobs.notify();
+    Ok(view)
+}
+
+fn endpoint_disabled() -> ApiError {
+    ApiError::new(
+        ErrorCode::EndpointDisabled,
+        "The endpoint is disabled; enable it first.",
+    )
+}
+
+/// An endpoint's deliveries, newest event first, each with its attempts.
+pub async fn deliveries(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    query: DeliveryQuery,
+    limit: i64,
+    cursor: Option<String>,
+) -> Result<DeliveryList, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let filter = query.filter();
+    let rows = state
+        .db
+        .read(move |conn| {
+            let endpoint = load(conn, &merchant, &slug, &id)?;
+            Ok(crate::db::webhooks::deliveries(
+                conn,
+                &endpoint.id,
+                &filter,
+                cursor.as_deref(),
+                limit + 1,
+            )?)
+        })
+        .await?;
+    let (rows, next_cursor) =
+        super::pagination::paginate(rows, limit, |(d, _)| d.message_id.clone());
+    Ok(DeliveryList {
+        data: rows
+            .iter()
+            .map(|(d, attempts)| DeliveryView::new(d, attempts))
+            .collect(),
+        next_cursor,
+    })
+}
+
+/// Makes another attempt at a delivery now: a pending one is brought
+/// forward, a finished one (succeeded or failed) gets one more attempt.
+/// 409 when its endpoint is disabled.
+pub async fn retry(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<DeliveryView, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let view = state
+        .db
+        .write(move |conn| {
+            let brand = merchant_brand(conn, &merchant, &slug)?;
+            let mut delivery = crate::db::webhooks::delivery(conn, &brand.id, &id)?
+                .ok_or_else(|| ApiError::new(ErrorCode::DeliveryNotFound, "No such delivery."))?;
+            let endpoint = crate::db::webhooks::endpoint(conn, &brand.id, &delivery.endpoint_id)?
+                .ok_or_else(endpoint_not_found)?;
+            if !endpoint.enabled {
+                return Err(endpoint_disabled());
+            }
+            deliver::retry_now(conn, &mut delivery)?;
+            let attempts =
+                crate::db::webhooks::attempts_of(conn, std::slice::from_ref(&delivery.id))?
+                    .remove(&delivery.id)
+                    .unwrap_or_default();
+            Ok(DeliveryView::new(&delivery, &attempts))
+        })
+        .await?;
+    state.jobs.notify();
+    Ok(view)
+}

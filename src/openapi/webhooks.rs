@@ -1,0 +1,129 @@
+//! The events the API sends, as OpenAPI 3.1 `webhooks`: what a merchant's
+//! receiver gets (the envelope, its `data`, the signature headers) and what
+//! it should answer. Two kinds of event: those of a return (`data` is the
+//! return) and those of a webhook endpoint (`data` is the endpoint).
+
+use serde_json::{Value, json};
+use strum::IntoEnumIterator;
+
+use crate::domain::events::EventType;
+
+/// Events whose `data` is the endpoint rather than a return.
+fn about_endpoint(t: EventType) -> bool {
+    matches!(t, EventType::Ping | EventType::WebhookEndpointDisabled)
+}
+
+fn envelope(types: &[&str], data: &str, description: &str) -> Value {
+    json!({
+        "type": "object",
+        "description": description,
+        "required": ["id", "type", "created_at", "data"],
+        "properties": {
+            "id": {
+                "type": "string",
+                "description": "Event id (`evt_…`), also the `webhook-id` header: the same on every retry, so a receiver can ignore repeats.",
+                "examples": ["evt_01a2327a9e3872ee81fad9669d3f7c8c"]
+            },
+            "type": { "type": "string", "enum": types, "description": "Event type." },
+            "created_at": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When it happened (events can arrive out of order)."
+            },
+            "data": { "$ref": format!("#/components/schemas/{data}") }
+        }
+    })
+}
+
+fn header(name: &str, description: &str, example: &str) -> Value {
+    json!({
+        "name": name,
+        "in": "header",
+        "required": true,
+        "description": description,
+        "schema": { "type": "string" },
+        "example": example
+    })
+}
+
+fn operation(id: &str, summary: &str, schema: &str) -> Value {
+    json!({
+        "post": {
+            "operationId": id,
+            "tags": ["webhooks"],
+            "summary": summary,
+            "description": format!("{summary} Verify the signature before trusting the body: HMAC-SHA256, keyed with the base64-decoded part of the endpoint's `whsec_` secret, of `{{webhook-id}}.{{webhook-timestamp}}.{{raw body}}`, compared in constant time with each `v1,` signature of `webhook-signature`; refuse timestamps more than five minutes away (the Standard Webhooks scheme; `examples/webhook_receiver.rs` does it). Deliveries are at least once: skip an `id` already handled."),
+            "security": [],
+            "parameters": [
+                header("webhook-id", "The event id (the same on every retry).", "evt_01a2327a9e3872ee81fad9669d3f7c8c"),
+                header("webhook-timestamp", "Unix time of this attempt (seconds).", "1796140997"),
+                header(
+                    "webhook-signature",
+                    "`v1,` and the base64 signature; during a secret rotation a second one with the old secret, space-separated.",
+                    "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="
+                ),
+            ],
+            "requestBody": {
+                "required": true,
+                "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{schema}") } } }
+            },
+            "responses": {
+                "200": { "description": "Any 2xx within the timeout (10 s by default) accepts the event." },
+                "400": { "description": "Anything else (or no answer) is a failure: the event is sent again, with the same id, after 5 s, 5 min, 30 min, 2 h, 5 h and every 10 h, for about three days." }
+            }
+        }
+    })
+}
+
+/// Adds the `webhooks` section and the envelope schemas to `spec`.
+pub fn add(spec: &mut Value) {
+    let names = |about: bool| -> Vec<&'static str> {
+        EventType::iter()
+            .filter(|t| about_endpoint(*t) == about)
+            .map(EventType::as_str)
+            .collect()
+    };
+    let schemas = &mut spec["components"]["schemas"];
+    schemas["ReturnEvent"] = envelope(
+        &names(false),
+        "ReturnView",
+        "An event of a return: `data` is the return as the merchant API showed it right after the change.",
+    );
+    schemas["EndpointEvent"] = envelope(
+        &names(true),
+        "EndpointView",
+        "An event of a webhook endpoint (`ping` from the test operation, `webhook_endpoint.disabled`): `data` is the endpoint.",
+    );
+    spec["webhooks"] = json!({
+        "return-event": operation(
+            "webhook_return_event",
+            "A return changed: requested, approved, rejected, cancelled, its label ready or failed, in transit, delivered, received, completed.",
+            "ReturnEvent"
+        ),
+        "endpoint-event": operation(
+            "webhook_endpoint_event",
+            "A webhook endpoint was tested (`ping`) or disabled after failing every attempt for days.",
+            "EndpointEvent"
+        ),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_type_is_in_exactly_one_envelope() {
+        let mut spec = json!({ "components": { "schemas": {} } });
+        add(&mut spec);
+        let types =
+            |s: &str| spec["components"]["schemas"][s]["properties"]["type"]["enum"].clone();
+        let (ret, endpoint) = (types("ReturnEvent"), types("EndpointEvent"));
+        for t in EventType::iter() {
+            let name = json!(t.as_str());
+            let in_return = ret.as_array().unwrap().contains(&name);
+            let in_endpoint = endpoint.as_array().unwrap().contains(&name);
+            assert!(in_return != in_endpoint, "{}", t.as_str());
+        }
+    }
+}
