@@ -57,15 +57,16 @@ async fn check_destination(url: &str, allow_private: bool) -> Result<String, Api
 async fn resolve_public(url: &EndpointUrl) -> Result<(), ApiError> {
     let refuse =
         |code, message: String| ApiError::validation(vec![FieldError::new("url", code, message)]);
+    let lookup = tokio::net::lookup_host((url.host.as_str(), 443));
     let addresses: Vec<std::net::IpAddr> =
-        match tokio::net::lookup_host((url.host.as_str(), 443)).await {
-            Ok(found) => found.map(|a| a.ip()).collect(),
-            Err(_) => Vec::new(),
+        match tokio::time::timeout(std::time::Duration::from_secs(3), lookup).await {
+            Ok(Ok(found)) => found.map(|a| a.ip()).collect(),
+            _ => Vec::new(),
         };
     if addresses.is_empty() {
         return Err(refuse(
             ErrorCode::UnresolvableHost,
-            format!("{} does not resolve", url.host),
+            format!("{} does not resolve (within 3 s)", url.host),
         ));
     }
     if let Some(ip) = addresses.iter().find(|ip| !is_public_ip(**ip)) {
