@@ -8,7 +8,7 @@ use super::AppState;
 use crate::config::Config;
 use crate::db::outbox::{JobRow, LABEL, WEBHOOK};
 use crate::db::webhooks::DELIVER;
-use crate::jobs::{JobError, RunFuture, Runner, WorkerConfig};
+use crate::jobs::{JobError, Ran, RunFuture, Runner, WorkerConfig};
 
 /// Runs label, event and delivery jobs for the workers.
 pub struct AppRunner(pub Arc<AppState>);
@@ -19,14 +19,18 @@ fn label_id(job: &JobRow) -> Option<String> {
 }
 
 impl Runner for AppRunner {
-    fn run<'a>(&'a self, job: &'a JobRow) -> RunFuture<'a, Result<(), JobError>> {
+    fn run<'a>(&'a self, job: &'a JobRow) -> RunFuture<'a, Result<Ran, JobError>> {
         Box::pin(async move {
             match job.kind.as_str() {
                 LABEL => match label_id(job) {
-                    Some(label) => super::labels::produce(&self.0, &label).await,
+                    Some(label) => super::labels::produce(&self.0, &label)
+                        .await
+                        .map(|_| Ran::Done),
                     None => Err(JobError::Permanent("label job without label_id".into())),
                 },
-                WEBHOOK => super::webhooks::fan_out(&self.0, job).await,
+                WEBHOOK => super::webhooks::fan_out(&self.0, job)
+                    .await
+                    .map(|_| Ran::Done),
                 DELIVER => super::webhooks::deliver(&self.0, job).await,
                 other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
             }

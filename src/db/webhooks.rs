@@ -327,8 +327,8 @@ pub fn save_delivery(conn: &mut DbConn, d: &DeliveryRow) -> DbResult<()> {
 }
 
 /// Notes an attempt's outcome on its endpoint: a success ends a run of
-/// failures, a failure starts one (or continues it). Returns the endpoint
-/// as it now is.
+/// failures, a failure starts one (or continues it). After a failure,
+/// returns the endpoint as it now is.
 pub fn note_outcome(
     conn: &mut DbConn,
     endpoint_id: &str,
@@ -340,6 +340,8 @@ pub fn note_outcome(
         diesel::update(target.filter(webhook_endpoints::failing_since.is_not_null()))
             .set(webhook_endpoints::failing_since.eq(None::<chrono::NaiveDateTime>))
             .execute(conn)?;
+        // Nothing to decide after a success.
+        return Ok(None);
     } else {
         diesel::update(target.filter(webhook_endpoints::failing_since.is_null()))
             .set(webhook_endpoints::failing_since.eq(Some(at)))

@@ -48,6 +48,17 @@ impl From<ApiError> for JobError {
     }
 }
 
+/// What a run did with its job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ran {
+    /// It succeeded; the worker marks the job done.
+    Done,
+    /// It recorded the job's outcome itself (done, retry or failed, with
+    /// `crate::db::outbox` and the job's `locked_by`), in the same
+    /// transaction as its own results: one write instead of two.
+    Settled,
+}
+
 /// Settings of a worker.
 #[derive(Debug, Clone)]
 pub struct WorkerConfig {
@@ -75,7 +86,7 @@ pub type RunFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// What runs the jobs the worker claims.
 pub trait Runner: Send + Sync + 'static {
     /// Runs `job` once. Must be idempotent: a job may run again after a crash.
-    fn run<'a>(&'a self, job: &'a JobRow) -> RunFuture<'a, Result<(), JobError>>;
+    fn run<'a>(&'a self, job: &'a JobRow) -> RunFuture<'a, Result<Ran, JobError>>;
     /// Records that `job` failed for good (its last attempt, or a permanent error).
     fn give_up<'a>(&'a self, job: &'a JobRow, reason: &'a str) -> RunFuture<'a, ()>;
 }
@@ -264,7 +275,8 @@ async fn execute(db: &Db, runner: &dyn Runner, config: &WorkerConfig, job: JobRo
     let result = runner.run(&job).await;
     let (id, worker) = (job.id.clone(), config.id.clone());
     let outcome = match result.clone() {
-        Ok(()) => db
+        Ok(Ran::Settled) => Ok(()),
+        Ok(Ran::Done) => db
             .write(move |conn| Ok(crate::db::outbox::finish(conn, &id, &worker)?))
             .await
             .map(|_| ()),

@@ -20,7 +20,7 @@ use crate::domain::webhooks::{
     DeliveryEvent, DeliveryStatus, RetrySchedule, should_disable, wants,
 };
 use crate::error::ApiError;
-use crate::jobs::JobError;
+use crate::jobs::{JobError, Ran};
 use crate::webhooks::send::Outcome;
 use crate::webhooks::signature;
 
@@ -132,10 +132,11 @@ struct Task {
     manual: bool,
 }
 
-/// Runs a delivery's job: one signed attempt, recorded in the log. A
-/// failed attempt is tried again when the schedule says (a manual retry
-/// gets one attempt); after the last one the delivery has failed.
-pub async fn deliver(state: &AppState, job: &JobRow) -> Result<(), JobError> {
+/// Runs a delivery's job: one signed attempt, recorded in the log with
+/// the job's own outcome (one write). A failed attempt is tried again when
+/// the schedule says (a manual retry gets one attempt); after the last one
+/// the delivery has failed.
+pub async fn deliver(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
     let task: Task = serde_json::from_str(&job.payload)
         .map_err(|e| JobError::Permanent(format!("a delivery job without a delivery: {e}")))?;
     let id = task.delivery_id.clone();
@@ -145,12 +146,13 @@ pub async fn deliver(state: &AppState, job: &JobRow) -> Result<(), JobError> {
         .await?
     else {
         // Its endpoint was deleted.
-        return Ok(());
+        return Ok(Ran::Done);
     };
     if ctx.delivery.status() != DeliveryStatus::Pending {
-        return Ok(());
+        return Ok(Ran::Done);
     }
-    let outcome = if ctx.endpoint.enabled {
+    let sent = ctx.endpoint.enabled;
+    let outcome = if sent {
         attempt(state, &ctx).await
     } else {
         Outcome {
@@ -160,36 +162,42 @@ pub async fn deliver(state: &AppState, job: &JobRow) -> Result<(), JobError> {
             excerpt: None,
         }
     };
-    let schedule = RetrySchedule(state.config.webhooks.retry_schedule.0.clone());
-    let jitter = rand::rng().random_range(0.9..1.1);
+    let plan = Plan {
+        schedule: RetrySchedule(state.config.webhooks.retry_schedule.0.clone()),
+        jitter: rand::rng().random_range(0.9..1.1),
+        retry: sent && !task.manual,
+        started: chrono::Utc::now()
+            - chrono::Duration::from_std(outcome.latency).unwrap_or_default(),
+    };
     let disable_after = state.config.webhooks.disable_after;
-    let (manual, enabled) = (task.manual, ctx.endpoint.enabled);
-    let started =
-        chrono::Utc::now() - chrono::Duration::from_std(outcome.latency).unwrap_or_default();
-    let recorded = outcome.clone();
-    let next = state
+    let (job_id, worker) = (job.id.clone(), job.locked_by.clone().unwrap_or_default());
+    state
         .db
         .write(move |conn| {
-            let next = if recorded.succeeded() || manual || !enabled {
-                None
-            } else {
-                schedule.delay_after(current_attempts(conn, &ctx.delivery)? + 1, jitter)
-            };
-            record(conn, &ctx.delivery, &recorded, started, next, enabled)?;
-            if enabled {
-                note_endpoint(conn, &ctx.endpoint, recorded.succeeded(), disable_after)?;
+            let next = record(conn, &ctx.delivery, &outcome, &plan, sent)?;
+            if sent {
+                note_endpoint(conn, &ctx.endpoint, outcome.succeeded(), disable_after)?;
             }
-            Ok(next)
+            let error = outcome.error.as_deref().unwrap_or("failed");
+            match (outcome.succeeded(), next) {
+                (true, _) => crate::db::outbox::finish(conn, &job_id, &worker)?,
+                (false, Some(at)) => crate::db::outbox::retry(conn, &job_id, &worker, at, error)?,
+                (false, None) => crate::db::outbox::fail(conn, &job_id, &worker, error)?,
+            };
+            Ok(())
         })
         .await?;
-    if outcome.succeeded() {
-        return Ok(());
-    }
-    let error = outcome.error.unwrap_or_else(|| "failed".into());
-    match next {
-        Some(delay) => Err(JobError::RetryIn(delay, error)),
-        None => Err(JobError::Permanent(error)),
-    }
+    Ok(Ran::Settled)
+}
+
+/// When a failed attempt is tried again.
+struct Plan {
+    schedule: RetrySchedule,
+    jitter: f64,
+    /// Whether another attempt may follow (not for a manual retry, nor for
+    /// a disabled endpoint).
+    retry: bool,
+    started: chrono::DateTime<chrono::Utc>,
 }
 
 /// One signed POST of the message to the endpoint.
@@ -220,28 +228,30 @@ async fn attempt(state: &AppState, ctx: &crate::db::webhooks::DeliveryContext) -
         .await
 }
 
-/// Attempts made so far, as stored (another node may have recorded one).
-fn current_attempts(conn: &mut DbConn, d: &DeliveryRow) -> Result<u32, ApiError> {
-    Ok(crate::db::webhooks::delivery(conn, &d.brand_id, &d.id)?
-        .map_or(d.attempts, |d| d.attempts)
-        .max(0) as u32)
-}
-
 /// Records an attempt (when one was `sent`) and moves the delivery by the
-/// state machine.
+/// state machine; when the next attempt is due, if one is.
 fn record(
     conn: &mut DbConn,
     stale: &DeliveryRow,
     outcome: &Outcome,
-    started: chrono::DateTime<chrono::Utc>,
-    next: Option<std::time::Duration>,
+    plan: &Plan,
     sent: bool,
-) -> Result<(), ApiError> {
+) -> Result<Option<chrono::NaiveDateTime>, ApiError> {
+    // Read again: another node may have recorded an attempt meanwhile.
     let Some(mut d) = crate::db::webhooks::delivery(conn, &stale.brand_id, &stale.id)? else {
-        return Ok(());
+        return Ok(None);
     };
+    if sent {
+        d.attempts += 1;
+    }
     let now = crate::db::now();
-    let next_at = next.map(|delay| now + chrono::Duration::from_std(delay).unwrap_or_default());
+    let next_at = if outcome.succeeded() || !plan.retry {
+        None
+    } else {
+        plan.schedule
+            .delay_after(d.attempts.max(0) as u32, plan.jitter)
+            .map(|delay| now + chrono::Duration::from_std(delay).unwrap_or_default())
+    };
     let event = match (outcome.succeeded(), next_at) {
         (true, _) => DeliveryEvent::Accepted,
         (false, Some(_)) => DeliveryEvent::FailedWillRetry,
@@ -251,21 +261,18 @@ fn record(
         d.status = to.as_str().to_string();
         d.next_attempt_at = next_at;
     }
-    if sent {
-        d.attempts += 1;
-    }
     d.last_status_code = outcome.status.map(i32::from);
     d.last_error = outcome.error.clone();
     d.updated_at = now;
     if !sent {
         crate::db::webhooks::save_delivery(conn, &d)?;
-        return Ok(());
+        return Ok(next_at);
     }
     let attempt = AttemptRow {
         id: crate::domain::ids::new_id("wha"),
         delivery_id: d.id.clone(),
         attempt: d.attempts,
-        started_at: started.naive_utc(),
+        started_at: plan.started.naive_utc(),
         status_code: d.last_status_code,
         latency_ms: outcome.latency.as_millis().min(i32::MAX as u128) as i32,
         error: outcome.error.clone(),
@@ -273,7 +280,7 @@ fn record(
         next_attempt_at: next_at,
     };
     crate::db::webhooks::record_attempt(conn, &attempt, &d)?;
-    Ok(())
+    Ok(next_at)
 }
 
 /// Notes the outcome on the endpoint; one that has failed every attempt
