@@ -163,6 +163,11 @@ pub fn deliver_job(delivery: &DeliveryRow, round: i32, manual: bool) -> JobRow {
     job
 }
 
+/// An id without its `xxx_` prefix.
+fn suffix(id: &str) -> &str {
+    id.split_once('_').map_or(id, |(_, rest)| rest)
+}
+
 /// Inserts an endpoint.
 pub fn insert_endpoint(conn: &mut DbConn, row: &EndpointRow) -> DbResult<()> {
     diesel::insert_into(webhook_endpoints::table)
@@ -253,9 +258,16 @@ pub fn fan_out(
         .values(deliveries)
         .on_conflict_do_nothing()
         .execute(c))?;
+    // Due at the event's time, with ids that sort like the events: claimed
+    // earliest first, an endpoint gets its deliveries in event order.
     let jobs: Vec<JobRow> = deliveries
         .iter()
-        .map(|d| deliver_job(d, 0, false))
+        .map(|d| {
+            let mut job = deliver_job(d, 0, false);
+            job.id = format!("job_{}{}", suffix(&message.id), &suffix(&d.id)[..8]);
+            job.run_at = message.created_at;
+            job
+        })
         .collect();
     super::outbox::enqueue_all(conn, &jobs)
 }

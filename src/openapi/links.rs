@@ -19,7 +19,7 @@ type Link = (
 fn links() -> Vec<Link> {
     let brand = || json!({ "brand": "$request.path.brand" });
     let with_access = "Send the lookup's `access_token` as `Authorization: Bearer …`.";
-    vec![
+    let mut list = vec![
         (
             "portal_lookup",
             "200",
@@ -97,7 +97,34 @@ fn links() -> Vec<Link> {
             json!({ "brand": "$request.path.brand", "id": "$response.body#/data/0/id" }),
             "The first return of the page, with the same API key.",
         ),
-    ]
+    ];
+    let endpoint = || json!({ "brand": "$request.path.brand", "id": "$response.body#/id" });
+    for (name, to) in [
+        ("GetEndpoint", "merchant_get_webhook_endpoint"),
+        ("UpdateEndpoint", "merchant_update_webhook_endpoint"),
+        ("TestEndpoint", "merchant_test_webhook_endpoint"),
+        ("RotateSecret", "merchant_rotate_webhook_secret"),
+        ("ListDeliveries", "merchant_list_webhook_deliveries"),
+        ("DeleteEndpoint", "merchant_delete_webhook_endpoint"),
+    ] {
+        list.push((
+            "merchant_create_webhook_endpoint",
+            "201",
+            name,
+            to,
+            endpoint(),
+            "With the same API key.",
+        ));
+    }
+    list.push((
+        "merchant_test_webhook_endpoint",
+        "202",
+        "RetryDelivery",
+        "merchant_retry_webhook_delivery",
+        json!({ "brand": "$request.path.brand", "id": "$response.body#/id" }),
+        "With the same API key.",
+    ));
+    list
 }
 
 /// Adds the links to the operations' responses.
