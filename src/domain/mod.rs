@@ -18,4 +18,5 @@ pub mod returns;
 pub mod review;
 pub mod service_points;
 pub mod settings;
+pub mod tracking;
 pub mod urls;
