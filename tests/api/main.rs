@@ -20,4 +20,5 @@ mod returns_fixtures;
 mod service_points;
 mod settings;
 mod tokens;
+mod tracking;
 mod uploads;
