@@ -52,6 +52,8 @@ impl AppState {
     /// disabled) and the background tasks. `public_url` is the base of the
     /// URLs the API hands out.
     pub async fn build(mut config: Config, public_url: String) -> anyhow::Result<Built> {
+        // A carrier list that cannot be used stops the node before it touches anything.
+        config.carriers = carrier_configs(&config)?;
         std::fs::create_dir_all(&config.data_dir).map_err(|e| {
             anyhow::anyhow!(
                 "cannot create data directory {}: {e}",
@@ -67,7 +69,6 @@ impl AppState {
         keys.init(&db).await?;
         let points = Arc::new(IndexHandle::default());
         points.refresh(&db).await?;
-        config.carriers = carrier_configs(&config)?;
         let carriers = Arc::new(Carriers::new(&config.carriers)?);
         let state = Arc::new(AppState {
             public_url,

@@ -423,3 +423,40 @@ both!(
         assert!(!text.contains("carrier-scan-") && !text.contains("brd_") && !text.contains("trk_"), "{text}");
     }
 );
+
+#[tokio::test]
+async fn a_carrier_list_with_a_bad_secret_a_twice_listed_carrier_or_an_idle_entry_stops_start_up() {
+    let cases = [
+        (
+            vec![json!({ "carrier": "postnl", "tracking_secret": "not-a-whsec-secret" })],
+            "not a whsec_ secret",
+        ),
+        (
+            vec![
+                json!({ "carrier": "postnl", "tracking_secret": POSTNL }),
+                json!({ "carrier": "postnl", "base_url": "http://127.0.0.1:9" }),
+            ],
+            "listed twice",
+        ),
+        (
+            vec![json!({ "carrier": "postnl" })],
+            "base_url, a tracking_secret",
+        ),
+    ];
+    for (entries, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let mut config = Config::for_database(url, dir.path().join("data"));
+        config.carriers = entries.into_iter().map(carrier).collect();
+        let err = match returns_api::startup::Application::build(config).await {
+            Ok(_) => panic!("started with an unusable carrier list ({expected})"),
+            Err(e) => e.to_string(),
+        };
+        assert!(err.contains(expected), "{err}");
+        assert!(
+            !err.contains("not-a-whsec-secret") && !err.contains(POSTNL),
+            "{err}"
+        );
+        assert!(!dir.path().join("t.db").exists(), "nothing was touched");
+    }
+}
