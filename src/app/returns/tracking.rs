@@ -29,7 +29,7 @@ use crate::webhooks::signature::{self, SignatureError};
 
 /// A signed request as it arrived: the three Standard Webhooks headers and
 /// the body they sign.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SignedRequest {
     /// `webhook-id`.
     pub id: Option<String>,
