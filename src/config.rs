@@ -273,35 +273,8 @@ impl std::fmt::Debug for CarrierConfig {
     }
 }
 
-/// Settings of one carrier's label API (the HTTP adapter's).
-#[derive(Clone)]
-pub struct HttpCarrierConfig {
-    /// Carrier code this adapter serves (e.g. `dhl`).
-    pub carrier: String,
-    /// Base URL of the carrier's API.
-    pub base_url: String,
-    /// Bearer credential (never logged).
-    pub token: Option<String>,
-    /// Request timeout in milliseconds.
-    pub timeout_ms: u64,
-}
-
-/// Label API timeout when an entry gives none.
-const DEFAULT_TIMEOUT_MS: u64 = 10_000;
-
-impl std::fmt::Debug for HttpCarrierConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("HttpCarrierConfig")
-            .field("carrier", &self.carrier)
-            .field("base_url", &self.base_url)
-            .field("token", &self.token.as_ref().map(|_| "***"))
-            .field("timeout_ms", &self.timeout_ms)
-            .finish()
-    }
-}
-
 #[cfg(test)]
-mod tests {
+mod carrier_tests {
     use super::*;
 
     fn entry(json: serde_json::Value) -> CarrierConfig {
@@ -359,5 +332,32 @@ mod tests {
             !shown.contains("tok-123") && !shown.contains("whsec_c2VjcmV0"),
             "{shown}"
         );
+    }
+}
+
+/// Settings of one carrier's label API (the HTTP adapter's).
+#[derive(Clone)]
+pub struct HttpCarrierConfig {
+    /// Carrier code this adapter serves (e.g. `dhl`).
+    pub carrier: String,
+    /// Base URL of the carrier's API.
+    pub base_url: String,
+    /// Bearer credential (never logged).
+    pub token: Option<String>,
+    /// Request timeout in milliseconds.
+    pub timeout_ms: u64,
+}
+
+/// Label API timeout when an entry gives none.
+const DEFAULT_TIMEOUT_MS: u64 = 10_000;
+
+impl std::fmt::Debug for HttpCarrierConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpCarrierConfig")
+            .field("carrier", &self.carrier)
+            .field("base_url", &self.base_url)
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("timeout_ms", &self.timeout_ms)
+            .finish()
     }
 }
