@@ -31,7 +31,7 @@
 //! | `WEBHOOK_RETRY_SCHEDULE` | `--webhook-retry-schedule` | `5s,5m,30m,2h,5h,10h,…` | delays between attempts (13 attempts over about three days) |
 //! | `WEBHOOK_DISABLE_AFTER` | `--webhook-disable-after` | `5d` | an endpoint failing every attempt this long is disabled |
 //! | `WEBHOOK_ALLOW_PRIVATE` | `--webhook-allow-private` | off | development only: `http://` endpoints and private, loopback and link-local addresses |
-//! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of HTTP carriers (tokens are never logged) |
+//! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of carriers: label APIs and tracking secrets (see below; secrets are never logged) |
 //! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
 //! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
 //! | `LOG_FORMAT` | `--log-format` | `text` | `text` or `json` |
@@ -39,6 +39,22 @@
 //!
 //! Secrets (database passwords in `DATABASE_URL`) are never logged: the URL
 //! is shown with its password masked.
+//!
+//! `CARRIER_CONFIG` names a JSON file with one entry per carrier code (at
+//! most one each); carriers without an entry get labels from the built-in
+//! local adapter and cannot post tracking events:
+//!
+//! | field | required | meaning |
+//! |---|---|---|
+//! | `carrier` | yes | carrier code, e.g. `postnl` |
+//! | `base_url` | no | the carrier's label API; without it the local adapter makes the labels |
+//! | `token` | no, only with `base_url` | bearer credential of the label API (never logged) |
+//! | `timeout_ms` | no, only with `base_url` | label API timeout (default `10000`) |
+//! | `tracking_secret` | no | `whsec_…` secret the carrier signs `POST /v1/carriers/{carrier}/tracking-events` with (never logged) |
+//!
+//! An entry has `base_url`, `tracking_secret` or both, e.g.
+//! `[{"carrier":"dhl","base_url":"https://labels.example","token":"…"},
+//! {"carrier":"postnl","tracking_secret":"whsec_…"}]`.
 
 use std::path::PathBuf;
 
@@ -116,13 +132,14 @@ pub struct Config {
     /// Webhook delivery settings.
     #[command(flatten)]
     pub webhooks: WebhookConfig,
-    /// JSON file listing HTTP carriers: `[{"carrier", "base_url", "token", "timeout_ms"}]`.
-    /// Carriers not listed use the built-in local carrier.
+    /// JSON file listing carriers: `[{"carrier", "base_url"?, "token"?, "timeout_ms"?,
+    /// "tracking_secret"?}]`. Carriers without a `base_url` use the built-in local carrier.
     #[arg(long, env = "CARRIER_CONFIG")]
     pub carrier_config: Option<PathBuf>,
-    /// HTTP carriers given in code (tests, embedding); merged with `carrier_config`.
+    /// Carriers given in code (tests, embedding); a node's state holds these
+    /// merged with the entries of `carrier_config`.
     #[arg(skip)]
-    pub carriers: Vec<HttpCarrierConfig>,
+    pub carriers: Vec<CarrierConfig>,
     /// Bearer token that `/metrics` requires (open to anyone when unset).
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<Secret>,
@@ -275,25 +292,156 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
-/// Configuration of one HTTP carrier.
+/// One entry of `CARRIER_CONFIG`: what this deployment knows about a
+/// carrier. With `base_url` its labels come from the carrier's HTTP API
+/// (with `token` and `timeout_ms`), without it from the built-in local
+/// adapter; with `tracking_secret` the carrier may post tracking events.
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct CarrierConfig {
+    /// Carrier code (e.g. `dhl`).
+    pub carrier: String,
+    /// Base URL of the carrier's label API.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Bearer credential of the label API (never logged).
+    #[serde(default)]
+    pub token: Option<String>,
+    /// Label API timeout in milliseconds (default 10 000).
+    #[serde(default)]
+    pub timeout_ms: Option<u64>,
+    /// The `whsec_…` secret the carrier signs its tracking events with
+    /// (never logged); without one, its tracking events are refused.
+    #[serde(default)]
+    pub tracking_secret: Option<String>,
+}
+
+impl CarrierConfig {
+    /// The label API adapter's settings, when the carrier's labels come
+    /// from its API.
+    pub fn http(&self) -> Option<HttpCarrierConfig> {
+        Some(HttpCarrierConfig {
+            carrier: self.carrier.clone(),
+            base_url: self.base_url.clone()?,
+            token: self.token.clone(),
+            timeout_ms: self.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+        })
+    }
+
+    /// Why the entry cannot be used, if it cannot: it has no carrier code,
+    /// gives label API settings without `base_url`, or does nothing (neither
+    /// a label API nor a tracking secret). Names fields, never values.
+    pub fn problem(&self) -> Option<String> {
+        let code = &self.carrier;
+        if code.is_empty() {
+            return Some("an entry has an empty carrier".into());
+        }
+        if self.base_url.is_none() && (self.token.is_some() || self.timeout_ms.is_some()) {
+            return Some(format!(
+                "carrier {code}: token and timeout_ms need a base_url"
+            ));
+        }
+        if self.base_url.is_none() && self.tracking_secret.is_none() {
+            return Some(format!(
+                "carrier {code}: give a base_url, a tracking_secret or both"
+            ));
+        }
+        None
+    }
+}
+
+impl std::fmt::Debug for CarrierConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CarrierConfig")
+            .field("carrier", &self.carrier)
+            .field("base_url", &self.base_url)
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("timeout_ms", &self.timeout_ms)
+            .field(
+                "tracking_secret",
+                &self.tracking_secret.as_ref().map(|_| "***"),
+            )
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod carrier_tests {
+    use super::*;
+
+    fn entry(json: serde_json::Value) -> CarrierConfig {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn an_entry_with_only_a_tracking_secret_leaves_labels_to_the_local_adapter() {
+        let e = entry(serde_json::json!({ "carrier": "postnl", "tracking_secret": "whsec_x" }));
+        assert!(e.http().is_none());
+        assert_eq!(e.problem(), None);
+    }
+
+    #[test]
+    fn an_entry_with_a_base_url_is_a_label_api_with_the_default_timeout() {
+        let e = entry(
+            serde_json::json!({ "carrier": "dhl", "base_url": "https://x.example", "token": "t" }),
+        );
+        let http = e.http().unwrap();
+        assert_eq!(
+            (http.base_url.as_str(), http.timeout_ms),
+            ("https://x.example", 10_000)
+        );
+        assert_eq!(e.problem(), None);
+    }
+
+    #[test]
+    fn entries_that_do_nothing_or_misplace_label_settings_are_refused() {
+        let bare = entry(serde_json::json!({ "carrier": "dhl" }));
+        assert!(
+            bare.problem()
+                .unwrap()
+                .contains("base_url, a tracking_secret")
+        );
+        let token = entry(
+            serde_json::json!({ "carrier": "dhl", "token": "t", "tracking_secret": "whsec_x" }),
+        );
+        assert!(token.problem().unwrap().contains("need a base_url"));
+        assert!(
+            serde_json::from_value::<CarrierConfig>(
+                serde_json::json!({ "carrier": "dhl", "secret": "x" })
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn secrets_never_reach_debug_output() {
+        let e = entry(
+            serde_json::json!({ "carrier": "dhl", "base_url": "https://x.example",
+            "token": "tok-123", "tracking_secret": "whsec_c2VjcmV0" }),
+        );
+        let shown = format!("{e:?} {:?}", e.http().unwrap());
+        assert!(
+            !shown.contains("tok-123") && !shown.contains("whsec_c2VjcmV0"),
+            "{shown}"
+        );
+    }
+}
+
+/// Settings of one carrier's label API (the HTTP adapter's).
+#[derive(Clone)]
 pub struct HttpCarrierConfig {
     /// Carrier code this adapter serves (e.g. `dhl`).
     pub carrier: String,
     /// Base URL of the carrier's API.
     pub base_url: String,
     /// Bearer credential (never logged).
-    #[serde(default)]
     pub token: Option<String>,
     /// Request timeout in milliseconds.
-    #[serde(default = "default_timeout")]
     pub timeout_ms: u64,
 }
 
-fn default_timeout() -> u64 {
-    10_000
-}
+/// Label API timeout when an entry gives none.
+const DEFAULT_TIMEOUT_MS: u64 = 10_000;
 
 impl std::fmt::Debug for HttpCarrierConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -53,7 +53,9 @@ impl AppState {
     /// keys and the service-point index, and starts the job worker (unless
     /// disabled) and the background tasks. `public_url` is the base of the
     /// URLs the API hands out.
-    pub async fn build(config: Config, public_url: String) -> anyhow::Result<Built> {
+    pub async fn build(mut config: Config, public_url: String) -> anyhow::Result<Built> {
+        // A carrier list that cannot be used stops the node before it touches anything.
+        config.carriers = carrier_configs(&config)?;
         std::fs::create_dir_all(&config.data_dir).map_err(|e| {
             anyhow::anyhow!(
                 "cannot create data directory {}: {e}",
@@ -69,7 +71,7 @@ impl AppState {
         keys.init(&db).await?;
         let points = Arc::new(IndexHandle::default());
         points.refresh(&db).await?;
-        let carriers = Arc::new(Carriers::new(&carrier_configs(&config)?)?);
+        let carriers = Arc::new(Carriers::new(&config.carriers)?);
         let webhook_sender = crate::webhooks::send::Sender::new(
             Duration::from_millis(config.webhooks.timeout_ms.max(1)),
             config.webhooks.allow_private,
@@ -119,15 +121,38 @@ impl AppState {
     }
 }
 
-/// HTTP carriers from the configuration and its `CARRIER_CONFIG` file.
-fn carrier_configs(config: &Config) -> anyhow::Result<Vec<crate::labels::HttpCarrierConfig>> {
+/// Carriers from the configuration and its `CARRIER_CONFIG` file, checked:
+/// one entry per carrier, each usable, tracking secrets `whsec_…` secrets.
+fn carrier_configs(config: &Config) -> anyhow::Result<Vec<crate::config::CarrierConfig>> {
     let mut list = config.carriers.clone();
     if let Some(path) = &config.carrier_config {
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-        let more: Vec<crate::labels::HttpCarrierConfig> = serde_json::from_str(&text)
+        let more: Vec<crate::config::CarrierConfig> = serde_json::from_str(&text)
             .map_err(|e| anyhow::anyhow!("{} is not a carrier list: {e}", path.display()))?;
         list.extend(more);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for entry in &list {
+        if let Some(problem) = entry.problem() {
+            anyhow::bail!("carrier configuration: {problem}");
+        }
+        if !seen.insert(entry.carrier.as_str()) {
+            anyhow::bail!(
+                "carrier configuration: carrier {} is listed twice",
+                entry.carrier
+            );
+        }
+        if entry
+            .tracking_secret
+            .as_deref()
+            .is_some_and(|s| !crate::webhooks::signature::is_secret(s))
+        {
+            anyhow::bail!(
+                "carrier configuration: the tracking_secret of {} is not a whsec_ secret (whsec_ and base64)",
+                entry.carrier
+            );
+        }
     }
     Ok(list)
 }

@@ -18,6 +18,7 @@ use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::{MethodRequest, ResolutionRequest};
 use crate::domain::review::{Rejection, ResolutionGiven};
 use crate::domain::settings::ReturnAddress;
+use crate::domain::tracking::{TrackingLocation, TrackingStatus};
 use crate::error::ApiError;
 
 /// A returned item.
@@ -89,6 +90,31 @@ pub struct ShipmentView {
     pub item_ids: Vec<String>,
     /// Its label: `null` before approval and for in-store returns.
     pub label: Option<LabelView>,
+    /// What the carrier reported: `null` until its first scan.
+    pub tracking: Option<TrackingView>,
+}
+
+/// A parcel's journey as its carrier reports it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrackingView {
+    /// Current status: that of the latest scan by when it happened (a scan
+    /// reported late never moves it back).
+    pub status: TrackingStatus,
+    /// When the latest scan happened.
+    pub updated_at: DateTime<Utc>,
+    /// Every scan, oldest first.
+    pub events: Vec<TrackingEventView>,
+}
+
+/// One scan of a parcel.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrackingEventView {
+    /// What happened.
+    pub status: TrackingStatus,
+    /// When it happened.
+    pub occurred_at: DateTime<Utc>,
+    /// Where, as the carrier describes it.
+    pub location: Option<TrackingLocation>,
 }
 
 /// A step of the customer-facing timeline.
@@ -277,6 +303,26 @@ fn shipment_view(
             .iter()
             .find(|l| l.shipment_id == s.id)
             .map(|l| label_view(l, links)),
+        tracking: tracking_view(s, full),
+    })
+}
+
+/// The shipment's tracking, once a carrier reported on it.
+fn tracking_view(s: &ShipmentRow, full: &FullReturn) -> Option<TrackingView> {
+    let status = TrackingStatus::parse(s.tracking_status.as_deref()?)?;
+    Some(TrackingView {
+        status,
+        updated_at: s.tracking_updated_at?.and_utc(),
+        events: full
+            .tracking
+            .iter()
+            .filter(|t| t.shipment_id == s.id)
+            .map(|t| TrackingEventView {
+                status: t.status(),
+                occurred_at: t.occurred_at.and_utc(),
+                location: t.location(),
+            })
+            .collect(),
     })
 }
 

@@ -28,6 +28,7 @@ pub mod schema;
 pub mod service_points;
 pub mod settings;
 pub mod signing_keys;
+pub mod tracking;
 pub mod uploads;
 pub mod webhooks;
 

@@ -116,6 +116,10 @@ pub struct ShipmentRow {
     pub address: String,
     /// Carrier.
     pub carrier: Option<String>,
+    /// Current tracking status (that of the latest scan), once the carrier reported.
+    pub tracking_status: Option<String>,
+    /// When the latest scan happened.
+    pub tracking_updated_at: Option<chrono::NaiveDateTime>,
 }
 
 /// A row of `labels`.
@@ -197,6 +201,8 @@ pub struct FullReturn {
     pub shipments: Vec<ShipmentRow>,
     /// Labels.
     pub labels: Vec<LabelRow>,
+    /// Carrier scans of its shipments, oldest first.
+    pub tracking: Vec<super::tracking::TrackingEventRow>,
 }
 
 /// Units per order line held by the order's active returns: requested units
@@ -262,7 +268,8 @@ pub fn insert(
     Ok(())
 }
 
-fn parts(conn: &mut DbConn, ret: ReturnRow) -> DbResult<FullReturn> {
+/// The items, shipments, labels and carrier scans of a return.
+pub(super) fn parts(conn: &mut DbConn, ret: ReturnRow) -> DbResult<FullReturn> {
     let items = return_items::table
         .filter(return_items::return_id.eq(&ret.id))
         .order(return_items::position.asc())
@@ -277,11 +284,18 @@ fn parts(conn: &mut DbConn, ret: ReturnRow) -> DbResult<FullReturn> {
         .filter(labels::return_id.eq(&ret.id))
         .select(LabelRow::as_select())
         .load(conn)?;
+    // Only parcels a carrier reported on have scans to read.
+    let tracking = if shipments.iter().any(|s| s.tracking_status.is_some()) {
+        super::tracking::for_return(conn, &ret.id)?
+    } else {
+        Vec::new()
+    };
     Ok(FullReturn {
         ret,
         items,
         shipments,
         labels,
+        tracking,
     })
 }
 

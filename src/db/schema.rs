@@ -164,6 +164,8 @@ diesel::table! {
         address_id -> Text,
         address -> Text,
         carrier -> Nullable<Text>,
+        tracking_status -> Nullable<Text>,
+        tracking_updated_at -> Nullable<Timestamp>,
     }
 }
 
@@ -347,3 +349,22 @@ diesel::allow_tables_to_appear_in_same_query!(
     webhook_deliveries,
     webhook_attempts
 );
+
+diesel::table! {
+    tracking_events (id) {
+        id -> Text,
+        shipment_id -> Text,
+        return_id -> Text,
+        brand_id -> Text,
+        carrier -> Text,
+        tracking_number -> Text,
+        status -> Text,
+        occurred_at -> Timestamp,
+        location -> Nullable<Text>,
+        carrier_event_id -> Nullable<Text>,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(tracking_events -> return_shipments (shipment_id));
+diesel::allow_tables_to_appear_in_same_query!(tracking_events, return_shipments);

@@ -18,5 +18,6 @@ pub mod returns;
 pub mod review;
 pub mod service_points;
 pub mod settings;
+pub mod tracking;
 pub mod urls;
 pub mod webhooks;

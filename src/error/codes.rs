@@ -46,6 +46,10 @@ pub enum ErrorCode {
     InvalidCredentials,
     /// The token is invalid, expired or for another resource.
     InvalidToken,
+    /// A signed request (carrier tracking events) is unsigned, signed with
+    /// another secret, stale (timestamp over five minutes away) or from a
+    /// carrier without a tracking secret.
+    InvalidSignature,
 
     // 403: valid credentials, not allowed here.
     /// The operation needs an admin API key.
@@ -301,7 +305,7 @@ impl ErrorCode {
             | InvalidQuery
             | InvalidMultipart
             | InvalidIdempotencyKey => 400,
-            MissingCredentials | InvalidCredentials | InvalidToken => 401,
+            MissingCredentials | InvalidCredentials | InvalidToken | InvalidSignature => 401,
             AdminRequired | InsufficientScope | WrongBrand | OriginNotAllowed => 403,
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
             | NoQrCode | EndpointNotFound | DeliveryNotFound => 404,

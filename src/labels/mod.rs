@@ -12,7 +12,7 @@ pub mod render;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub use crate::config::HttpCarrierConfig;
+pub use crate::config::{CarrierConfig, HttpCarrierConfig};
 use carrier::Carrier;
 
 /// Adapters by carrier code.
@@ -22,13 +22,14 @@ pub struct Carriers {
 }
 
 impl Carriers {
-    /// The local carrier for every code, plus the configured HTTP carriers.
-    pub fn new(http: &[HttpCarrierConfig]) -> anyhow::Result<Carriers> {
+    /// The local carrier for every code, plus an HTTP adapter for each
+    /// configured carrier with a label API (`base_url`).
+    pub fn new(carriers: &[CarrierConfig]) -> anyhow::Result<Carriers> {
         let mut configured: HashMap<String, Arc<dyn Carrier>> = HashMap::new();
-        for config in http {
+        for config in carriers.iter().filter_map(CarrierConfig::http) {
             configured.insert(
                 config.carrier.clone(),
-                Arc::new(http::HttpCarrier::new(config.clone())?),
+                Arc::new(http::HttpCarrier::new(config)?),
             );
         }
         Ok(Carriers {

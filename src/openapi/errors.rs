@@ -183,7 +183,15 @@ fn response(status: u16, text: &str, codes: &BTreeSet<ErrorCode>) -> Value {
     });
     let header = |text: &str| json!({ "description": text, "schema": { "type": "string" } });
     match status {
-        401 => r["headers"] = json!({ "WWW-Authenticate": header("`Bearer`") }),
+        401 => {
+            // Signed requests (carrier callbacks) name their own scheme.
+            let scheme = if codes.contains(&ErrorCode::InvalidSignature) {
+                "`Signature` (sign the request: `webhook-id`, `webhook-timestamp`, `webhook-signature`)"
+            } else {
+                "`Bearer`"
+            };
+            r["headers"] = json!({ "WWW-Authenticate": header(scheme) })
+        }
         429 | 503 => {
             r["headers"] = json!({ "Retry-After": header("Seconds to wait before retrying") })
         }

@@ -180,7 +180,8 @@ fn too_large(limit: usize) -> ApiError {
     )
 }
 
-fn is_json(req: &HttpRequest) -> bool {
+/// Whether the request declares a JSON body (`application/json` or `application/*+json`).
+pub fn is_json(req: &HttpRequest) -> bool {
     let Some(value) = req.headers().get(header::CONTENT_TYPE) else {
         return false;
     };

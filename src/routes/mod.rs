@@ -3,6 +3,7 @@
 //! [`app`] adds state, error handlers, middleware and the Swagger UI.
 
 pub mod admin;
+pub mod carriers;
 pub mod cors;
 pub mod extract;
 pub mod labels;
@@ -33,6 +34,7 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(labels::qr)
         .service(admin::import_service_points)
         .service(admin::import_centroids)
+        .service(carriers::tracking_event)
         .service(
             scope::scope("/v1/portal/{brand}")
                 .wrap(from_fn(cors::portal))

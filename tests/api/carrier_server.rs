@@ -162,11 +162,7 @@ impl FakeCarrier {
     }
 
     /// Adapter configuration for `carrier` pointing here.
-    pub fn config(
-        &self,
-        carrier: &str,
-        timeout_ms: u64,
-    ) -> returns_api::labels::http::HttpCarrierConfig {
+    pub fn config(&self, carrier: &str, timeout_ms: u64) -> returns_api::config::CarrierConfig {
         serde_json::from_value(json!({ "carrier": carrier, "base_url": self.url, "token": "secret-carrier-token", "timeout_ms": timeout_ms })).unwrap()
     }
 }

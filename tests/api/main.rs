@@ -20,6 +20,7 @@ mod returns_fixtures;
 mod service_points;
 mod settings;
 mod tokens;
+mod tracking;
 mod uploads;
 mod webhook_receiver;
 mod webhooks;

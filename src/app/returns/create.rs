@@ -253,6 +253,7 @@ fn new_rows(
         items,
         shipments,
         labels: Vec::new(),
+        tracking: Vec::new(),
     };
     if checked.auto_approve {
         full.labels = pending_labels(&full)?;
@@ -320,6 +321,8 @@ fn parts(
             address_id: address.id.clone(),
             address: serde_json::to_string(address).map_err(ApiError::internal)?,
             carrier: checked.carrier.clone(),
+            tracking_status: None,
+            tracking_updated_at: None,
         };
         for &i in indexes {
             let item = &req.items[i];

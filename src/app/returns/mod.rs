@@ -3,6 +3,7 @@
 
 mod create;
 pub mod review;
+pub mod tracking;
 
 use serde::Serialize;
 use utoipa::ToSchema;
