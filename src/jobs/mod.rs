@@ -172,13 +172,22 @@ async fn run(
 ) {
     let mut running: JoinSet<String> = JoinSet::new();
     let mut in_flight: HashSet<String> = HashSet::new();
+    // Claims are writes: with many jobs in flight, claim for several freed
+    // slots at once rather than one claim per finished job.
+    let batch = (config.concurrency / 8).max(1);
+    let mut woken = true;
     loop {
         if *stopped.borrow() {
             break;
         }
+        while let Some(done) = running.try_join_next() {
+            if let Ok(id) = done {
+                in_flight.remove(&id);
+            }
+        }
         let free = config.concurrency.saturating_sub(running.len());
         let mut claimed = 0;
-        if free > 0 {
+        if free > 0 && (free >= batch || woken || running.is_empty()) {
             match claim(&ctx.db, &config, free).await {
                 Ok(jobs) => {
                     claimed = jobs.len();
@@ -196,13 +205,14 @@ async fn run(
                 Err(e) => tracing::warn!(error = %e, "claiming jobs failed"),
             }
         }
-        if claimed > 0 && running.len() < config.concurrency {
-            // There may be more due work.
+        woken = false;
+        if claimed > 0 && claimed == free {
+            // Every slot asked for was filled: there may be more due work.
             continue;
         }
         tokio::select! {
-            _ = notify.notified() => {}
-            _ = tokio::time::sleep(config.poll) => {}
+            _ = notify.notified() => woken = true,
+            _ = tokio::time::sleep(config.poll) => woken = true,
             Some(done) = running.join_next(), if !running.is_empty() => {
                 if let Ok(id) = done {
                     in_flight.remove(&id);
