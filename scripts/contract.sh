@@ -17,6 +17,8 @@
 #   newman        the Postman collection (openapi/returns-api.postman_collection.json)
 #   rust-example  cargo's example portal_flow (built binary when present)
 #   shell-example examples/portal_flow.sh
+#   webhook-example  examples/webhook_receiver registered as an endpoint of
+#                 the brand, pinged, and its delivery found in the log
 #   schemathesis  every check, stateful links, credentials of a real lookup,
 #                 the brand path parameter pinned (scripts/contract/schemathesis.toml)
 #
@@ -42,7 +44,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-ALL_STEPS=(redocly typescript newman rust-example shell-example schemathesis)
+ALL_STEPS=(redocly typescript newman rust-example shell-example webhook-example schemathesis)
 CACHE="${CONTRACT_CACHE:-$ROOT/.cache/contract}"
 STEP_TIMEOUT="${CONTRACT_STEP_TIMEOUT:-600}"
 FUZZ_TIME="${CONTRACT_SCHEMATHESIS_MAX_TIME:-300}"
@@ -102,7 +104,11 @@ start_server() {
     fi
     BINARY="${BINARY:-${CARGO_TARGET_DIR:-$ROOT/target}/debug/returns-api}"
     [[ -x "$BINARY" ]] || die "no server binary at $BINARY (build it with cargo build, or pass its path or --base-url)"
-    "$BINARY" serve --demo --host 127.0.0.1 --port 0 --database-url "sqlite://$WORK/contract.db" \
+    # Webhooks may go to 127.0.0.1 (the example receiver); what the fuzzer
+    # registers gets delivered too, so the server runs on a throw-away
+    # database only.
+    WEBHOOK_ALLOW_PRIVATE=true WEBHOOK_TIMEOUT_MS=2000 \
+        "$BINARY" serve --demo --host 127.0.0.1 --port 0 --database-url "sqlite://$WORK/contract.db" \
         --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
     SERVER_PID=$!
     local _
@@ -160,6 +166,47 @@ step_rust_example() {
 step_shell_example() {
     BASE_URL="$BASE_URL" BRAND="$BRAND" API_KEY="$API_KEY" OUTPUT="$WORK/label-shell.pdf" \
         examples/portal_flow.sh
+}
+
+step_webhook_example() {
+    local port endpoint secret id receiver="" status i
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    endpoint="$(curl -sS "$BASE_URL/v1/brands/$BRAND/webhook-endpoints" -H "Authorization: Bearer $API_KEY" \
+        -H 'Content-Type: application/json' \
+        --data-binary "{\"url\":\"http://127.0.0.1:$port/webhooks\",\"event_types\":[\"return.approved\"]}")"
+    id="$(jq -r .id <<<"$endpoint")"
+    secret="$(jq -r .secret <<<"$endpoint")"
+    [[ "$secret" == whsec_* ]] || { echo "registration answered: $endpoint"; return 1; }
+    [[ -n "$BINARY" ]] && receiver="$(dirname "$BINARY")/examples/webhook_receiver"
+    if [[ ! -x "$receiver" || ! "$receiver" -nt examples/webhook_receiver.rs ]]; then
+        cargo build --quiet --example webhook_receiver
+        receiver="${CARGO_TARGET_DIR:-$ROOT/target}/debug/examples/webhook_receiver"
+    fi
+    "$receiver" --port "$port" --secret "$secret" >"$WORK/receiver.log" 2>&1 &
+    local pid=$!
+    trap 'kill $pid 2>/dev/null || true' RETURN
+    for i in $(seq 1 50); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+        sleep 0.1
+    done
+    status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$BASE_URL/v1/brands/$BRAND/webhook-endpoints/$id/test" \
+        -H "Authorization: Bearer $API_KEY")"
+    [[ "$status" == 202 ]] || { echo "test answered $status"; return 1; }
+    for i in $(seq 1 100); do
+        grep -q "ping for endpoint $id" "$WORK/receiver.log" && break
+        sleep 0.1
+    done
+    cat "$WORK/receiver.log"
+    grep -q "ping for endpoint $id" "$WORK/receiver.log" || { echo "the receiver got no verified ping"; return 1; }
+    for i in $(seq 1 50); do
+        status="$(curl -sS "$BASE_URL/v1/brands/$BRAND/webhook-endpoints/$id/deliveries" -H "Authorization: Bearer $API_KEY" |
+            jq -r '.data[0].status')"
+        [[ "$status" == succeeded ]] && break
+        sleep 0.1
+    done
+    [[ "$status" == succeeded ]] || { echo "the delivery log says $status"; return 1; }
+    curl -sS -o /dev/null -X DELETE "$BASE_URL/v1/brands/$BRAND/webhook-endpoints/$id" -H "Authorization: Bearer $API_KEY"
+    echo "the example receiver verified the ping; the log shows it delivered"
 }
 
 # Credentials and objects of a real customer for Schemathesis: a fresh
