@@ -492,3 +492,26 @@ both!(
         }
     }
 );
+
+both!(
+    config = dev,
+    async fn two_nodes_on_one_database_send_each_event_once(app) {
+        let s = shop(&app, 40).await;
+        let receiver = Receiver::start(vec![]).await;
+        register(&app, &s.key, &receiver.url, &["return.requested", "return.approved"]).await;
+        let _other = app.node_with(dev).await;
+        for _ in 0..20 {
+            created(&app, &s.access, &request(1, "too_small")).await;
+        }
+        // Two events per auto-approved return.
+        let got = receiver.wait_count(40, Duration::from_secs(30)).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let got = if receiver.received().len() > got.len() { receiver.received() } else { got };
+        let mut per_id: HashMap<String, usize> = HashMap::new();
+        for r in &got {
+            *per_id.entry(r.id.clone()).or_default() += 1;
+        }
+        assert_eq!(per_id.len(), 40);
+        assert!(per_id.values().all(|n| *n == 1), "an event was sent twice: {per_id:?}");
+    }
+);
