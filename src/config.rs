@@ -10,6 +10,11 @@
 //! | `DATA_DIR` | `--data-dir` | `./data` | files: uploads and labels |
 //! | `PUBLIC_URL` | `--public-url` | `http://HOST:PORT` | base of absolute URLs the API hands out |
 //! | `DB_POOL_SIZE` | `--db-pool-size` | `16` | database connections per node |
+//! | `DB_CHECKOUT_TIMEOUT_MS` | `--db-checkout-timeout-ms` | `3000` | longest wait for a free database connection (and to open one) |
+//! | `DB_WRITE_TIMEOUT_MS` | `--db-write-timeout-ms` | `4000` | longest a write may wait for the database, queue and retries included |
+//! | `DB_BUSY_TIMEOUT_MS` | `--db-busy-timeout-ms` | `1500` | SQLite: wait for a lock held by another process |
+//! | `DB_STATEMENT_TIMEOUT_MS` | `--db-statement-timeout-ms` | `15000` | PostgreSQL `statement_timeout` |
+//! | `DB_LOCK_TIMEOUT_MS` | `--db-lock-timeout-ms` | `3000` | PostgreSQL `lock_timeout` |
 //! | `HTTP_WORKERS` | `--http-workers` | number of cores | HTTP worker threads |
 //! | `PORTAL_CACHE_TTL_MS` | `--portal-cache-ttl-ms` | `2000` | how long a node serves a brand's settings from memory |
 //! | `TOKEN_ISSUER` | `--token-issuer` | `returns-api` | `iss` of issued tokens |
@@ -84,6 +89,9 @@ pub struct Config {
     /// Maximum database connections of this node.
     #[arg(long, env = "DB_POOL_SIZE", default_value_t = 16)]
     pub db_pool_size: u32,
+    /// Bounds on every wait for the database.
+    #[command(flatten)]
+    pub db_timeouts: DbTimeouts,
     /// HTTP worker threads (defaults to the number of cores).
     #[arg(long, env = "HTTP_WORKERS")]
     pub http_workers: Option<usize>,
@@ -159,6 +167,7 @@ impl Config {
             data_dir: data_dir.into(),
             public_url: None,
             db_pool_size: 8,
+            db_timeouts: DbTimeouts::default(),
             http_workers: Some(2),
             portal_cache_ttl_ms: 2000,
             token_issuer: "returns-api".into(),
@@ -247,6 +256,59 @@ impl Default for WebhookConfig {
             retry_schedule: parse_durations(DEFAULT_RETRY_SCHEDULE).unwrap_or_default(),
             disable_after: Duration::from_secs(5 * 86_400),
             allow_private: false,
+        }
+    }
+}
+
+/// Bounds on waits for the database: past them a request is answered 503
+/// with `Retry-After` instead of hanging (all in milliseconds).
+#[derive(Debug, Clone, Args)]
+pub struct DbTimeouts {
+    /// Longest wait for a free pooled connection, and to open one.
+    #[arg(
+        long = "db-checkout-timeout-ms",
+        env = "DB_CHECKOUT_TIMEOUT_MS",
+        default_value_t = 3000
+    )]
+    pub checkout_ms: u64,
+    /// Longest a write may wait for the database, queue and retries included.
+    #[arg(
+        long = "db-write-timeout-ms",
+        env = "DB_WRITE_TIMEOUT_MS",
+        default_value_t = 4000
+    )]
+    pub write_ms: u64,
+    /// SQLite: how long to wait for a lock another process holds.
+    #[arg(
+        long = "db-busy-timeout-ms",
+        env = "DB_BUSY_TIMEOUT_MS",
+        default_value_t = 1500
+    )]
+    pub busy_ms: u64,
+    /// PostgreSQL `statement_timeout`.
+    #[arg(
+        long = "db-statement-timeout-ms",
+        env = "DB_STATEMENT_TIMEOUT_MS",
+        default_value_t = 15_000
+    )]
+    pub statement_ms: u64,
+    /// PostgreSQL `lock_timeout`.
+    #[arg(
+        long = "db-lock-timeout-ms",
+        env = "DB_LOCK_TIMEOUT_MS",
+        default_value_t = 3000
+    )]
+    pub lock_ms: u64,
+}
+
+impl Default for DbTimeouts {
+    fn default() -> DbTimeouts {
+        DbTimeouts {
+            checkout_ms: 3000,
+            write_ms: 4000,
+            busy_ms: 1500,
+            statement_ms: 15_000,
+            lock_ms: 3000,
         }
     }
 }

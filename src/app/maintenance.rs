@@ -41,9 +41,52 @@ pub fn check_metrics_token(state: &AppState, bearer: Option<&str>) -> Result<(),
     }
 }
 
-/// A cheap round trip to the database (readiness).
-pub async fn ping(state: &AppState) -> Result<(), ApiError> {
-    state.db.ping().await
+/// How long a readiness answer is reused: probes from a load balancer
+/// (often several per second per node) cost one write a second at most.
+const READINESS_TTL: Duration = Duration::from_secs(1);
+
+/// The readiness probe of a node: its name in `node_probes` and the last
+/// outcome.
+pub struct Readiness {
+    node: String,
+    last: tokio::sync::Mutex<Option<(std::time::Instant, bool)>>,
+}
+
+impl Default for Readiness {
+    fn default() -> Readiness {
+        Readiness {
+            node: format!("node_{}", uuid::Uuid::now_v7().simple()),
+            last: tokio::sync::Mutex::new(None),
+        }
+    }
+}
+
+/// Whether the node can serve: the database takes a write now (a real
+/// write, bounded like every write, so a lock held elsewhere, a read-only
+/// file or server, or a server that is down all make the node not ready).
+/// The answer is reused for a second; it recovers by itself.
+pub async fn ready(state: &AppState) -> Result<(), ApiError> {
+    let readiness = &state.readiness;
+    let mut last = readiness.last.lock().await;
+    let ok = match *last {
+        Some((at, ok)) if at.elapsed() < READINESS_TTL => ok,
+        _ => {
+            let ok = match state.db.probe_write(&readiness.node).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::warn!(error = %e, "readiness probe failed");
+                    false
+                }
+            };
+            *last = Some((std::time::Instant::now(), ok));
+            ok
+        }
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::database_unavailable("readiness probe failed"))
+    }
 }
 
 /// Applies pending migrations; returns the names applied.

@@ -38,6 +38,8 @@ pub struct AppState {
     pub jobs: Jobs,
     /// HTTP client of webhook deliveries.
     pub webhook_sender: crate::webhooks::send::Sender,
+    /// The last readiness probe.
+    pub readiness: super::maintenance::Readiness,
 }
 
 /// A built node and the background tasks it runs (aborted at shutdown).
@@ -62,7 +64,7 @@ impl AppState {
                 config.data_dir.display()
             )
         })?;
-        let db = Db::connect(&config.database_url, config.db_pool_size)?;
+        let db = Db::open(&config.database_url, db_options(&config))?;
         let applied = super::maintenance::migrate(&db).await?;
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "applied migrations");
@@ -90,6 +92,7 @@ impl AppState {
             carriers,
             jobs: Jobs::new(),
             webhook_sender,
+            readiness: super::maintenance::Readiness::default(),
             db: db.clone(),
             config,
         });
@@ -155,4 +158,19 @@ fn carrier_configs(config: &Config) -> anyhow::Result<Vec<crate::config::Carrier
         }
     }
     Ok(list)
+}
+
+/// The database pool's settings from the node's configuration.
+fn db_options(config: &Config) -> crate::db::Options {
+    let t = &config.db_timeouts;
+    let ms = Duration::from_millis;
+    crate::db::Options {
+        pool_size: config.db_pool_size,
+        checkout_timeout: ms(t.checkout_ms.max(1)),
+        write_timeout: ms(t.write_ms.max(1)),
+        busy_timeout: ms(t.busy_ms),
+        statement_timeout: ms(t.statement_ms.max(1)),
+        lock_timeout: ms(t.lock_ms.max(1)),
+        connect_timeout: ms(t.checkout_ms.max(1000)),
+    }
 }

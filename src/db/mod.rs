@@ -16,11 +16,13 @@ pub mod api_keys;
 pub mod brands;
 mod error;
 mod group;
+mod health;
 pub mod idempotency;
 pub mod labels;
 pub mod migrations;
 pub mod orders;
 pub mod outbox;
+pub mod probes;
 pub mod rate_limits;
 pub mod return_create;
 pub mod returns;
@@ -33,7 +35,7 @@ pub mod uploads;
 pub mod webhooks;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
@@ -42,6 +44,7 @@ use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, MultiConnection};
 
 pub use error::{DbError, DbResult, TxError};
+use health::Health;
 
 use crate::error::ApiError;
 
@@ -203,6 +206,53 @@ fn sqlite_target(url: &str) -> String {
 pub struct Manager {
     backend: Backend,
     target: String,
+    options: Options,
+    health: Arc<Health>,
+}
+
+/// Bounds on every wait for the database, so that a fault is answered with
+/// 503 in seconds instead of a hang.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Most connections in the pool.
+    pub pool_size: u32,
+    /// Longest wait for a pooled connection (and for opening one).
+    pub checkout_timeout: Duration,
+    /// Longest time a write may take from being asked for to being
+    /// committed, queueing and retries included.
+    pub write_timeout: Duration,
+    /// How long SQLite waits for a lock held by another process.
+    pub busy_timeout: Duration,
+    /// PostgreSQL `statement_timeout`.
+    pub statement_timeout: Duration,
+    /// PostgreSQL `lock_timeout`.
+    pub lock_timeout: Duration,
+    /// PostgreSQL `connect_timeout`.
+    pub connect_timeout: Duration,
+}
+
+impl Options {
+    /// The defaults with a pool of `pool_size` connections.
+    pub fn with_pool_size(pool_size: u32) -> Options {
+        Options {
+            pool_size,
+            ..Options::default()
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            pool_size: 16,
+            checkout_timeout: Duration::from_secs(3),
+            write_timeout: Duration::from_secs(4),
+            busy_timeout: Duration::from_millis(1500),
+            statement_timeout: Duration::from_secs(15),
+            lock_timeout: Duration::from_secs(3),
+            connect_timeout: Duration::from_secs(3),
+        }
+    }
 }
 
 /// Process-wide SQLite settings, applied before SQLite initializes:
@@ -226,15 +276,107 @@ fn configure_sqlite_library() {
     });
 }
 
+/// A pooled connection with the time it was opened (on the clock of
+/// [`Health`]), so that connections open when one broke can be told from
+/// those opened since. Dereferences to the [`DbConn`].
+pub struct Tracked {
+    conn: DbConn,
+    opened: u64,
+    /// A failure on it left it unusable: dropped when it returns to the pool.
+    broken: bool,
+}
+
+impl Tracked {
+    /// Passes `result` on, remembering when its failure broke this connection.
+    fn settle<T, E: TxError>(&mut self, result: Result<T, E>) -> Result<T, E> {
+        if let Err(e) = &result
+            && e.db_error().is_some_and(DbError::breaks_connection)
+        {
+            self.broken = true;
+        }
+        result
+    }
+}
+
+impl std::ops::Deref for Tracked {
+    type Target = DbConn;
+    fn deref(&self) -> &DbConn {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Tracked {
+    fn deref_mut(&mut self) -> &mut DbConn {
+        &mut self.conn
+    }
+}
+
 impl ManageConnection for Manager {
-    type Connection = DbConn;
+    type Connection = Tracked;
     type Error = diesel::r2d2::Error;
 
-    fn connect(&self) -> Result<DbConn, Self::Error> {
+    fn connect(&self) -> Result<Tracked, Self::Error> {
+        match self.open() {
+            Ok(conn) => {
+                self.health.connected();
+                Ok(Tracked {
+                    conn,
+                    opened: self.health.now_ms(),
+                    broken: false,
+                })
+            }
+            Err(e) => {
+                tracing::debug!(error = %e, "cannot open a database connection");
+                self.health.connect_failed();
+                Err(e)
+            }
+        }
+    }
+
+    /// Checked when a connection leaves the pool (and when it returns): free
+    /// unless it was open when a connection broke a short while ago.
+    fn is_valid(&self, conn: &mut Tracked) -> Result<(), Self::Error> {
+        if !self.health.is_suspect(conn.opened) {
+            return Ok(());
+        }
+        match &mut conn.conn {
+            // A connection opened while the file could not be written stays
+            // read-only, and nothing short of a write tells: open a new one
+            // (cheap for SQLite).
+            DbConn::Sqlite(_) => Err(diesel::r2d2::Error::QueryError(
+                diesel::result::Error::BrokenTransactionManager,
+            )),
+            DbConn::Pg(c) => c
+                .batch_execute("SELECT 1")
+                .map_err(diesel::r2d2::Error::QueryError),
+        }
+    }
+
+    fn has_broken(&self, conn: &mut Tracked) -> bool {
+        conn.broken
+            || <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(
+                &mut conn.conn,
+            )
+            || self.is_valid(conn).is_err()
+    }
+}
+
+impl Manager {
+    fn open(&self) -> Result<DbConn, diesel::r2d2::Error> {
         match self.backend {
-            Backend::Postgres => PgConnection::establish(&self.target)
-                .map(DbConn::Pg)
-                .map_err(diesel::r2d2::Error::ConnectionError),
+            Backend::Postgres => {
+                let mut conn = PgConnection::establish(&self.target)
+                    .map_err(diesel::r2d2::Error::ConnectionError)?;
+                // Bounded waits: a statement or a row lock that takes longer
+                // is cancelled and answered 503 instead of holding the request.
+                conn.batch_execute(&format!(
+                    "SET statement_timeout = {}; SET lock_timeout = {};",
+                    self.options.statement_timeout.as_millis().max(1),
+                    self.options.lock_timeout.as_millis().max(1),
+                ))
+                .map_err(diesel::r2d2::Error::QueryError)?;
+                Ok(DbConn::Pg(conn))
+            }
             Backend::Sqlite => {
                 configure_sqlite_library();
                 let mut conn = SqliteConnection::establish(&self.target)
@@ -242,14 +384,15 @@ impl ManageConnection for Manager {
                 // Per-connection settings: integrity, waiting instead of failing
                 // on a lock held by another process, and WAL so readers never
                 // block the writer.
-                conn.batch_execute(
+                conn.batch_execute(&format!(
                     "PRAGMA foreign_keys = ON;
-                     PRAGMA busy_timeout = 5000;
+                     PRAGMA busy_timeout = {};
                      PRAGMA journal_mode = WAL;
                      PRAGMA synchronous = NORMAL;
                      PRAGMA temp_store = MEMORY;
                      PRAGMA cache_size = -65536;",
-                )
+                    self.options.busy_timeout.as_millis()
+                ))
                 .map_err(diesel::r2d2::Error::QueryError)?;
                 conn.batch_execute(&format!("PRAGMA mmap_size = {SQLITE_MMAP_BYTES};"))
                     .map_err(diesel::r2d2::Error::QueryError)?;
@@ -257,15 +400,30 @@ impl ManageConnection for Manager {
             }
         }
     }
+}
 
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(diesel::r2d2::Error::QueryError)
-    }
+/// Logs connections the pool could not open or dropped as unusable (the
+/// requests they fail are logged on their own).
+#[derive(Debug)]
+struct LogPoolErrors;
 
-    fn has_broken(&self, conn: &mut DbConn) -> bool {
-        <DbConn as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+impl diesel::r2d2::HandleError<diesel::r2d2::Error> for LogPoolErrors {
+    fn handle_error(&self, error: diesel::r2d2::Error) {
+        tracing::debug!(%error, "database connection not usable");
     }
+}
+
+/// Adds libpq's `connect_timeout` to a PostgreSQL URL that has none, so that
+/// opening a connection to an unreachable server gives up in time.
+fn with_connect_timeout(url: &str, timeout: Duration) -> String {
+    if url.contains("connect_timeout=") {
+        return url.to_string();
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!(
+        "{url}{separator}connect_timeout={}",
+        timeout.as_secs().max(1)
+    )
 }
 
 /// Pool of database connections plus the helpers that run work on them.
@@ -280,44 +438,62 @@ pub struct Db {
     /// One permit per pooled connection: callers wait here, on the async
     /// side, instead of parking blocking threads inside the pool.
     permits: Arc<tokio::sync::Semaphore>,
+    /// Whether connections broke lately (shared with the pool's manager).
+    health: Arc<Health>,
+    /// The bounds on waits.
+    options: Arc<Options>,
 }
 
 /// A pooled connection.
 pub type PooledConn = PooledConnection<Manager>;
 
 impl Db {
-    /// Opens a pool for `url` with at most `max_size` connections. Fails when
-    /// the database cannot be reached.
+    /// Opens a pool for `url` with at most `max_size` connections and the
+    /// default bounds on waits. Fails when the database cannot be reached.
     pub fn connect(url: &str, max_size: u32) -> anyhow::Result<Db> {
+        Db::open(url, Options::with_pool_size(max_size))
+    }
+
+    /// Opens a pool for `url` with `options`. Fails when the database cannot
+    /// be reached.
+    pub fn open(url: &str, options: Options) -> anyhow::Result<Db> {
         let backend = Backend::from_url(url)?;
         let target = match backend {
-            Backend::Postgres => url.to_string(),
+            Backend::Postgres => with_connect_timeout(url, options.connect_timeout),
             Backend::Sqlite => sqlite_target(url),
         };
-        let manager = Manager {
+        let max_size = options.pool_size.max(1);
+        let health = Arc::new(Health::new());
+        let manager = |target: String| Manager {
             backend,
-            target: target.clone(),
+            target,
+            options: options.clone(),
+            health: health.clone(),
         };
         let pool = Pool::builder()
-            .max_size(max_size.max(1))
+            .max_size(max_size)
             .min_idle(Some(1))
-            .connection_timeout(Duration::from_secs(10))
-            .test_on_check_out(false)
-            .build(manager)
+            .connection_timeout(options.checkout_timeout)
+            // Free unless connections are suspect (see `Manager::is_valid`).
+            .test_on_check_out(true)
+            .error_handler(Box::new(LogPoolErrors))
+            .build(manager(target.clone()))
             .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
         let write_lock = Arc::new(Mutex::new(()));
         // The SQLite writer keeps one connection for itself, so it needs a
         // pool with room for readers too.
         let group = match backend {
             Backend::Sqlite if max_size >= 2 => {
-                let conn = pool
-                    .get()
-                    .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
                 // Checkpoints run on a connection of their own, outside the pool.
-                let checkpointer = Manager { backend, target }
-                    .connect()
+                let checkpointer = manager(target)
+                    .open()
                     .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
-                Some(group::spawn(conn, checkpointer, write_lock.clone())?)
+                Some(group::spawn(
+                    pool.clone(),
+                    checkpointer,
+                    write_lock.clone(),
+                    health.clone(),
+                )?)
             }
             _ => None,
         };
@@ -330,9 +506,11 @@ impl Db {
             },
             // The writer's connection is not the readers' to wait for.
             permits: Arc::new(tokio::sync::Semaphore::new(
-                (max_size.max(1) - u32::from(group.is_some())) as usize,
+                (max_size - u32::from(group.is_some())) as usize,
             )),
             group,
+            health,
+            options: Arc::new(options),
         })
     }
 
@@ -341,9 +519,27 @@ impl Db {
         self.backend
     }
 
-    /// A connection from the pool (blocking).
+    /// A connection from the pool (blocking, at most the checkout timeout).
+    /// When none is idle and opening one failed a moment ago, fails at once:
+    /// a server that is down is not waited for request after request.
     pub fn conn(&self) -> DbResult<PooledConn> {
+        if self.health.recently_failed_to_connect() {
+            return self.pool.try_get().ok_or_else(|| {
+                DbError::Unavailable("the database refused a connection a moment ago".into())
+            });
+        }
         Ok(self.pool.get()?)
+    }
+
+    /// Notes a failure that broke its connection, so that the pool checks
+    /// and replaces its connections (see [`health`]).
+    fn observe<T, E: TxError>(&self, result: Result<T, E>) -> Result<T, E> {
+        if let Err(e) = &result
+            && e.db_error().is_some_and(DbError::breaks_connection)
+        {
+            self.health.suspect();
+        }
+        result
     }
 
     /// Runs read-only work on a pooled connection, off the async threads.
@@ -360,27 +556,34 @@ impl Db {
         if self.backend == Backend::Sqlite
             && let Some(mut conn) = self.pool.try_get()
         {
-            return conn.transaction(|c| f(c));
+            let result = conn.transaction(|c| f(c));
+            return self.observe(conn.settle(result));
         }
         let _permit = self.permit().await?;
         let db = self.clone();
-        blocking(move || {
+        let result = blocking(move || {
             let mut conn = db.conn()?;
-            match &mut *conn {
+            let result = match &mut **conn {
                 // One read transaction for all statements: one snapshot, one
                 // round of file locking instead of one per statement.
                 DbConn::Sqlite(_) => conn.transaction(|c| f(c)),
                 DbConn::Pg(_) => f(&mut conn),
-            }
+            };
+            conn.settle(result)
         })
-        .await
+        .await;
+        self.observe(result)
     }
 
+    /// A turn at a pooled connection, waited for at most the checkout timeout.
     async fn permit(&self) -> DbResult<tokio::sync::SemaphorePermit<'_>> {
-        self.permits
-            .acquire()
-            .await
-            .map_err(|_| DbError::Unavailable("the pool is closed".into()))
+        match tokio::time::timeout(self.options.checkout_timeout, self.permits.acquire()).await {
+            Ok(Ok(permit)) => Ok(permit),
+            Ok(Err(_)) => Err(DbError::Unavailable("the pool is closed".into())),
+            Err(_) => Err(DbError::Unavailable(
+                "no database connection became free in time".into(),
+            )),
+        }
     }
 
     /// Runs `f` inside one transaction, off the async threads. The transaction
@@ -404,6 +607,7 @@ impl Db {
                 result: None,
                 reply,
                 span: tracing::Span::current(),
+                deadline: Instant::now() + self.options.write_timeout,
             };
             let stopped =
                 || ApiError::from(DbError::Unavailable("the database writer stopped".into()));
@@ -413,6 +617,14 @@ impl Db {
         let _permit = self.permit().await?;
         let db = self.clone();
         blocking(move || db.write_blocking(f)).await
+    }
+
+    /// Whether the database takes a write now: a real write of this node's
+    /// row in `node_probes`, bounded like every other write. For readiness.
+    pub async fn probe_write(&self, node: &str) -> Result<(), ApiError> {
+        let node = node.to_string();
+        self.write(move |conn| Ok(probes::touch(conn, &node)?))
+            .await
     }
 
     /// Runs `f` on a pooled PostgreSQL connection outside any transaction,
@@ -430,7 +642,13 @@ impl Db {
         }
         let _permit = self.permit().await?;
         let db = self.clone();
-        blocking(move || f(&mut *db.conn()?)).await
+        let result = blocking(move || {
+            let mut conn = db.conn()?;
+            let result = f(&mut conn);
+            conn.settle(result)
+        })
+        .await;
+        self.observe(result)
     }
 
     /// Blocking form of [`Db::write`] in a transaction of its own, for the
@@ -439,13 +657,10 @@ impl Db {
     where
         F: FnMut(&mut DbConn) -> Result<T, ApiError>,
     {
+        let deadline = Instant::now() + self.options.write_timeout;
         let mut conn = self.conn()?;
-        self.writes.run(&mut conn, &mut f)
-    }
-
-    /// A cheap round trip, for readiness probes.
-    pub async fn ping(&self) -> Result<(), ApiError> {
-        self.read(|conn| Ok(conn.batch_execute("SELECT 1")?)).await
+        let result = self.writes.run(&mut conn, &mut f, deadline);
+        self.observe(conn.settle(result))
     }
 }
 
@@ -474,21 +689,31 @@ impl Write {
         }
     }
 
-    /// Runs `f` in a transaction of its own on `conn`, retrying a few times
-    /// when it lost a race for the database.
-    fn run<T, E, F>(&self, conn: &mut DbConn, f: &mut F) -> Result<T, E>
+    /// Runs `f` in a transaction of its own on `conn`, retrying when it lost
+    /// a race for the database, until `deadline`: a write still not done
+    /// then fails as unavailable (503), whatever held it up.
+    fn run<T, E, F>(&self, conn: &mut DbConn, f: &mut F, deadline: Instant) -> Result<T, E>
     where
         F: FnMut(&mut DbConn) -> Result<T, E>,
         E: TxError,
     {
         let mut attempt = 0u32;
         loop {
+            if Instant::now() >= deadline {
+                return Err(E::from(DbError::Unavailable(
+                    "the write did not get the database in time".into(),
+                )));
+            }
             attempt += 1;
             let result = self.once(conn, f);
             match result {
                 Err(e) if attempt < 8 && e.is_retryable() => {
+                    let pause = Duration::from_millis(2u64 << attempt.min(6));
+                    if Instant::now() + pause >= deadline {
+                        return Err(e);
+                    }
                     tracing::debug!(attempt, "retrying a transaction that lost a race");
-                    std::thread::sleep(Duration::from_millis(2u64 << attempt.min(6)));
+                    std::thread::sleep(pause);
                 }
                 other => return other,
             }

@@ -368,3 +368,10 @@ diesel::table! {
 
 diesel::joinable!(tracking_events -> return_shipments (shipment_id));
 diesel::allow_tables_to_appear_in_same_query!(tracking_events, return_shipments);
+
+diesel::table! {
+    node_probes (node) {
+        node -> Text,
+        probed_at -> Timestamp,
+    }
+}

@@ -283,6 +283,9 @@ pub enum ErrorCode {
     InternalError,
     /// Temporarily unavailable; retry after `Retry-After` seconds.
     ServiceUnavailable,
+    /// The database cannot serve in time (locked, down, read-only); retry
+    /// after `Retry-After` seconds.
+    DatabaseUnavailable,
 }
 
 impl ErrorCode {
@@ -318,7 +321,7 @@ impl ErrorCode {
             PreconditionRequired => 428,
             RateLimited => 429,
             InternalError => 500,
-            ServiceUnavailable => 503,
+            ServiceUnavailable | DatabaseUnavailable => 503,
             _ => 422,
         }
     }

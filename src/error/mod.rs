@@ -163,8 +163,8 @@ impl ApiError {
     pub fn database_unavailable(err: impl fmt::Display) -> ApiError {
         tracing::warn!(error = %err, "database unavailable");
         ApiError::new(
-            ErrorCode::ServiceUnavailable,
-            "The service is temporarily unavailable; retry shortly.",
+            ErrorCode::DatabaseUnavailable,
+            "The database is temporarily unavailable; retry shortly.",
         )
         .with_header("retry-after", "1")
     }

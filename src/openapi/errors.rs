@@ -81,7 +81,7 @@ impl Shape {
             add(404, &[BrandNotFound]);
         }
         if self.database {
-            add(503, &[ServiceUnavailable]);
+            add(503, &[DatabaseUnavailable]);
         }
         t
     }

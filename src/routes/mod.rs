@@ -9,6 +9,7 @@ pub mod extract;
 pub mod labels;
 pub mod merchant;
 pub mod ops;
+mod panics;
 pub mod portal;
 
 use std::sync::Arc;
@@ -117,6 +118,7 @@ pub fn app(
         )
         .service(web::redirect("/docs", "/docs/"))
         .default_service(web::to(no_route))
+        .wrap(from_fn(panics::catch))
         .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
         .wrap(from_fn(crate::telemetry::observe))
 }

@@ -22,20 +22,21 @@ pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok" })
 }
 
-/// Readiness: the database answers a round trip.
+/// Readiness: the database takes a write now. The probe is a real write
+/// (bounded like every write), made at most once a second per node; while
+/// it fails the answer is 503 with `Retry-After`, and it recovers by itself.
 #[utoipa::path(
     operation_id = "ops_readyz",
     tag = "operations",
     responses(
-        (status = 200, description = "The database is reachable", body = Health),
+        (status = 200, description = "The database takes writes", body = Health),
+        (status = 503, description = "The database cannot be written now (`database_unavailable`)", body = crate::error::Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u32, description = "Seconds to wait before retrying"))),
     )
 )]
 #[get("/readyz")]
 pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, ApiError> {
-    crate::app::maintenance::ping(&state).await.map_err(|e| {
-        tracing::warn!(error = %e, "readiness check failed");
-        ApiError::database_unavailable("readiness check failed")
-    })?;
+    crate::app::maintenance::ready(&state).await?;
     Ok(web::Json(Health { status: "ready" }))
 }
 

@@ -284,6 +284,23 @@ impl TestApp {
         command.spawn().expect("binary starts")
     }
 
+    /// Runs `sql` on this app's PostgreSQL server, over a connection to the
+    /// server's own database, with `{db}` standing for the app's database
+    /// (to terminate its sessions or switch it to read-only). Panics on SQLite.
+    pub async fn on_pg_server(&self, sql: &str) {
+        let pg = self.pg.as_ref().expect("a PostgreSQL app");
+        let sql = sql.replace("{db}", &pg.name);
+        let server_url = pg.server_url.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = diesel::PgConnection::establish(&server_url).expect("server");
+            diesel::sql_query(&sql)
+                .execute(&mut conn)
+                .expect("server SQL");
+        })
+        .await
+        .expect("server SQL task");
+    }
+
     /// Absolute URL of `path`.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)

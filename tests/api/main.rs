@@ -7,6 +7,7 @@ mod brands;
 mod carrier_server;
 mod cli;
 mod errors;
+mod faults;
 mod fixtures;
 mod forge;
 mod labels;

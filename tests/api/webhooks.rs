@@ -469,7 +469,7 @@ both!(
             let mut conn = app.db.conn().unwrap();
             return_events::table
                 .select(return_events::id)
-                .load::<String>(&mut *conn)
+                .load::<String>(&mut **conn)
                 .unwrap()
                 .into_iter()
                 .collect()
