@@ -176,3 +176,15 @@ both!(
         assert_eq!(app.post("/v1/brands/other/orders", Some(&other), &order("1001")).await.status(), StatusCode::CREATED);
     }
 );
+
+both!(
+    async fn postal_codes_with_multibyte_characters_are_rejected(app) {
+        let key = app.brand_with_key("acme").await;
+        let mut bad = order("1001");
+        bad["shipping_address"]["country"] = json!("NL");
+        bad["shipping_address"]["postal_code"] = json!("101ÉA");
+        let res = app.post("/v1/brands/acme/orders", Some(&key), &bad).await;
+        let body = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(error_fields(&body), vec!["shipping_address.postal_code"]);
+    }
+);
