@@ -33,7 +33,8 @@
 //! | `WEBHOOK_ALLOW_PRIVATE` | `--webhook-allow-private` | off | development only: `http://` endpoints and private, loopback and link-local addresses |
 //! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of carriers: label APIs and tracking secrets (see below; secrets are never logged) |
 //! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
-//! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
+//! | `TRUSTED_PROXIES` | `--trusted-proxies` | `0` | reverse proxies in front of the node: the client address is the `X-Forwarded-For` entry this many hops from the right (`0`: the header is ignored) |
+//! | `TRUSTED_PROXY_CIDRS` | `--trusted-proxy-cidrs` | none | comma-separated networks (`10.0.0.0/8,fd00::/8`) whose addresses are proxies, skipped from the right of `X-Forwarded-For` |
 //! | `LOG_FORMAT` | `--log-format` | `text` | `text` or `json` |
 //! | `RUST_LOG` | | `info` | log filter |
 //!
@@ -143,9 +144,14 @@ pub struct Config {
     /// Bearer token that `/metrics` requires (open to anyone when unset).
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<Secret>,
-    /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
-    #[arg(long, env = "TRUST_FORWARDED_FOR", value_parser = clap::builder::BoolishValueParser::new())]
-    pub trust_forwarded_for: bool,
+    /// Reverse proxies in front of this node: the client address is read from
+    /// `X-Forwarded-For` this many hops from the right (0: the header is ignored).
+    #[arg(long, env = "TRUSTED_PROXIES", default_value_t = 0)]
+    pub trusted_proxies: usize,
+    /// Networks whose addresses are reverse proxies (comma-separated CIDRs),
+    /// skipped from the right of `X-Forwarded-For`.
+    #[arg(long, env = "TRUSTED_PROXY_CIDRS", value_delimiter = ',')]
+    pub trusted_proxy_cidrs: Vec<ipnet::IpNet>,
 }
 
 impl Config {
@@ -168,7 +174,8 @@ impl Config {
             lookup_failures_per_identifier: 5,
             lookup_failures_per_client: 30,
             lookup_failure_window_secs: 900,
-            trust_forwarded_for: false,
+            trusted_proxies: 0,
+            trusted_proxy_cidrs: Vec::new(),
             service_point_refresh_ms: 500,
             job_concurrency: 4,
             job_lease_secs: 60,

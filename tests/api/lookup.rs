@@ -290,3 +290,34 @@ both!(
         assert_eq!(near["labelless_service_point"]["supports_labelless"], true);
     }
 );
+
+/// A lookup as sent through one proxy: `X-Forwarded-For` as given.
+async fn lookup_via(app: &TestApp, forwarded_for: &str, body: &Value) -> reqwest::Response {
+    app.request(reqwest::Method::POST, "/v1/portal/acme/lookup", None)
+        .header("x-forwarded-for", forwarded_for)
+        .json(body)
+        .send()
+        .await
+        .expect("request sent")
+}
+
+both!(
+    config = |c| {
+        c.trusted_proxies = 1;
+        c.lookup_failures_per_client = 3;
+    },
+    async fn spoofed_forwarded_for_entries_do_not_reset_the_client_limit(app) {
+        brand_with_order(&app, &order("8101")).await;
+        // The proxy (this test's connection) appends the real address; the
+        // client varies what it sent itself.
+        for i in 0..3 {
+            let res = lookup_via(&app, &format!("6.6.6.{i}, 203.0.113.7"), &json!({ "identifier": format!("X{i}"), "postal_code": "1012AB" })).await;
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "attempt {i}");
+        }
+        let res = lookup_via(&app, "7.7.7.7, 203.0.113.7", &lookup("8101")).await;
+        assert_problem(res, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+        // Another client behind the same proxy is unaffected.
+        let res = lookup_via(&app, "203.0.113.8", &lookup("8101")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+);

@@ -9,14 +9,17 @@ use crate::app::lookup::{LookupRequest, LookupResponse};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 
-/// The client address used for rate limiting.
-pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
-    if trust_forwarded_for && let Some(ip) = req.connection_info().realip_remote_addr() {
-        return ip.to_string();
-    }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+/// The client address used for rate limiting: the peer, or read from
+/// `X-Forwarded-For` behind trusted proxies.
+pub fn client_address(req: &HttpRequest, state: &AppState) -> String {
+    let forwarded_for: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    state
+        .proxies
+        .client(req.peer_addr().map(|a| a.ip()), &forwarded_for)
 }
 
 /// Finds an order by order number or tracking number plus one verifier.
@@ -40,7 +43,7 @@ pub async fn lookup(
     path: web::Path<String>,
     body: Json<LookupRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let client = client_address(&req, state.config.trust_forwarded_for);
+    let client = client_address(&req, &state);
     let answer = crate::app::lookup::lookup(&state, &path, &client, body.0).await?;
     let limit = answer.limit;
     Ok(HttpResponse::Ok()
