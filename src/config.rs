@@ -16,7 +16,8 @@
 //! | `ACCESS_TOKEN_TTL_SECS` | `--access-token-ttl-secs` | `3600` | portal access token lifetime |
 //! | `SERVICE_POINTS_TOKEN_TTL_SECS` | `--service-points-token-ttl-secs` | `3600` | service-points token lifetime |
 //! | `LABEL_URL_TTL_SECS` | `--label-url-ttl-secs` | 30 days | lifetime of label poll/download URLs |
-//! | `LOOKUP_FAILURES_PER_IDENTIFIER` | `--lookup-failures-per-identifier` | `5` | failed lookups per identifier per window |
+//! | `LOOKUP_FAILURES_PER_IDENTIFIER` | `--lookup-failures-per-identifier` | `5` | failed lookups per identifier and client address per window |
+//! | `LOOKUP_FAILURES_PER_IDENTIFIER_TOTAL` | `--lookup-failures-per-identifier-total` | `50` | failed lookups per identifier from all clients per window |
 //! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
 //! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
 //! | `SERVICE_POINT_REFRESH_MS` | `--service-point-refresh-ms` | `2000` | how often a node checks for a new service-point data set |
@@ -103,9 +104,16 @@ pub struct Config {
     /// Lifetime of label poll / download URLs (seconds; default 30 days).
     #[arg(long, env = "LABEL_URL_TTL_SECS", default_value_t = 30 * 24 * 3600)]
     pub label_url_ttl_secs: u64,
-    /// Failed lookups allowed per identifier in a window.
+    /// Failed lookups allowed per identifier and client address in a window.
     #[arg(long, env = "LOOKUP_FAILURES_PER_IDENTIFIER", default_value_t = 5)]
     pub lookup_failures_per_identifier: i32,
+    /// Failed lookups allowed per identifier from all clients together in a window.
+    #[arg(
+        long,
+        env = "LOOKUP_FAILURES_PER_IDENTIFIER_TOTAL",
+        default_value_t = 50
+    )]
+    pub lookup_failures_per_identifier_total: i32,
     /// Failed lookups allowed per client address in a window.
     #[arg(long, env = "LOOKUP_FAILURES_PER_CLIENT", default_value_t = 30)]
     pub lookup_failures_per_client: i32,
@@ -172,6 +180,7 @@ impl Config {
             service_points_token_ttl_secs: 3600,
             label_url_ttl_secs: 30 * 24 * 3600,
             lookup_failures_per_identifier: 5,
+            lookup_failures_per_identifier_total: 50,
             lookup_failures_per_client: 30,
             lookup_failure_window_secs: 900,
             trusted_proxies: 0,

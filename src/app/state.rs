@@ -85,6 +85,7 @@ impl AppState {
             keys,
             lookup_limits: Limits {
                 per_identifier: config.lookup_failures_per_identifier,
+                per_identifier_total: config.lookup_failures_per_identifier_total,
                 per_client: config.lookup_failures_per_client,
                 window_secs: config.lookup_failure_window_secs,
             },

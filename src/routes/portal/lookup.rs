@@ -23,6 +23,14 @@ pub fn client_address(req: &HttpRequest, state: &AppState) -> String {
 }
 
 /// Finds an order by order number or tracking number plus one verifier.
+///
+/// Failed attempts are counted per identifier and client address (5 per
+/// 15 minutes by default), per identifier from all clients (50) and per
+/// client address (30). When a count is used up, every attempt it covers,
+/// right or wrong, is a 429 until the window ends: a client guessing an
+/// order locks only itself out, until the identifier's ceiling for all
+/// clients is reached. The client address is the connection's peer, or the
+/// `X-Forwarded-For` entry after the configured trusted proxies.
 #[utoipa::path(
     operation_id = "portal_lookup",
     tag = "portal",
