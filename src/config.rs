@@ -12,6 +12,7 @@
 //! | `DB_POOL_SIZE` | `--db-pool-size` | `16` | database connections per node |
 //! | `HTTP_WORKERS` | `--http-workers` | number of cores | HTTP worker threads |
 //! | `PORTAL_CACHE_TTL_MS` | `--portal-cache-ttl-ms` | `2000` | how long a node serves a brand's settings from memory |
+//! | `BODY_READ_TIMEOUT_MS` | `--body-read-timeout-ms` | `30000` | time a request body has to arrive in full, from the end of its headers (`0`: no limit); later is a 408 |
 //! | `TOKEN_ISSUER` | `--token-issuer` | `returns-api` | `iss` of issued tokens |
 //! | `ACCESS_TOKEN_TTL_SECS` | `--access-token-ttl-secs` | `3600` | portal access token lifetime |
 //! | `SERVICE_POINTS_TOKEN_TTL_SECS` | `--service-points-token-ttl-secs` | `3600` | service-points token lifetime |
@@ -92,6 +93,10 @@ pub struct Config {
     /// How long a node may serve a brand's portal settings from memory (milliseconds).
     #[arg(long, env = "PORTAL_CACHE_TTL_MS", default_value_t = 2000)]
     pub portal_cache_ttl_ms: u64,
+    /// Time a request body has to arrive in full, counted from the end of
+    /// its headers (milliseconds; 0: no limit). Later is a 408.
+    #[arg(long, env = "BODY_READ_TIMEOUT_MS", default_value_t = 30_000)]
+    pub body_read_timeout_ms: u64,
     /// `iss` of the tokens this deployment issues (the same on every node).
     #[arg(long, env = "TOKEN_ISSUER", default_value = "returns-api")]
     pub token_issuer: String,
@@ -175,6 +180,7 @@ impl Config {
             db_pool_size: 8,
             http_workers: Some(2),
             portal_cache_ttl_ms: 2000,
+            body_read_timeout_ms: 30_000,
             token_issuer: "returns-api".into(),
             access_token_ttl_secs: 3600,
             service_points_token_ttl_secs: 3600,

@@ -85,6 +85,10 @@ pub enum ErrorCode {
     /// The path exists but not with this method (see `Allow`).
     MethodNotAllowed,
 
+    // 408.
+    /// The request body did not arrive in time.
+    RequestTimeout,
+
     // 409: state conflicts.
     /// The resource already exists.
     Conflict,
@@ -310,6 +314,7 @@ impl ErrorCode {
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
             | NoQrCode | EndpointNotFound | DeliveryNotFound => 404,
             MethodNotAllowed => 405,
+            RequestTimeout => 408,
             Conflict | BrandExists | DomainTaken | InvalidTransition | NotCancellable
             | QuantityConflict | LabelNotReady | EndpointDisabled => 409,
             PreconditionFailed => 412,

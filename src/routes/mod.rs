@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod carriers;
 pub mod cors;
+pub mod deadline;
 pub mod extract;
 pub mod labels;
 pub mod merchant;
@@ -117,6 +118,7 @@ pub fn app(
         )
         .service(web::redirect("/docs", "/docs/"))
         .default_service(web::to(no_route))
+        .wrap(from_fn(deadline::body_deadline))
         .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
         .wrap(from_fn(crate::telemetry::observe))
 }
