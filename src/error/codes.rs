@@ -134,7 +134,8 @@ pub enum ErrorCode {
     TooManyUploads,
     /// The carrier refused the label for good (label poll).
     LabelFailed,
-    /// The label was cancelled with its return (label poll).
+    /// The label was cancelled with its return (label poll, 410 on its
+    /// download and QR code).
     LabelCancelled,
     /// The brand has its number of webhook endpoints.
     TooManyEndpoints,
@@ -317,6 +318,7 @@ impl ErrorCode {
             RequestTimeout => 408,
             Conflict | BrandExists | DomainTaken | InvalidTransition | NotCancellable
             | QuantityConflict | LabelNotReady | EndpointDisabled => 409,
+            LabelCancelled => 410,
             PreconditionFailed => 412,
             PayloadTooLarge | FileTooLarge => 413,
             UnsupportedMediaType => 415,
