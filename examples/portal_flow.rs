@@ -102,6 +102,7 @@ struct Code {
 struct Lookup {
     order: LookupOrder,
     parcel: Option<Parcel>,
+    service_point: Option<NearestPoint>,
     return_methods: Vec<ReturnMethod>,
     access_token: String,
     service_points_token: String,
@@ -132,6 +133,13 @@ struct Destination {
     country: String,
     latitude: Option<f64>,
     longitude: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct NearestPoint {
+    country: String,
+    latitude: f64,
+    longitude: f64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -410,17 +418,24 @@ async fn run(cli: Cli) -> Result<()> {
     let Some(destination) = lookup.parcel.as_ref().map(|p| &p.destination) else {
         bail!("order {} has no parcel", lookup.order.number);
     };
-    let (Some(latitude), Some(longitude)) = (destination.latitude, destination.longitude) else {
-        bail!(
-            "the parcel's destination {} has no coordinates",
-            destination.postal_code
-        );
+    // An email or phone lookup leaves the coordinates out: search around the
+    // nearest point the lookup named instead.
+    let nearest = lookup.service_point.as_ref();
+    let (country, latitude, longitude) = match (destination.latitude, destination.longitude) {
+        (Some(lat), Some(lon)) => (destination.country.clone(), lat, lon),
+        _ => match nearest {
+            Some(p) => (p.country.clone(), p.latitude, p.longitude),
+            None => bail!(
+                "the parcel's destination {} has no coordinates and no point is near",
+                destination.postal_code
+            ),
+        },
     };
     let points: ServicePoints = expect_json(
         http.get(format!("{portal}/service-points"))
             .bearer_auth(&lookup.service_points_token)
             .query(&[
-                ("country", destination.country.as_str()),
+                ("country", country.as_str()),
                 ("latitude", &latitude.to_string()),
                 ("longitude", &longitude.to_string()),
                 ("carrier", &drop_off.carriers.join(",")),

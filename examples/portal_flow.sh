@@ -103,12 +103,15 @@ line_id="$(body '[.order.lines[] | select(.returnable_quantity > 0)][0].id // em
 echo "2. order $(body .order.number): returning 1 × $(body --arg id "$line_id" \
     '.order.lines[] | select(.id == $id) | .name') (line $line_id)"
 
-# 3. Drop-off points near the parcel's destination, of the drop-off carriers.
+# 3. Drop-off points near the parcel's destination, of the drop-off carriers
+#    (an email or phone lookup leaves the coordinates out: search around the
+#    nearest point the lookup named instead).
 carriers="$(body '[.return_methods[] | select(.type == "drop_off") | .carriers[]] | join(",")')"
 [[ -n "$carriers" ]] || die "$BRAND does not offer drop-off returns"
 read -r country latitude longitude < <(body \
-    '.parcel.destination | "\(.country) \(.latitude // "") \(.longitude // "")"')
-[[ -n "${longitude:-}" ]] || die "the parcel's destination has no coordinates"
+    '(if .parcel.destination.latitude then .parcel.destination else .service_point // {} end)
+     | "\(.country // "") \(.latitude // "") \(.longitude // "")"')
+[[ -n "${longitude:-}" ]] || die "neither the parcel's destination nor a nearby point has coordinates"
 call 200 GET "$PORTAL/service-points" -G -H "Authorization: Bearer $SERVICE_POINTS_TOKEN" \
     --data-urlencode "country=$country" --data-urlencode "latitude=$latitude" \
     --data-urlencode "longitude=$longitude" --data-urlencode "carrier=$carriers" \

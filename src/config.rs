@@ -17,11 +17,13 @@
 //! | `DB_LOCK_TIMEOUT_MS` | `--db-lock-timeout-ms` | `3000` | PostgreSQL `lock_timeout` |
 //! | `HTTP_WORKERS` | `--http-workers` | number of cores | HTTP worker threads |
 //! | `PORTAL_CACHE_TTL_MS` | `--portal-cache-ttl-ms` | `2000` | how long a node serves a brand's settings from memory |
+//! | `BODY_READ_TIMEOUT_MS` | `--body-read-timeout-ms` | `30000` | time a request body has to arrive in full, from the end of its headers (`0`: no limit); later is a 408 |
 //! | `TOKEN_ISSUER` | `--token-issuer` | `returns-api` | `iss` of issued tokens |
 //! | `ACCESS_TOKEN_TTL_SECS` | `--access-token-ttl-secs` | `3600` | portal access token lifetime |
 //! | `SERVICE_POINTS_TOKEN_TTL_SECS` | `--service-points-token-ttl-secs` | `3600` | service-points token lifetime |
 //! | `LABEL_URL_TTL_SECS` | `--label-url-ttl-secs` | 30 days | lifetime of label poll/download URLs |
-//! | `LOOKUP_FAILURES_PER_IDENTIFIER` | `--lookup-failures-per-identifier` | `5` | failed lookups per identifier per window |
+//! | `LOOKUP_FAILURES_PER_IDENTIFIER` | `--lookup-failures-per-identifier` | `5` | failed lookups per identifier and client address per window |
+//! | `LOOKUP_FAILURES_PER_IDENTIFIER_TOTAL` | `--lookup-failures-per-identifier-total` | `50` | failed lookups per identifier from all clients per window |
 //! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
 //! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
 //! | `SERVICE_POINT_REFRESH_MS` | `--service-point-refresh-ms` | `2000` | how often a node checks for a new service-point data set |
@@ -38,7 +40,8 @@
 //! | `WEBHOOK_ALLOW_PRIVATE` | `--webhook-allow-private` | off | development only: `http://` endpoints and private, loopback and link-local addresses |
 //! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of carriers: label APIs and tracking secrets (see below; secrets are never logged) |
 //! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
-//! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
+//! | `TRUSTED_PROXIES` | `--trusted-proxies` | `0` | reverse proxies in front of the node: the client address is the `X-Forwarded-For` entry this many hops from the right (`0`: the header is ignored) |
+//! | `TRUSTED_PROXY_CIDRS` | `--trusted-proxy-cidrs` | none | comma-separated networks (`10.0.0.0/8,fd00::/8`) whose addresses are proxies, skipped from the right of `X-Forwarded-For` |
 //! | `LOG_FORMAT` | `--log-format` | `text` | `text` or `json` |
 //! | `RUST_LOG` | | `info` | log filter |
 //!
@@ -98,6 +101,10 @@ pub struct Config {
     /// How long a node may serve a brand's portal settings from memory (milliseconds).
     #[arg(long, env = "PORTAL_CACHE_TTL_MS", default_value_t = 2000)]
     pub portal_cache_ttl_ms: u64,
+    /// Time a request body has to arrive in full, counted from the end of
+    /// its headers (milliseconds; 0: no limit). Later is a 408.
+    #[arg(long, env = "BODY_READ_TIMEOUT_MS", default_value_t = 30_000)]
+    pub body_read_timeout_ms: u64,
     /// `iss` of the tokens this deployment issues (the same on every node).
     #[arg(long, env = "TOKEN_ISSUER", default_value = "returns-api")]
     pub token_issuer: String,
@@ -110,9 +117,16 @@ pub struct Config {
     /// Lifetime of label poll / download URLs (seconds; default 30 days).
     #[arg(long, env = "LABEL_URL_TTL_SECS", default_value_t = 30 * 24 * 3600)]
     pub label_url_ttl_secs: u64,
-    /// Failed lookups allowed per identifier in a window.
+    /// Failed lookups allowed per identifier and client address in a window.
     #[arg(long, env = "LOOKUP_FAILURES_PER_IDENTIFIER", default_value_t = 5)]
     pub lookup_failures_per_identifier: i32,
+    /// Failed lookups allowed per identifier from all clients together in a window.
+    #[arg(
+        long,
+        env = "LOOKUP_FAILURES_PER_IDENTIFIER_TOTAL",
+        default_value_t = 50
+    )]
+    pub lookup_failures_per_identifier_total: i32,
     /// Failed lookups allowed per client address in a window.
     #[arg(long, env = "LOOKUP_FAILURES_PER_CLIENT", default_value_t = 30)]
     pub lookup_failures_per_client: i32,
@@ -151,9 +165,14 @@ pub struct Config {
     /// Bearer token that `/metrics` requires (open to anyone when unset).
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<Secret>,
-    /// Take the client address from `X-Forwarded-For` / `Forwarded` (only behind a trusted proxy).
-    #[arg(long, env = "TRUST_FORWARDED_FOR", value_parser = clap::builder::BoolishValueParser::new())]
-    pub trust_forwarded_for: bool,
+    /// Reverse proxies in front of this node: the client address is read from
+    /// `X-Forwarded-For` this many hops from the right (0: the header is ignored).
+    #[arg(long, env = "TRUSTED_PROXIES", default_value_t = 0)]
+    pub trusted_proxies: usize,
+    /// Networks whose addresses are reverse proxies (comma-separated CIDRs),
+    /// skipped from the right of `X-Forwarded-For`.
+    #[arg(long, env = "TRUSTED_PROXY_CIDRS", value_delimiter = ',')]
+    pub trusted_proxy_cidrs: Vec<ipnet::IpNet>,
 }
 
 impl Config {
@@ -170,14 +189,17 @@ impl Config {
             db_timeouts: DbTimeouts::default(),
             http_workers: Some(2),
             portal_cache_ttl_ms: 2000,
+            body_read_timeout_ms: 30_000,
             token_issuer: "returns-api".into(),
             access_token_ttl_secs: 3600,
             service_points_token_ttl_secs: 3600,
             label_url_ttl_secs: 30 * 24 * 3600,
             lookup_failures_per_identifier: 5,
+            lookup_failures_per_identifier_total: 50,
             lookup_failures_per_client: 30,
             lookup_failure_window_secs: 900,
-            trust_forwarded_for: false,
+            trusted_proxies: 0,
+            trusted_proxy_cidrs: Vec::new(),
             service_point_refresh_ms: 500,
             job_concurrency: 4,
             job_lease_secs: 60,

@@ -150,12 +150,15 @@ const line = lookup.order.lines.find((l) => l.returnable_quantity > 0);
 if (!line) fail(`order ${lookup.order.number} has nothing left to return`);
 console.log(`2. order ${lookup.order.number}: returning 1 × ${line.name} (line ${line.id})`);
 
-// 3. Drop-off points near the parcel's destination, of the drop-off carriers.
+// 3. Drop-off points near the parcel's destination, of the drop-off carriers
+//    (an email or phone lookup leaves the coordinates out: search around the
+//    nearest point the lookup named instead).
 const dropOff = lookup.return_methods.find((m) => m.type === "drop_off");
 if (!dropOff) fail(`${brand} does not offer drop-off returns`);
-const destination = lookup.parcel?.destination;
+const destination =
+  lookup.parcel?.destination?.latitude != null ? lookup.parcel.destination : lookup.service_point;
 if (destination?.latitude == null || destination.longitude == null) {
-  fail("the parcel's destination has no coordinates");
+  fail("neither the parcel's destination nor a nearby point has coordinates");
 }
 const points = expect(
   "GET /v1/portal/{brand}/service-points",

@@ -249,13 +249,6 @@ pub async fn poll(state: &AppState, id: &str, token: Option<&str>) -> Result<Lab
     Ok(body)
 }
 
-fn not_ready() -> ApiError {
-    ApiError::new(
-        ErrorCode::LabelNotReady,
-        "The label is not ready; poll its URL until it is.",
-    )
-}
-
 /// A label's PDF and its file name.
 pub async fn pdf(
     state: &AppState,
@@ -269,9 +262,11 @@ pub async fn pdf(
             "This is a label-less return: show the QR code instead.",
         ));
     }
-    let key = match (label.status(), &label.file_path) {
-        (LabelStatus::Ready, Some(key)) => key.clone(),
-        _ => return Err(not_ready()),
+    label.status().file_available()?;
+    let Some(key) = label.file_path.clone() else {
+        return Err(ApiError::internal(anyhow::anyhow!(
+            "ready label without a file"
+        )));
     };
     let storage = state.storage.clone();
     let bytes = crate::db::blocking(move || storage.get(&key).map_err(ApiError::internal)).await?;
@@ -304,9 +299,11 @@ pub async fn qr(
             "This return uses a printed label: download the PDF instead.",
         ));
     }
-    let code = match (label.status(), &label.dropoff_code) {
-        (LabelStatus::Ready, Some(code)) => code.clone(),
-        _ => return Err(not_ready()),
+    label.status().file_available()?;
+    let Some(code) = label.dropoff_code.clone() else {
+        return Err(ApiError::internal(anyhow::anyhow!(
+            "ready label without a code"
+        )));
     };
     let internal = |e: crate::labels::render::RenderError| ApiError::internal(anyhow::anyhow!(e.0));
     Ok(if svg {

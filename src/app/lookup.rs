@@ -4,10 +4,12 @@
 //!
 //! Every mismatch — unknown identifier, wrong verifier, another brand's
 //! order — is the same 404 `order_not_found` with the same body and headers,
-//! and costs the same work (one failure counted per client address and per
-//! identifier, in the database so the limit holds across nodes). Once either
-//! counter is over its limit every attempt, right or wrong, is a 429 until
-//! the window ends, so guessing cannot continue.
+//! and costs the same work (one failure counted per identifier and client
+//! address, per identifier and per client address, in the database so the
+//! limits hold across nodes). Once a counter is over its limit every
+//! attempt it covers, right or wrong, is a 429 until the window ends, so
+//! guessing cannot continue; a stranger's failures lock only the stranger
+//! out of an order until the identifier's ceiling for all clients is hit.
 
 use std::collections::HashMap;
 
@@ -21,7 +23,7 @@ use super::portal::{PortalRefundOption, PortalReturnMethod, refund_options, retu
 use crate::auth::tokens::Scope;
 use crate::db::orders::OrderRow;
 use crate::domain::eligibility::{LineEligibility, NonReturnableReason, Policy, evaluate};
-use crate::domain::lookup::{Counter, Stored, Verifier, primary_parcel};
+use crate::domain::lookup::{Counter, Counters, Disclosure, Stored, Verifier, primary_parcel};
 pub use crate::domain::lookup::{LookupRequest, RateLimit};
 use crate::domain::money::Money;
 use crate::domain::orders::{Order, ShipmentStatus};
@@ -70,23 +72,27 @@ pub struct LookupOrder {
     pub lines: Vec<LookupLine>,
 }
 
-/// Where a parcel went.
+/// Where a parcel went, as far as the verifier proved the caller knows it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Destination {
-    /// Postal code.
+    /// Postal code: in full when the lookup was verified by postal code,
+    /// else its first two characters followed by `•••` (e.g. `10•••`).
+    #[schema(example = "1012 AB")]
     pub postal_code: String,
     /// Country.
     pub country: String,
-    /// Latitude, when known.
+    /// Latitude, when known and the lookup was verified by postal code (else `null`).
     pub latitude: Option<f64>,
-    /// Longitude, when known.
+    /// Longitude, when known and the lookup was verified by postal code (else `null`).
     pub longitude: Option<f64>,
 }
 
 /// A parcel of the order.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Parcel {
-    /// Tracking number.
+    /// Tracking number: in full when the lookup was verified by postal code
+    /// or named this parcel; else `•••` followed by its last four characters
+    /// (only `•••` for a number of four characters or fewer).
     pub tracking_number: String,
     /// Carrier.
     pub carrier: String,
@@ -155,15 +161,29 @@ struct Found {
 }
 
 /// The counters of this identifier and client.
+#[derive(Clone)]
 struct Keys {
+    identifier_client: String,
     identifier: String,
     client: String,
 }
 
 impl Keys {
-    fn counters(&self, rows: &[(String, Counter)]) -> (Option<Counter>, Option<Counter>) {
+    fn all(&self) -> [String; 3] {
+        [
+            self.identifier_client.clone(),
+            self.identifier.clone(),
+            self.client.clone(),
+        ]
+    }
+
+    fn counters(&self, rows: &[(String, Counter)]) -> Counters {
         let find = |key: &str| rows.iter().find(|(k, _)| k == key).map(|(_, c)| *c);
-        (find(&self.identifier), find(&self.client))
+        Counters {
+            identifier_client: find(&self.identifier_client),
+            identifier: find(&self.identifier),
+            client: find(&self.client),
+        }
     }
 }
 
@@ -184,15 +204,14 @@ pub async fn lookup(
         settings.phone_region.as_deref(),
     )?;
     let keys = Keys {
+        identifier_client: format!("lookup:idc:{}:{key}:{client}", brand.brand.id),
         identifier: format!("lookup:id:{}:{key}", brand.brand.id),
         client: format!("lookup:ip:{client}"),
     };
     let now = Utc::now();
     let limits = state.lookup_limits;
-    let state_of = |rows: &[(String, Counter)]| {
-        let (id, ip) = keys.counters(rows);
-        limits.state(id, ip, now.timestamp())
-    };
+    let state_of = |rows: &[(String, Counter)]| limits.state(keys.counters(rows), now.timestamp());
+    let method = verifier.method;
     let (found, counters) = find(state, &brand, &keys, &key, verifier, now).await?;
     let limit = state_of(&counters);
     let found = match found {
@@ -214,7 +233,8 @@ pub async fn lookup(
             ));
         }
     };
-    let response = answer(state, &brand, &key, found, now).await?;
+    let disclosure = Disclosure::of(method, found.by_tracking.then_some(key.as_str()));
+    let response = answer(state, &brand, &key, found, &disclosure, now).await?;
     Ok(Answer { response, limit })
 }
 
@@ -230,16 +250,14 @@ async fn find(
     now: DateTime<Utc>,
 ) -> Result<(Option<Found>, Vec<(String, Counter)>), ApiError> {
     let (brand_id, key) = (brand.brand.id.clone(), key.to_string());
-    let counter_keys = [keys.identifier.clone(), keys.client.clone()];
-    let (identifier, client) = (keys.identifier.clone(), keys.client.clone());
+    let keys = keys.clone();
     let limits = state.lookup_limits;
     state
         .db
         .read(move |conn| {
-            let counters = crate::db::rate_limits::get(conn, &counter_keys)?;
-            let find = |k: &str| counters.iter().find(|(c, _)| c == k).map(|(_, c)| *c);
+            let counters = crate::db::rate_limits::get(conn, &keys.all())?;
             if limits
-                .state(find(&identifier), find(&client), now.timestamp())
+                .state(keys.counters(&counters), now.timestamp())
                 .blocked
             {
                 return Ok((None, counters));
@@ -281,20 +299,25 @@ async fn find(
         .await
 }
 
-/// Counts one failure for the identifier and the client; their counters after.
+/// Counts one failure on each counter of the attempt; the counters after.
 async fn count_failure(
     state: &AppState,
     keys: &Keys,
     now: i64,
 ) -> Result<Vec<(String, Counter)>, ApiError> {
-    let (id_key, ip_key) = (keys.identifier.clone(), keys.client.clone());
+    let keys = keys.all();
     let window = state.lookup_limits.window_secs;
     state
         .db
         .write(move |conn| {
-            let id = crate::db::rate_limits::hit(conn, &id_key, now, window)?;
-            let ip = crate::db::rate_limits::hit(conn, &ip_key, now, window)?;
-            Ok(vec![(id_key.clone(), id), (ip_key.clone(), ip)])
+            keys.iter()
+                .map(|k| {
+                    Ok((
+                        k.clone(),
+                        crate::db::rate_limits::hit(conn, k, now, window)?,
+                    ))
+                })
+                .collect()
         })
         .await
 }
@@ -306,6 +329,7 @@ async fn answer(
     brand: &PortalBrand,
     key: &str,
     found: Found,
+    disclosure: &Disclosure,
     now: DateTime<Utc>,
 ) -> Result<LookupResponse, ApiError> {
     let Found {
@@ -319,7 +343,7 @@ async fn answer(
     let eligibility = evaluate(&order, Policy::from(settings), &returned, now);
     let lines = lookup_lines(&order, eligibility);
     let a = &order.shipping_address;
-    let parcels = parcels(&order);
+    let parcels = parcels(&order, disclosure);
     let primary = primary_parcel(&order.shipments, by_tracking.then_some(key));
     let position = match (a.latitude, a.longitude) {
         (Some(lat), Some(lon)) => Some((lat, lon)),
@@ -373,20 +397,21 @@ fn lookup_lines(order: &Order, eligibility: Vec<LineEligibility>) -> Vec<LookupL
         .collect()
 }
 
-/// The order's parcels with their destination.
-fn parcels(order: &Order) -> Vec<Parcel> {
+/// The order's parcels with their destination, as far as `disclosure` allows.
+fn parcels(order: &Order, disclosure: &Disclosure) -> Vec<Parcel> {
     let a = &order.shipping_address;
+    let (latitude, longitude) = disclosure.coordinates(a.latitude, a.longitude);
     let destination = Destination {
-        postal_code: a.postal_code.clone(),
+        postal_code: disclosure.postal_code(&a.postal_code),
         country: a.country.clone(),
-        latitude: a.latitude,
-        longitude: a.longitude,
+        latitude,
+        longitude,
     };
     order
         .shipments
         .iter()
         .map(|s| Parcel {
-            tracking_number: s.tracking_number.clone(),
+            tracking_number: disclosure.tracking_number(&s.tracking_number),
             carrier: s.carrier.clone(),
             status: s.status,
             shipped_at: s.shipped_at,

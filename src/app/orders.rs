@@ -136,6 +136,17 @@ pub async fn upsert(
     Ok((OrderView::try_from(row)?, created))
 }
 
+/// 404 `brand_not_found` unless `merchant` may manage the brand: checked
+/// before a bulk body is read, so another tenant's key cannot make the node
+/// read and parse megabytes.
+pub async fn authorize(state: &AppState, merchant: &Merchant, slug: &str) -> Result<(), ApiError> {
+    let (merchant, slug) = (merchant.clone(), slug.to_string());
+    state
+        .db
+        .read(move |conn| merchant_brand(conn, &merchant, &slug).map(|_| ()))
+        .await
+}
+
 /// Position of the order an error of a bulk request belongs to.
 fn order_index(e: &FieldError) -> usize {
     e.field

@@ -6,6 +6,7 @@ use std::time::Duration;
 use crate::auth::tokens::Keyring;
 use crate::config::Config;
 use crate::db::Db;
+use crate::domain::client_address::TrustedProxies;
 use crate::domain::lookup::Limits;
 use crate::geo::refresh::IndexHandle;
 use crate::jobs::Jobs;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub keys: Arc<Keyring>,
     /// Lookup rate limits.
     pub lookup_limits: Limits,
+    /// The reverse proxies in front of this node (where client addresses come from).
+    pub proxies: TrustedProxies,
     /// Service-point index of this node.
     pub points: Arc<IndexHandle>,
     /// Blobs (photos, label PDFs).
@@ -84,8 +87,13 @@ impl AppState {
             keys,
             lookup_limits: Limits {
                 per_identifier: config.lookup_failures_per_identifier,
+                per_identifier_total: config.lookup_failures_per_identifier_total,
                 per_client: config.lookup_failures_per_client,
                 window_secs: config.lookup_failure_window_secs,
+            },
+            proxies: TrustedProxies {
+                count: config.trusted_proxies,
+                networks: config.trusted_proxy_cidrs.clone(),
             },
             points: points.clone(),
             storage: Storage::new(config.data_dir.clone()),

@@ -56,13 +56,8 @@ fn detect(head: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// 422 `too_many_uploads` when the token's order has its number of photos.
-pub async fn check_room(state: &AppState, token: &PortalToken) -> Result<(), ApiError> {
-    let order_id = token.claims.sub.clone();
-    let existing = state
-        .db
-        .read(move |conn| Ok(crate::db::uploads::count_for_order(conn, &order_id)?))
-        .await?;
+/// 422 `too_many_uploads` unless an order with `existing` photos may have one more.
+fn room_for_one(existing: i64) -> Result<(), ApiError> {
     if existing >= MAX_UPLOADS_PER_ORDER {
         return Err(ApiError::new(
             ErrorCode::TooManyUploads,
@@ -70,6 +65,17 @@ pub async fn check_room(state: &AppState, token: &PortalToken) -> Result<(), Api
         ));
     }
     Ok(())
+}
+
+/// 422 `too_many_uploads` when the token's order has its number of photos
+/// (checked early, before the photo is read; [`record`] checks again).
+pub async fn check_room(state: &AppState, token: &PortalToken) -> Result<(), ApiError> {
+    let order_id = token.claims.sub.clone();
+    let existing = state
+        .db
+        .read(move |conn| Ok(crate::db::uploads::count_for_order(conn, &order_id)?))
+        .await?;
+    room_for_one(existing)
 }
 
 /// Streams a photo into a staged blob: refused past 5 MB (413) and unless
@@ -111,16 +117,15 @@ where
     })
 }
 
-/// Stores a received photo and records it for the token's order.
+/// Records a received photo for the token's order and stores it. The
+/// order's number of photos is counted and the row inserted in one
+/// transaction holding the order row, so concurrent uploads cannot pass the
+/// limit together; the file is kept only once the row is in.
 pub async fn record(
     state: &AppState,
     token: &PortalToken,
     file: StoredFile,
 ) -> Result<Upload, ApiError> {
-    state
-        .storage
-        .commit(file.staged, &Storage::upload_key(&file.sha256))
-        .map_err(ApiError::internal)?;
     let row = UploadRow {
         id: crate::domain::ids::new_id("upl"),
         brand_id: token.brand.brand.id.clone(),
@@ -128,14 +133,29 @@ pub async fn record(
         return_id: None,
         content_type: file.content_type.to_string(),
         size_bytes: file.size as i64,
-        sha256: file.sha256,
+        sha256: file.sha256.clone(),
         created_at: crate::db::now(),
     };
     let saved = row.clone();
     state
         .db
-        .write(move |conn| Ok(crate::db::uploads::insert(conn, &saved)?))
+        .write(move |conn| {
+            crate::db::orders::with_revision(conn, &saved.brand_id, &saved.order_id, true)?;
+            room_for_one(crate::db::uploads::count_for_order(conn, &saved.order_id)?)?;
+            Ok(crate::db::uploads::insert(conn, &saved)?)
+        })
         .await?;
+    let stored = state
+        .storage
+        .commit(file.staged, &Storage::upload_key(&file.sha256));
+    if let Err(e) = stored {
+        let id = row.id.clone();
+        state
+            .db
+            .write(move |conn| Ok(crate::db::uploads::delete(conn, &id)?))
+            .await?;
+        return Err(ApiError::internal(e));
+    }
     Ok(Upload {
         id: row.id,
         content_type: row.content_type,

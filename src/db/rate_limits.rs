@@ -7,12 +7,17 @@ use super::schema::rate_limits;
 use super::{DbConn, DbResult};
 pub use crate::domain::lookup::Counter;
 
-/// Current counters of the two keys a lookup is limited by (missing keys
-/// have none). Two equalities instead of an `IN` list keep the statement
+/// Current counters of the three keys a lookup is limited by (missing keys
+/// have none). Equalities instead of an `IN` list keep the statement
 /// cacheable and avoid SQLite's temporary b-tree for the list.
-pub fn get(conn: &mut DbConn, keys: &[String; 2]) -> DbResult<Vec<(String, Counter)>> {
+pub fn get(conn: &mut DbConn, keys: &[String; 3]) -> DbResult<Vec<(String, Counter)>> {
     let rows: Vec<(String, i64, i32)> = crate::per_backend!(conn, c => rate_limits::table
-        .filter(rate_limits::key.eq(&keys[0]).or(rate_limits::key.eq(&keys[1])))
+        .filter(
+            rate_limits::key
+                .eq(&keys[0])
+                .or(rate_limits::key.eq(&keys[1]))
+                .or(rate_limits::key.eq(&keys[2])),
+        )
         .select((rate_limits::key, rate_limits::window_start, rate_limits::count))
         .load(c))?;
     Ok(rows

@@ -37,6 +37,12 @@ pub fn insert(conn: &mut DbConn, row: &UploadRow) -> DbResult<()> {
     Ok(())
 }
 
+/// Deletes an upload row.
+pub fn delete(conn: &mut DbConn, id: &str) -> DbResult<()> {
+    diesel::delete(uploads::table.filter(uploads::id.eq(id))).execute(conn)?;
+    Ok(())
+}
+
 /// Uploads of the order not yet attached to a return.
 pub fn unattached(conn: &mut DbConn, order_id: &str) -> DbResult<HashSet<String>> {
     Ok(uploads::table

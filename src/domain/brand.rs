@@ -114,6 +114,16 @@ pub fn normalize_domain(domain: &str) -> Result<String, FieldError> {
     }
 }
 
+/// How a portal route names its brand, as looked up: a slug as is, a custom
+/// domain lower-cased; `None` when it can be neither (no brand has it).
+pub fn portal_key(raw: &str) -> Option<String> {
+    if raw.contains('.') {
+        normalize_domain(raw).ok()
+    } else {
+        check_slug(raw).ok().map(|()| raw.to_string())
+    }
+}
+
 /// Normalizes the list of browser origins allowed to call the portal:
 /// `*` or `scheme://host[:port]` without a path.
 pub fn normalize_origins(origins: &[String]) -> Result<Vec<String>, Vec<FieldError>> {
@@ -383,6 +393,20 @@ pub fn origin_allowed(allowed: &[String], origin: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_portal_key_is_a_slug_or_a_custom_domain() {
+        assert_eq!(portal_key("acme").as_deref(), Some("acme"));
+        assert_eq!(
+            portal_key("Returns.Example.com").as_deref(),
+            Some("returns.example.com")
+        );
+        assert_eq!(portal_key(&"a".repeat(64)), None);
+        assert_eq!(portal_key(&"a".repeat(64_000)), None);
+        assert_eq!(portal_key(&format!("{}.com", "a".repeat(300))), None);
+        assert_eq!(portal_key("Acme"), None);
+        assert_eq!(portal_key("ac me"), None);
+    }
 
     #[test]
     fn slugs_are_lowercase_words_with_inner_hyphens() {

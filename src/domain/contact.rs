@@ -43,12 +43,16 @@ pub fn postal_key(raw: &str) -> String {
 /// letters or digits.
 pub fn postal_code_valid(country: &str, raw: &str) -> bool {
     let key = postal_key(raw);
+    if !key.is_ascii() {
+        return false;
+    }
     let digits = |n: usize| key.len() == n && key.bytes().all(|b| b.is_ascii_digit());
     match country {
         "NL" => {
+            let (figures, letters) = key.as_bytes().split_at(key.len().min(4));
             key.len() == 6
-                && key[..4].bytes().all(|b| b.is_ascii_digit())
-                && key[4..].bytes().all(|b| b.is_ascii_uppercase())
+                && figures.iter().all(u8::is_ascii_digit)
+                && letters.iter().all(u8::is_ascii_uppercase)
                 && !key.starts_with('0')
         }
         "BE" | "LU" | "AT" | "CH" | "DK" | "NO" | "HU" | "BG" | "SI" | "AU" | "NZ" | "ZA" => {
@@ -143,6 +147,15 @@ mod tests {
         assert!(postal_code_valid("US", "94103"));
         assert!(postal_code_valid("JP", "100-0001"));
         assert!(!postal_code_valid("JP", "x"));
+    }
+
+    #[test]
+    fn postal_codes_with_non_ascii_characters_are_invalid_without_panicking() {
+        for raw in ["101ÉA", "1012É", "10ÉÉ", "١٢٣٤AB", "1012A\u{301}", "ÀÀÀ"] {
+            for country in ["NL", "DE", "GB", "IE", "JP"] {
+                assert!(!postal_code_valid(country, raw), "{country} {raw}");
+            }
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::settings::ReturnMethodType;
+use crate::error::{ApiError, ErrorCode};
 
 /// What the customer gets to hand the parcel over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -106,6 +107,28 @@ impl LabelStatus {
             .map(|(_, _, to)| *to)
     }
 
+    /// Whether the label's file (PDF or QR code) can be handed out: only
+    /// when ready. The answer otherwise matches the poll URL's: 410
+    /// `label_cancelled` (gone for good), 422 `label_failed`, 409
+    /// `label_not_ready` while pending.
+    pub fn file_available(self) -> Result<(), ApiError> {
+        match self {
+            Ready => Ok(()),
+            Pending => Err(ApiError::new(
+                ErrorCode::LabelNotReady,
+                "The label is not ready; poll its URL until it is.",
+            )),
+            Failed => Err(ApiError::new(
+                ErrorCode::LabelFailed,
+                "The carrier refused this label.",
+            )),
+            Cancelled => Err(ApiError::new(
+                ErrorCode::LabelCancelled,
+                "The return was cancelled; its label must not be used.",
+            )),
+        }
+    }
+
     /// The statuses `event` moves a label out of.
     pub fn sources(event: LabelEvent) -> Vec<LabelStatus> {
         LABEL_TRANSITIONS
@@ -119,6 +142,18 @@ impl LabelStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_ready_labels_file_is_handed_out_and_a_cancelled_one_is_gone() {
+        assert!(Ready.file_available().is_ok());
+        let status = |s: LabelStatus| {
+            s.file_available()
+                .map_err(|e| (e.code(), e.code().status()))
+        };
+        assert_eq!(status(Cancelled), Err((ErrorCode::LabelCancelled, 410)));
+        assert_eq!(status(Failed), Err((ErrorCode::LabelFailed, 422)));
+        assert_eq!(status(Pending), Err((ErrorCode::LabelNotReady, 409)));
+    }
 
     #[test]
     fn printed_and_pickup_returns_get_a_pdf_labelless_a_qr_code_in_store_nothing() {

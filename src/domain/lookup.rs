@@ -150,15 +150,93 @@ pub fn primary_parcel(shipments: &[Shipment], tracking_key: Option<&str>) -> Opt
     }
 }
 
-/// Limits of failed lookups, per client address and per identifier.
+/// What a lookup answer may show of the shipping address and the parcels:
+/// only what the verifier proved the caller knows. The postal code proves
+/// the address, so it is shown with its coordinates; an email or phone does
+/// not, so the postal code is masked, the coordinates are left out, and
+/// every tracking number but the one the caller named is masked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disclosure {
+    /// Whether the full postal code and coordinates may be shown.
+    pub address: bool,
+    /// The tracking number the caller named (normalized), shown in full.
+    pub named_parcel: Option<String>,
+}
+
+/// What masks the hidden part of a value.
+pub const MASK: &str = "•••";
+
+impl Disclosure {
+    /// What an answer to `verifier` may show; `named_parcel` is the
+    /// identifier when it was a tracking number.
+    pub fn of(verifier: LookupMethod, named_parcel: Option<&str>) -> Disclosure {
+        Disclosure {
+            address: verifier == LookupMethod::PostalCode,
+            named_parcel: named_parcel.map(identifier_key),
+        }
+    }
+
+    /// The postal code as shown: in full, or its first two characters.
+    pub fn postal_code(&self, raw: &str) -> String {
+        if self.address {
+            return raw.to_string();
+        }
+        let head: String = raw.chars().take(2).collect();
+        format!("{head}{MASK}")
+    }
+
+    /// The coordinates as shown: as stored, or none.
+    pub fn coordinates(&self, lat: Option<f64>, lon: Option<f64>) -> (Option<f64>, Option<f64>) {
+        if self.address {
+            (lat, lon)
+        } else {
+            (None, None)
+        }
+    }
+
+    /// A tracking number as shown: in full when the address is proved or
+    /// the caller named it, else only its last four characters (none of a
+    /// number of four or fewer).
+    pub fn tracking_number(&self, raw: &str) -> String {
+        if self.address || self.named_parcel.as_deref() == Some(identifier_key(raw).as_str()) {
+            return raw.to_string();
+        }
+        let chars: Vec<char> = raw.chars().collect();
+        let kept = if chars.len() > 4 {
+            &chars[chars.len() - 4..]
+        } else {
+            &[][..]
+        };
+        format!("{MASK}{}", kept.iter().collect::<String>())
+    }
+}
+
+/// Limits of failed lookups. A client that keeps guessing one identifier
+/// is stopped after `per_identifier` failures without locking anyone else
+/// out of that order; many clients guessing one identifier together are
+/// stopped by `per_identifier_total`; one client guessing many identifiers
+/// by `per_client`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Failures allowed per identifier in a window.
+    /// Failures allowed per identifier and client address in a window.
     pub per_identifier: i32,
+    /// Failures allowed per identifier from all clients together in a window.
+    pub per_identifier_total: i32,
     /// Failures allowed per client address in a window.
     pub per_client: i32,
     /// Window length in seconds.
     pub window_secs: i64,
+}
+
+/// The counters of one attempt (`None`: no failure counted yet).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counters {
+    /// This identifier from this client.
+    pub identifier_client: Option<Counter>,
+    /// This identifier from every client.
+    pub identifier: Option<Counter>,
+    /// This client, every identifier.
+    pub client: Option<Counter>,
 }
 
 /// A failure counter: its window and the failures counted in it.
@@ -170,50 +248,47 @@ pub struct Counter {
     pub count: i32,
 }
 
-/// Where a caller stands against the tighter of the two limits.
+/// Where a caller stands against the tightest of the limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateLimit {
-    /// The tighter limit.
+    /// The tightest limit.
     pub limit: i32,
     /// Failures left before it blocks.
     pub remaining: i32,
     /// Seconds until its window ends.
     pub reset_secs: i64,
-    /// Whether either limit is used up: every attempt, right or wrong, is refused.
+    /// Whether any limit is used up: every attempt, right or wrong, is refused.
     pub blocked: bool,
 }
 
 impl Limits {
-    /// The state of the identifier's and the client's counters at `now`
-    /// (counters of an ended window count as none).
-    pub fn state(
-        &self,
-        identifier: Option<Counter>,
-        client: Option<Counter>,
-        now: i64,
-    ) -> RateLimit {
+    /// The state of the counters at `now` (counters of an ended window
+    /// count as none): the limit with the fewest failures left.
+    pub fn state(&self, counters: Counters, now: i64) -> RateLimit {
         let live = |c: Option<Counter>| c.filter(|c| now < c.window_start + self.window_secs);
-        let (id, ip) = (live(identifier), live(client));
-        let id_left = self.per_identifier - id.map_or(0, |c| c.count);
-        let ip_left = self.per_client - ip.map_or(0, |c| c.count);
-        let reset = |c: Option<Counter>| {
-            c.map_or(self.window_secs, |c| {
-                c.window_start + self.window_secs - now
-            })
-            .max(0)
-        };
-        let blocked = id_left <= 0 || ip_left <= 0;
-        let (limit, left, counter) = if id_left <= ip_left {
-            (self.per_identifier, id_left, id)
-        } else {
-            (self.per_client, ip_left, ip)
-        };
-        RateLimit {
-            limit,
-            remaining: left.max(0),
-            reset_secs: reset(counter),
-            blocked,
-        }
+        [
+            (self.per_identifier, counters.identifier_client),
+            (self.per_identifier_total, counters.identifier),
+            (self.per_client, counters.client),
+        ]
+        .into_iter()
+        .map(|(limit, counter)| {
+            let counter = live(counter);
+            let left = limit - counter.map_or(0, |c| c.count);
+            let reset_secs = counter
+                .map_or(self.window_secs, |c| {
+                    c.window_start + self.window_secs - now
+                })
+                .max(0);
+            RateLimit {
+                limit,
+                remaining: left.max(0),
+                reset_secs,
+                blocked: left <= 0,
+            }
+        })
+        .min_by_key(|s| (s.remaining, std::cmp::Reverse(s.reset_secs)))
+        .expect("three limits")
     }
 }
 
@@ -223,6 +298,7 @@ mod tests {
 
     const LIMITS: Limits = Limits {
         per_identifier: 5,
+        per_identifier_total: 50,
         per_client: 30,
         window_secs: 900,
     };
@@ -328,8 +404,40 @@ mod tests {
     }
 
     #[test]
+    fn a_postal_code_verifier_shows_the_address_and_every_parcel() {
+        let d = Disclosure::of(LookupMethod::PostalCode, None);
+        assert_eq!(d.postal_code("1012 AB"), "1012 AB");
+        assert_eq!(
+            d.coordinates(Some(52.0), Some(4.0)),
+            (Some(52.0), Some(4.0))
+        );
+        assert_eq!(d.tracking_number("3SABC0001"), "3SABC0001");
+    }
+
+    #[test]
+    fn an_email_or_phone_verifier_masks_the_address_and_other_parcels() {
+        for method in [LookupMethod::Email, LookupMethod::Phone] {
+            let d = Disclosure::of(method, Some("3s abc 0001"));
+            assert_eq!(d.postal_code("1012 AB"), "10•••");
+            assert_eq!(d.postal_code("É"), "É•••");
+            assert_eq!(d.coordinates(Some(52.0), Some(4.0)), (None, None));
+            assert_eq!(
+                d.tracking_number("3SABC0001"),
+                "3SABC0001",
+                "the named parcel"
+            );
+            assert_eq!(d.tracking_number("3SXYZ0002"), "•••0002");
+            assert_eq!(d.tracking_number("T-12"), "•••");
+            assert_eq!(
+                Disclosure::of(method, None).tracking_number("3SABC0001"),
+                "•••0001"
+            );
+        }
+    }
+
+    #[test]
     fn without_failures_the_identifier_limit_is_the_tighter_one() {
-        let s = LIMITS.state(None, None, 1000);
+        let s = LIMITS.state(Counters::default(), 1000);
         assert_eq!(
             s,
             RateLimit {
@@ -347,8 +455,12 @@ mod tests {
             window_start: 0,
             count: 5,
         };
-        assert!(!LIMITS.state(Some(old), None, 900).blocked);
-        assert!(LIMITS.state(Some(old), None, 899).blocked);
+        let counters = Counters {
+            identifier_client: Some(old),
+            ..Counters::default()
+        };
+        assert!(!LIMITS.state(counters, 900).blocked);
+        assert!(LIMITS.state(counters, 899).blocked);
     }
 
     #[test]
@@ -357,8 +469,52 @@ mod tests {
             window_start: 100,
             count: 30,
         };
-        let s = LIMITS.state(None, Some(client), 400);
+        let s = LIMITS.state(
+            Counters {
+                client: Some(client),
+                ..Counters::default()
+            },
+            400,
+        );
         assert!(s.blocked);
         assert_eq!((s.limit, s.remaining, s.reset_secs), (30, 0, 600));
+    }
+
+    #[test]
+    fn one_clients_failures_leave_the_identifier_open_to_others_until_the_ceiling() {
+        let mine = Counter {
+            window_start: 100,
+            count: 5,
+        };
+        let all = Counter {
+            window_start: 100,
+            count: 5,
+        };
+        // The client that failed is blocked ...
+        let me = Counters {
+            identifier_client: Some(mine),
+            identifier: Some(all),
+            client: Some(mine),
+        };
+        assert!(LIMITS.state(me, 200).blocked);
+        // ... another client on the same identifier is not ...
+        let other = Counters {
+            identifier: Some(all),
+            ..Counters::default()
+        };
+        let s = LIMITS.state(other, 200);
+        assert!(!s.blocked);
+        assert_eq!((s.limit, s.remaining), (5, 5));
+        // ... until the identifier's failures from everyone reach the ceiling.
+        let crowded = Counters {
+            identifier: Some(Counter {
+                window_start: 100,
+                count: 50,
+            }),
+            ..Counters::default()
+        };
+        let s = LIMITS.state(crowded, 200);
+        assert!(s.blocked);
+        assert_eq!((s.limit, s.remaining, s.reset_secs), (50, 0, 800));
     }
 }

@@ -3,6 +3,7 @@
 //! crate but `error` (the ground floor).
 
 pub mod brand;
+pub mod client_address;
 pub mod contact;
 pub mod eligibility;
 pub mod events;

@@ -85,6 +85,10 @@ pub enum ErrorCode {
     /// The path exists but not with this method (see `Allow`).
     MethodNotAllowed,
 
+    // 408.
+    /// The request body did not arrive in time.
+    RequestTimeout,
+
     // 409: state conflicts.
     /// The resource already exists.
     Conflict,
@@ -130,7 +134,8 @@ pub enum ErrorCode {
     TooManyUploads,
     /// The carrier refused the label for good (label poll).
     LabelFailed,
-    /// The label was cancelled with its return (label poll).
+    /// The label was cancelled with its return (label poll, 410 on its
+    /// download and QR code).
     LabelCancelled,
     /// The brand has its number of webhook endpoints.
     TooManyEndpoints,
@@ -313,8 +318,10 @@ impl ErrorCode {
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
             | NoQrCode | EndpointNotFound | DeliveryNotFound => 404,
             MethodNotAllowed => 405,
+            RequestTimeout => 408,
             Conflict | BrandExists | DomainTaken | InvalidTransition | NotCancellable
             | QuantityConflict | LabelNotReady | EndpointDisabled => 409,
+            LabelCancelled => 410,
             PreconditionFailed => 412,
             PayloadTooLarge | FileTooLarge => 413,
             UnsupportedMediaType => 415,

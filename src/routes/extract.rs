@@ -96,40 +96,71 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = LaterJson::<LIMIT>::of(req, payload);
+        Box::pin(async move { body.read().await.map(Json) })
+    }
+}
+
+/// A JSON body of at most `LIMIT` bytes, not read yet: the handler reads it
+/// with [`LaterJson::read`] once it knows the caller may send it, so a
+/// caller without access is answered without reading (or buffering) it.
+pub struct LaterJson<const LIMIT: usize> {
+    content_type_ok: bool,
+    declared: Option<usize>,
+    payload: Payload,
+}
+
+impl<const LIMIT: usize> LaterJson<LIMIT> {
+    fn of(req: &HttpRequest, payload: &mut Payload) -> LaterJson<LIMIT> {
+        LaterJson {
+            content_type_ok: is_json(req),
+            declared: req
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<usize>().ok()),
+            payload: payload.take(),
+        }
+    }
+
+    /// Reads and parses the body: 415 unless JSON, 413 past the limit
+    /// (declared or while reading, never buffering more), 400 when it does
+    /// not parse as `T`.
+    pub async fn read<T: DeserializeOwned>(mut self) -> Result<T, ApiError> {
         let limit = LIMIT;
-        let content_type_ok = is_json(req);
-        let declared = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
-        Box::pin(async move {
-            if !content_type_ok {
-                return Err(ApiError::new(
-                    ErrorCode::UnsupportedMediaType,
-                    "The body must be JSON (Content-Type: application/json).",
-                ));
-            }
-            if declared.is_some_and(|n| n > limit) {
+        if !self.content_type_ok {
+            return Err(ApiError::new(
+                ErrorCode::UnsupportedMediaType,
+                "The body must be JSON (Content-Type: application/json).",
+            ));
+        }
+        if self.declared.is_some_and(|n| n > limit) {
+            return Err(too_large(limit));
+        }
+        // Read with the limit enforced chunk by chunk, never buffering more.
+        let mut bytes = web::BytesMut::with_capacity(self.declared.unwrap_or(1024).min(limit));
+        while let Some(chunk) = self.payload.next().await {
+            let chunk = chunk.map_err(|e| {
+                ApiError::new(
+                    ErrorCode::InvalidBody,
+                    format!("The body could not be read: {e}"),
+                )
+            })?;
+            if bytes.len() + chunk.len() > limit {
                 return Err(too_large(limit));
             }
-            // Read with the limit enforced chunk by chunk, never buffering more.
-            let mut bytes = web::BytesMut::with_capacity(declared.unwrap_or(1024).min(limit));
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| {
-                    ApiError::new(
-                        ErrorCode::InvalidBody,
-                        format!("The body could not be read: {e}"),
-                    )
-                })?;
-                if bytes.len() + chunk.len() > limit {
-                    return Err(too_large(limit));
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            parse_json(&bytes).map(Json)
-        })
+            bytes.extend_from_slice(&chunk);
+        }
+        parse_json(&bytes)
+    }
+}
+
+impl<const LIMIT: usize> FromRequest for LaterJson<LIMIT> {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(LaterJson::of(req, payload)))
     }
 }
 

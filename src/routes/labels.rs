@@ -68,6 +68,8 @@ pub async fn poll(
         (status = 200, description = "The PDF", content_type = "application/pdf", body = String),
         (status = 404, description = "A label-less return has no PDF (`no_pdf`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "Cancelled with its return (`label_cancelled`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The carrier refused the label (`label_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/v1/labels/{id}/download")]
@@ -97,6 +99,8 @@ pub async fn download(
         (status = 200, description = "The QR code: PNG, or SVG when `Accept` prefers `image/svg+xml`", content((String = "image/png"), (String = "image/svg+xml"))),
         (status = 404, description = "A printed-label return has no QR code (`no_qr_code`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 410, description = "Cancelled with its return (`label_cancelled`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The carrier refused the label (`label_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/v1/labels/{id}/qr")]

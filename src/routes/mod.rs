@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod carriers;
 pub mod cors;
+pub mod deadline;
 pub mod extract;
 pub mod labels;
 pub mod merchant;
@@ -118,6 +119,7 @@ pub fn app(
         )
         .service(web::redirect("/docs", "/docs/"))
         .default_service(web::to(no_route))
+        .wrap(from_fn(deadline::body_deadline))
         .wrap(from_fn(panics::catch))
         .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
         .wrap(from_fn(crate::telemetry::observe))

@@ -144,3 +144,66 @@ both!(
         assert!(spec["paths"]["/v1/portal/{brand}"].is_object());
     }
 );
+
+/// Sends `head` and then `body` a byte every `gap`, while reading the
+/// answer; the answer's text and when it came, or `None` when none came
+/// within `wait`.
+pub async fn trickle(
+    port: u16,
+    head: String,
+    body: Vec<u8>,
+    gap: std::time::Duration,
+    wait: std::time::Duration,
+) -> Option<(String, std::time::Duration)> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let (mut read, mut write) = stream.into_split();
+    let started = std::time::Instant::now();
+    let writer = tokio::spawn(async move {
+        write.write_all(head.as_bytes()).await?;
+        for byte in body {
+            tokio::time::sleep(gap).await;
+            write.write_all(&[byte]).await?;
+        }
+        Ok::<_, std::io::Error>(())
+    });
+    let mut answer = Vec::new();
+    let read_all = async {
+        let mut buf = [0u8; 4096];
+        loop {
+            match read.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => answer.extend_from_slice(&buf[..n]),
+            }
+        }
+    };
+    let finished = tokio::time::timeout(wait, read_all).await.is_ok();
+    writer.abort();
+    (finished || !answer.is_empty()).then(|| {
+        (
+            String::from_utf8_lossy(&answer).into_owned(),
+            started.elapsed(),
+        )
+    })
+}
+
+both!(
+    config = |c| c.body_read_timeout_ms = 500,
+    async fn a_body_sent_too_slowly_is_a_408(app) {
+        let body = br#"{"identifier":"1001","postal_code":"1012AB"}"#.to_vec();
+        let head = format!(
+            "POST /v1/portal/acme/lookup HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+            body.len()
+        );
+        let gap = std::time::Duration::from_millis(200);
+        let (answer, after) = trickle(app.port, head, body, gap, std::time::Duration::from_secs(8))
+            .await
+            .expect("an answer before the body was complete");
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(answer.to_ascii_lowercase().contains("content-type: application/problem+json"), "{answer}");
+        assert!(answer.contains("\"request_timeout\""), "{answer}");
+        assert!(after < std::time::Duration::from_secs(4), "{after:?}");
+    }
+);

@@ -309,3 +309,19 @@ both!(
         assert_eq!(ready_events(&app).await, 40, "one label.ready event per label");
     }
 );
+
+both!(
+    async fn a_cancelled_labels_download_is_gone_like_its_poll(app) {
+        let s = shop(&app, 2).await;
+        let r = created(&app, &s.access, &request(1, "too_small")).await;
+        let body = ready(&app, &r).await;
+        let download = body["download_url"].as_str().unwrap().to_string();
+        let id = r["id"].as_str().unwrap();
+        let res = app.post(&format!("/v1/portal/acme/returns/{id}/cancel"), Some(&s.access), &json!({})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let poll = app.client.get(r["shipments"][0]["label"]["poll_url"].as_str().unwrap()).send().await.unwrap();
+        assert_eq!(poll.status(), StatusCode::GONE);
+        let res = app.client.get(&download).send().await.unwrap();
+        assert_problem(res, StatusCode::GONE, "label_cancelled").await;
+    }
+);

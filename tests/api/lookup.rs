@@ -290,3 +290,99 @@ both!(
         assert_eq!(near["labelless_service_point"]["supports_labelless"], true);
     }
 );
+
+/// A lookup as sent through one proxy: `X-Forwarded-For` as given.
+async fn lookup_via(app: &TestApp, forwarded_for: &str, body: &Value) -> reqwest::Response {
+    app.request(reqwest::Method::POST, "/v1/portal/acme/lookup", None)
+        .header("x-forwarded-for", forwarded_for)
+        .json(body)
+        .send()
+        .await
+        .expect("request sent")
+}
+
+both!(
+    config = |c| {
+        c.trusted_proxies = 1;
+        c.lookup_failures_per_client = 3;
+    },
+    async fn spoofed_forwarded_for_entries_do_not_reset_the_client_limit(app) {
+        brand_with_order(&app, &order("8101")).await;
+        // The proxy (this test's connection) appends the real address; the
+        // client varies what it sent itself.
+        for i in 0..3 {
+            let res = lookup_via(&app, &format!("6.6.6.{i}, 203.0.113.7"), &json!({ "identifier": format!("X{i}"), "postal_code": "1012AB" })).await;
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "attempt {i}");
+        }
+        let res = lookup_via(&app, "7.7.7.7, 203.0.113.7", &lookup("8101")).await;
+        assert_problem(res, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+        // Another client behind the same proxy is unaffected.
+        let res = lookup_via(&app, "203.0.113.8", &lookup("8101")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+);
+
+both!(
+    config = |c| {
+        c.trusted_proxies = 1;
+        c.lookup_failures_per_identifier_total = 8;
+    },
+    async fn a_strangers_failures_do_not_lock_the_customer_out_until_the_ceiling(app) {
+        brand_with_order(&app, &order("8201")).await;
+        let wrong = json!({ "identifier": "8201", "postal_code": "9999ZZ" });
+        for i in 0..5 {
+            let res = lookup_via(&app, "198.51.100.1", &wrong).await;
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "attempt {i}");
+        }
+        // The stranger is locked out, even with the right postal code ...
+        let res = lookup_via(&app, "198.51.100.1", &lookup("8201")).await;
+        assert_problem(res, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+        // ... the customer is not.
+        let res = lookup_via(&app, "203.0.113.9", &lookup("8201")).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        // Failures of all clients together still hit the identifier's ceiling.
+        for i in 0..3 {
+            let res = lookup_via(&app, &format!("198.51.100.{}", 10 + i), &wrong).await;
+            assert_eq!(res.status(), StatusCode::NOT_FOUND, "attempt {i}");
+        }
+        let res = lookup_via(&app, "203.0.113.9", &lookup("8201")).await;
+        assert_problem(res, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    }
+);
+
+both!(
+    async fn an_email_lookup_shows_only_what_the_email_proved(app) {
+        let mut o = order("8301");
+        o["shipments"][0]["lines"] = json!([{ "line_id": "L1", "quantity": 1 }]);
+        o["shipments"].as_array_mut().unwrap().push(json!({
+            "tracking_number": "3SSECOND8301", "carrier": "dhl", "status": "shipped", "shipped_at": days_ago(1),
+            "lines": [ { "line_id": "L1", "quantity": 1 } ] }));
+        let key = brand_with_order(&app, &o).await;
+        let mut s = app.settings("acme", &key).await;
+        s["lookup_methods"] = json!(["postal_code", "email", "phone"]);
+        app.put_settings("acme", &key, &s).await;
+        let tracking = |body: &Value| -> Vec<String> {
+            body["parcels"].as_array().unwrap().iter().map(|p| p["tracking_number"].as_str().unwrap().to_string()).collect()
+        };
+        let masked = json!({ "postal_code": "10•••", "country": "NL", "latitude": null, "longitude": null });
+
+        // By order number and email: nothing of the address, no tracking number in full.
+        let body: Value = app.post("/v1/portal/acme/lookup", None, &json!({ "identifier": "8301", "email": "ana@example.com" })).await.json().await.unwrap();
+        assert_eq!(body["parcel"]["destination"], masked);
+        assert_eq!(tracking(&body), vec!["•••8301", "•••8301"]);
+        assert_eq!(body["parcel"]["tracking_number"], "•••8301");
+
+        // By tracking number and phone: that parcel in full, the other masked.
+        let body: Value = app.post("/v1/portal/acme/lookup", None, &json!({ "identifier": "3ssecond8301", "phone": "+31612345678" })).await.json().await.unwrap();
+        assert_eq!(body["parcel"]["tracking_number"], "3SSECOND8301");
+        assert_eq!(tracking(&body), vec!["•••8301", "3SSECOND8301"]);
+        for p in body["parcels"].as_array().unwrap() {
+            assert_eq!(p["destination"], masked);
+        }
+
+        // By postal code: all of it.
+        let body: Value = app.post("/v1/portal/acme/lookup", None, &lookup("8301")).await.json().await.unwrap();
+        assert_eq!(tracking(&body), vec!["T-8301", "3SSECOND8301"]);
+        assert_eq!(body["parcel"]["destination"], json!({ "postal_code": "1012 AB", "country": "NL", "latitude": 52.3791, "longitude": 4.9003 }));
+    }
+);

@@ -176,3 +176,32 @@ both!(
         assert_eq!(app.post("/v1/brands/other/orders", Some(&other), &order("1001")).await.status(), StatusCode::CREATED);
     }
 );
+
+both!(
+    async fn postal_codes_with_multibyte_characters_are_rejected(app) {
+        let key = app.brand_with_key("acme").await;
+        let mut bad = order("1001");
+        bad["shipping_address"]["country"] = json!("NL");
+        bad["shipping_address"]["postal_code"] = json!("101ÉA");
+        let res = app.post("/v1/brands/acme/orders", Some(&key), &bad).await;
+        let body = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(error_fields(&body), vec!["shipping_address.postal_code"]);
+    }
+);
+
+both!(
+    async fn a_bulk_body_for_another_brand_is_refused_before_it_is_read(app) {
+        app.brand_with_key("acme").await;
+        let other = app.brand_with_key("other").await;
+        let head = format!(
+            "POST /v1/brands/acme/orders/bulk HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {other}\r\ncontent-type: application/json\r\ncontent-length: 30000000\r\n\r\n{{\"orders\":["
+        );
+        let wait = std::time::Duration::from_secs(5);
+        let (answer, after) = crate::errors::trickle(app.port, head, Vec::new(), std::time::Duration::ZERO, wait)
+            .await
+            .expect("an answer without the body");
+        assert!(answer.starts_with("HTTP/1.1 404"), "{answer}");
+        assert!(answer.contains("\"brand_not_found\""), "{answer}");
+        assert!(after < std::time::Duration::from_secs(3), "{after:?}");
+    }
+);

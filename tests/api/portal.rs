@@ -194,3 +194,18 @@ both!(
         assert_eq!(res.headers()["access-control-allow-origin"], "http://localhost:5173");
     }
 );
+
+both!(
+    async fn brand_keys_that_cannot_name_a_brand_are_not_cached(app) {
+        multilingual_brand(&app).await;
+        assert_eq!(app.get("/v1/portal/acme", None).await.status(), StatusCode::OK);
+        let before = app.state.portal.len();
+        for key in ["a".repeat(64_000), "b".repeat(64), "Acme".into(), format!("{}.example", "c".repeat(300))] {
+            let res = app.get(&format!("/v1/portal/{key}"), None).await;
+            assert!(res.status().is_client_error(), "{}", res.status());
+        }
+        let res = app.post(&format!("/v1/portal/{}/lookup", "d".repeat(10_000)), None, &json!({ "identifier": "1", "postal_code": "1012AB" })).await;
+        assert_problem(res, StatusCode::NOT_FOUND, "brand_not_found").await;
+        assert_eq!(app.state.portal.len(), before);
+    }
+);

@@ -183,3 +183,23 @@ both!(
         assert!(!file(&lost_bytes).exists(), "the unattached photo's file is gone");
     }
 );
+
+both!(
+    async fn concurrent_uploads_cannot_pass_the_per_order_limit(app) {
+        let s = shop(&app, 1).await;
+        for i in 0..45 {
+            let res = upload(&app, &s.access, png(100 + i), "p.png", "image/png").await;
+            assert_eq!(res.status(), StatusCode::CREATED, "upload {i}");
+        }
+        let attempts = (0..30).map(|i| {
+            let (app, access) = (&app, s.access.clone());
+            async move { upload(app, &access, png(1000 + i), "p.png", "image/png").await.status() }
+        });
+        let statuses = futures_util::future::join_all(attempts).await;
+        let created = statuses.iter().filter(|s| **s == StatusCode::CREATED).count();
+        assert_eq!(created, 5, "{statuses:?}");
+        assert!(statuses.iter().all(|s| *s == StatusCode::CREATED || *s == StatusCode::UNPROCESSABLE_ENTITY), "{statuses:?}");
+        let stored = app.db.read(|conn| Ok(returns_api::db::uploads::count_all(conn)?)).await.unwrap();
+        assert_eq!(stored, 50);
+    }
+);

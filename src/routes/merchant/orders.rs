@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::app::keys::Merchant;
 use crate::app::orders::{BulkOrders, BulkResult, Order, OrderView};
 use crate::error::ApiError;
-use crate::routes::extract::Json;
+use crate::routes::extract::{Json, LaterJson};
 
 /// Creates or replaces one order by its number (lines and shipments are
 /// replaced as a whole). 201 when new, 200 when replaced.
@@ -48,6 +48,7 @@ pub async fn upsert(
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Every order was written", body = BulkResult),
+        (status = 404, description = "No such brand, or not the key's (`brand_not_found`); answered before the body is read", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some order is invalid; nothing was written (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -56,9 +57,11 @@ pub async fn bulk(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: web::Path<String>,
-    body: Json<BulkOrders, { 32 * 1024 * 1024 }>,
+    body: LaterJson<{ 32 * 1024 * 1024 }>,
 ) -> Result<web::Json<BulkResult>, ApiError> {
-    let orders = body.0.orders;
+    // A key without access to the brand is refused before the body is read.
+    crate::app::orders::authorize(&state, &merchant, &path).await?;
+    let orders = body.read::<BulkOrders>().await?.orders;
     Ok(web::Json(
         crate::app::orders::upsert_many(&state, &merchant, &path, orders).await?,
     ))

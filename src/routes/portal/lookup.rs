@@ -9,17 +9,28 @@ use crate::app::lookup::{LookupRequest, LookupResponse};
 use crate::error::ApiError;
 use crate::routes::extract::Json;
 
-/// The client address used for rate limiting.
-pub fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> String {
-    if trust_forwarded_for && let Some(ip) = req.connection_info().realip_remote_addr() {
-        return ip.to_string();
-    }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+/// The client address used for rate limiting: the peer, or read from
+/// `X-Forwarded-For` behind trusted proxies.
+pub fn client_address(req: &HttpRequest, state: &AppState) -> String {
+    let forwarded_for: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    state
+        .proxies
+        .client(req.peer_addr().map(|a| a.ip()), &forwarded_for)
 }
 
 /// Finds an order by order number or tracking number plus one verifier.
+///
+/// Failed attempts are counted per identifier and client address (5 per
+/// 15 minutes by default), per identifier from all clients (50) and per
+/// client address (30). When a count is used up, every attempt it covers,
+/// right or wrong, is a 429 until the window ends: a client guessing an
+/// order locks only itself out, until the identifier's ceiling for all
+/// clients is reached. The client address is the connection's peer, or the
+/// `X-Forwarded-For` entry after the configured trusted proxies.
 #[utoipa::path(
     operation_id = "portal_lookup",
     tag = "portal",
@@ -40,7 +51,7 @@ pub async fn lookup(
     path: web::Path<String>,
     body: Json<LookupRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let client = client_address(&req, state.config.trust_forwarded_for);
+    let client = client_address(&req, &state);
     let answer = crate::app::lookup::lookup(&state, &path, &client, body.0).await?;
     let limit = answer.limit;
     Ok(HttpResponse::Ok()
