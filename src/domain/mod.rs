@@ -22,3 +22,6 @@ pub mod settings;
 pub mod tracking;
 pub mod urls;
 pub mod webhooks;
+
+#[cfg(test)]
+mod properties;
