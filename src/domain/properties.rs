@@ -7,8 +7,6 @@
 //! with a few of their values replaced by arbitrary ones, which reach the
 //! rules behind the shape checks.
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::{Value, json};
