@@ -31,6 +31,8 @@
 //! | `WEBHOOK_RETRY_SCHEDULE` | `--webhook-retry-schedule` | `5s,5m,30m,2h,5h,10h,…` | delays between attempts (13 attempts over about three days) |
 //! | `WEBHOOK_DISABLE_AFTER` | `--webhook-disable-after` | `5d` | an endpoint failing every attempt this long is disabled |
 //! | `WEBHOOK_ALLOW_PRIVATE` | `--webhook-allow-private` | off | development only: `http://` endpoints and private, loopback and link-local addresses |
+//! | `SMTP_URL` | `--smtp-url` | none | customer e-mail: `smtp://HOST:PORT` (plain, development), `smtp://USER:PASS@HOST?tls=required` (STARTTLS) or `smtps://USER:PASS@HOST` (TLS); without it notifications are recorded as skipped (the password is never logged) |
+//! | `MAIL_FROM` | `--mail-from` | `returns@localhost` | sender of customer e-mail |
 //! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of carriers: label APIs and tracking secrets (see below; secrets are never logged) |
 //! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
 //! | `TRUST_FORWARDED_FOR` | `--trust-forwarded-for` | off | client address from `X-Forwarded-For` (behind a trusted proxy only) |
@@ -132,6 +134,14 @@ pub struct Config {
     /// Webhook delivery settings.
     #[command(flatten)]
     pub webhooks: WebhookConfig,
+    /// SMTP server of customer e-mail (`smtp://`, `smtps://`, with
+    /// `?tls=required` for STARTTLS); without it no mail is sent and every
+    /// notification is recorded as skipped.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<SecretUrl>,
+    /// Sender address of customer e-mail.
+    #[arg(long, env = "MAIL_FROM", default_value = "returns@localhost")]
+    pub mail_from: String,
     /// JSON file listing carriers: `[{"carrier", "base_url"?, "token"?, "timeout_ms"?,
     /// "tracking_secret"?}]`. Carriers without a `base_url` use the built-in local carrier.
     #[arg(long, env = "CARRIER_CONFIG")]
@@ -176,6 +186,8 @@ impl Config {
             job_retry_base_ms: 100,
             disable_jobs: false,
             webhooks: WebhookConfig::default(),
+            smtp_url: None,
+            mail_from: "returns@localhost".into(),
             carrier_config: None,
             carriers: Vec::new(),
             metrics_token: None,
@@ -278,6 +290,25 @@ impl std::str::FromStr for Secret {
 
     fn from_str(s: &str) -> Result<Secret, Self::Err> {
         Ok(Secret(s.to_string()))
+    }
+}
+
+/// A URL with credentials (`SMTP_URL`): shown with its password masked
+/// in debug output, so the password never reaches a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretUrl(pub String);
+
+impl std::fmt::Debug for SecretUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&redact_url(&self.0))
+    }
+}
+
+impl std::str::FromStr for SecretUrl {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<SecretUrl, Self::Err> {
+        Ok(SecretUrl(s.to_string()))
     }
 }
 
@@ -465,6 +496,18 @@ mod tests {
         assert_eq!(schedule.0[0], Duration::from_secs(5));
         let hours = schedule.0.iter().sum::<Duration>().as_secs_f64() / 3600.0;
         assert!((72.0..80.0).contains(&hours), "{hours} h");
+    }
+
+    #[test]
+    fn the_smtp_password_never_shows_in_debug_output() {
+        let mut config = Config::for_database("sqlite::memory:", "/tmp");
+        config.smtp_url = Some(SecretUrl("smtps://mailer:hunter2@smtp.example:465".into()));
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("smtps://mailer:***@smtp.example:465"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod group;
 pub mod idempotency;
 pub mod labels;
 pub mod migrations;
+pub mod notifications;
 pub mod orders;
 pub mod outbox;
 pub mod rate_limits;

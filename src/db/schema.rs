@@ -368,3 +368,21 @@ diesel::table! {
 
 diesel::joinable!(tracking_events -> return_shipments (shipment_id));
 diesel::allow_tables_to_appear_in_same_query!(tracking_events, return_shipments);
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        brand_id -> Text,
+        return_id -> Text,
+        event_id -> Text,
+        kind -> Text,
+        recipient -> Text,
+        locale -> Text,
+        status -> Text,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
