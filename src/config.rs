@@ -20,7 +20,7 @@
 //! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
 //! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
 //! | `SERVICE_POINT_REFRESH_MS` | `--service-point-refresh-ms` | `2000` | how often a node checks for a new service-point data set |
-//! | `JOB_CONCURRENCY` | `--job-concurrency` | `4` | jobs (labels, events) run at once per node |
+//! | `JOB_CONCURRENCY` | `--job-concurrency` | `4` | jobs (labels, events, e-mail) run at once per node |
 //! | `JOB_LEASE_SECS` | `--job-lease-secs` | `60` | how long a claimed job is reserved |
 //! | `JOB_POLL_MS` | `--job-poll-ms` | `250` | idle poll interval of the worker |
 //! | `JOB_RETRY_BASE_MS` | `--job-retry-base-ms` | `1000` | first retry delay (doubles, ±50 % jitter) |

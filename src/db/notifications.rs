@@ -53,15 +53,21 @@ pub fn notification_id(event_id: &str, recipient: &str) -> String {
     format!("ntf_{}", &hex::encode(digest)[..32])
 }
 
+/// Attempts of a mail job: with the worker's doubling backoff (capped at
+/// an hour) an unreachable SMTP server is retried for about four hours.
+pub const MAIL_ATTEMPTS: i32 = 16;
+
 /// The job that mails the customer about an event (one per event).
 pub fn mail_job(event: &EventRow, kind: NotificationKind) -> JobRow {
-    super::outbox::new_job(
+    let mut job = super::outbox::new_job(
         MAIL,
         &event.brand_id,
         &event.return_id,
         Some(&format!("mail:{}", event.id)),
         &serde_json::json!({ "event_id": event.id, "kind": kind.as_str() }),
-    )
+    );
+    job.max_attempts = MAIL_ATTEMPTS;
+    job
 }
 
 /// Writes the row unless one exists for its event and recipient; returns

@@ -185,6 +185,36 @@ both!(
 );
 
 both!(
+    config = no_jobs,
+    async fn a_refusal_is_retried_when_temporary_and_fails_the_notification_when_permanent(app) {
+        let s = shop(&app, 3).await;
+        let sink = SmtpSink::start().await;
+        notify(&app, &s.key, json!({
+            "return_approved": { "enabled": true },
+            "return_rejected": { "enabled": true }
+        })).await;
+        let _node = mailing_node(&app, &sink).await;
+        sink.reply_to_rcpt(&["451 4.3.0 try again later"]);
+        let approved = created(&app, &s.access, &request(1, "too_small")).await;
+        let list = settled(&app, &s.key, approved["id"].as_str().unwrap(), 1).await;
+        assert_eq!((list[0]["status"].as_str(), list[0]["attempts"].as_u64()), (Some("sent"), Some(2)), "{list:?}");
+        assert_eq!(list[0]["error"], Value::Null);
+        assert_eq!(sink.mails().len(), 1);
+
+        sink.reply_to_rcpt(&["550 5.1.1 mailbox unavailable"]);
+        let rejected = created(&app, &s.access, &request(1, "not_as_described")).await;
+        let id = rejected["id"].as_str().unwrap();
+        let res = act(&app, &s.key, id, "reject", Some(json!({ "reason_code": "other" }))).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let list = settled(&app, &s.key, id, 1).await;
+        assert_eq!((list[0]["status"].as_str(), list[0]["attempts"].as_u64()), (Some("failed"), Some(1)), "{list:?}");
+        assert!(list[0]["error"].as_str().unwrap().contains("mailbox unavailable"), "{list:?}");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(sink.mails().len(), 1, "a refused mail is not sent again");
+    }
+);
+
+both!(
     async fn without_smtp_notifications_are_recorded_as_skipped_with_the_reason(app) {
         let s = shop(&app, 3).await;
         notify(&app, &s.key, json!({ "return_approved": { "enabled": true } })).await;

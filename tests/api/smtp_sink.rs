@@ -43,6 +43,8 @@ impl Mail {
 struct Shared {
     mails: Vec<Mail>,
     waiting: usize,
+    /// Replies to the next `RCPT TO`s instead of `250 OK`.
+    rcpt_replies: std::collections::VecDeque<&'static str>,
 }
 
 /// A running sink.
@@ -80,6 +82,12 @@ impl SmtpSink {
     /// Greets the waiting connections and every new one.
     pub fn release(&self) {
         self.hold.send_replace(false);
+    }
+
+    /// Answers the next `RCPT TO`s with these replies (e.g. `451 4.3.0
+    /// try later`, `550 5.1.1 no such user`), then with `250 OK` again.
+    pub fn reply_to_rcpt(&self, replies: &[&'static str]) {
+        self.shared.lock().unwrap().rcpt_replies.extend(replies);
     }
 
     /// Connections waiting for the greeting.
@@ -158,8 +166,14 @@ async fn session(
                 write.write_all(b"250 OK\r\n").await?;
             }
             "RCPT" => {
-                to.push(address(&command[4..]));
-                write.write_all(b"250 OK\r\n").await?;
+                let scripted = state.lock().unwrap().rcpt_replies.pop_front();
+                match scripted {
+                    Some(reply) => write.write_all(format!("{reply}\r\n").as_bytes()).await?,
+                    None => {
+                        to.push(address(&command[4..]));
+                        write.write_all(b"250 OK\r\n").await?;
+                    }
+                }
             }
             "DATA" => {
                 write.write_all(b"354 end with <CRLF>.<CRLF>\r\n").await?;
