@@ -298,9 +298,20 @@ impl std::str::FromStr for Secret {
 #[derive(Clone, PartialEq, Eq)]
 pub struct SecretUrl(pub String);
 
+impl SecretUrl {
+    /// The URL with its password masked; `***` when it cannot be read as
+    /// a URL (a password might be in it anywhere).
+    pub fn redacted(&self) -> String {
+        match url::Url::parse(&self.0) {
+            Ok(_) => redact_url(&self.0),
+            Err(_) => "***".into(),
+        }
+    }
+}
+
 impl std::fmt::Debug for SecretUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&redact_url(&self.0))
+        f.write_str(&self.redacted())
     }
 }
 
@@ -508,6 +519,8 @@ mod tests {
             shown.contains("smtps://mailer:***@smtp.example:465"),
             "{shown}"
         );
+        let unreadable = SecretUrl("smtps://mailer:hunter2@smtp.example:99999".into());
+        assert_eq!(format!("{unreadable:?}"), "***");
     }
 
     #[test]

@@ -75,3 +75,29 @@ impl Mailer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unusable_smtp_url_is_refused_without_repeating_its_password() {
+        for url in [
+            "ftp://mailer:hunter2@smtp.example",
+            "smtps://mailer:hunter2@smtp.example:99999",
+            "smtp://mailer:hunter2@smtp.example?tls=sometimes",
+        ] {
+            let error = Mailer::new(url, "returns@localhost")
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                error.starts_with("SMTP_URL cannot be used"),
+                "{url}: {error}"
+            );
+            assert!(!error.contains("hunter2"), "{error}");
+        }
+        assert!(Mailer::new("smtp://127.0.0.1:2525", "not an address").is_err());
+        assert!(Mailer::new("smtps://mailer:hunter2@smtp.example", "shop@example.com").is_ok());
+    }
+}
