@@ -7,7 +7,7 @@ and fails when:
 
 * the top-level modules import each other in a cycle;
 * `routes`, `startup` or `cli` import `db`, `domain`, `auth`, `geo`,
-  `labels`, `webhooks` or `jobs` (they go through `app`);
+  `labels`, `mail`, `webhooks` or `jobs` (they go through `app`);
 * `domain` imports anything but `error`;
 * the ground floor (`error`, `config`, `telemetry`, `storage`) imports any
   other module of the crate.
@@ -21,7 +21,7 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
 
 UPPER = {"routes", "startup", "cli"}
-LOWER_ONLY_VIA_APP = {"db", "domain", "auth", "geo", "labels", "jobs", "webhooks"}
+LOWER_ONLY_VIA_APP = {"db", "domain", "auth", "geo", "labels", "jobs", "mail", "webhooks"}
 GROUND = {"error", "config", "telemetry", "storage"}
 
 

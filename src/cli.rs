@@ -305,7 +305,11 @@ async fn open(database_url: &str) -> anyhow::Result<crate::app::maintenance::Dat
 }
 
 async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
-    tracing::info!(database = %redact_url(&config.database_url), "starting");
+    let smtp = config.smtp_url.as_ref().map_or_else(
+        || "none (e-mail is recorded as skipped)".to_string(),
+        crate::config::SecretUrl::redacted,
+    );
+    tracing::info!(database = %redact_url(&config.database_url), smtp = %smtp, "starting");
     let app = Application::build(config).await?;
     if demo {
         let seeded = crate::demo::seed(app.state()).await?;

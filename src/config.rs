@@ -27,7 +27,7 @@
 //! | `LOOKUP_FAILURES_PER_CLIENT` | `--lookup-failures-per-client` | `30` | failed lookups per client address per window |
 //! | `LOOKUP_FAILURE_WINDOW_SECS` | `--lookup-failure-window-secs` | `900` | rate-limit window |
 //! | `SERVICE_POINT_REFRESH_MS` | `--service-point-refresh-ms` | `2000` | how often a node checks for a new service-point data set |
-//! | `JOB_CONCURRENCY` | `--job-concurrency` | `4` | jobs (labels, events) run at once per node |
+//! | `JOB_CONCURRENCY` | `--job-concurrency` | `4` | jobs (labels, events, e-mail) run at once per node |
 //! | `JOB_LEASE_SECS` | `--job-lease-secs` | `60` | how long a claimed job is reserved |
 //! | `JOB_POLL_MS` | `--job-poll-ms` | `250` | idle poll interval of the worker |
 //! | `JOB_RETRY_BASE_MS` | `--job-retry-base-ms` | `1000` | first retry delay (doubles, ±50 % jitter) |
@@ -38,6 +38,8 @@
 //! | `WEBHOOK_RETRY_SCHEDULE` | `--webhook-retry-schedule` | `5s,5m,30m,2h,5h,10h,…` | delays between attempts (13 attempts over about three days) |
 //! | `WEBHOOK_DISABLE_AFTER` | `--webhook-disable-after` | `5d` | an endpoint failing every attempt this long is disabled |
 //! | `WEBHOOK_ALLOW_PRIVATE` | `--webhook-allow-private` | off | development only: `http://` endpoints and private, loopback and link-local addresses |
+//! | `SMTP_URL` | `--smtp-url` | none | customer e-mail: `smtp://HOST:PORT` (plain, development), `smtp://USER:PASS@HOST?tls=required` (STARTTLS) or `smtps://USER:PASS@HOST` (TLS); without it notifications are recorded as skipped (the password is never logged) |
+//! | `MAIL_FROM` | `--mail-from` | `returns@localhost` | sender of customer e-mail |
 //! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of carriers: label APIs and tracking secrets (see below; secrets are never logged) |
 //! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
 //! | `TRUSTED_PROXIES` | `--trusted-proxies` | `0` | reverse proxies in front of the node: the client address is the `X-Forwarded-For` entry this many hops from the right (`0`: the header is ignored) |
@@ -154,6 +156,14 @@ pub struct Config {
     /// Webhook delivery settings.
     #[command(flatten)]
     pub webhooks: WebhookConfig,
+    /// SMTP server of customer e-mail (`smtp://`, `smtps://`, with
+    /// `?tls=required` for STARTTLS); without it no mail is sent and every
+    /// notification is recorded as skipped.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<SecretUrl>,
+    /// Sender address of customer e-mail.
+    #[arg(long, env = "MAIL_FROM", default_value = "returns@localhost")]
+    pub mail_from: String,
     /// JSON file listing carriers: `[{"carrier", "base_url"?, "token"?, "timeout_ms"?,
     /// "tracking_secret"?}]`. Carriers without a `base_url` use the built-in local carrier.
     #[arg(long, env = "CARRIER_CONFIG")]
@@ -207,6 +217,8 @@ impl Config {
             job_retry_base_ms: 100,
             disable_jobs: false,
             webhooks: WebhookConfig::default(),
+            smtp_url: None,
+            mail_from: "returns@localhost".into(),
             carrier_config: None,
             carriers: Vec::new(),
             metrics_token: None,
@@ -362,6 +374,36 @@ impl std::str::FromStr for Secret {
 
     fn from_str(s: &str) -> Result<Secret, Self::Err> {
         Ok(Secret(s.to_string()))
+    }
+}
+
+/// A URL with credentials (`SMTP_URL`): shown with its password masked
+/// in debug output, so the password never reaches a log.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretUrl(pub String);
+
+impl SecretUrl {
+    /// The URL with its password masked; `***` when it cannot be read as
+    /// a URL (a password might be in it anywhere).
+    pub fn redacted(&self) -> String {
+        match url::Url::parse(&self.0) {
+            Ok(_) => redact_url(&self.0),
+            Err(_) => "***".into(),
+        }
+    }
+}
+
+impl std::fmt::Debug for SecretUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+impl std::str::FromStr for SecretUrl {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<SecretUrl, Self::Err> {
+        Ok(SecretUrl(s.to_string()))
     }
 }
 
@@ -549,6 +591,20 @@ mod tests {
         assert_eq!(schedule.0[0], Duration::from_secs(5));
         let hours = schedule.0.iter().sum::<Duration>().as_secs_f64() / 3600.0;
         assert!((72.0..80.0).contains(&hours), "{hours} h");
+    }
+
+    #[test]
+    fn the_smtp_password_never_shows_in_debug_output() {
+        let mut config = Config::for_database("sqlite::memory:", "/tmp");
+        config.smtp_url = Some(SecretUrl("smtps://mailer:hunter2@smtp.example:465".into()));
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(
+            shown.contains("smtps://mailer:***@smtp.example:465"),
+            "{shown}"
+        );
+        let unreadable = SecretUrl("smtps://mailer:hunter2@smtp.example:99999".into());
+        assert_eq!(format!("{unreadable:?}"), "***");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Layers point down: `routes`, `cli` and `demo` call `app` (one module per
 //! use case), which uses `domain` (the rules), `db` (rows and queries),
-//! `auth`, `geo`, `labels`, `webhooks` and `jobs`; `error`, `config`,
+//! `auth`, `geo`, `labels`, `mail`, `webhooks` and `jobs`; `error`, `config`,
 //! `telemetry` and `storage` are the ground floor. `scripts/deps.py` keeps it so.
 
 pub mod app;
@@ -16,6 +16,7 @@ pub mod error;
 pub mod geo;
 pub mod jobs;
 pub mod labels;
+pub mod mail;
 pub mod openapi;
 pub mod routes;
 pub mod startup;

@@ -6,11 +6,12 @@ use std::time::Duration;
 
 use super::AppState;
 use crate::config::Config;
+use crate::db::notifications::MAIL;
 use crate::db::outbox::{JobRow, LABEL, WEBHOOK};
 use crate::db::webhooks::DELIVER;
 use crate::jobs::{JobError, Ran, RunFuture, Runner, WorkerConfig};
 
-/// Runs label, event and delivery jobs for the workers.
+/// Runs label, event, delivery and mail jobs for the workers.
 pub struct AppRunner(pub Arc<AppState>);
 
 fn label_id(job: &JobRow) -> Option<String> {
@@ -32,6 +33,7 @@ impl Runner for AppRunner {
                     .await
                     .map(|_| Ran::Done),
                 DELIVER => super::webhooks::deliver(&self.0, job).await,
+                MAIL => super::notifications::send(&self.0, job).await,
                 other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
             }
         })
@@ -45,12 +47,15 @@ impl Runner for AppRunner {
             {
                 tracing::warn!(error = %e, "recording the label failure failed");
             }
+            if job.kind == MAIL {
+                super::notifications::give_up(&self.0, job, reason).await;
+            }
         })
     }
 }
 
 /// The kinds every lane runs: each kind in exactly one lane.
-pub const GENERAL_KINDS: &[&str] = &[LABEL, WEBHOOK];
+pub const GENERAL_KINDS: &[&str] = &[LABEL, WEBHOOK, MAIL];
 /// Webhook deliveries: many at once, capped per endpoint.
 pub const DELIVERY_KINDS: &[&str] = &[DELIVER];
 

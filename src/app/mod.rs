@@ -13,6 +13,7 @@ pub mod keys;
 pub mod labels;
 pub mod lookup;
 pub mod maintenance;
+pub mod notifications;
 pub mod orders;
 pub mod pagination;
 pub mod portal;

@@ -43,6 +43,8 @@ pub struct AppState {
     pub webhook_sender: crate::webhooks::send::Sender,
     /// The last readiness probe.
     pub readiness: super::maintenance::Readiness,
+    /// SMTP client of customer e-mail (none without `SMTP_URL`).
+    pub mailer: Option<crate::mail::Mailer>,
 }
 
 /// A built node and the background tasks it runs (aborted at shutdown).
@@ -81,7 +83,12 @@ impl AppState {
             Duration::from_millis(config.webhooks.timeout_ms.max(1)),
             config.webhooks.allow_private,
         )?;
+        let mailer = match &config.smtp_url {
+            Some(url) => Some(crate::mail::Mailer::new(&url.0, &config.mail_from)?),
+            None => None,
+        };
         let state = Arc::new(AppState {
+            mailer,
             public_url,
             portal: PortalCache::new(Duration::from_millis(config.portal_cache_ttl_ms)),
             keys,

@@ -42,6 +42,14 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> DbResult<Option<BrandRow>> {
         .one(conn)?)
 }
 
+/// Brand by id.
+pub fn by_id(conn: &mut DbConn, id: &str) -> DbResult<Option<BrandRow>> {
+    Ok(brands::table
+        .find(id)
+        .select(BrandRow::as_select())
+        .one(conn)?)
+}
+
 /// Brand by slug or, for a name containing a dot, by custom domain.
 pub fn by_slug_or_domain(conn: &mut DbConn, key: &str) -> DbResult<Option<BrandRow>> {
     if key.contains('.') {

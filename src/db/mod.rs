@@ -20,6 +20,7 @@ mod health;
 pub mod idempotency;
 pub mod labels;
 pub mod migrations;
+pub mod notifications;
 pub mod orders;
 pub mod outbox;
 pub mod probes;

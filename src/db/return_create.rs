@@ -20,6 +20,8 @@ pub struct NewReturnRows {
     pub events: Vec<EventRow>,
     /// The outbox rows of the labels (the events' follow from the response).
     pub label_jobs: Vec<JobRow>,
+    /// The outbox rows of the customer e-mail about its events.
+    pub mail_jobs: Vec<JobRow>,
     /// Photo uploads it attaches.
     pub images: Vec<String>,
 }
@@ -54,11 +56,12 @@ pub fn insert<E: From<DbError>>(
 }
 
 /// The outbox rows of a new return: its events' webhooks, carrying the
-/// response `body`, then its labels' jobs.
+/// response `body`, then its labels' and its e-mails' jobs.
 fn outbox_rows(rows: &NewReturnRows, body: &str) -> DbResult<Vec<JobRow>> {
     let data: Box<RawValue> = serde_json::from_str(body)?;
     let mut jobs = super::returns::event_jobs(&rows.events, &data);
     jobs.extend(rows.label_jobs.iter().cloned());
+    jobs.extend(rows.mail_jobs.iter().cloned());
     Ok(jobs)
 }
 

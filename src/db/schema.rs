@@ -375,3 +375,21 @@ diesel::table! {
         probed_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        brand_id -> Text,
+        return_id -> Text,
+        event_id -> Text,
+        kind -> Text,
+        recipient -> Text,
+        locale -> Text,
+        status -> Text,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

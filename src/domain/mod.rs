@@ -12,6 +12,7 @@ pub mod ids;
 pub mod labels;
 pub mod lookup;
 pub mod money;
+pub mod notifications;
 pub mod opening_hours;
 pub mod orders;
 pub mod return_status;

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::domain::money::Money;
+use crate::domain::notifications::Notifications;
 use crate::error::{ErrorCode, FieldError};
 
 /// When the return window starts counting.
@@ -294,6 +295,10 @@ pub struct ReturnsSettings {
         pattern = "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[!-~]*)?$"
     )]
     pub policy_url: Option<String>,
+    /// Customer e-mail at each step of a return: on or off per step, with
+    /// subject and body templates per locale (every step off by default).
+    #[serde(default)]
+    pub notifications: Notifications,
 }
 
 /// Keys of the portal texts a new brand starts with (English).
@@ -442,6 +447,7 @@ impl Default for ReturnsSettings {
                     .collect(),
             )]),
             policy_url: None,
+            notifications: Notifications::default(),
         }
     }
 }
@@ -470,6 +476,7 @@ impl ReturnsSettings {
         self.check_methods(&mut err);
         self.check_refunds(&mut err);
         self.check_addresses(&mut err);
+        errors.extend(self.notifications.check(&locales));
     }
 
     /// Locales: valid tags, each once, the default among them. Returns

@@ -210,6 +210,8 @@ pub enum ErrorCode {
     InvalidCursor,
     /// Not a locale of the brand.
     UnknownLocale,
+    /// An e-mail template does not compile or fails on sample data.
+    InvalidTemplate,
     /// A default must be chosen.
     DefaultRequired,
     /// Another currency than the order's or return's.

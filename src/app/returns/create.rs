@@ -273,9 +273,11 @@ fn new_rows(
         .iter()
         .flat_map(|i| i.image_ids.iter().cloned())
         .collect();
+    let mail_jobs = crate::app::notifications::jobs_for_new(&input.brand.settings, &events);
     Ok(NewReturnRows {
         full,
         events,
+        mail_jobs,
         label_jobs,
         images,
     })

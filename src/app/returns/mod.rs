@@ -322,8 +322,8 @@ fn cancel(conn: &mut DbConn, full: &mut FullReturn, actor: &str) -> Result<Event
 }
 
 /// Ends a change to a return inside its transaction: the view of the
-/// return as it now is, and the webhooks of the change's events carrying
-/// that view.
+/// return as it now is, the webhooks of the change's events carrying
+/// that view, and the customer e-mail of those the brand mails about.
 pub(crate) fn publish(
     conn: &mut DbConn,
     render: &Renderer,
@@ -334,6 +334,7 @@ pub(crate) fn publish(
     if !events.is_empty() {
         let data = serde_json::value::to_raw_value(&view).map_err(ApiError::internal)?;
         crate::db::returns::publish(conn, events, &data)?;
+        crate::app::notifications::enqueue(conn, events)?;
     }
     Ok(view)
 }

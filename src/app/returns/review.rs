@@ -167,6 +167,23 @@ pub async fn events(
     })
 }
 
+/// The customer e-mails of a return, in event order.
+pub async fn notifications(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<crate::app::notifications::NotificationList, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    state
+        .db
+        .read(move |conn| {
+            let full = load(conn, &merchant, &slug, &id)?;
+            crate::app::notifications::list(conn, &full.ret.id)
+        })
+        .await
+}
+
 /// Runs one processing step on a return of the brand in one transaction
 /// and answers with the return after it.
 async fn process<F>(

@@ -23,6 +23,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(returns::list)
         .service(returns::get_return)
         .service(returns::events)
+        .service(returns::notifications)
         .service(returns::approve)
         .service(returns::reject)
         .service(returns::in_transit)

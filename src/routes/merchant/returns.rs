@@ -4,6 +4,7 @@ use actix_web::{get, post, web};
 
 use crate::app::AppState;
 use crate::app::keys::Merchant;
+use crate::app::notifications::NotificationList;
 use crate::app::pagination::PageQuery;
 use crate::app::returns::review::{
     ApproveInput, CompleteInput, ReceiveInput, Rejection, ReturnFilter, ReturnList,
@@ -81,6 +82,32 @@ pub async fn events(
     let (slug, id) = path.into_inner();
     Ok(web::Json(
         crate::app::returns::review::events(&state, &merchant, &slug, &id).await?,
+    ))
+}
+
+/// The e-mails sent to the customer about this return: one per event and
+/// recipient for the steps the brand mails about (Returns Settings
+/// `notifications`), with status `queued`, `sent`, `skipped` (no
+/// `SMTP_URL`, no customer e-mail, or turned off since) or `failed`.
+#[utoipa::path(
+    operation_id = "merchant_list_return_notifications",
+    tag = "returns",
+    params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Notifications, in event order", body = NotificationList),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/{brand}/returns/{id}/notifications")]
+pub async fn notifications(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: Path2,
+) -> Result<web::Json<NotificationList>, ApiError> {
+    let (slug, id) = path.into_inner();
+    Ok(web::Json(
+        crate::app::returns::review::notifications(&state, &merchant, &slug, &id).await?,
     ))
 }
 

@@ -1,0 +1,2 @@
+DROP INDEX notifications_return;
+DROP TABLE notifications;

@@ -1,0 +1,162 @@
+//! Customer e-mail notification rows: one per event and recipient
+//! (`UNIQUE (event_id, recipient)`), written by the `mail.send` job before
+//! it sends and marked once the SMTP server accepted the mail.
+
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::outbox::JobRow;
+use super::returns::EventRow;
+use super::schema::notifications;
+use super::{DbConn, DbResult, OneRow};
+use crate::domain::notifications::NotificationKind;
+
+/// Job kind: mail the customer about one event.
+pub const MAIL: &str = "mail.send";
+
+/// A row of `notifications`.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = notifications, treat_none_as_default_value = false)]
+pub struct NotificationRow {
+    /// Id (`ntf_…`, derived from event and recipient).
+    pub id: String,
+    /// Brand.
+    pub brand_id: String,
+    /// Return.
+    pub return_id: String,
+    /// The event mailed about.
+    pub event_id: String,
+    /// [`NotificationKind`] (stored form).
+    pub kind: String,
+    /// The customer's address (empty when the order has none).
+    pub recipient: String,
+    /// Locale of the template used.
+    pub locale: String,
+    /// `queued`, `sent`, `skipped` or `failed`.
+    pub status: String,
+    /// Attempts to send.
+    pub attempts: i32,
+    /// Why it was skipped or failed, or the last attempt's error.
+    pub last_error: Option<String>,
+    /// When the SMTP server accepted it.
+    pub sent_at: Option<chrono::NaiveDateTime>,
+    /// Created.
+    pub created_at: chrono::NaiveDateTime,
+    /// Last change.
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// The id of the notification of `event_id` to `recipient`: derived from
+/// both, so a job that runs again finds the row it wrote.
+pub fn notification_id(event_id: &str, recipient: &str) -> String {
+    let digest = Sha256::digest(format!("{event_id}:{recipient}").as_bytes());
+    format!("ntf_{}", &hex::encode(digest)[..32])
+}
+
+/// Attempts of a mail job: with the worker's doubling backoff (capped at
+/// an hour) an unreachable SMTP server is retried for about four hours.
+pub const MAIL_ATTEMPTS: i32 = 16;
+
+/// The job that mails the customer about an event (one per event).
+pub fn mail_job(event: &EventRow, kind: NotificationKind) -> JobRow {
+    let mut job = super::outbox::new_job(
+        MAIL,
+        &event.brand_id,
+        &event.return_id,
+        Some(&format!("mail:{}", event.id)),
+        &serde_json::json!({ "event_id": event.id, "kind": kind.as_str() }),
+    );
+    job.max_attempts = MAIL_ATTEMPTS;
+    job
+}
+
+/// Writes the row unless one exists for its event and recipient; returns
+/// the stored row (the existing one, if any).
+pub fn insert_or_get(conn: &mut DbConn, row: &NotificationRow) -> DbResult<NotificationRow> {
+    crate::per_backend!(&mut *conn, c => diesel::insert_into(notifications::table)
+        .values(row)
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    Ok(notifications::table
+        .filter(notifications::event_id.eq(&row.event_id))
+        .filter(notifications::recipient.eq(&row.recipient))
+        .select(NotificationRow::as_select())
+        .one(conn)?
+        .ok_or(diesel::result::Error::NotFound)?)
+}
+
+/// Counts an attempt on a queued notification; whether it was still queued
+/// (a sent, skipped or failed one is left alone).
+pub fn start_attempt(conn: &mut DbConn, id: &str) -> DbResult<bool> {
+    Ok(diesel::update(
+        notifications::table
+            .filter(notifications::id.eq(id))
+            .filter(notifications::status.eq("queued")),
+    )
+    .set((
+        notifications::attempts.eq(notifications::attempts + 1),
+        notifications::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?
+        == 1)
+}
+
+/// Finishes a queued notification: `sent` (with `sent_at`), `skipped` or
+/// `failed` with `error`, or still `queued` with the attempt's error.
+pub fn settle(conn: &mut DbConn, id: &str, status: &str, error: Option<&str>) -> DbResult<()> {
+    let now = super::now();
+    let sent_at = (status == "sent").then_some(now);
+    diesel::update(
+        notifications::table
+            .filter(notifications::id.eq(id))
+            .filter(notifications::status.eq("queued")),
+    )
+    .set((
+        notifications::status.eq(status),
+        notifications::last_error.eq(error),
+        notifications::sent_at.eq(sent_at),
+        notifications::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Marks the queued notifications of an event failed (its job gave up).
+pub fn fail_for_event(conn: &mut DbConn, event_id: &str, error: &str) -> DbResult<()> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::event_id.eq(event_id))
+            .filter(notifications::status.eq("queued")),
+    )
+    .set((
+        notifications::status.eq("failed"),
+        notifications::last_error.eq(Some(error)),
+        notifications::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The notifications of a return, in event order.
+pub fn for_return(conn: &mut DbConn, return_id: &str) -> DbResult<Vec<NotificationRow>> {
+    Ok(notifications::table
+        .filter(notifications::return_id.eq(return_id))
+        .order((notifications::event_id.asc(), notifications::id.asc()))
+        .select(NotificationRow::as_select())
+        .load(conn)?)
+}
+
+/// Notes a failed attempt's error on a queued notification.
+pub fn note_error(conn: &mut DbConn, id: &str, error: &str) -> DbResult<()> {
+    diesel::update(
+        notifications::table
+            .filter(notifications::id.eq(id))
+            .filter(notifications::status.eq("queued")),
+    )
+    .set((
+        notifications::last_error.eq(Some(error)),
+        notifications::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?;
+    Ok(())
+}

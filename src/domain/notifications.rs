@@ -1,0 +1,612 @@
+//! Customer e-mail notifications: which steps of a return mail the
+//! customer (per brand, per kind), the subject and body templates per
+//! locale, and rendering them.
+//!
+//! Templates are [minijinja](https://docs.rs/minijinja) (Jinja2 syntax):
+//! `{{ return.rma }}`, `{% if label_url %}…{% endif %}`, filters such as
+//! `upper`. The subject is plain text (line breaks are folded into spaces);
+//! the body is HTML and every value is HTML-escaped unless marked `|safe`.
+//! Rendering runs on a fuel budget, without any loader (`include`,
+//! `extends` and `import` find nothing), so a template can neither loop for
+//! ever nor read anything but its context ([`MailContext`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::domain::events::EventType;
+use crate::error::{ErrorCode, FieldError};
+
+/// Longest subject template (bytes).
+pub const MAX_SUBJECT: usize = 500;
+/// Longest body template (bytes).
+pub const MAX_BODY: usize = 20_000;
+/// Longest rendered subject (characters); longer ones are cut.
+const MAX_RENDERED_SUBJECT: usize = 250;
+/// Instructions a template may run per rendering.
+const FUEL: u64 = 50_000;
+
+/// A step of a return the customer can be mailed about.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum NotificationKind {
+    /// The return was approved (`return.approved`); the mail links the label.
+    ReturnApproved,
+    /// The return was rejected (`return.rejected`), with reason and note.
+    ReturnRejected,
+    /// The parcel arrived and was counted (`return.received`).
+    ReturnReceived,
+    /// The refund, store credit or exchange was given (`return.completed`).
+    ReturnCompleted,
+}
+
+impl NotificationKind {
+    /// Every kind, in settings order.
+    pub const ALL: [NotificationKind; 4] = [
+        NotificationKind::ReturnApproved,
+        NotificationKind::ReturnRejected,
+        NotificationKind::ReturnReceived,
+        NotificationKind::ReturnCompleted,
+    ];
+
+    /// The stored and wire form, e.g. `return_approved`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The kind named `s`, if it is one.
+    pub fn parse(s: &str) -> Option<NotificationKind> {
+        s.parse().ok()
+    }
+
+    /// The kind of mail an event sends, if any.
+    pub fn for_event(event: EventType) -> Option<NotificationKind> {
+        match event {
+            EventType::ReturnApproved => Some(NotificationKind::ReturnApproved),
+            EventType::ReturnRejected => Some(NotificationKind::ReturnRejected),
+            EventType::ReturnReceived => Some(NotificationKind::ReturnReceived),
+            EventType::ReturnCompleted => Some(NotificationKind::ReturnCompleted),
+            _ => None,
+        }
+    }
+
+    /// The built-in English template, used when the brand has none for
+    /// the customer's locale nor its default locale.
+    pub fn default_template(self) -> MailTemplate {
+        let (subject, body) = match self {
+            NotificationKind::ReturnApproved => (
+                "Your return {{ return.rma }} is approved",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ brand.name }} approved your return {{ return.rma }} (order {{ return.order_number }}).</p>\n\
+                 {% if label_url %}<p>Your return label: <a href=\"{{ label_url }}\">{{ label_url }}</a></p>\n{% endif %}\
+                 <ul>{% for item in return.items %}<li>{{ item.quantity }} × {{ item.name }}</li>{% endfor %}</ul>",
+            ),
+            NotificationKind::ReturnRejected => (
+                "Your return {{ return.rma }} was not accepted",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ brand.name }} could not accept your return {{ return.rma }} (order {{ return.order_number }}).</p>\n\
+                 <p>Reason: {{ reason }}</p>\n\
+                 {% if note %}<p>{{ note }}</p>{% endif %}",
+            ),
+            NotificationKind::ReturnReceived => (
+                "We received your return {{ return.rma }}",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ brand.name }} received your return {{ return.rma }} (order {{ return.order_number }}) and will process it shortly.</p>",
+            ),
+            NotificationKind::ReturnCompleted => (
+                "Your return {{ return.rma }} is complete",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ brand.name }} completed your return {{ return.rma }}.</p>\n\
+                 {% if resolution.type == \"refund\" %}<p>We refunded {{ resolution.amount }}.</p>\
+                 {% elif resolution.type == \"store_credit\" %}<p>You received {{ resolution.amount }} in store credit.</p>\
+                 {% elif resolution.type == \"exchange\" %}<p>Your exchange order is {{ resolution.exchange_order_reference }}.</p>{% endif %}\n\
+                 {% if resolution.note %}<p>{{ resolution.note }}</p>{% endif %}",
+            ),
+        };
+        MailTemplate {
+            subject: subject.into(),
+            body: body.into(),
+        }
+    }
+}
+
+/// The subject and body of a mail in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MailTemplate {
+    /// Subject template (plain text, at most 500 bytes), e.g.
+    /// `Your return {{ return.rma }} is approved`.
+    #[schema(min_length = 1, max_length = 500)]
+    pub subject: String,
+    /// Body template: HTML, every value HTML-escaped (at most 20,000 bytes).
+    #[schema(min_length = 1, max_length = 20000)]
+    pub body: String,
+}
+
+/// Whether one kind of mail goes out, and its templates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotificationSetting {
+    /// Whether the customer is mailed at this step (default off).
+    #[serde(default)]
+    pub enabled: bool,
+    /// Templates by locale (each one of the brand's `locales`). A customer
+    /// whose locale has none gets the default locale's, else the built-in
+    /// English one.
+    #[serde(default)]
+    #[schema(value_type = BTreeMap<crate::domain::settings::Locale, MailTemplate>)]
+    pub templates: BTreeMap<String, MailTemplate>,
+}
+
+/// Customer e-mail notifications, per step of a return. Sent over SMTP
+/// (`SMTP_URL`) to the order's customer e-mail, one mail per event, as an
+/// HTML body (`text/html; charset=utf-8`).
+///
+/// Templates use minijinja (Jinja2) syntax and see these variables:
+/// `return.id`, `return.rma`, `return.status`, `return.order_number`,
+/// `return.estimated_refund` (e.g. `12.50 EUR`), `return.items` (each
+/// `name`, `sku`, `quantity` (requested), `approved_quantity`,
+/// `received_quantity`), `brand.name`, `customer.name` (may be empty),
+/// `label_url` (the customer's label page: poll it until the label is
+/// ready, then download; `return_approved`), `label_urls` (one per parcel),
+/// `reason` and `note` (`return_rejected`), `resolution.type` (`refund`,
+/// `store_credit`, `exchange`), `resolution.amount` (e.g. `19.99 EUR`),
+/// `resolution.exchange_order_reference` and `resolution.note`
+/// (`return_completed`). Absent values are empty. The body is
+/// HTML-escaped; the subject is plain text.
+///
+/// Templates are checked on `PUT` by rendering them with sample values: a
+/// syntax error, an unknown filter or a runaway loop is a 422
+/// `invalid_template` at e.g.
+/// `notifications.return_approved.templates.nl.body`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notifications {
+    /// Mail when the return is approved (with the label link).
+    #[serde(default)]
+    pub return_approved: NotificationSetting,
+    /// Mail when the return is rejected (with reason and note).
+    #[serde(default)]
+    pub return_rejected: NotificationSetting,
+    /// Mail when the parcel arrived.
+    #[serde(default)]
+    pub return_received: NotificationSetting,
+    /// Mail when the refund, credit or exchange was given.
+    #[serde(default)]
+    pub return_completed: NotificationSetting,
+}
+
+impl Notifications {
+    /// The setting of a kind.
+    pub fn get(&self, kind: NotificationKind) -> &NotificationSetting {
+        match kind {
+            NotificationKind::ReturnApproved => &self.return_approved,
+            NotificationKind::ReturnRejected => &self.return_rejected,
+            NotificationKind::ReturnReceived => &self.return_received,
+            NotificationKind::ReturnCompleted => &self.return_completed,
+        }
+    }
+
+    /// The setting of a kind, to change it.
+    pub fn get_mut(&mut self, kind: NotificationKind) -> &mut NotificationSetting {
+        match kind {
+            NotificationKind::ReturnApproved => &mut self.return_approved,
+            NotificationKind::ReturnRejected => &mut self.return_rejected,
+            NotificationKind::ReturnReceived => &mut self.return_received,
+            NotificationKind::ReturnCompleted => &mut self.return_completed,
+        }
+    }
+
+    /// Whether the customer is mailed about this kind.
+    pub fn enabled(&self, kind: NotificationKind) -> bool {
+        self.get(kind).enabled
+    }
+
+    /// The template for a customer's `locale`: the brand's for that locale,
+    /// else for its language (`de` for `de-AT`), else for the default
+    /// locale, else the built-in English one. Returns the locale used
+    /// (`en` for the built-in one).
+    pub fn template(
+        &self,
+        kind: NotificationKind,
+        locale: &str,
+        default_locale: &str,
+    ) -> (String, MailTemplate) {
+        let templates = &self.get(kind).templates;
+        let language = locale.split('-').next().unwrap_or(locale);
+        for candidate in [locale, language, default_locale] {
+            if let Some(t) = templates.get(candidate) {
+                return (candidate.to_string(), t.clone());
+            }
+        }
+        ("en".into(), kind.default_template())
+    }
+
+    /// Every error of the templates: locales of the brand, sizes, and each
+    /// template rendering with sample values.
+    pub fn check(&self, locales: &BTreeSet<&str>) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        let sample = MailContext::sample();
+        for kind in NotificationKind::ALL {
+            for (locale, template) in &self.get(kind).templates {
+                let at = format!("notifications.{}.templates.{locale}", kind.as_str());
+                if !locales.contains(locale.as_str()) {
+                    errors.push(FieldError::new(
+                        at.clone(),
+                        ErrorCode::UnknownLocale,
+                        "not one of `locales`",
+                    ));
+                }
+                for (part, source, max) in [
+                    ("subject", &template.subject, MAX_SUBJECT),
+                    ("body", &template.body, MAX_BODY),
+                ] {
+                    let field = format!("{at}.{part}");
+                    if source.trim().is_empty() {
+                        errors.push(FieldError::new(
+                            field,
+                            ErrorCode::Required,
+                            "must not be empty",
+                        ));
+                    } else if source.len() > max {
+                        errors.push(FieldError::new(
+                            field,
+                            ErrorCode::InvalidLength,
+                            format!("at most {max} bytes"),
+                        ));
+                    } else if let Err(e) = render_part(part, source, &sample) {
+                        errors.push(FieldError::new(field, ErrorCode::InvalidTemplate, &e));
+                    }
+                }
+            }
+        }
+        errors
+    }
+}
+
+/// A rendered mail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedMail {
+    /// Subject: one line.
+    pub subject: String,
+    /// HTML body.
+    pub html: String,
+}
+
+/// Renders a template with its context: the subject as plain text on one
+/// line, the body as HTML with every value escaped.
+pub fn render(template: &MailTemplate, context: &MailContext) -> Result<RenderedMail, String> {
+    let subject = render_part("subject", &template.subject, context)?;
+    let subject: String = subject
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(MAX_RENDERED_SUBJECT)
+        .collect();
+    let html = render_part("body", &template.body, context)?;
+    Ok(RenderedMail { subject, html })
+}
+
+/// Renders the `subject` (no escaping) or `body` (HTML escaping) of a template.
+fn render_part(part: &str, source: &str, context: &MailContext) -> Result<String, String> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if name == "body" {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_undefined_behavior(UndefinedBehavior::Lenient);
+    env.set_fuel(Some(FUEL));
+    env.set_recursion_limit(50);
+    env.render_named_str(
+        part,
+        source,
+        minijinja::Value::from(minijinja::value::Serde(context)),
+    )
+    .map_err(|e| describe(&e))
+}
+
+/// A template error in one line, with its line number.
+fn describe(e: &minijinja::Error) -> String {
+    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    match e.line() {
+        Some(line) => format!("{}{detail} (line {line})", e.kind()),
+        None => format!("{}{detail}", e.kind()),
+    }
+}
+
+/// What a template sees (see [`Notifications`] for the list).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MailContext {
+    /// The return.
+    #[serde(rename = "return")]
+    pub ret: ReturnContext,
+    /// The brand.
+    pub brand: BrandContext,
+    /// The customer.
+    pub customer: CustomerContext,
+    /// The first parcel's label page (poll, then download).
+    pub label_url: Option<String>,
+    /// Every parcel's label page.
+    pub label_urls: Vec<String>,
+    /// Rejection reason code.
+    pub reason: Option<String>,
+    /// Rejection note to the customer.
+    pub note: Option<String>,
+    /// The resolution given.
+    pub resolution: Option<ResolutionContext>,
+}
+
+/// The return, as a template sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReturnContext {
+    /// Id (`ret_…`).
+    pub id: String,
+    /// RMA number.
+    pub rma: String,
+    /// Status at the event.
+    pub status: String,
+    /// Order number.
+    pub order_number: String,
+    /// Estimated refund, e.g. `12.50 EUR`.
+    pub estimated_refund: String,
+    /// Items.
+    pub items: Vec<ItemContext>,
+}
+
+/// An item of the return.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ItemContext {
+    /// Name.
+    pub name: String,
+    /// SKU.
+    pub sku: String,
+    /// Units requested.
+    pub quantity: u32,
+    /// Units approved.
+    pub approved_quantity: u32,
+    /// Units received.
+    pub received_quantity: u32,
+}
+
+/// The brand.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BrandContext {
+    /// Display name.
+    pub name: String,
+}
+
+/// The customer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CustomerContext {
+    /// Name on the order, if any.
+    pub name: Option<String>,
+}
+
+/// The resolution given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ResolutionContext {
+    /// `refund`, `store_credit` or `exchange`.
+    #[serde(rename = "type")]
+    pub resolution: String,
+    /// Amount refunded or credited, e.g. `19.99 EUR`.
+    pub amount: Option<String>,
+    /// The exchange order.
+    pub exchange_order_reference: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+impl MailContext {
+    /// Every variable filled in: what templates are checked with.
+    pub fn sample() -> MailContext {
+        MailContext {
+            ret: ReturnContext {
+                id: "ret_sample".into(),
+                rma: "RET-SAMPLE".into(),
+                status: "approved".into(),
+                order_number: "1001".into(),
+                estimated_refund: "19.99 EUR".into(),
+                items: vec![ItemContext {
+                    name: "Sample shirt".into(),
+                    sku: "SKU-1".into(),
+                    quantity: 1,
+                    approved_quantity: 1,
+                    received_quantity: 1,
+                }],
+            },
+            brand: BrandContext {
+                name: "Sample brand".into(),
+            },
+            customer: CustomerContext {
+                name: Some("Sam Sample".into()),
+            },
+            label_url: Some("https://returns.example/v1/labels/lbl_sample?token=t".into()),
+            label_urls: vec!["https://returns.example/v1/labels/lbl_sample?token=t".into()],
+            reason: Some("final_sale".into()),
+            note: Some("Sale items cannot be returned.".into()),
+            resolution: Some(ResolutionContext {
+                resolution: "refund".into(),
+                amount: Some("19.99 EUR".into()),
+                exchange_order_reference: None,
+                note: None,
+            }),
+        }
+    }
+}
+
+/// `1999` minor units of EUR as `19.99 EUR`.
+pub fn format_money(amount: i64, exponent: u32, currency: &str) -> String {
+    if exponent == 0 {
+        return format!("{amount} {currency}");
+    }
+    let unit = 10i64.pow(exponent);
+    let sign = if amount < 0 { "-" } else { "" };
+    let abs = amount.unsigned_abs();
+    let unit = unit.unsigned_abs();
+    format!(
+        "{sign}{}.{:0width$} {currency}",
+        abs / unit,
+        abs % unit,
+        width = exponent as usize
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locales<'a>(list: &[&'a str]) -> BTreeSet<&'a str> {
+        list.iter().copied().collect()
+    }
+
+    #[test]
+    fn the_built_in_templates_are_valid_and_mention_the_rma() {
+        for kind in NotificationKind::ALL {
+            let mut n = Notifications::default();
+            n.get_mut(kind)
+                .templates
+                .insert("en".into(), kind.default_template());
+            assert_eq!(n.check(&locales(&["en"])), vec![], "{kind:?}");
+            let mail = render(&kind.default_template(), &MailContext::sample()).unwrap();
+            assert!(mail.subject.contains("RET-SAMPLE"), "{kind:?}");
+            assert!(mail.html.contains("Sam Sample"), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn the_body_is_html_escaped_and_the_subject_is_one_plain_line() {
+        let mut context = MailContext::sample();
+        context.customer.name = Some("<b>Eve</b> & Co".into());
+        let template = MailTemplate {
+            subject: "Hi {{ customer.name }}\n\r\nBcc: x@example.com".into(),
+            body: "<p>{{ customer.name }}</p>".into(),
+        };
+        let mail = render(&template, &context).unwrap();
+        assert_eq!(mail.html, "<p>&lt;b&gt;Eve&lt;&#x2f;b&gt; &amp; Co</p>");
+        assert_eq!(mail.subject, "Hi <b>Eve</b> & Co Bcc: x@example.com");
+    }
+
+    #[test]
+    fn a_syntax_error_or_unknown_filter_is_reported_at_its_field() {
+        let mut n = Notifications::default();
+        n.return_approved.templates.insert(
+            "nl".into(),
+            MailTemplate {
+                subject: "{{ return.rma | no_such_filter }}".into(),
+                body: "{% if label_url %}unclosed".into(),
+            },
+        );
+        let errors = n.check(&locales(&["en", "nl"]));
+        let fields: Vec<(&str, ErrorCode)> =
+            errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                (
+                    "notifications.return_approved.templates.nl.subject",
+                    ErrorCode::InvalidTemplate
+                ),
+                (
+                    "notifications.return_approved.templates.nl.body",
+                    ErrorCode::InvalidTemplate
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_runaway_loop_runs_out_of_fuel() {
+        let template = MailTemplate {
+            subject: "x".into(),
+            body: "{% for a in range(10000) %}{% for b in range(10000) %}.{% endfor %}{% endfor %}"
+                .into(),
+        };
+        assert!(render(&template, &MailContext::sample()).is_err());
+    }
+
+    #[test]
+    fn templates_only_for_the_brands_locales_and_bounded_in_size() {
+        let mut n = Notifications::default();
+        n.return_received.templates.insert(
+            "fr".into(),
+            MailTemplate {
+                subject: "s".repeat(MAX_SUBJECT + 1),
+                body: " ".into(),
+            },
+        );
+        let codes: Vec<ErrorCode> = n.check(&locales(&["en"])).iter().map(|e| e.code).collect();
+        assert_eq!(
+            codes,
+            vec![
+                ErrorCode::UnknownLocale,
+                ErrorCode::InvalidLength,
+                ErrorCode::Required
+            ]
+        );
+    }
+
+    #[test]
+    fn the_template_falls_back_to_the_language_then_the_default_locale_then_english() {
+        let mut n = Notifications::default();
+        let t = |s: &str| MailTemplate {
+            subject: s.into(),
+            body: s.into(),
+        };
+        n.return_approved.templates.insert("de".into(), t("de"));
+        n.return_approved.templates.insert("nl".into(), t("nl"));
+        let kind = NotificationKind::ReturnApproved;
+        assert_eq!(n.template(kind, "de-AT", "nl").0, "de");
+        assert_eq!(n.template(kind, "fr", "nl").0, "nl");
+        assert_eq!(n.template(kind, "nl", "en").1, t("nl"));
+        let (locale, fallback) = n.template(NotificationKind::ReturnRejected, "nl", "nl");
+        assert_eq!(locale, "en");
+        assert_eq!(
+            fallback,
+            NotificationKind::ReturnRejected.default_template()
+        );
+    }
+
+    #[test]
+    fn only_the_four_customer_steps_send_mail() {
+        use strum::IntoEnumIterator;
+        let mailed: BTreeSet<NotificationKind> = EventType::iter()
+            .filter_map(NotificationKind::for_event)
+            .collect();
+        assert_eq!(mailed, NotificationKind::ALL.into_iter().collect());
+        assert_eq!(
+            EventType::iter()
+                .filter(|e| NotificationKind::for_event(*e).is_some())
+                .count(),
+            4
+        );
+    }
+
+    #[test]
+    fn money_is_written_with_the_currencys_decimals() {
+        assert_eq!(format_money(1999, 2, "EUR"), "19.99 EUR");
+        assert_eq!(format_money(5, 2, "EUR"), "0.05 EUR");
+        assert_eq!(format_money(1200, 0, "JPY"), "1200 JPY");
+    }
+}
