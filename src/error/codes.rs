@@ -283,6 +283,9 @@ pub enum ErrorCode {
     InternalError,
     /// Temporarily unavailable; retry after `Retry-After` seconds.
     ServiceUnavailable,
+    /// Stored files (photos, label PDFs) are temporarily unavailable; retry
+    /// after `Retry-After` seconds.
+    StorageUnavailable,
 }
 
 impl ErrorCode {
@@ -318,7 +321,7 @@ impl ErrorCode {
             PreconditionRequired => 428,
             RateLimited => 429,
             InternalError => 500,
-            ServiceUnavailable => 503,
+            ServiceUnavailable | StorageUnavailable => 503,
             _ => 422,
         }
     }

@@ -68,6 +68,7 @@ pub async fn poll(
         (status = 200, description = "The PDF", content_type = "application/pdf", body = String),
         (status = 404, description = "A label-less return has no PDF (`no_pdf`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Stored files are temporarily unavailable (`storage_unavailable`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/v1/labels/{id}/download")]

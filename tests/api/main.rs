@@ -3,6 +3,7 @@
 #[allow(dead_code)]
 mod helpers;
 
+mod blobs;
 mod brands;
 mod carrier_server;
 mod cli;
