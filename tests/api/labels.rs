@@ -208,7 +208,7 @@ async fn label_rows(
         .unwrap()
 }
 
-async fn ready_events(app: &TestApp) -> usize {
+pub async fn ready_events(app: &TestApp) -> usize {
     app.db
         .read(|conn| {
             use diesel::prelude::*;

@@ -13,6 +13,7 @@ mod forge;
 mod labels;
 mod lookup;
 mod migrations;
+mod multinode;
 mod openapi;
 mod orders;
 mod portal;
