@@ -149,3 +149,164 @@ both!(
         assert_eq!(again, 0);
     }
 );
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Kills a child process when dropped.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn wait_until_up(client: &reqwest::Client, url: &str) {
+    let started = std::time::Instant::now();
+    while client.get(url).send().await.is_err() {
+        assert!(started.elapsed().as_secs() < 30, "{url} never answered");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// An S3-compatible server on 127.0.0.1 (moto's `moto_server`, or the
+/// program `MOTO_SERVER` names); `None`, saying why, when there is none.
+async fn s3_server(client: &reqwest::Client) -> Option<(Killed, String)> {
+    let program = std::env::var("MOTO_SERVER").unwrap_or_else(|_| "moto_server".into());
+    let port = free_port();
+    let child = std::process::Command::new(&program)
+        .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    let Ok(child) = child else {
+        eprintln!(
+            "skipped: no S3-compatible server ({program} not found; pip install 'moto[server]')"
+        );
+        return None;
+    };
+    let endpoint = format!("http://127.0.0.1:{port}");
+    let server = Killed(child);
+    wait_until_up(client, &endpoint).await;
+    Some((server, endpoint))
+}
+
+#[tokio::test]
+async fn a_label_made_by_one_process_downloads_from_another_through_s3_compatible_storage() {
+    let app = TestApp::spawn_with(crate::helpers::Backend::Sqlite, |c| c.disable_jobs = true).await;
+    let Some((_s3, endpoint)) = s3_server(&app.client).await else {
+        return;
+    };
+    let res = app
+        .client
+        .put(format!("{endpoint}/returns-blobs"))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "bucket: {}", res.status());
+    // Two server processes, each with an empty data directory of its own,
+    // on the same database and bucket; only the first makes labels.
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let nodes: Vec<_> = dirs
+        .iter()
+        .enumerate()
+        .map(|(i, dir)| {
+            let port = free_port().to_string();
+            let child = app.start_binary(&[
+                ("PORT", &port),
+                ("DATA_DIR", dir.path().to_str().unwrap()),
+                ("BLOB_STORE", "s3://returns-blobs/node-blobs"),
+                ("AWS_ENDPOINT", &endpoint),
+                ("AWS_ALLOW_HTTP", "true"),
+                ("AWS_ACCESS_KEY_ID", "test"),
+                ("AWS_SECRET_ACCESS_KEY", "test"),
+                ("AWS_REGION", "us-east-1"),
+                ("DISABLE_JOBS", if i == 0 { "false" } else { "true" }),
+            ]);
+            (Killed(child), format!("http://127.0.0.1:{port}"))
+        })
+        .collect();
+    for (_, url) in &nodes {
+        wait_until_up(&app.client, &format!("{url}/healthz")).await;
+    }
+    let (a, b) = (&nodes[0].1, &nodes[1].1);
+    let s = shop(&app, 1).await;
+    // A photo through the first process, the return through the second.
+    let photo = png(3000);
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(photo.clone())
+            .file_name("a.png")
+            .mime_str("image/png")
+            .unwrap(),
+    );
+    let res = app
+        .client
+        .post(format!("{a}/v1/portal/acme/uploads"))
+        .bearer_auth(&s.access)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let uploaded: Value = res.json().await.unwrap();
+    let res = app.client.post(format!("{b}/v1/portal/acme/returns")).bearer_auth(&s.access).json(&json!({
+        "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small", "image_ids": [uploaded["id"]] } ],
+        "return_method": { "type": "drop_off", "carrier": "postnl" }, "resolution": { "type": "refund" } })).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let r: Value = res.json().await.unwrap();
+    let poll = r["shipments"][0]["label"]["poll_url"].as_str().unwrap();
+    assert!(poll.starts_with(b.as_str()));
+    let body: Value = wait_label(&app, poll).await.json().await.unwrap();
+    let res = app
+        .client
+        .get(body["download_url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let pdf = res.bytes().await.unwrap();
+    assert_eq!(
+        returns_api::labels::inspect::code128_in_pdf(&pdf).as_deref(),
+        body["tracking_number"].as_str()
+    );
+    // Both blobs are objects in the bucket, under the prefix; no data directory holds a file.
+    use sha2::Digest;
+    let photo_key =
+        returns_api::storage::Storage::upload_key(&hex::encode(sha2::Sha256::digest(&photo)));
+    let bucket = object_store::aws::AmazonS3Builder::new()
+        .with_endpoint(&endpoint)
+        .with_allow_http(true)
+        .with_bucket_name("returns-blobs")
+        .with_access_key_id("test")
+        .with_secret_access_key("test")
+        .with_region("us-east-1")
+        .build()
+        .unwrap();
+    let object = async |key: &str| {
+        use object_store::ObjectStoreExt;
+        let path = object_store::path::Path::from(format!("node-blobs/{key}"));
+        bucket.get(&path).await.unwrap().bytes().await.unwrap()
+    };
+    assert!(
+        object(&photo_key).await == photo,
+        "the photo is in the bucket"
+    );
+    let (label_id, key) = label_file(&app).await;
+    assert_eq!(
+        key,
+        Some(returns_api::storage::Storage::label_key(&label_id))
+    );
+    assert!(
+        object(&key.unwrap()).await == pdf,
+        "the label is in the bucket"
+    );
+    assert_eq!(files_under(dirs[0].path()) + files_under(dirs[1].path()), 0);
+}
