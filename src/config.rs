@@ -88,6 +88,12 @@ pub struct Config {
     /// Directory for uploaded photos and rendered labels.
     #[arg(long, env = "DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
+    /// Where photos and label PDFs are kept: `local` (under `DATA_DIR`),
+    /// `database` (a table every node on the database shares) or
+    /// `s3://BUCKET[/PREFIX]` (credentials and endpoint from the `AWS_*`
+    /// variables). Default: `database` on PostgreSQL, `local` on SQLite.
+    #[arg(long, env = "BLOB_STORE")]
+    pub blob_store: Option<String>,
     /// Public base URL used in URLs the API returns (defaults to the listen address).
     #[arg(long, env = "PUBLIC_URL")]
     pub public_url: Option<String>,
@@ -186,6 +192,27 @@ pub struct Config {
 }
 
 impl Config {
+    /// Where this node keeps blobs (`BLOB_STORE`, else the default of the database).
+    pub fn blob_store(&self) -> anyhow::Result<BlobStoreKind> {
+        match self.blob_store.as_deref().map(str::trim) {
+            None | Some("") => Ok(
+                if self.database_url.starts_with("postgres://")
+                    || self.database_url.starts_with("postgresql://")
+                {
+                    BlobStoreKind::Database
+                } else {
+                    BlobStoreKind::Local
+                },
+            ),
+            Some("local") => Ok(BlobStoreKind::Local),
+            Some("database") => Ok(BlobStoreKind::Database),
+            Some(url) if url.starts_with("s3://") => Ok(BlobStoreKind::S3(url.to_string())),
+            Some(other) => anyhow::bail!(
+                "BLOB_STORE must be local, database or s3://BUCKET[/PREFIX] (got {other:?})"
+            ),
+        }
+    }
+
     /// A configuration for `database_url` with every other option at its default,
     /// listening on a free port on 127.0.0.1 (tests and examples).
     pub fn for_database(database_url: impl Into<String>, data_dir: impl Into<PathBuf>) -> Config {
@@ -194,6 +221,7 @@ impl Config {
             host: "127.0.0.1".into(),
             port: 0,
             data_dir: data_dir.into(),
+            blob_store: None,
             public_url: None,
             db_pool_size: 8,
             db_timeouts: DbTimeouts::default(),
@@ -224,6 +252,17 @@ impl Config {
             metrics_token: None,
         }
     }
+}
+
+/// Where blobs (photos, label PDFs) are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlobStoreKind {
+    /// Files under `DATA_DIR` (seen only by nodes sharing that directory).
+    Local,
+    /// The `blobs` table of the database (seen by every node on it).
+    Database,
+    /// An S3-compatible bucket: `s3://BUCKET[/PREFIX]`.
+    S3(String),
 }
 
 /// Delays between webhook attempts: 5 s, 5 min, 30 min, 2 h, 5 h, then 10 h
@@ -583,6 +622,23 @@ impl std::fmt::Debug for HttpCarrierConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blobs_default_to_the_database_on_postgres_and_to_files_on_sqlite() {
+        let mut config = Config::for_database("postgres://u@h/db", "/data");
+        assert_eq!(config.blob_store().unwrap(), BlobStoreKind::Database);
+        config.database_url = "sqlite://x.db".into();
+        assert_eq!(config.blob_store().unwrap(), BlobStoreKind::Local);
+        config.blob_store = Some("database".into());
+        assert_eq!(config.blob_store().unwrap(), BlobStoreKind::Database);
+        config.blob_store = Some("s3://bucket/returns".into());
+        assert_eq!(
+            config.blob_store().unwrap(),
+            BlobStoreKind::S3("s3://bucket/returns".into())
+        );
+        config.blob_store = Some("ftp://x".into());
+        assert!(config.blob_store().is_err());
+    }
 
     #[test]
     fn the_default_webhook_schedule_spreads_thirteen_attempts_over_about_three_days() {

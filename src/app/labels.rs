@@ -44,15 +44,13 @@ pub async fn produce(state: &AppState, label_id: &str) -> Result<(), JobError> {
     };
     let key = match &result.pdf {
         Some(pdf) => {
-            let (storage, key, bytes) = (
-                state.storage.clone(),
-                Storage::label_key(&ctx.label.id),
-                pdf.clone(),
-            );
-            let stored = key.clone();
-            crate::db::blocking(move || storage.put(&key, &bytes).map_err(ApiError::internal))
-                .await?;
-            Some(stored)
+            let key = Storage::label_key(&ctx.label.id);
+            state
+                .storage
+                .put(&key, pdf.clone(), "application/pdf")
+                .await
+                .map_err(|e| JobError::Retry(e.to_string()))?;
+            Some(key)
         }
         None => None,
     };
@@ -268,8 +266,7 @@ pub async fn pdf(
             "ready label without a file"
         )));
     };
-    let storage = state.storage.clone();
-    let bytes = crate::db::blocking(move || storage.get(&key).map_err(ApiError::internal)).await?;
+    let bytes = state.storage.get(&key).await?;
     let name = format!(
         "return-label-{}.pdf",
         label.tracking_number.as_deref().unwrap_or(&label.id)

@@ -106,6 +106,39 @@ pub async fn rotate_signing_key(db: &Db) -> Result<String, ApiError> {
         .await
 }
 
+/// Moves the label PDFs that rows name by absolute file path (written
+/// before blobs were stored by key) into the blob store under their keys,
+/// and makes the rows name the keys; returns how many moved. A file this
+/// node cannot read (it was written on another node) is left for a node
+/// that can: its label keeps being served from the path where it is. Safe to
+/// run again and on several nodes at once: a row moves only while it still
+/// names the old path, and the file itself is left in place.
+pub async fn move_label_files(db: &Db, storage: &Storage) -> Result<usize, ApiError> {
+    let rows = db
+        .read(|conn| Ok(crate::db::labels::with_file_paths(conn)?))
+        .await?;
+    let mut moved = 0;
+    for (label_id, path) in rows {
+        let bytes = match storage.get(&path).await {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                tracing::warn!(label_id, path, error = %e, "label file not readable on this node; left in place");
+                continue;
+            }
+        };
+        let key = Storage::label_key(&label_id);
+        storage.put(&key, bytes, "application/pdf").await?;
+        let (id, old, new) = (label_id.clone(), path.clone(), key.clone());
+        if db
+            .write(move |conn| Ok(crate::db::labels::set_blob_key(conn, &id, &old, &new)?))
+            .await?
+        {
+            moved += 1;
+        }
+    }
+    Ok(moved)
+}
+
 /// Unattached uploads older than this are removed.
 pub const UPLOAD_TTL: chrono::Duration = chrono::Duration::hours(24);
 
@@ -137,8 +170,10 @@ pub async fn sweep(db: &Db, storage: &Storage, now: DateTime<Utc>) -> Result<Swe
         .await?;
     let mut files = 0;
     for sha in &hashes {
-        if storage.remove(&Storage::upload_key(sha)) {
-            files += 1;
+        match storage.remove(&Storage::upload_key(sha)).await {
+            Ok(true) => files += 1,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "removing an unattached upload failed"),
         }
     }
     let ts = now.timestamp();

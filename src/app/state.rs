@@ -4,14 +4,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::tokens::Keyring;
-use crate::config::Config;
+use crate::config::{BlobStoreKind, Config};
 use crate::db::Db;
 use crate::domain::client_address::TrustedProxies;
 use crate::domain::lookup::Limits;
 use crate::geo::refresh::IndexHandle;
 use crate::jobs::Jobs;
 use crate::labels::Carriers;
-use crate::storage::Storage;
+use crate::storage::{ObjectStorage, Storage};
 
 use super::cache::PortalCache;
 
@@ -74,6 +74,11 @@ impl AppState {
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "applied migrations");
         }
+        let storage = blob_storage(&config, &db)?;
+        let moved = super::maintenance::move_label_files(&db, &storage).await?;
+        if moved > 0 {
+            tracing::info!(count = moved, "moved label files into the blob store");
+        }
         let keys = Arc::new(Keyring::new(config.token_issuer.clone()));
         keys.init(&db).await?;
         let points = Arc::new(IndexHandle::default());
@@ -103,7 +108,7 @@ impl AppState {
                 networks: config.trusted_proxy_cidrs.clone(),
             },
             points: points.clone(),
-            storage: Storage::new(config.data_dir.clone()),
+            storage,
             carriers,
             jobs: Jobs::new(),
             webhook_sender,
@@ -137,6 +142,17 @@ impl AppState {
     pub async fn stop(&self) {
         self.jobs.stop().await;
     }
+}
+
+/// The blob store `BLOB_STORE` names (or the default of the database).
+fn blob_storage(config: &Config, db: &Db) -> anyhow::Result<Storage> {
+    let storage = match config.blob_store()? {
+        BlobStoreKind::Local => Storage::local(config.data_dir.clone()),
+        BlobStoreKind::Database => Storage::new(crate::db::blobs::DbBlobs::new(db.clone())),
+        BlobStoreKind::S3(url) => Storage::new(ObjectStorage::from_url(&url)?),
+    };
+    tracing::debug!(kind = storage.kind(), "blob store");
+    Ok(storage)
 }
 
 /// Carriers from the configuration and its `CARRIER_CONFIG` file, checked:

@@ -39,7 +39,7 @@ pub struct StoredFile {
     content_type: &'static str,
     size: usize,
     sha256: String,
-    staged: crate::storage::Staged,
+    bytes: Vec<u8>,
 }
 
 /// 413 for a photo over the limit.
@@ -78,15 +78,16 @@ pub async fn check_room(state: &AppState, token: &PortalToken) -> Result<(), Api
     room_for_one(existing)
 }
 
-/// Streams a photo into a staged blob: refused past 5 MB (413) and unless
-/// its bytes are a JPEG, PNG or WebP image (415). Nothing is kept on failure,
+/// Receives a photo into memory (at most 5 MB, so every blob store takes it
+/// in one write): refused as soon as it passes 5 MB (413) and unless its
+/// bytes are a JPEG, PNG or WebP image (415). Nothing is stored on failure,
 /// nor until [`record`] stores it.
-pub async fn receive<S, B>(state: &AppState, mut chunks: S) -> Result<StoredFile, ApiError>
+pub async fn receive<S, B>(mut chunks: S) -> Result<StoredFile, ApiError>
 where
     S: Stream<Item = Result<B, ApiError>> + Unpin,
     B: AsRef<[u8]>,
 {
-    let mut staged = state.storage.stage().map_err(ApiError::internal)?;
+    let mut bytes = Vec::new();
     let mut hasher = Sha256::new();
     let mut size = 0usize;
     let mut head = Vec::with_capacity(64);
@@ -101,7 +102,7 @@ where
             head.extend_from_slice(&chunk[..chunk.len().min(64 - head.len())]);
         }
         hasher.update(chunk);
-        staged.write(chunk).map_err(ApiError::internal)?;
+        bytes.extend_from_slice(chunk);
     }
     let Some(content_type) = detect(&head) else {
         return Err(ApiError::new(
@@ -113,7 +114,7 @@ where
         content_type,
         size,
         sha256: hex::encode(hasher.finalize()),
-        staged,
+        bytes,
     })
 }
 
@@ -147,14 +148,19 @@ pub async fn record(
         .await?;
     let stored = state
         .storage
-        .commit(file.staged, &Storage::upload_key(&file.sha256));
+        .put(
+            &Storage::upload_key(&file.sha256),
+            file.bytes,
+            file.content_type,
+        )
+        .await;
     if let Err(e) = stored {
         let id = row.id.clone();
         state
             .db
             .write(move |conn| Ok(crate::db::uploads::delete(conn, &id)?))
             .await?;
-        return Err(ApiError::internal(e));
+        return Err(e.into());
     }
     Ok(Upload {
         id: row.id,

@@ -135,3 +135,26 @@ pub fn mark_failed(
     };
     Ok(Some(super::returns::record_event(conn, ret, event)?))
 }
+
+/// Labels whose PDF is named by an absolute file path (rows written before
+/// blobs were stored by key): `(label id, path)`.
+pub fn with_file_paths(conn: &mut DbConn) -> DbResult<Vec<(String, String)>> {
+    Ok(labels::table
+        .filter(labels::file_path.like("/%"))
+        .select((labels::id, labels::file_path.assume_not_null()))
+        .order(labels::id)
+        .load(conn)?)
+}
+
+/// Renames the PDF of a label from the file path `old` to the blob key
+/// `key`; false when the row no longer names `old`.
+pub fn set_blob_key(conn: &mut DbConn, label_id: &str, old: &str, key: &str) -> DbResult<bool> {
+    Ok(diesel::update(
+        labels::table
+            .find(label_id)
+            .filter(labels::file_path.eq(old)),
+    )
+    .set(labels::file_path.eq(key))
+    .execute(conn)?
+        > 0)
+}

@@ -13,6 +13,7 @@
 //! scale-out backend.
 
 pub mod api_keys;
+pub mod blobs;
 pub mod brands;
 mod error;
 mod group;

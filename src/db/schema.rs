@@ -1,5 +1,15 @@
 //! Table definitions shared by both backends (only types both support:
-//! Text, BigInt, Integer, Bool, Timestamp, Double).
+//! Text, BigInt, Integer, Bool, Timestamp, Double, Binary).
+
+diesel::table! {
+    blobs (key) {
+        key -> Text,
+        content -> Binary,
+        content_type -> Text,
+        size -> BigInt,
+        created_at -> Timestamp,
+    }
+}
 
 diesel::table! {
     brands (id) {

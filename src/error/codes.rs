@@ -293,6 +293,9 @@ pub enum ErrorCode {
     /// The database cannot serve in time (locked, down, read-only); retry
     /// after `Retry-After` seconds.
     DatabaseUnavailable,
+    /// Stored files (photos, label PDFs) are temporarily unavailable; retry
+    /// after `Retry-After` seconds.
+    StorageUnavailable,
 }
 
 impl ErrorCode {
@@ -330,7 +333,7 @@ impl ErrorCode {
             PreconditionRequired => 428,
             RateLimited => 429,
             InternalError => 500,
-            ServiceUnavailable | DatabaseUnavailable => 503,
+            ServiceUnavailable | DatabaseUnavailable | StorageUnavailable => 503,
             _ => 422,
         }
     }

@@ -70,6 +70,7 @@ pub async fn poll(
         (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 410, description = "Cancelled with its return (`label_cancelled`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "The carrier refused the label (`label_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Stored files are temporarily unavailable (`storage_unavailable`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/v1/labels/{id}/download")]

@@ -166,3 +166,10 @@ impl FakeCarrier {
         serde_json::from_value(json!({ "carrier": carrier, "base_url": self.url, "token": "secret-carrier-token", "timeout_ms": timeout_ms })).unwrap()
     }
 }
+
+impl FakeCarrier {
+    /// Answers later calls after `delay_ms` (calls already waiting keep theirs).
+    pub fn set_delay(&self, delay_ms: u64) {
+        self.shared.lock().unwrap().delay_ms = delay_ms;
+    }
+}

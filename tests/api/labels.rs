@@ -208,7 +208,7 @@ async fn label_rows(
         .unwrap()
 }
 
-async fn ready_events(app: &TestApp) -> usize {
+pub async fn ready_events(app: &TestApp) -> usize {
     app.db
         .read(|conn| {
             use diesel::prelude::*;
@@ -300,10 +300,9 @@ both!(
         let rows = label_rows(&app).await;
         let shipments: std::collections::HashSet<&String> = rows.iter().map(|r| &r.1).collect();
         assert_eq!(shipments.len(), 40, "one label per shipment");
-        let store = returns_api::storage::Storage::new(app.dir.path().join("data"));
         for (_, _, _, tracking, file) in &rows {
             let key = file.as_deref().expect("a file");
-            let pdf = store.get(key).expect("the file exists");
+            let pdf = app.state.storage.get(key).await.expect("the file exists");
             assert_eq!(returns_api::labels::inspect::code128_in_pdf(&pdf).as_deref(), tracking.as_deref());
         }
         assert_eq!(ready_events(&app).await, 40, "one label.ready event per label");

@@ -3,6 +3,7 @@
 #[allow(dead_code)]
 mod helpers;
 
+mod blobs;
 mod brands;
 mod carrier_server;
 mod cli;
@@ -13,6 +14,7 @@ mod forge;
 mod labels;
 mod lookup;
 mod migrations;
+mod multinode;
 mod notifications;
 mod openapi;
 mod orders;

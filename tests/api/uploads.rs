@@ -170,17 +170,17 @@ both!(
             "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "damaged", "comment": "cracked",
                          "condition_code": "damaged", "image_ids": [kept["id"]] } ],
             "return_method": { "type": "drop_off", "carrier": "postnl" }, "resolution": { "type": "refund" } })).await;
-        let data = app.dir.path().join("data");
-        let store = returns_api::storage::Storage::new(&data);
-        let file = |bytes: &[u8]| store.path(&returns_api::storage::Storage::upload_key(&hex::encode(sha2::Sha256::digest(bytes))));
-        assert!(file(&kept_bytes).exists() && file(&lost_bytes).exists());
+        let store = &app.state.storage;
+        let key = |bytes: &[u8]| returns_api::storage::Storage::upload_key(&hex::encode(sha2::Sha256::digest(bytes)));
+        let exists = async |bytes: &[u8]| store.get(&key(bytes)).await.is_ok();
+        assert!(exists(&kept_bytes).await && exists(&lost_bytes).await);
         // Within the day nothing goes.
-        let swept = returns_api::app::maintenance::sweep(&app.db, &store, chrono::Utc::now()).await.unwrap();
+        let swept = returns_api::app::maintenance::sweep(&app.db, store, chrono::Utc::now()).await.unwrap();
         assert_eq!(swept.uploads, 0);
-        let swept = returns_api::app::maintenance::sweep(&app.db, &store, chrono::Utc::now() + chrono::Duration::hours(25)).await.unwrap();
+        let swept = returns_api::app::maintenance::sweep(&app.db, store, chrono::Utc::now() + chrono::Duration::hours(25)).await.unwrap();
         assert_eq!((swept.uploads, swept.files), (1, 1));
-        assert!(file(&kept_bytes).exists(), "attached photos stay");
-        assert!(!file(&lost_bytes).exists(), "the unattached photo's file is gone");
+        assert!(exists(&kept_bytes).await, "attached photos stay");
+        assert!(!exists(&lost_bytes).await, "the unattached photo's file is gone");
     }
 );
 

@@ -48,6 +48,7 @@ fn form_error(e: actix_multipart::MultipartError) -> ApiError {
         (status = 413, description = "Over 5 MB (`file_too_large`, `payload_too_large`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a JPEG, PNG or WebP image, or not multipart/form-data (`unsupported_media_type`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "No `file` field, or another field besides it (`validation_failed`), or the order has its number of photos (`too_many_uploads`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Stored files are temporarily unavailable (`storage_unavailable`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/uploads")]
@@ -80,7 +81,7 @@ pub async fn upload(
             ));
         }
         let chunks = field.map(|chunk| chunk.map_err(form_error));
-        file = Some(crate::app::uploads::receive(&state, chunks).await?);
+        file = Some(crate::app::uploads::receive(chunks).await?);
     }
     let Some(file) = file else {
         return Err(ApiError::field(
