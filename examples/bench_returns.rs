@@ -37,10 +37,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{Api, Req, Server, arg, brand, load, scratch, start_server};
-use diesel::{Connection, RunQueryDsl};
+use common::shop::{create_body, prepare};
+use common::{Api, PgDatabase, Req, arg, load, scratch};
 use hyper::header::HeaderValue;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// Connections of the timed run.
 const CONNECTIONS: usize = 32;
@@ -48,117 +48,6 @@ const CONNECTIONS: usize = 32;
 const WARMUP: Duration = Duration::from_secs(2);
 /// Create endpoint of the `bench` brand.
 const CREATE: &str = "/v1/portal/bench/returns";
-
-/// Postal code of order `i`: Dutch format, spread over many values.
-fn postal(i: u64) -> String {
-    let digits = 1000 + (i * 37) % 9000;
-    let letters = [
-        (b'A' + (i % 26) as u8) as char,
-        (b'A' + ((i / 7) % 26) as u8) as char,
-    ];
-    format!("{digits} {}{}", letters[0], letters[1])
-}
-
-/// Order number of order `i`.
-fn number(i: u64) -> String {
-    format!("R{i:08}")
-}
-
-/// Order `i`: two lines, both delivered three days ago (inside the window).
-fn order(i: u64, now: chrono::DateTime<chrono::Utc>) -> Value {
-    let ago = |days: i64| (now - chrono::Duration::days(days)).to_rfc3339();
-    json!({
-        "number": number(i),
-        "placed_at": ago(7),
-        "currency": "EUR",
-        "customer": { "email": format!("buyer{i}@example.com"), "name": "Bench Buyer" },
-        "shipping_address": {
-            "line1": "Damrak 1", "city": "Amsterdam", "postal_code": postal(i), "country": "NL",
-            "latitude": 52.37, "longitude": 4.89
-        },
-        "lines": [
-            { "id": "L1", "sku": "HOODIE-L", "name": "Hoodie L", "quantity": 1,
-              "unit_price": { "amount": 4999, "currency": "EUR" } },
-            { "id": "L2", "sku": "BEANIE", "name": "Beanie", "quantity": 1,
-              "unit_price": { "amount": 1499, "currency": "EUR" } }
-        ],
-        "shipments": [{
-            "tracking_number": format!("3SRET{i:09}"), "carrier": "postnl", "status": "delivered",
-            "shipped_at": ago(5), "delivered_at": ago(3),
-            "lines": [ { "line_id": "L1", "quantity": 1 }, { "line_id": "L2", "quantity": 1 } ]
-        }]
-    })
-}
-
-/// The create body: one unit of L1 with an auto-approving reason (demo
-/// settings: `too_small`), dropped off at any PostNL point (drop-off needs
-/// no service point), money back.
-fn create_body() -> Value {
-    json!({
-        "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small" } ],
-        "return_method": { "type": "drop_off", "carrier": "postnl" },
-        "resolution": { "type": "refund" }
-    })
-}
-
-/// Loads orders `0..n` through the bulk endpoint.
-fn ingest(api: &Api, key: &str, n: u64) {
-    let now = chrono::Utc::now();
-    let started = Instant::now();
-    common::bulk_load(api, key, 0, n, |i| order(i, now));
-    println!(
-        "  ingested {n} orders in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-}
-
-/// Looks up orders `0..n` and returns their access tokens, in order.
-fn access_tokens(api: &Api, n: u64) -> Vec<String> {
-    let started = Instant::now();
-    let requests = (0..n)
-        .map(|i| {
-            (
-                "POST",
-                "/v1/portal/bench/lookup".to_string(),
-                None,
-                Some(json!({ "identifier": number(i), "postal_code": postal(i) })),
-            )
-        })
-        .collect();
-    let tokens = api
-        .call_all(16, requests)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (status, body))| {
-            assert_eq!(status, 200, "lookup of order {i} failed: {body}");
-            body["access_token"]
-                .as_str()
-                .expect("lookup answers an access_token")
-                .to_string()
-        })
-        .collect();
-    println!(
-        "  looked up {n} orders in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
-    tokens
-}
-
-/// Starts a server on `url` (a fresh database) with the `bench` brand and
-/// `n` orders, and returns it with the orders' access tokens.
-fn prepare(
-    url: &str,
-    dir: &std::path::Path,
-    env: &[(&str, &str)],
-    n: u64,
-) -> (Server, Api, Vec<String>) {
-    let key = brand(url, "bench");
-    let server = start_server(url, &dir.join("data"), env);
-    let api = Api::new(&server.url);
-    ingest(&api, &key, n);
-    let tokens = access_tokens(&api, n);
-    (server, api, tokens)
-}
 
 /// Sizes of a creation run.
 struct Sizes {
@@ -171,7 +60,7 @@ struct Sizes {
 /// status pass; prints the results as `name: …`.
 fn creations(name: &str, url: &str, dir: &std::path::Path, sizes: &Sizes) {
     println!("{name}: preparing {} orders", sizes.orders + sizes.check);
-    let (server, api, mut tokens) = prepare(
+    let (server, api, mut tokens, _key) = prepare(
         url,
         dir,
         &[("DISABLE_JOBS", "true")],
@@ -290,7 +179,7 @@ fn label_latency(n: u64, poll_ms: Option<u64>) -> f64 {
         .map(|ms| vec![("JOB_POLL_MS", ms)])
         .unwrap_or_default();
     println!("labels ({setting}): preparing {n} orders");
-    let (server, api, tokens) = prepare(&url, &dir, &env, n);
+    let (server, api, tokens, _key) = prepare(&url, &dir, &env, n);
     let body = create_body();
     let mut ready = Vec::with_capacity(tokens.len());
     let mut created = Vec::with_capacity(tokens.len());
@@ -342,51 +231,6 @@ fn label_latency(n: u64, poll_ms: Option<u64>) -> f64 {
     pct(&ready, 0.50)
 }
 
-/// A PostgreSQL database made for this run and dropped afterwards.
-struct PgDatabase {
-    server: String,
-    name: String,
-}
-
-impl PgDatabase {
-    /// Creates `bench_returns_<pid>` on the server at `server` (no path).
-    fn create(server: &str) -> Result<PgDatabase, String> {
-        let server = server.trim_end_matches('/').to_string();
-        let name = format!("bench_returns_{}", std::process::id());
-        let mut conn = diesel::PgConnection::establish(&format!("{server}/postgres"))
-            .map_err(|e| e.to_string())?;
-        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-            .execute(&mut conn)
-            .map_err(|e| e.to_string())?;
-        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
-            .execute(&mut conn)
-            .map_err(|e| e.to_string())?;
-        Ok(PgDatabase { server, name })
-    }
-
-    /// URL of the database.
-    fn url(&self) -> String {
-        format!("{}/{}", self.server, self.name)
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        let dropped = diesel::PgConnection::establish(&format!("{}/postgres", self.server))
-            .map_err(|e| e.to_string())
-            .and_then(|mut conn| {
-                diesel::sql_query(format!(
-                    "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                    self.name
-                ))
-                .execute(&mut conn)
-                .map_err(|e| e.to_string())
-            });
-        if let Err(e) = dropped {
-            eprintln!("warning: could not drop database {}: {e}", self.name);
-        }
-    }
-}
 
 fn main() {
     let seconds: u64 = arg("--seconds", 10);
@@ -415,7 +259,7 @@ fn main() {
     }
 
     if run("postgres") {
-        match PgDatabase::create(&pg_server) {
+        match PgDatabase::create(&pg_server, "bench_returns") {
             Ok(db) => {
                 let dir = scratch("returns-postgres");
                 creations("postgres", &db.url(), &dir, &sizes);

@@ -2,6 +2,8 @@
 //! over many keep-alive connections, and report throughput and latency.
 #![allow(dead_code)]
 
+pub mod shop;
+
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -9,6 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
+use diesel::{Connection, RunQueryDsl};
 use http_body_util::{BodyExt, Full};
 use hyper::Request;
 use hyper::header::{AUTHORIZATION, CONTENT_TYPE, HOST, HeaderValue};
@@ -541,4 +544,50 @@ pub fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
+}
+
+/// A PostgreSQL database made for this run and dropped afterwards.
+pub struct PgDatabase {
+    server: String,
+    name: String,
+}
+
+impl PgDatabase {
+    /// Creates `<prefix>_<pid>` on the server at `server` (no path).
+    pub fn create(server: &str, prefix: &str) -> Result<PgDatabase, String> {
+        let server = server.trim_end_matches('/').to_string();
+        let name = format!("{prefix}_{}", std::process::id());
+        let mut conn = diesel::PgConnection::establish(&format!("{server}/postgres"))
+            .map_err(|e| e.to_string())?;
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .execute(&mut conn)
+            .map_err(|e| e.to_string())?;
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+            .execute(&mut conn)
+            .map_err(|e| e.to_string())?;
+        Ok(PgDatabase { server, name })
+    }
+
+    /// URL of the database.
+    pub fn url(&self) -> String {
+        format!("{}/{}", self.server, self.name)
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let dropped = diesel::PgConnection::establish(&format!("{}/postgres", self.server))
+            .map_err(|e| e.to_string())
+            .and_then(|mut conn| {
+                diesel::sql_query(format!(
+                    "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                    self.name
+                ))
+                .execute(&mut conn)
+                .map_err(|e| e.to_string())
+            });
+        if let Err(e) = dropped {
+            eprintln!("warning: could not drop database {}: {e}", self.name);
+        }
+    }
 }
