@@ -231,7 +231,6 @@ fn label_latency(n: u64, poll_ms: Option<u64>) -> f64 {
     pct(&ready, 0.50)
 }
 
-
 fn main() {
     let seconds: u64 = arg("--seconds", 10);
     let sizes = Sizes {
