@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use base64::Engine;
 use serde_json::{Value, json};
 
@@ -139,17 +139,10 @@ impl FakeCarrier {
             ..Default::default()
         }));
         let data = web::Data::new(shared.clone());
-        let server = HttpServer::new(move || {
-            App::new()
-                .app_data(data.clone())
-                .route("/labels", web::post().to(labels))
-        })
-        .workers(2)
-        .disable_signals()
-        .bind(("127.0.0.1", 0))
-        .unwrap();
-        let port = server.addrs()[0].port();
-        tokio::spawn(server.run());
+        let port = crate::helpers::serve_on_loopback(move |cfg| {
+            cfg.app_data(data.clone())
+                .route("/labels", web::post().to(labels));
+        });
         FakeCarrier {
             url: format!("http://127.0.0.1:{port}"),
             shared,

@@ -416,3 +416,20 @@ pub fn error_fields(problem: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// Starts an HTTP server on a free port of 127.0.0.1 with the routes
+/// `configure` adds (a receiver or carrier a test talks to); returns its port.
+pub fn serve_on_loopback<F>(configure: F) -> u16
+where
+    F: Fn(&mut actix_web::web::ServiceConfig) + Clone + Send + 'static,
+{
+    let server =
+        actix_web::HttpServer::new(move || actix_web::App::new().configure(configure.clone()))
+            .workers(2)
+            .disable_signals()
+            .bind(("127.0.0.1", 0))
+            .expect("bind a loopback port");
+    let port = server.addrs()[0].port();
+    tokio::spawn(server.run());
+    port
+}

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde_json::Value;
 
 /// How the receiver answers one request.
@@ -130,16 +130,10 @@ impl Receiver {
             ..Default::default()
         }));
         let data = web::Data::new(shared.clone());
-        let server = HttpServer::new(move || {
-            App::new()
-                .app_data(data.clone())
-                .route("/hook", web::post().to(hook))
-        })
-        .workers(2)
-        .bind(("127.0.0.1", 0))
-        .unwrap();
-        let port = server.addrs()[0].port();
-        tokio::spawn(server.run());
+        let port = crate::helpers::serve_on_loopback(move |cfg| {
+            cfg.app_data(data.clone())
+                .route("/hook", web::post().to(hook));
+        });
         Receiver {
             url: format!("http://127.0.0.1:{port}/hook"),
             shared,
