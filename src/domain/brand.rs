@@ -230,7 +230,7 @@ pub struct CreateBrand {
     #[schema(example = "acme", pattern = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])$")]
     pub slug: String,
     /// Display name (1–100 characters).
-    #[schema(example = "ACME Outdoor", max_length = 100, pattern = "\\S")]
+    #[schema(example = "ACME Outdoor", max_length = 100, pattern = "[^\\s\\u0085]")]
     pub name: String,
     /// Theme (defaults to neutral colours).
     pub theme: Option<Theme>,
@@ -251,7 +251,7 @@ pub struct CreateBrand {
 #[serde(deny_unknown_fields)]
 pub struct UpdateBrand {
     /// New display name.
-    #[schema(max_length = 100, pattern = "\\S")]
+    #[schema(max_length = 100, pattern = "[^\\s\\u0085]")]
     pub name: Option<String>,
     /// New theme (replaces the whole theme).
     pub theme: Option<Theme>,

@@ -88,7 +88,8 @@ fn rules() -> Vec<(&'static str, Vec<Value>)> {
             ],
         ),
         // `check_resolution`: an exchange names its SKU, a refund or store
-        // credit does not.
+        // credit does not. "Not blank" is Rust's `trim`, whose whitespace
+        // includes U+0085, which ECMA-262's `\s` does not.
         (
             "ResolutionRequest",
             vec![when(
@@ -96,7 +97,7 @@ fn rules() -> Vec<(&'static str, Vec<Value>)> {
                 "exchange",
                 json!({
                     "required": ["exchange_sku"],
-                    "properties": { "exchange_sku": { "type": "string", "pattern": "\\S" } }
+                    "properties": { "exchange_sku": { "type": "string", "pattern": "[^\\s\\u0085]" } }
                 }),
                 absent("exchange_sku"),
             )],
