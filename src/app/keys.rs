@@ -3,7 +3,7 @@
 
 use super::AppState;
 use crate::auth::api_keys::{GeneratedKey, generate, hash};
-pub use crate::auth::{Merchant, Role};
+pub use crate::auth::{Merchant, Role, VendorCaller};
 use crate::db::Db;
 use crate::error::{ApiError, ErrorCode, FieldError};
 
@@ -75,7 +75,22 @@ pub async fn authenticate(state: &AppState, key: Option<&str>) -> Result<Merchan
     let key_hash = hash(key);
     let found = state
         .db
-        .read(move |conn| Ok(crate::db::api_keys::find_active(conn, &key_hash)?))
+        .read(move |conn| {
+            if let Some(k) = crate::db::api_keys::find_active(conn, &key_hash)? {
+                return Ok(Some(k));
+            }
+            // A vendor key is a valid credential to which no merchant or
+            // operator resource exists (404s, like another tenant's).
+            Ok(
+                crate::db::vendors::find_active_key(conn, &key_hash)?.map(|(id, ..)| {
+                    crate::db::api_keys::ActiveKey {
+                        id,
+                        role: Role::Vendor.as_str().to_string(),
+                        brand_ids: Vec::new(),
+                    }
+                }),
+            )
+        })
         .await?;
     found
         .and_then(|k| {
@@ -85,10 +100,50 @@ pub async fn authenticate(state: &AppState, key: Option<&str>) -> Result<Merchan
                 brand_ids: k.brand_ids,
             })
         })
-        .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::InvalidCredentials,
-                "The API key is invalid or revoked.",
-            )
+        .ok_or_else(invalid_key)
+}
+
+fn invalid_key() -> ApiError {
+    ApiError::new(
+        ErrorCode::InvalidCredentials,
+        "The API key is invalid or revoked.",
+    )
+}
+
+/// The caller of a vendor endpoint: 401 without an active key, 403 for a
+/// merchant or operator key (they act through the merchant routes).
+pub async fn authenticate_vendor(
+    state: &AppState,
+    key: Option<&str>,
+) -> Result<VendorCaller, ApiError> {
+    let Some(key) = key else {
+        return Err(ApiError::new(
+            ErrorCode::MissingCredentials,
+            "Send a vendor API key as `Authorization: Bearer <key>`.",
+        ));
+    };
+    let key_hash = hash(key);
+    let found = state
+        .db
+        .read(move |conn| {
+            if let Some(found) = crate::db::vendors::find_active_key(conn, &key_hash)? {
+                return Ok(Ok(found));
+            }
+            Ok(Err(
+                crate::db::api_keys::find_active(conn, &key_hash)?.is_some()
+            ))
         })
+        .await?;
+    match found {
+        Ok((key_id, brand_id, vendor_id)) => Ok(VendorCaller {
+            key_id,
+            brand_id,
+            vendor_id,
+        }),
+        Err(true) => Err(ApiError::new(
+            ErrorCode::VendorKeyRequired,
+            "Vendor routes take a vendor API key; merchants act on parts through `/v1/brands/{brand}/returns/{id}/parts/{part_id}/…`.",
+        )),
+        Err(false) => Err(invalid_key()),
+    }
 }

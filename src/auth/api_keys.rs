@@ -17,6 +17,10 @@ pub enum Role {
     Admin,
     /// Merchant back end: its own brands only.
     Merchant,
+    /// A vendor of one brand: only the vendor routes, only its parts of
+    /// that brand's returns. Any merchant or operator resource is not
+    /// found for it, like another tenant's.
+    Vendor,
 }
 
 impl Role {
@@ -25,6 +29,7 @@ impl Role {
         match self {
             Role::Admin => "admin",
             Role::Merchant => "merchant",
+            Role::Vendor => "vendor",
         }
     }
 
@@ -33,6 +38,7 @@ impl Role {
         match s {
             "admin" => Some(Role::Admin),
             "merchant" => Some(Role::Merchant),
+            "vendor" => Some(Role::Vendor),
             _ => None,
         }
     }
@@ -83,7 +89,8 @@ pub struct Merchant {
 }
 
 impl Merchant {
-    /// Fails with 403 unless the key is an admin key.
+    /// Fails with 403 unless the key is an admin key (404 for a vendor
+    /// key, to which operator resources do not exist).
     pub fn require_admin(&self) -> Result<(), ApiError> {
         match self.role {
             Role::Admin => Ok(()),
@@ -91,19 +98,47 @@ impl Merchant {
                 ErrorCode::AdminRequired,
                 "This operation needs an API key with the admin role.",
             )),
+            Role::Vendor => Err(ApiError::new(
+                ErrorCode::NotFound,
+                "Nothing exists at this path for this key.",
+            )),
         }
     }
 
-    /// The brands this key may see: `None` for every brand (admin keys).
+    /// The brands this key may see: `None` for every brand (admin keys),
+    /// none at all for a vendor key.
     pub fn visible_brands(&self) -> Option<&[String]> {
         match self.role {
             Role::Admin => None,
             Role::Merchant => Some(&self.brand_ids),
+            Role::Vendor => Some(&[]),
         }
     }
 
-    /// Whether this key may manage the brand.
+    /// Whether this key may manage the brand (never a vendor key).
     pub fn can_access(&self, brand_id: &str) -> bool {
-        self.role == Role::Admin || self.brand_ids.iter().any(|b| b == brand_id)
+        match self.role {
+            Role::Admin => true,
+            Role::Merchant => self.brand_ids.iter().any(|b| b == brand_id),
+            Role::Vendor => false,
+        }
+    }
+}
+
+/// The authenticated caller of a vendor endpoint: one vendor of one brand.
+#[derive(Debug, Clone)]
+pub struct VendorCaller {
+    /// Key id (`vky_…`).
+    pub key_id: String,
+    /// The brand the vendor sells through.
+    pub brand_id: String,
+    /// The vendor's id within the brand.
+    pub vendor_id: String,
+}
+
+impl VendorCaller {
+    /// How the vendor appears as the actor of events.
+    pub fn actor(&self) -> String {
+        format!("vendor:{}", self.vendor_id)
     }
 }

@@ -5,4 +5,4 @@
 pub mod api_keys;
 pub mod tokens;
 
-pub use api_keys::{Merchant, Role};
+pub use api_keys::{Merchant, Role, VendorCaller};

@@ -34,6 +34,7 @@ pub mod settings;
 pub mod signing_keys;
 pub mod tracking;
 pub mod uploads;
+pub mod vendors;
 pub mod webhooks;
 
 use std::sync::{Arc, Mutex};

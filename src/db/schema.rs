@@ -176,6 +176,12 @@ diesel::table! {
         carrier -> Nullable<Text>,
         tracking_status -> Nullable<Text>,
         tracking_updated_at -> Nullable<Timestamp>,
+        vendor_id -> Nullable<Text>,
+        status -> Text,
+        vendor_due_at -> Nullable<Timestamp>,
+        rejection -> Nullable<Text>,
+        resolution_given -> Nullable<Text>,
+        commission_reversal -> Nullable<BigInt>,
     }
 }
 
@@ -200,6 +206,7 @@ diesel::table! {
         received_condition_code -> Nullable<Text>,
         image_ids -> Text,
         rejection_reason -> Nullable<Text>,
+        unit_commission -> Nullable<BigInt>,
     }
 }
 
@@ -232,6 +239,7 @@ diesel::table! {
         to_status -> Nullable<Text>,
         details -> Text,
         created_at -> Timestamp,
+        shipment_id -> Nullable<Text>,
     }
 }
 
@@ -403,3 +411,35 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    vendors (brand_id, id) {
+        brand_id -> Text,
+        id -> Text,
+        name -> Text,
+        order_line_vendor -> Text,
+        contact_email -> Nullable<Text>,
+        instructions -> Text,
+        auto_approve -> Bool,
+        response_hours -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    vendor_api_keys (id) {
+        id -> Text,
+        brand_id -> Text,
+        vendor_id -> Text,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(vendors, vendor_api_keys, brands);
+diesel::allow_tables_to_appear_in_same_query!(vendors, return_shipments);
+diesel::allow_tables_to_appear_in_same_query!(vendors, returns);

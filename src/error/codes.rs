@@ -60,6 +60,8 @@ pub enum ErrorCode {
     WrongBrand,
     /// The browser origin is not among the brand's allowed origins.
     OriginNotAllowed,
+    /// The operation needs a vendor API key.
+    VendorKeyRequired,
 
     // 404: not found (also for other tenants' resources).
     /// No resource at this path.
@@ -80,6 +82,12 @@ pub enum ErrorCode {
     EndpointNotFound,
     /// No such webhook delivery, or not the caller's.
     DeliveryNotFound,
+    /// No such vendor, or not the caller's.
+    VendorNotFound,
+    /// No such part of the return (shipment), or not the caller's.
+    PartNotFound,
+    /// No such API key, or not the caller's.
+    KeyNotFound,
 
     // 405.
     /// The path exists but not with this method (see `Allow`).
@@ -106,6 +114,11 @@ pub enum ErrorCode {
     LabelNotReady,
     /// The webhook endpoint is disabled; enable it first.
     EndpointDisabled,
+    /// A vendor with this id, or for this order-line vendor name, exists.
+    VendorExists,
+    /// The vendor's time to answer has not run out; the merchant may
+    /// decide for it only after `vendor_due_at`.
+    VendorResponsePending,
 
     // 412 / 428: conditional requests.
     /// The resource changed since it was read (`If-Match`).
@@ -319,13 +332,23 @@ impl ErrorCode {
             | InvalidMultipart
             | InvalidIdempotencyKey => 400,
             MissingCredentials | InvalidCredentials | InvalidToken | InvalidSignature => 401,
-            AdminRequired | InsufficientScope | WrongBrand | OriginNotAllowed => 403,
+            AdminRequired | InsufficientScope | WrongBrand | OriginNotAllowed
+            | VendorKeyRequired => 403,
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
-            | NoQrCode | EndpointNotFound | DeliveryNotFound => 404,
+            | NoQrCode | EndpointNotFound | DeliveryNotFound | VendorNotFound | PartNotFound
+            | KeyNotFound => 404,
             MethodNotAllowed => 405,
             RequestTimeout => 408,
-            Conflict | BrandExists | DomainTaken | InvalidTransition | NotCancellable
-            | QuantityConflict | LabelNotReady | EndpointDisabled => 409,
+            Conflict
+            | BrandExists
+            | DomainTaken
+            | InvalidTransition
+            | NotCancellable
+            | QuantityConflict
+            | LabelNotReady
+            | EndpointDisabled
+            | VendorExists
+            | VendorResponsePending => 409,
             LabelCancelled => 410,
             PreconditionFailed => 412,
             PayloadTooLarge | FileTooLarge => 413,

@@ -16,7 +16,7 @@ use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use crate::app::AppState;
-use crate::app::keys::Merchant;
+use crate::app::keys::{Merchant, VendorCaller};
 use crate::app::portal::PortalToken;
 use crate::error::{ApiError, ErrorCode, FieldError, parse_json, strip_position};
 
@@ -44,6 +44,19 @@ impl FromRequest for Merchant {
         let state = state(req);
         let key = bearer(req).map(str::to_owned);
         Box::pin(async move { crate::app::keys::authenticate(&*state?, key.as_deref()).await })
+    }
+}
+
+impl FromRequest for VendorCaller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<VendorCaller, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = state(req);
+        let key = bearer(req).map(str::to_owned);
+        Box::pin(
+            async move { crate::app::keys::authenticate_vendor(&*state?, key.as_deref()).await },
+        )
     }
 }
 

@@ -1,0 +1,11 @@
+DROP INDEX return_shipments_vendor;
+ALTER TABLE return_events DROP COLUMN shipment_id;
+ALTER TABLE return_items DROP COLUMN unit_commission;
+ALTER TABLE return_shipments DROP COLUMN commission_reversal;
+ALTER TABLE return_shipments DROP COLUMN resolution_given;
+ALTER TABLE return_shipments DROP COLUMN rejection;
+ALTER TABLE return_shipments DROP COLUMN vendor_due_at;
+ALTER TABLE return_shipments DROP COLUMN status;
+ALTER TABLE return_shipments DROP COLUMN vendor_id;
+DROP TABLE vendor_api_keys;
+DROP TABLE vendors;
