@@ -54,7 +54,11 @@ pub async fn produce(state: &AppState, label_id: &str) -> Result<(), JobError> {
         }
         None => None,
     };
-    let (ret, label_id) = (ctx.ret.clone(), ctx.label.id.clone());
+    let (ret, label_id, shipment_id) = (
+        ctx.ret.clone(),
+        ctx.label.id.clone(),
+        ctx.label.shipment_id.clone(),
+    );
     let render = Renderer::new(state);
     state
         .db
@@ -62,7 +66,7 @@ pub async fn produce(state: &AppState, label_id: &str) -> Result<(), JobError> {
             let event = crate::db::labels::mark_ready(
                 conn,
                 &ret,
-                &label_id,
+                (&label_id, &shipment_id),
                 &result.tracking_number,
                 result.dropoff_code.as_deref(),
                 key.as_deref(),
@@ -147,7 +151,8 @@ pub async fn give_up(state: &AppState, label_id: &str, reason: &str) -> Result<(
             };
             let ret = crate::db::returns::load(conn, &label.brand_id, &label.return_id)?
                 .ok_or_else(super::return_not_found)?;
-            let event = crate::db::labels::mark_failed(conn, &ret.ret, &id, &reason)?;
+            let event =
+                crate::db::labels::mark_failed(conn, &ret.ret, (&id, &label.shipment_id), &reason)?;
             publish_label_event(conn, &render, &ret.ret, event)
         })
         .await

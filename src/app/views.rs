@@ -14,6 +14,7 @@ use crate::db::returns::{EventRow, FullReturn, ItemRow, LabelRow, ShipmentRow};
 use crate::domain::events::EventType;
 use crate::domain::labels::{LabelKind, LabelStatus};
 use crate::domain::money::{Currency, Money};
+use crate::domain::parts::PartStatus;
 use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::{MethodRequest, ResolutionRequest};
 use crate::domain::review::{Rejection, ResolutionGiven};
@@ -77,13 +78,43 @@ pub struct LabelView {
     pub carrier: String,
 }
 
-/// One parcel of a return (one per return address).
+/// The vendor of a part.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PartVendorView {
+    /// The vendor's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// One part of a return: one parcel per return address (the warehouse, or
+/// a vendor's address for the lines that vendor fulfilled), with a status
+/// of its own.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ShipmentView {
-    /// Id (`rsh_…`).
+    /// Id (`rsh_…`), also the part's id.
     pub id: String,
-    /// Where it goes.
-    pub address: ReturnAddress,
+    /// Status of this part.
+    pub status: PartStatus,
+    /// The vendor whose part this is (`null` for the merchant's own).
+    pub vendor: Option<PartVendorView>,
+    /// Where it goes. The customer sees a vendor's address only once the
+    /// vendor approved its part (`null` before).
+    pub address: Option<ReturnAddress>,
+    /// The vendor's return instructions in the return's locale, once the
+    /// part is approved.
+    pub instructions: Option<String>,
+    /// Until when the vendor may answer; after it the merchant may decide
+    /// for it (merchant view, parts waiting for their vendor).
+    pub vendor_due_at: Option<DateTime<Utc>>,
+    /// Why the part was declined on its own (by its vendor, or by the
+    /// merchant for it).
+    pub rejection: Option<Rejection>,
+    /// The resolution given for this part, when it was completed on its own.
+    pub resolution_given: Option<ResolutionGiven>,
+    /// Commission given back on this part's received units at completion
+    /// (merchant view; `null` when no line carried a commission).
+    pub commission_reversal: Option<Money>,
     /// Carrier (none for in-store returns).
     pub carrier: Option<String>,
     /// Items in this parcel.
@@ -183,6 +214,7 @@ pub struct Renderer {
     keys: Arc<Keyring>,
     public_url: Arc<str>,
     ttl: chrono::Duration,
+    customer: bool,
 }
 
 impl Renderer {
@@ -192,7 +224,26 @@ impl Renderer {
             keys: state.keys.clone(),
             public_url: Arc::from(state.public_url.as_str()),
             ttl: chrono::Duration::seconds(state.config.label_url_ttl_secs as i64),
+            customer: false,
         }
+    }
+
+    /// The same renderer for the customer: a vendor's address only once it
+    /// approved, nothing of commissions or vendor deadlines.
+    pub fn for_customer(mut self) -> Renderer {
+        self.customer = true;
+        self
+    }
+
+    /// Whether it renders the customer's view.
+    pub fn is_customer(&self) -> bool {
+        self.customer
+    }
+
+    /// The same renderer for the merchant (webhooks carry its view).
+    pub fn for_merchant(mut self) -> Renderer {
+        self.customer = false;
+        self
     }
 
     /// Issues the label URLs of every label given.
@@ -219,7 +270,9 @@ impl Renderer {
     pub fn views(&self, list: Vec<FullReturn>) -> Result<Vec<ReturnView>, ApiError> {
         let labels: Vec<&LabelRow> = list.iter().flat_map(|f| f.labels.iter()).collect();
         let links = self.links(&labels)?;
-        list.into_iter().map(|f| build(f, &links, None)).collect()
+        list.into_iter()
+            .map(|f| build(f, &links, None, self.customer))
+            .collect()
     }
 
     /// One return, with the timeline when `events` are given (customer view).
@@ -230,7 +283,7 @@ impl Renderer {
     ) -> Result<ReturnView, ApiError> {
         let labels: Vec<&LabelRow> = full.labels.iter().collect();
         let links = self.links(&labels)?;
-        build(full, &links, events)
+        build(full, &links, events, self.customer)
     }
 
     /// The JSON of a return's view (the response kept with an idempotency key).
@@ -287,10 +340,37 @@ fn shipment_view(
     s: &ShipmentRow,
     full: &FullReturn,
     links: &HashMap<String, LabelLinks>,
+    customer: bool,
 ) -> Result<ShipmentView, ApiError> {
+    let status = s.status();
+    let vendor = full.vendor_of(s);
+    let disclosed = vendor.is_none() || status.is_approved() || !customer;
+    let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
     Ok(ShipmentView {
         id: s.id.clone(),
-        address: serde_json::from_str(&s.address).map_err(ApiError::internal)?,
+        status,
+        vendor: vendor.map(|v| PartVendorView {
+            id: v.id.clone(),
+            name: v.name.clone(),
+        }),
+        address: if disclosed {
+            Some(stored(&s.address)?)
+        } else {
+            None
+        },
+        instructions: vendor
+            .filter(|_| status.is_approved())
+            .and_then(|v| instructions(&v.instructions(), &full.ret.locale)),
+        vendor_due_at: s
+            .vendor_due_at
+            .filter(|_| !customer && status == PartStatus::AwaitingVendor)
+            .map(|t| t.and_utc()),
+        rejection: s.rejection.as_deref().map(stored).transpose()?,
+        resolution_given: s.resolution_given.as_deref().map(stored).transpose()?,
+        commission_reversal: s
+            .commission_reversal
+            .filter(|_| !customer)
+            .map(|a| Money::new(a, currency)),
         carrier: s.carrier.clone(),
         item_ids: full
             .items
@@ -305,6 +385,19 @@ fn shipment_view(
             .map(|l| label_view(l, links)),
         tracking: tracking_view(s, full),
     })
+}
+
+/// A vendor's instructions for `locale`: that locale's, else its
+/// language's, else none.
+pub(crate) fn instructions(
+    by_locale: &std::collections::BTreeMap<String, String>,
+    locale: &str,
+) -> Option<String> {
+    let language = locale.split('-').next().unwrap_or(locale);
+    by_locale
+        .get(locale)
+        .or_else(|| by_locale.get(language))
+        .cloned()
 }
 
 /// The shipment's tracking, once a carrier reported on it.
@@ -335,6 +428,7 @@ fn build(
     full: FullReturn,
     links: &HashMap<String, LabelLinks>,
     events: Option<Vec<EventRow>>,
+    customer: bool,
 ) -> Result<ReturnView, ApiError> {
     let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
     let reviewed = full.ret.status() != ReturnStatus::Requested;
@@ -346,7 +440,7 @@ fn build(
     let shipments = full
         .shipments
         .iter()
-        .map(|s| shipment_view(s, &full, links))
+        .map(|s| shipment_view(s, &full, links, customer))
         .collect::<Result<_, ApiError>>()?;
     let r = full.ret;
     Ok(ReturnView {
@@ -383,13 +477,9 @@ pub fn views(state: &AppState, list: Vec<FullReturn>) -> Result<Vec<ReturnView>,
     Renderer::new(state).views(list)
 }
 
-/// One return, with the timeline when `events` are given (customer view).
-pub fn view(
-    state: &AppState,
-    full: FullReturn,
-    events: Option<Vec<EventRow>>,
-) -> Result<ReturnView, ApiError> {
-    Renderer::new(state).view(full, events)
+/// One return (merchant view).
+pub fn view(state: &AppState, full: FullReturn) -> Result<ReturnView, ApiError> {
+    Renderer::new(state).view(full, None)
 }
 
 /// An entry of the audit trail.

@@ -73,7 +73,7 @@ pub fn context(conn: &mut DbConn, label_id: &str) -> DbResult<Option<LabelContex
 pub fn mark_ready(
     conn: &mut DbConn,
     ret: &ReturnRow,
-    label_id: &str,
+    (label_id, shipment_id): (&str, &str),
     tracking: &str,
     dropoff_code: Option<&str>,
     file_path: Option<&str>,
@@ -100,6 +100,7 @@ pub fn mark_ready(
         from: None,
         to: None,
         details: serde_json::json!({ "label_id": label_id, "tracking_number": tracking }),
+        shipment_id: Some(shipment_id),
     };
     Ok(Some(super::returns::record_event(conn, ret, event)?))
 }
@@ -109,7 +110,7 @@ pub fn mark_ready(
 pub fn mark_failed(
     conn: &mut DbConn,
     ret: &ReturnRow,
-    label_id: &str,
+    (label_id, shipment_id): (&str, &str),
     error: &str,
 ) -> DbResult<Option<EventRow>> {
     let updated = diesel::update(
@@ -132,6 +133,7 @@ pub fn mark_failed(
         from: None,
         to: None,
         details: serde_json::json!({ "label_id": label_id, "reason": error }),
+        shipment_id: Some(shipment_id),
     };
     Ok(Some(super::returns::record_event(conn, ret, event)?))
 }

@@ -9,6 +9,7 @@ use super::schema::{labels, return_events, return_items, return_shipments, retur
 use super::{DbConn, DbError, DbResult, OneRow};
 use crate::domain::events::{Envelope, EventType};
 use crate::domain::labels::{LabelEvent, LabelKind, LabelStatus};
+use crate::domain::parts::PartStatus;
 use crate::domain::return_status::{INACTIVE, ReturnStatus};
 
 /// A row of `returns`.
@@ -98,6 +99,8 @@ pub struct ItemRow {
     pub image_ids: String,
     /// Why units were not approved.
     pub rejection_reason: Option<String>,
+    /// Commission per unit on the order line (minor units), if ingested.
+    pub unit_commission: Option<i64>,
 }
 
 /// A row of `return_shipments`.
@@ -120,6 +123,26 @@ pub struct ShipmentRow {
     pub tracking_status: Option<String>,
     /// When the latest scan happened.
     pub tracking_updated_at: Option<chrono::NaiveDateTime>,
+    /// The vendor whose part this is (its address is the vendor's).
+    pub vendor_id: Option<String>,
+    /// Status of the part ([`PartStatus`] stored form).
+    pub status: String,
+    /// Until when the vendor may answer before the merchant may decide.
+    pub vendor_due_at: Option<chrono::NaiveDateTime>,
+    /// Why the part was rejected (JSON of `Rejection`), when it was on its own.
+    pub rejection: Option<String>,
+    /// Resolution given for the part (JSON of `ResolutionGiven`).
+    pub resolution_given: Option<String>,
+    /// Commission given back to the vendor's account at completion (minor units).
+    pub commission_reversal: Option<i64>,
+}
+
+impl ShipmentRow {
+    /// Parsed part status (unknown values read as `requested`, which the
+    /// table never holds otherwise).
+    pub fn status(&self) -> PartStatus {
+        PartStatus::parse(&self.status).unwrap_or(PartStatus::Requested)
+    }
 }
 
 /// A row of `labels`.
@@ -188,6 +211,8 @@ pub struct EventRow {
     pub details: String,
     /// When.
     pub created_at: chrono::NaiveDateTime,
+    /// The part it concerns, for events of one part.
+    pub shipment_id: Option<String>,
 }
 
 /// A return with everything that belongs to it.
@@ -203,6 +228,21 @@ pub struct FullReturn {
     pub labels: Vec<LabelRow>,
     /// Carrier scans of its shipments, oldest first.
     pub tracking: Vec<super::tracking::TrackingEventRow>,
+    /// The vendors of its vendor parts.
+    pub vendors: Vec<super::vendors::VendorRow>,
+}
+
+impl FullReturn {
+    /// The statuses of its parts, in order.
+    pub fn part_statuses(&self) -> Vec<PartStatus> {
+        self.shipments.iter().map(ShipmentRow::status).collect()
+    }
+
+    /// The vendor of a part, if it has one.
+    pub fn vendor_of(&self, shipment: &ShipmentRow) -> Option<&super::vendors::VendorRow> {
+        let id = shipment.vendor_id.as_deref()?;
+        self.vendors.iter().find(|v| v.id == id)
+    }
 }
 
 /// Units per order line held by the order's active returns: requested units
@@ -290,12 +330,22 @@ pub(super) fn parts(conn: &mut DbConn, ret: ReturnRow) -> DbResult<FullReturn> {
     } else {
         Vec::new()
     };
+    let vendor_ids: Vec<String> = shipments
+        .iter()
+        .filter_map(|s| s.vendor_id.clone())
+        .collect();
+    let vendors = if vendor_ids.is_empty() {
+        Vec::new()
+    } else {
+        super::vendors::by_ids(conn, &ret.brand_id, &vendor_ids)?
+    };
     Ok(FullReturn {
         ret,
         items,
         shipments,
         labels,
         tracking,
+        vendors,
     })
 }
 
@@ -320,6 +370,10 @@ pub struct Filter {
     pub created_before: Option<chrono::NaiveDateTime>,
     /// Order number key.
     pub order_number: Option<String>,
+    /// Only returns with a part of this vendor.
+    pub vendor_id: Option<String>,
+    /// Only returns with a part (of that vendor, if named) in one of these statuses.
+    pub part_statuses: Vec<String>,
 }
 
 /// A page of the brand's returns, newest first, before `cursor` (an id).
@@ -353,11 +407,77 @@ pub fn list(
             .select(orders::id);
         q = q.filter(returns::order_id.eq_any(ids));
     }
+    let statuses = filter.part_statuses.clone();
+    match (&filter.vendor_id, statuses.is_empty()) {
+        (None, true) => {}
+        (Some(vendor), true) => {
+            q = q.filter(
+                returns::id.eq_any(
+                    return_shipments::table
+                        .filter(return_shipments::vendor_id.eq(vendor.clone()))
+                        .select(return_shipments::return_id),
+                ),
+            )
+        }
+        (Some(vendor), false) => {
+            q = q.filter(
+                returns::id.eq_any(
+                    return_shipments::table
+                        .filter(return_shipments::vendor_id.eq(vendor.clone()))
+                        .filter(return_shipments::status.eq_any(statuses))
+                        .select(return_shipments::return_id),
+                ),
+            )
+        }
+        (None, false) => {
+            q = q.filter(
+                returns::id.eq_any(
+                    return_shipments::table
+                        .filter(return_shipments::status.eq_any(statuses))
+                        .select(return_shipments::return_id),
+                ),
+            )
+        }
+    }
     if let Some(cursor) = cursor {
         q = q.filter(returns::id.lt(cursor.to_string()));
     }
     let rows = q.load(conn)?;
     rows.into_iter().map(|r| parts(conn, r)).collect()
+}
+
+/// A return of the brand with its parts, its row locked until the
+/// transaction ends on PostgreSQL, so that two changes of one return
+/// (a merchant's cancel and a vendor's approval, say) decide one after
+/// the other (SQLite writers are serialized: nothing to lock).
+pub fn load_locked(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<Option<FullReturn>> {
+    macro_rules! query {
+        () => {
+            returns::table
+                .find(id)
+                .filter(returns::brand_id.eq(brand_id))
+                .select(ReturnRow::as_select())
+        };
+    }
+    let rows = match conn {
+        DbConn::Pg(c) => query!().for_update().load(c)?,
+        DbConn::Sqlite(c) => query!().load(c)?,
+    };
+    rows.into_iter().next().map(|r| parts(conn, r)).transpose()
+}
+
+/// Saves the status and outcome of a part.
+pub fn save_part(conn: &mut DbConn, part: &ShipmentRow) -> DbResult<()> {
+    diesel::update(return_shipments::table.find(&part.id))
+        .set((
+            return_shipments::status.eq(&part.status),
+            return_shipments::vendor_due_at.eq(part.vendor_due_at),
+            return_shipments::rejection.eq(&part.rejection),
+            return_shipments::resolution_given.eq(&part.resolution_given),
+            return_shipments::commission_reversal.eq(part.commission_reversal),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Returns of one order, newest first.
@@ -392,6 +512,8 @@ pub struct NewEvent<'a> {
     pub to: Option<ReturnStatus>,
     /// Free-form details.
     pub details: serde_json::Value,
+    /// The part it concerns, for events of one part.
+    pub shipment_id: Option<&'a str>,
 }
 
 /// Records an event in the audit trail. Its webhook goes out with
@@ -439,6 +561,7 @@ pub fn event_rows(ret: &ReturnRow, events: Vec<NewEvent<'_>>) -> Vec<EventRow> {
             to_status: e.to.map(|s| s.as_str().to_string()),
             details: e.details.to_string(),
             created_at,
+            shipment_id: e.shipment_id.map(str::to_string),
         })
         .collect()
 }

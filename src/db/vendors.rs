@@ -82,6 +82,15 @@ pub fn by_line_vendor(
     Ok(q.one(conn)?)
 }
 
+/// The brand's vendors with these ids.
+pub fn by_ids(conn: &mut DbConn, brand_id: &str, ids: &[String]) -> DbResult<Vec<VendorRow>> {
+    Ok(vendors::table
+        .filter(vendors::brand_id.eq(brand_id))
+        .filter(vendors::id.eq_any(ids))
+        .select(VendorRow::as_select())
+        .load(conn)?)
+}
+
 /// The brand's vendors for these order-line vendor names.
 pub fn by_line_vendors(
     conn: &mut DbConn,

@@ -63,6 +63,32 @@ pub enum EventType {
     #[serde(rename = "return.completed")]
     #[strum(serialize = "return.completed")]
     ReturnCompleted,
+    /// The merchant approved; a vendor's part waits for that vendor.
+    #[serde(rename = "return_part.awaiting_vendor")]
+    #[strum(serialize = "return_part.awaiting_vendor")]
+    ReturnPartAwaitingVendor,
+    /// A vendor approved its part (or auto-approved it, or the merchant
+    /// decided for it after its time to answer ran out).
+    #[serde(rename = "return.vendor_approved")]
+    #[strum(serialize = "return.vendor_approved")]
+    ReturnVendorApproved,
+    /// A vendor rejected its part (only that part's items).
+    #[serde(rename = "return.vendor_rejected")]
+    #[strum(serialize = "return.vendor_rejected")]
+    ReturnVendorRejected,
+    /// A vendor's part was handed to the carrier.
+    #[serde(rename = "return_part.in_transit")]
+    #[strum(serialize = "return_part.in_transit")]
+    ReturnPartInTransit,
+    /// Units of a vendor's part arrived (some or all).
+    #[serde(rename = "return_part.received")]
+    #[strum(serialize = "return_part.received")]
+    ReturnPartReceived,
+    /// A vendor's part was completed: its refund released or its exchange
+    /// raised.
+    #[serde(rename = "return_part.completed")]
+    #[strum(serialize = "return_part.completed")]
+    ReturnPartCompleted,
     /// A webhook endpoint failed every delivery for days and was disabled.
     #[serde(rename = "webhook_endpoint.disabled")]
     #[strum(serialize = "webhook_endpoint.disabled")]

@@ -15,6 +15,7 @@ pub mod money;
 pub mod notifications;
 pub mod opening_hours;
 pub mod orders;
+pub mod parts;
 pub mod return_status;
 pub mod returns;
 pub mod review;

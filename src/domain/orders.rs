@@ -124,6 +124,11 @@ pub struct Line {
         pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
     )]
     pub vendor: Option<String>,
+    /// Commission per unit the merchant earns on the line (marketplaces):
+    /// given back when a vendor part's refund is released. In the order
+    /// currency, at most the unit price.
+    #[serde(default)]
+    pub commission: Option<Money>,
     /// Product image.
     #[serde(default)]
     #[schema(
@@ -434,6 +439,22 @@ impl Order {
                 ));
             }
             opt_text(e, format!("lines[{i}].vendor"), &l.vendor, 100);
+            if let Some(c) = &l.commission {
+                if c.currency != self.currency {
+                    e.push(FieldError::new(
+                        format!("lines[{i}].commission.currency"),
+                        ErrorCode::CurrencyMismatch,
+                        format!("must be the order currency {}", self.currency),
+                    ));
+                }
+                if c.amount < 0 || c.amount > l.unit_price.amount.max(0) {
+                    e.push(FieldError::new(
+                        format!("lines[{i}].commission.amount"),
+                        ErrorCode::OutOfRange,
+                        "must be between 0 and the unit price",
+                    ));
+                }
+            }
             if let Some(url) = &l.image_url
                 && !crate::domain::urls::is_web_url(url, false)
             {

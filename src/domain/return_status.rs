@@ -14,6 +14,9 @@ use crate::error::{ApiError, ErrorCode};
 pub enum ReturnStatus {
     /// Waiting for the merchant's review.
     Requested,
+    /// The merchant approved; every part still standing waits for its
+    /// vendor's answer (multi-vendor returns).
+    AwaitingVendor,
     /// Accepted (wholly or partly); labels are produced.
     Approved,
     /// Declined by the merchant.
@@ -57,6 +60,7 @@ pub const TRANSITIONS: &[(ReturnStatus, Action, ReturnStatus)] = &[
     (Requested, Approve, Approved),
     (Requested, Reject, Rejected),
     (Requested, Cancel, Cancelled),
+    (AwaitingVendor, Cancel, Cancelled),
     (Approved, Ship, InTransit),
     (Approved, ReceivePart, PartiallyReceived),
     (Approved, ReceiveAll, Received),
@@ -71,6 +75,7 @@ pub const TRANSITIONS: &[(ReturnStatus, Action, ReturnStatus)] = &[
 /// Statuses whose units count against an order line's returnable quantity.
 pub const ACTIVE: &[ReturnStatus] = &[
     Requested,
+    AwaitingVendor,
     Approved,
     InTransit,
     PartiallyReceived,
@@ -86,6 +91,7 @@ impl ReturnStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             Requested => "requested",
+            AwaitingVendor => "awaiting_vendor",
             Approved => "approved",
             Rejected => "rejected",
             InTransit => "in_transit",
@@ -100,6 +106,7 @@ impl ReturnStatus {
     pub fn parse(s: &str) -> Option<ReturnStatus> {
         [
             Requested,
+            AwaitingVendor,
             Approved,
             Rejected,
             InTransit,
@@ -163,7 +170,7 @@ pub fn step(from: ReturnStatus, action: Action) -> Result<ReturnStatus, ApiError
 pub fn event_type(status: ReturnStatus) -> EventType {
     match status {
         Requested => EventType::ReturnRequested,
-        Approved => EventType::ReturnApproved,
+        AwaitingVendor | Approved => EventType::ReturnApproved,
         Rejected => EventType::ReturnRejected,
         InTransit => EventType::ReturnInTransit,
         PartiallyReceived | Received => EventType::ReturnReceived,
@@ -207,8 +214,9 @@ mod step_tests {
 mod tests {
     use super::*;
 
-    const ALL: [ReturnStatus; 8] = [
+    const ALL: [ReturnStatus; 9] = [
         Requested,
+        AwaitingVendor,
         Approved,
         Rejected,
         InTransit,

@@ -8,14 +8,15 @@
 //! shipment's current status is its latest scan by `occurred_at`, so an
 //! older scan joins the history without moving it back. [`decide`] is the
 //! one place that says what a new scan does; the app carries it out, moving
-//! the return only through the state machine
-//! ([`step`](crate::domain::return_status::step)).
+//! the shipment's part only through the part state machine
+//! ([`step_part`](crate::domain::parts::step_part)); the return follows
+//! from its parts.
 
 use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::domain::return_status::{Action, ReturnStatus, transition};
+use crate::domain::parts::{PartAction, PartStatus, part_transition};
 use crate::domain::settings::{CountryCode, is_country};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
@@ -75,11 +76,11 @@ impl TrackingStatus {
     }
 }
 
-/// Return statuses in which a parcel is on its way: a delivery is news
+/// Part statuses in which its parcel is on its way: a delivery is news
 /// (`return.delivered`). Before approval nothing should travel; once
 /// everything is received the delivery tells nothing new.
-pub const EXPECTING_PARCELS: [ReturnStatus; 2] =
-    [ReturnStatus::InTransit, ReturnStatus::PartiallyReceived];
+pub const EXPECTING_PARCELS: [PartStatus; 2] =
+    [PartStatus::InTransit, PartStatus::PartiallyReceived];
 
 /// Where a scan happened, as the carrier describes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -282,19 +283,20 @@ pub enum Outcome {
     New(Effects),
 }
 
-/// What `scan` does to a shipment whose scans so far are `history`, in a
-/// return that is `status`:
+/// What `scan` does to a shipment whose scans so far are `history`, a part
+/// that is `status`:
 ///
 /// - a scan the shipment already has is a [`Outcome::Duplicate`];
 /// - it becomes the current status unless a recorded scan happened later;
-/// - a scan that shows the parcel travelling ships a return the state
+/// - a scan that shows the parcel travelling ships a part the state
 ///   machine lets ship (an approved one);
 /// - the shipment's first `delivered` scan announces the delivery when the
-///   return (after shipping) expects parcels ([`EXPECTING_PARCELS`]).
+///   part (after shipping) expects its parcel ([`EXPECTING_PARCELS`]), and
+///   the part is then delivered.
 ///
-/// Nothing else moves a return: receiving stays the warehouse's action,
-/// and returns that cannot ship keep their status (the scan is still kept).
-pub fn decide(status: ReturnStatus, history: &[ScanFacts<'_>], scan: &ScanFacts<'_>) -> Outcome {
+/// Nothing else moves a part: receiving stays the warehouse's action, and
+/// parts that cannot ship keep their status (the scan is still kept).
+pub fn decide(status: PartStatus, history: &[ScanFacts<'_>], scan: &ScanFacts<'_>) -> Outcome {
     if history.iter().any(|h| h.same_as(scan)) {
         return Outcome::Duplicate;
     }
@@ -302,7 +304,7 @@ pub fn decide(status: ReturnStatus, history: &[ScanFacts<'_>], scan: &ScanFacts<
     let shipped = scan
         .status
         .travels()
-        .then(|| transition(status, Action::Ship))
+        .then(|| part_transition(status, PartAction::Ship))
         .flatten();
     let after = shipped.unwrap_or(status);
     let first_delivery = scan.status == Delivered && !history.iter().any(|h| h.status == Delivered);
@@ -355,7 +357,7 @@ mod tests {
     #[test]
     fn the_first_scan_of_a_travelling_parcel_ships_an_approved_return() {
         for status in [Accepted, InTransit, Delivered] {
-            let e = effects(decide(ReturnStatus::Approved, &[], &facts(status, 10)));
+            let e = effects(decide(PartStatus::Approved, &[], &facts(status, 10)));
             assert!(e.ship && e.current, "{status:?}");
         }
     }
@@ -363,7 +365,7 @@ mod tests {
     #[test]
     fn an_exception_or_a_parcel_sent_back_ships_nothing() {
         for status in [Exception, ReturnedToSender] {
-            let e = effects(decide(ReturnStatus::Approved, &[], &facts(status, 10)));
+            let e = effects(decide(PartStatus::Approved, &[], &facts(status, 10)));
             assert_eq!(
                 e,
                 Effects {
@@ -377,7 +379,7 @@ mod tests {
 
     #[test]
     fn a_delivery_to_an_approved_return_ships_it_then_announces_the_delivery() {
-        let e = effects(decide(ReturnStatus::Approved, &[], &facts(Delivered, 10)));
+        let e = effects(decide(PartStatus::Approved, &[], &facts(Delivered, 10)));
         assert_eq!(
             e,
             Effects {
@@ -392,13 +394,13 @@ mod tests {
     fn a_delivery_is_announced_once_per_shipment() {
         let history = [facts(InTransit, 1), facts(Delivered, 5)];
         let again = effects(decide(
-            ReturnStatus::InTransit,
+            PartStatus::InTransit,
             &history,
             &facts(Delivered, 9),
         ));
         assert!(!again.delivered);
         let first = effects(decide(
-            ReturnStatus::InTransit,
+            PartStatus::InTransit,
             &history[..1],
             &facts(Delivered, 5),
         ));
@@ -408,7 +410,7 @@ mod tests {
     #[test]
     fn a_partly_received_return_still_hears_of_its_other_parcels() {
         let e = effects(decide(
-            ReturnStatus::PartiallyReceived,
+            PartStatus::PartiallyReceived,
             &[],
             &facts(Delivered, 1),
         ));
@@ -417,7 +419,7 @@ mod tests {
 
     #[test]
     fn returns_that_cannot_ship_keep_their_status_and_announce_nothing() {
-        use ReturnStatus as R;
+        use PartStatus as R;
         for status in [
             R::Requested,
             R::Rejected,
@@ -440,7 +442,7 @@ mod tests {
 
     #[test]
     fn a_return_already_in_transit_is_not_shipped_again() {
-        let e = effects(decide(ReturnStatus::InTransit, &[], &facts(Accepted, 1)));
+        let e = effects(decide(PartStatus::InTransit, &[], &facts(Accepted, 1)));
         assert!(!e.ship);
     }
 
@@ -448,13 +450,13 @@ mod tests {
     fn an_older_scan_joins_the_history_without_becoming_current() {
         let history = [facts(Delivered, 30)];
         let e = effects(decide(
-            ReturnStatus::InTransit,
+            PartStatus::InTransit,
             &history,
             &facts(Accepted, 10),
         ));
         assert!(!e.current && !e.ship && !e.delivered);
         let later = effects(decide(
-            ReturnStatus::InTransit,
+            PartStatus::InTransit,
             &history,
             &facts(Exception, 40),
         ));
@@ -464,7 +466,7 @@ mod tests {
     #[test]
     fn a_scan_at_the_same_time_as_the_latest_becomes_current() {
         let e = effects(decide(
-            ReturnStatus::InTransit,
+            PartStatus::InTransit,
             &[facts(Accepted, 10)],
             &facts(InTransit, 10),
         ));
@@ -475,7 +477,7 @@ mod tests {
     fn the_same_status_at_the_same_time_is_a_duplicate() {
         let history = [facts(InTransit, 10)];
         assert_eq!(
-            decide(ReturnStatus::InTransit, &history, &facts(InTransit, 10)),
+            decide(PartStatus::InTransit, &history, &facts(InTransit, 10)),
             Outcome::Duplicate
         );
     }
@@ -491,7 +493,7 @@ mod tests {
             ..facts(Delivered, 20)
         };
         assert_eq!(
-            decide(ReturnStatus::InTransit, &history, &resent),
+            decide(PartStatus::InTransit, &history, &resent),
             Outcome::Duplicate
         );
         let other = ScanFacts {
@@ -499,7 +501,7 @@ mod tests {
             ..facts(Delivered, 20)
         };
         assert!(matches!(
-            decide(ReturnStatus::InTransit, &history, &other),
+            decide(PartStatus::InTransit, &history, &other),
             Outcome::New(_)
         ));
     }
@@ -508,7 +510,7 @@ mod tests {
     fn scans_without_event_ids_are_not_duplicates_of_each_other_by_that_alone() {
         let history = [facts(InTransit, 10)];
         assert!(matches!(
-            decide(ReturnStatus::InTransit, &history, &facts(InTransit, 11)),
+            decide(PartStatus::InTransit, &history, &facts(InTransit, 11)),
             Outcome::New(_)
         ));
     }

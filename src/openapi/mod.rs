@@ -42,6 +42,7 @@ Every response carries `X-Request-Id`.",
         (name = "returns settings", description = "A brand's returns policy (merchant API key)"),
         (name = "orders", description = "Order ingestion (merchant API key)"),
         (name = "returns", description = "Return review and processing (merchant API key)"),
+        (name = "vendor", description = "A vendor's own routes (vendor API key): its parts of one brand's returns — approve or reject, receive, complete. Nothing else exists for a vendor key."),
         (name = "webhooks", description = "Webhook endpoints, signing secrets and the delivery log (merchant API key). The events themselves are under `webhooks` at the top of this document."),
         (name = "labels", description = "Self-authenticating label URLs handed out with returns"),
         (name = "carriers", description = "Calls from carriers, signed with their tracking secret from `CARRIER_CONFIG`"),
@@ -69,6 +70,13 @@ impl Modify for Security {
             "api_key",
             bearer(
                 "Merchant or admin API key (`rk_…`), created with `returns-api keys create`.",
+                None,
+            ),
+        );
+        components.add_security_scheme(
+            "vendor_key",
+            bearer(
+                "Vendor API key (`rk_…`), created by the merchant with `POST /v1/brands/{brand}/vendors/{vendor_id}/keys` or `returns-api keys create --brand B --vendor V`: it sees only that vendor's parts of that brand's returns.",
                 None,
             ),
         );

@@ -12,6 +12,7 @@ pub mod merchant;
 pub mod ops;
 mod panics;
 pub mod portal;
+pub mod vendor;
 
 use std::sync::Arc;
 

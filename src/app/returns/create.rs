@@ -24,13 +24,16 @@ use crate::db::idempotency::Seen;
 use crate::db::orders::OrderRow;
 use crate::db::return_create::{KeyClaim, NewReturnRows};
 use crate::db::returns::{FullReturn, ItemRow, LabelRow, NewEvent, ReturnRow, ShipmentRow};
+use crate::db::vendors::VendorRow;
 use crate::domain::eligibility::{Policy, evaluate};
 use crate::domain::events::EventType;
 use crate::domain::ids::{new_id, new_rma};
 use crate::domain::labels::{LabelKind, LabelStatus};
 use crate::domain::orders::Order;
+use crate::domain::parts::{PartStatus, derive, on_merchant_approval, part_event, step_part};
 use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::{Checked, Context, CreateReturn, MethodRequest, PointFacts, check};
+use crate::domain::settings::AddressKind;
 use crate::domain::settings::ReturnsSettings;
 use crate::error::{ApiError, ErrorCode};
 
@@ -168,7 +171,8 @@ fn attempt(
     if !checked.is_valid() {
         return Err(checked.rejection());
     }
-    let mut rows = new_rows(input, &order_row, &order, &checked)?;
+    let vendors = vendors_of(conn, &input.brand_id, &checked)?;
+    let mut rows = new_rows(input, &order_row, &order, &checked, &vendors)?;
     let claim = input.idempotency.as_ref().map(|(key, hash)| KeyClaim {
         brand_id: &input.brand_id,
         key,
@@ -202,6 +206,24 @@ fn attempt(
     }
 }
 
+/// The brand's vendors whose return addresses the request's parcels go to.
+fn vendors_of(
+    conn: &mut DbConn,
+    brand_id: &str,
+    checked: &Checked,
+) -> Result<Vec<VendorRow>, ApiError> {
+    let names: Vec<String> = checked
+        .shipments
+        .iter()
+        .filter(|(a, _)| a.kind == AddressKind::Vendor)
+        .filter_map(|(a, _)| a.vendor.clone())
+        .collect();
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(crate::db::vendors::by_line_vendors(conn, brand_id, &names)?)
+}
+
 /// The 422 for a key used with another request.
 fn key_reused() -> ApiError {
     ApiError::new(
@@ -216,14 +238,11 @@ fn new_rows(
     order_row: &OrderRow,
     order: &Order,
     checked: &Checked,
+    vendors: &[VendorRow],
 ) -> Result<NewReturnRows, ApiError> {
     let req = &input.request;
     let stamp = crate::db::now();
-    let status = if checked.auto_approve {
-        ReturnStatus::Approved
-    } else {
-        ReturnStatus::Requested
-    };
+    let status = ReturnStatus::Requested;
     let mut method = req.return_method.clone();
     method.carrier = checked.carrier.clone();
     let ret = ReturnRow {
@@ -247,21 +266,34 @@ fn new_rows(
         created_at: stamp,
         updated_at: stamp,
     };
-    let (shipments, items) = parts(&ret, input, order, checked)?;
+    let (shipments, items) = parts(&ret, input, order, checked, vendors)?;
     let mut full = FullReturn {
         ret,
         items,
         shipments,
         labels: Vec::new(),
         tracking: Vec::new(),
+        vendors: vendors.to_vec(),
     };
+    let mut part_events = Vec::new();
     if checked.auto_approve {
+        part_events = auto_approve(&mut full, stamp)?;
         full.labels = pending_labels(&full)?;
     }
-    let events = crate::db::returns::event_rows(
-        &full.ret,
-        creation_events(req.items.len(), checked.auto_approve),
+    let mut events = creation_events(req.items.len(), full.ret.status());
+    events.extend(
+        part_events
+            .iter()
+            .map(|(event_type, part, details)| NewEvent {
+                event_type: *event_type,
+                actor: "system",
+                from: None,
+                to: None,
+                details: details.clone(),
+                shipment_id: Some(part.as_str()),
+            }),
     );
+    let events = crate::db::returns::event_rows(&full.ret, events);
     // The labels' jobs go in with the events' jobs: no statement of their own.
     let label_jobs = full
         .labels
@@ -283,23 +315,61 @@ fn new_rows(
     })
 }
 
+/// Approves every part of a return whose reasons all auto-approve (parts
+/// of vendors that must answer wait for them), and derives its status;
+/// the vendor parts' events, nothing written.
+fn auto_approve(
+    full: &mut FullReturn,
+    now: chrono::NaiveDateTime,
+) -> Result<Vec<(EventType, String, serde_json::Value)>, ApiError> {
+    let mut events = Vec::new();
+    for index in 0..full.shipments.len() {
+        let vendor = full
+            .vendor_of(&full.shipments[index])
+            .map(|v| (v.auto_approve, v.response_hours));
+        let part = &mut full.shipments[index];
+        let action = on_merchant_approval(1, vendor.is_some_and(|(auto, _)| !auto));
+        let from = part.status();
+        let to = step_part(from, action)?;
+        part.status = to.as_str().to_string();
+        if to == PartStatus::AwaitingVendor {
+            part.vendor_due_at =
+                vendor.map(|(_, hours)| now + chrono::Duration::hours(i64::from(hours)));
+        }
+        if let (Some(vendor_id), Some(event_type)) =
+            (part.vendor_id.clone(), part_event(from, action, to))
+        {
+            let details = serde_json::json!({
+                "part_id": part.id, "vendor_id": vendor_id, "from": from, "to": to,
+                "auto_approved": to == PartStatus::Approved,
+            });
+            events.push((event_type, part.id.clone(), details));
+        }
+    }
+    let status = derive(&full.part_statuses());
+    full.ret.status = status.as_str().to_string();
+    Ok(events)
+}
+
 /// The events of a creation: requested, and approved when every reason
-/// auto-approves.
-fn creation_events(items: usize, auto_approve: bool) -> Vec<NewEvent<'static>> {
+/// auto-approves (the return is then `status`).
+fn creation_events(items: usize, status: ReturnStatus) -> Vec<NewEvent<'static>> {
     let mut events = vec![NewEvent {
         event_type: EventType::ReturnRequested,
         actor: "customer",
         from: None,
         to: Some(ReturnStatus::Requested),
         details: serde_json::json!({ "items": items }),
+        shipment_id: None,
     }];
-    if auto_approve {
+    if status != ReturnStatus::Requested {
         events.push(NewEvent {
             event_type: EventType::ReturnApproved,
             actor: "system",
             from: Some(ReturnStatus::Requested),
-            to: Some(ReturnStatus::Approved),
+            to: Some(status),
             details: serde_json::json!({ "auto_approved": true }),
+            shipment_id: None,
         });
     }
     events
@@ -311,6 +381,7 @@ fn parts(
     input: &NewReturn,
     order: &Order,
     checked: &Checked,
+    vendors: &[VendorRow],
 ) -> Result<(Vec<ShipmentRow>, Vec<ItemRow>), ApiError> {
     let req = &input.request;
     let mut shipments = Vec::new();
@@ -325,6 +396,18 @@ fn parts(
             carrier: checked.carrier.clone(),
             tracking_status: None,
             tracking_updated_at: None,
+            vendor_id: vendors
+                .iter()
+                .find(|v| {
+                    address.kind == AddressKind::Vendor
+                        && address.vendor.as_deref() == Some(v.order_line_vendor.as_str())
+                })
+                .map(|v| v.id.clone()),
+            status: PartStatus::Requested.as_str().to_string(),
+            vendor_due_at: None,
+            rejection: None,
+            resolution_given: None,
+            commission_reversal: None,
         };
         for &i in indexes {
             let item = &req.items[i];
@@ -352,6 +435,7 @@ fn parts(
                 received_condition_code: None,
                 image_ids: serde_json::to_string(&item.image_ids).map_err(ApiError::internal)?,
                 rejection_reason: None,
+                unit_commission: line.commission.as_ref().map(|c| c.amount),
             });
         }
         shipments.push(shipment);
@@ -360,8 +444,9 @@ fn parts(
     Ok((shipments, items))
 }
 
-/// The pending label of every shipment with approved units (nothing
-/// written); none for a method without labels.
+/// The pending label of every approved part with approved units (nothing
+/// written; a vendor's part has one only once its vendor approved); none
+/// for a method without labels.
 pub fn pending_labels(full: &FullReturn) -> Result<Vec<LabelRow>, ApiError> {
     let method: MethodRequest =
         serde_json::from_str(&full.ret.return_method).map_err(ApiError::internal)?;
@@ -372,6 +457,7 @@ pub fn pending_labels(full: &FullReturn) -> Result<Vec<LabelRow>, ApiError> {
     Ok(full
         .shipments
         .iter()
+        .filter(|shipment| shipment.status() == PartStatus::Approved)
         .filter(|shipment| {
             full.items
                 .iter()

@@ -2,8 +2,10 @@
 //! the access token) and the merchant's review and processing.
 
 mod create;
+mod parts;
 pub mod review;
 pub mod tracking;
+pub mod vendor;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -12,10 +14,11 @@ pub use create::Created;
 
 use super::AppState;
 use super::portal::PortalToken;
-use super::views::{Renderer, ReturnView, view, views};
+use super::views::{Renderer, ReturnView};
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn, NewEvent};
+use crate::db::returns::{EventRow, FullReturn};
 use crate::domain::money::Money;
+use crate::domain::parts::PartAction;
 use crate::domain::return_status::{Action, step};
 pub use crate::domain::returns::CreateReturn;
 use crate::error::{ApiError, ErrorCode, FieldError};
@@ -167,7 +170,7 @@ pub async fn create(
         request,
         idempotency,
     };
-    let created = create::create(&state.db, input, Renderer::new(state)).await?;
+    let created = create::create(&state.db, input, Renderer::new(state).for_customer()).await?;
     if let Created::New(full, _) = &created
         && !full.labels.is_empty()
     {
@@ -217,7 +220,7 @@ pub async fn list_for_order(
         .read(move |conn| Ok(crate::db::returns::for_order(conn, &order_id)?))
         .await?;
     Ok(CustomerReturns {
-        data: views(state, list)?,
+        data: Renderer::new(state).for_customer().views(list)?,
     })
 }
 
@@ -228,8 +231,14 @@ fn load_for_order(
     token_brand: &str,
     order_id: &str,
     id: &str,
+    lock: bool,
 ) -> Result<FullReturn, ApiError> {
-    crate::db::returns::load(conn, token_brand, id)?
+    let found = if lock {
+        crate::db::returns::load_locked(conn, token_brand, id)?
+    } else {
+        crate::db::returns::load(conn, token_brand, id)?
+    };
+    found
         .filter(|f| f.ret.order_id == order_id)
         .ok_or_else(super::return_not_found)
 }
@@ -248,12 +257,12 @@ pub async fn get_for_order(
     let (full, events) = state
         .db
         .read(move |conn| {
-            let full = load_for_order(conn, &brand_id, &order_id, &id)?;
+            let full = load_for_order(conn, &brand_id, &order_id, &id, false)?;
             let events = crate::db::returns::events(conn, &full.ret.id)?;
             Ok((full, events))
         })
         .await?;
-    view(state, full, Some(events))
+    Renderer::new(state).for_customer().view(full, Some(events))
 }
 
 /// Cancels a return of the token's order that has not travelled yet
@@ -268,48 +277,43 @@ pub async fn cancel_for_order(
         token.claims.sub.clone(),
         id.to_string(),
     );
-    let render = Renderer::new(state);
+    let render = Renderer::new(state).for_customer();
     state
         .db
         .write(move |conn| {
-            let mut full = load_for_order(conn, &brand_id, &order_id, &id)?;
-            let event = cancel(conn, &mut full, "customer")?;
-            publish(conn, &render, &full, &[event])
+            let mut full = load_for_order(conn, &brand_id, &order_id, &id, true)?;
+            let events = cancel(conn, &mut full, "customer")?;
+            publish(conn, &render, &full, &events)
         })
         .await
 }
 
-/// Moves a return to its next status with its event, or refuses with the
-/// state machine's 409. The event's webhook goes out with [`publish`].
-fn advance(
+/// Cancels a loaded return: every part still standing is withdrawn, its
+/// labels (and their pending jobs) are voided, and the step is recorded.
+fn cancel(
     conn: &mut DbConn,
     full: &mut FullReturn,
-    action: Action,
     actor: &str,
-    details: serde_json::Value,
-) -> Result<EventRow, ApiError> {
-    let from = full.ret.status();
-    let to = step(from, action)?;
-    crate::db::returns::set_status(conn, &mut full.ret, to)?;
-    Ok(crate::db::returns::record_event(
-        conn,
-        &full.ret,
-        NewEvent {
-            event_type: crate::domain::return_status::event_type(to),
-            actor,
-            from: Some(from),
-            to: Some(to),
-            details,
-        },
-    )?)
-}
-
-/// Cancels a loaded return: voids its labels (and their pending jobs) and
-/// records the step.
-fn cancel(conn: &mut DbConn, full: &mut FullReturn, actor: &str) -> Result<EventRow, ApiError> {
+) -> Result<Vec<EventRow>, ApiError> {
     step(full.ret.status(), Action::Cancel)?;
     crate::db::returns::cancel_labels(conn, &full.ret.id)?;
-    let event = advance(conn, full, Action::Cancel, actor, serde_json::json!({}))?;
+    let moves = full
+        .shipments
+        .iter()
+        .filter(|s| s.status().is_live())
+        .map(|s| parts::Move::of(&s.id, PartAction::Cancel))
+        .collect();
+    let events = parts::apply(
+        conn,
+        full,
+        moves,
+        parts::Settle {
+            actor,
+            details: serde_json::json!({}),
+            whole: true,
+            always: None,
+        },
+    )?;
     for label in &mut full.labels {
         if let Some(to) = label
             .status()
@@ -318,7 +322,22 @@ fn cancel(conn: &mut DbConn, full: &mut FullReturn, actor: &str) -> Result<Event
             label.status = to.as_str().to_string();
         }
     }
-    Ok(event)
+    Ok(events)
+}
+
+/// Creates the pending labels of the approved parts that have none yet,
+/// with their jobs.
+fn enqueue_new_labels(conn: &mut DbConn, full: &mut FullReturn) -> Result<bool, ApiError> {
+    let labels: Vec<_> = create::pending_labels(full)?
+        .into_iter()
+        .filter(|l| !full.labels.iter().any(|x| x.shipment_id == l.shipment_id))
+        .collect();
+    for label in &labels {
+        crate::db::returns::enqueue_label(conn, label)?;
+    }
+    let any = !labels.is_empty();
+    full.labels.extend(labels);
+    Ok(any)
 }
 
 /// Ends a change to a return inside its transaction: the view of the
@@ -332,7 +351,12 @@ pub(crate) fn publish(
 ) -> Result<ReturnView, ApiError> {
     let view = render.view(full.clone(), None)?;
     if !events.is_empty() {
-        let data = serde_json::value::to_raw_value(&view).map_err(ApiError::internal)?;
+        let merchant = if render.is_customer() {
+            &render.clone().for_merchant().view(full.clone(), None)?
+        } else {
+            &view
+        };
+        let data = serde_json::value::to_raw_value(merchant).map_err(ApiError::internal)?;
         crate::db::returns::publish(conn, events, &data)?;
         crate::app::notifications::enqueue(conn, events)?;
     }

@@ -9,10 +9,12 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::super::views::{EventList, EventView, Renderer, ReturnView, view, views};
 use super::super::{AppState, merchant_brand};
-use super::{advance, cancel, publish};
+use super::parts::{Move, Settle, apply};
+use super::{cancel, enqueue_new_labels, publish};
 use crate::auth::Merchant;
 use crate::db::DbConn;
 use crate::db::returns::{EventRow, Filter, FullReturn};
+use crate::domain::parts::{PartAction, PartStatus, on_merchant_approval};
 use crate::domain::return_status::{Action, ReturnStatus, step};
 use crate::domain::review::ItemQuantities;
 pub use crate::domain::review::{
@@ -34,6 +36,17 @@ pub struct ReturnFilter {
     /// Order number (`#`, spaces and case are ignored).
     #[param(min_length = 1, max_length = 64)]
     pub order_number: Option<String>,
+    /// Only returns with a part of this vendor (its id).
+    #[param(
+        min_length = 1,
+        max_length = 63,
+        pattern = "^[a-z0-9][a-z0-9_-]{0,62}$"
+    )]
+    pub vendor: Option<String>,
+    /// Only returns with a part (of that vendor, if named) in one of these
+    /// statuses, comma-separated, e.g. `awaiting_vendor`.
+    #[param(value_type = Option<Vec<PartStatus>>, style = Form, explode = false)]
+    pub part_status: Option<String>,
 }
 
 /// A page of returns.
@@ -45,11 +58,37 @@ pub struct ReturnList {
     pub next_cursor: Option<String>,
 }
 
+/// Part statuses of a comma-separated query parameter (422 naming
+/// `field` for one that is not a part status).
+pub(crate) fn part_statuses(raw: Option<&str>, field: &str) -> Result<Vec<String>, ApiError> {
+    raw.unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            PartStatus::parse(s)
+                .map(|st| st.as_str().to_string())
+                .ok_or_else(|| {
+                    ApiError::field(
+                        field,
+                        ErrorCode::InvalidChoice,
+                        format!("{s} is not a part status"),
+                    )
+                })
+        })
+        .collect()
+}
+
 fn actor(m: &Merchant) -> String {
     format!("merchant:{}", m.key_id)
 }
 
 impl ReturnFilter {
+    /// The part statuses named (422 for one that is not a part status).
+    pub fn part_statuses(&self) -> Result<Vec<String>, ApiError> {
+        part_statuses(self.part_status.as_deref(), "part_status")
+    }
+
     /// The statuses named (422 for one that is not a return status).
     fn statuses(&self) -> Result<Vec<String>, ApiError> {
         self.status
@@ -99,6 +138,8 @@ pub async fn list(
         created_after: filter.created_after.map(|d| d.naive_utc()),
         created_before: filter.created_before.map(|d| d.naive_utc()),
         order_number: filter.order_number.clone(),
+        vendor_id: filter.vendor.clone(),
+        part_statuses: filter.part_statuses()?,
     };
     let (merchant, slug) = (merchant.clone(), slug.to_string());
     let rows = state
@@ -144,7 +185,7 @@ pub async fn get(
         .db
         .read(move |conn| load(conn, &merchant, &slug, &id))
         .await?;
-    view(state, full, None)
+    view(state, full)
 }
 
 /// The audit trail, oldest first.
@@ -203,7 +244,9 @@ where
     state
         .db
         .write(move |conn| {
-            let mut full = load(conn, &merchant, &slug, &id)?;
+            let brand = merchant_brand(conn, &merchant, &slug)?;
+            let mut full = crate::db::returns::load_locked(conn, &brand.id, &id)?
+                .ok_or_else(super::super::return_not_found)?;
             let brand_id = full.ret.brand_id.clone();
             let events = change(conn, &mut full, &actor(&merchant), &brand_id)?;
             publish(conn, &render, &full, &events)
@@ -247,18 +290,50 @@ pub async fn approve(
                 "rejection_reason": item.rejection_reason,
             }));
         }
+        let moves = full
+            .shipments
+            .iter()
+            .map(|part| {
+                let units: i32 = full
+                    .items
+                    .iter()
+                    .filter(|i| i.shipment_id == part.id)
+                    .map(|i| i.approved_quantity)
+                    .sum();
+                let must_answer = full.vendor_of(part).is_some_and(|v| !v.auto_approve);
+                Move::of(
+                    &part.id,
+                    on_merchant_approval(units.max(0) as u32, must_answer),
+                )
+            })
+            .collect();
         let details = serde_json::json!({ "note": input.note, "items": summary });
-        let event = advance(conn, full, Action::Approve, actor, details)?;
-        let labels = super::create::pending_labels(full)?;
-        for label in &labels {
-            crate::db::returns::enqueue_label(conn, label)?;
-        }
-        full.labels = labels;
-        Ok(vec![event])
+        let events = apply(conn, full, moves, whole(actor, details))?;
+        enqueue_new_labels(conn, full)?;
+        Ok(events)
     })
     .await?;
     state.jobs.notify();
     Ok(view)
+}
+
+/// Settles a change asked of the whole return.
+fn whole(actor: &str, details: serde_json::Value) -> Settle<'_> {
+    Settle {
+        actor,
+        details,
+        whole: true,
+        always: None,
+    }
+}
+
+/// The moves of every part in `from` by `action`.
+fn every(full: &FullReturn, from: &[PartStatus], action: PartAction) -> Vec<Move> {
+    full.shipments
+        .iter()
+        .filter(|s| from.contains(&s.status()))
+        .map(|s| Move::of(&s.id, action))
+        .collect()
 }
 
 /// Rejects a requested return with a reason and a note to the customer.
@@ -275,7 +350,8 @@ pub async fn reject(
         full.ret.rejection = Some(serde_json::to_string(&rejection).map_err(ApiError::internal)?);
         crate::db::returns::save_outcome(conn, &full.ret)?;
         let details = serde_json::to_value(&rejection).map_err(ApiError::internal)?;
-        Ok(vec![advance(conn, full, Action::Reject, actor, details)?])
+        let moves = every(full, &[PartStatus::Requested], PartAction::Reject);
+        apply(conn, full, moves, whole(actor, details))
     })
     .await
 }
@@ -288,13 +364,9 @@ pub async fn ship(
     id: &str,
 ) -> Result<ReturnView, ApiError> {
     process(state, merchant, slug, id, |conn, full, actor, _| {
-        Ok(vec![advance(
-            conn,
-            full,
-            Action::Ship,
-            actor,
-            serde_json::json!({}),
-        )?])
+        step(full.ret.status(), Action::Ship)?;
+        let moves = every(full, &[PartStatus::Approved], PartAction::Ship);
+        apply(conn, full, moves, whole(actor, serde_json::json!({})))
     })
     .await
 }
@@ -316,33 +388,61 @@ pub async fn receive(
         move |conn, full, actor, brand_id| {
             step(full.ret.status(), Action::ReceivePart)?;
             let (settings, _) = crate::db::settings::get(conn, brand_id)?;
-            let complete = crate::domain::review::receive(&quantities(full), &input, &settings)?;
-            for a in &input.items {
-                if let Some(item) = full.items.iter_mut().find(|it| it.id == a.return_item_id) {
-                    item.received_quantity += a.quantity as i32;
-                    item.damaged_quantity += a.damaged_quantity as i32;
-                    if a.condition_code.is_some() {
-                        item.received_condition_code = a.condition_code.clone();
-                    }
-                    crate::db::returns::save_item(conn, item)?;
-                }
-            }
+            crate::domain::review::receive(&quantities(full), &input, &settings)?;
+            let moves = receive_items(conn, full, &input)?;
             let details = serde_json::json!({
-                "partial": !complete,
+                "partial": !full.items.iter().all(|i| i.received_quantity >= i.approved_quantity),
                 "items": input.items.iter().map(|a| serde_json::json!({
                     "return_item_id": a.return_item_id, "quantity": a.quantity,
                     "damaged_quantity": a.damaged_quantity, "condition_code": a.condition_code,
                 })).collect::<Vec<_>>(),
             });
-            let action = if complete {
-                Action::ReceiveAll
-            } else {
-                Action::ReceivePart
-            };
-            Ok(vec![advance(conn, full, action, actor, details)?])
+            let mut settle = whole(actor, details);
+            settle.always = Some(crate::domain::events::EventType::ReturnReceived);
+            apply(conn, full, moves, settle)
         },
     )
     .await
+}
+
+/// Records checked arrivals on their items and gives the move of every
+/// part they arrived for: all of its approved units in, or some (409 when
+/// a part cannot take receipts, e.g. while it waits for its vendor).
+pub(crate) fn receive_items(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    input: &ReceiveInput,
+) -> Result<Vec<Move>, ApiError> {
+    let mut touched: Vec<String> = Vec::new();
+    for a in &input.items {
+        if let Some(item) = full.items.iter_mut().find(|it| it.id == a.return_item_id) {
+            item.received_quantity += a.quantity as i32;
+            item.damaged_quantity += a.damaged_quantity as i32;
+            if a.condition_code.is_some() {
+                item.received_condition_code = a.condition_code.clone();
+            }
+            crate::db::returns::save_item(conn, item)?;
+            if !touched.contains(&item.shipment_id) {
+                touched.push(item.shipment_id.clone());
+            }
+        }
+    }
+    Ok(touched
+        .into_iter()
+        .map(|part| {
+            let all_in = full
+                .items
+                .iter()
+                .filter(|i| i.shipment_id == part)
+                .all(|i| i.received_quantity >= i.approved_quantity);
+            let action = if all_in {
+                PartAction::ReceiveAll
+            } else {
+                PartAction::ReceivePart
+            };
+            Move::of(&part, action)
+        })
+        .collect())
 }
 
 /// Records the resolution actually given and completes the return.
@@ -360,7 +460,14 @@ pub async fn complete(
             Some(serde_json::to_string(&given).map_err(ApiError::internal)?);
         crate::db::returns::save_outcome(conn, &full.ret)?;
         let details = serde_json::to_value(&given).map_err(ApiError::internal)?;
-        Ok(vec![advance(conn, full, Action::Complete, actor, details)?])
+        let received = [PartStatus::Received];
+        for part in full.shipments.iter_mut() {
+            if received.contains(&part.status()) {
+                part.commission_reversal = reversal(&full.items, &part.id);
+            }
+        }
+        let moves = every(full, &received, PartAction::Complete);
+        apply(conn, full, moves, whole(actor, details))
     })
     .await
 }
@@ -373,7 +480,17 @@ pub async fn cancel_as_merchant(
     id: &str,
 ) -> Result<ReturnView, ApiError> {
     process(state, merchant, slug, id, |conn, full, actor, _| {
-        Ok(vec![cancel(conn, full, actor)?])
+        cancel(conn, full, actor)
     })
     .await
+}
+
+/// The commission given back for a part: that of its received units.
+pub(crate) fn reversal(items: &[crate::db::returns::ItemRow], part: &str) -> Option<i64> {
+    let units: Vec<(Option<i64>, u32)> = items
+        .iter()
+        .filter(|i| i.shipment_id == part)
+        .map(|i| (i.unit_commission, i.received_quantity.max(0) as u32))
+        .collect();
+    crate::domain::parts::commission_reversal(&units)
 }

@@ -16,12 +16,13 @@ use utoipa::ToSchema;
 
 use super::super::AppState;
 use super::super::views::Renderer;
-use super::{advance, publish};
+use super::parts::{Move, Settle, apply as apply_moves};
+use super::publish;
 use crate::db::DbConn;
 use crate::db::returns::{EventRow, FullReturn, NewEvent};
 use crate::db::tracking::TrackingEventRow;
 use crate::domain::events::EventType;
-use crate::domain::return_status::Action;
+use crate::domain::parts::{PartAction, part_transition};
 pub use crate::domain::tracking::TrackingEventInput;
 use crate::domain::tracking::{Effects, Outcome, Scan, ScanFacts, TrackingStatus, decide};
 use crate::error::{ApiError, ErrorCode, parse_json};
@@ -165,7 +166,15 @@ fn record(
         .filter(|t| t.shipment_id == shipment)
         .map(TrackingEventRow::facts)
         .collect();
-    let effects = match decide(full.ret.status(), &history, &scan.facts()) {
+    let part_status = full
+        .shipments
+        .iter()
+        .find(|s| s.id == shipment)
+        .map(|s| s.status())
+        .ok_or_else(|| {
+            ApiError::internal(anyhow::anyhow!("shipment {shipment} is not its return's"))
+        })?;
+    let effects = match decide(part_status, &history, &scan.facts()) {
         Outcome::Duplicate => return receipt(&full, shipment, ReceiptStatus::Duplicate),
         Outcome::New(effects) => effects,
     };
@@ -206,7 +215,18 @@ fn apply(
             "tracking_status": scan.status,
             "occurred_at": scan.occurred_at,
         });
-        events.push(advance(conn, full, Action::Ship, &actor, details)?);
+        let moves = vec![Move {
+            part: shipment.to_string(),
+            action: PartAction::Ship,
+            details: serde_json::json!({ "tracking_number": scan.tracking_number }),
+        }];
+        let settle = Settle {
+            actor: &actor,
+            details,
+            whole: true,
+            always: None,
+        };
+        events.extend(apply_moves(conn, full, moves, settle)?);
     }
     if effects.delivered {
         let event = NewEvent {
@@ -219,8 +239,20 @@ fn apply(
                 "tracking_number": scan.tracking_number,
                 "occurred_at": scan.occurred_at,
             }),
+            shipment_id: Some(shipment),
         };
         events.push(crate::db::returns::record_event(conn, &full.ret, event)?);
+        let part = shipment_mut(full, shipment)?.status();
+        if part_transition(part, PartAction::Deliver).is_some() {
+            let moves = vec![Move::of(shipment, PartAction::Deliver)];
+            let settle = Settle {
+                actor: &actor,
+                details: serde_json::json!({}),
+                whole: false,
+                always: None,
+            };
+            events.extend(apply_moves(conn, full, moves, settle)?);
+        }
     }
     Ok(events)
 }

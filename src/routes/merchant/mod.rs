@@ -38,5 +38,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(webhooks::rotate_secret)
         .service(webhooks::test)
         .service(webhooks::deliveries)
-        .service(webhooks::retry);
+        .service(webhooks::retry)
+        .service(crate::routes::vendor::list)
+        .service(crate::routes::vendor::get_return)
+        .service(crate::routes::vendor::events)
+        .service(crate::routes::vendor::approve)
+        .service(crate::routes::vendor::reject)
+        .service(crate::routes::vendor::receive)
+        .service(crate::routes::vendor::complete)
+        .service(crate::routes::vendor::merchant_approve)
+        .service(crate::routes::vendor::merchant_reject)
+        .service(crate::routes::vendor::merchant_complete);
 }

@@ -1,0 +1,133 @@
+//! Moving the parts of a return and settling the return after them: every
+//! change of a part goes through the part state machine
+//! ([`step_part`]), the return's status is then derived from its parts
+//! ([`derive`]), and the events are recorded: the vendor parts' own
+//! (`return.vendor_approved`, `return_part.received`, …) and the return's
+//! when its derived status moved ([`return_event`]).
+
+use crate::db::DbConn;
+use crate::db::returns::{EventRow, FullReturn, NewEvent};
+use crate::domain::events::EventType;
+use crate::domain::parts::{PartAction, derive, part_event, return_event, step_part};
+use crate::error::{ApiError, ErrorCode};
+
+/// One change of one part.
+pub(crate) struct Move {
+    /// Shipment id of the part.
+    pub part: String,
+    /// What happens to it.
+    pub action: PartAction,
+    /// Details of its event (merged with the part, vendor and statuses).
+    pub details: serde_json::Value,
+}
+
+impl Move {
+    /// A move without details of its own.
+    pub fn of(part: &str, action: PartAction) -> Move {
+        Move {
+            part: part.to_string(),
+            action,
+            details: serde_json::json!({}),
+        }
+    }
+}
+
+/// How the return's own event is recorded after the moves.
+pub(crate) struct Settle<'a> {
+    /// Who acted.
+    pub actor: &'a str,
+    /// Details of the return's event.
+    pub details: serde_json::Value,
+    /// The change was asked of the whole return: its event comes first.
+    pub whole: bool,
+    /// An event the return records even when its status stays (receipts).
+    pub always: Option<EventType>,
+}
+
+/// Applies `moves` (each refused with the part state machine's 409 when
+/// not allowed), derives the return's status from its parts and records
+/// the events; returns them in order.
+pub(crate) fn apply(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    moves: Vec<Move>,
+    settle: Settle<'_>,
+) -> Result<Vec<EventRow>, ApiError> {
+    let from_ret = full.ret.status();
+    let now = crate::db::now();
+    let mut part_events = Vec::new();
+    for m in moves {
+        let index = full
+            .shipments
+            .iter()
+            .position(|s| s.id == m.part)
+            .ok_or_else(part_not_found)?;
+        let due = full
+            .vendor_of(&full.shipments[index])
+            .map(|v| now + chrono::Duration::hours(i64::from(v.response_hours)));
+        let part = &mut full.shipments[index];
+        let from = part.status();
+        let to = step_part(from, m.action)?;
+        part.status = to.as_str().to_string();
+        if m.action == PartAction::AwaitVendor {
+            part.vendor_due_at = due;
+        }
+        crate::db::returns::save_part(conn, part)?;
+        if let (Some(vendor), Some(event_type)) =
+            (part.vendor_id.clone(), part_event(from, m.action, to))
+        {
+            let mut details = serde_json::json!({
+                "part_id": part.id,
+                "vendor_id": vendor,
+                "from": from,
+                "to": to,
+            });
+            if let (Some(d), serde_json::Value::Object(extra)) =
+                (details.as_object_mut(), m.details)
+            {
+                d.extend(extra);
+            }
+            part_events.push((event_type, part.id.clone(), details));
+        }
+    }
+    let to_ret = derive(&full.part_statuses());
+    crate::db::returns::set_status(conn, &mut full.ret, to_ret)?;
+    let own = settle.always.or_else(|| return_event(from_ret, to_ret));
+    let mut events: Vec<NewEvent<'_>> = part_events
+        .iter()
+        .map(|(event_type, part, details)| NewEvent {
+            event_type: *event_type,
+            actor: settle.actor,
+            from: None,
+            to: None,
+            details: details.clone(),
+            shipment_id: Some(part.as_str()),
+        })
+        .collect();
+    if let Some(event_type) = own {
+        let event = NewEvent {
+            event_type,
+            actor: settle.actor,
+            from: Some(from_ret),
+            to: Some(to_ret),
+            details: settle.details,
+            shipment_id: None,
+        };
+        if settle.whole {
+            events.insert(0, event);
+        } else {
+            events.push(event);
+        }
+    }
+    let rows = crate::db::returns::event_rows(&full.ret, events);
+    crate::db::returns::insert_events(conn, &rows, &[])?;
+    Ok(rows)
+}
+
+/// The 404 of a part that is not the return's (or not the caller's).
+pub(crate) fn part_not_found() -> ApiError {
+    ApiError::new(
+        ErrorCode::PartNotFound,
+        "No part of this return has this id for this key.",
+    )
+}
