@@ -33,8 +33,8 @@ use crate::db::returns::EventRow;
 use crate::domain::events::EventType;
 use crate::domain::money::Money;
 use crate::domain::notifications::{
-    BrandContext, CustomerContext, ItemContext, MailContext, NotificationKind, ResolutionContext,
-    ReturnContext, format_money,
+    BrandContext, CustomerContext, ItemContext, MailContext, NotificationKind, PartContext,
+    ResolutionContext, ReturnContext, format_money,
 };
 use crate::error::ApiError;
 use crate::jobs::{JobError, Ran};
@@ -370,6 +370,21 @@ fn context(
     brand: String,
     customer: Option<String>,
 ) -> MailContext {
+    // An event of one vendor's part speaks of that part: its rejection,
+    // its resolution, its items and address.
+    let part = event
+        .shipment_id
+        .as_deref()
+        .and_then(|id| view.shipments.iter().find(|s| s.id == id))
+        .filter(|s| s.vendor.is_some());
+    let rejection = match part {
+        Some(p) => p.rejection.as_ref(),
+        None => view.rejection.as_ref(),
+    };
+    let resolution = match part {
+        Some(p) => p.resolution_given.as_ref(),
+        None => view.resolution_given.as_ref(),
+    };
     let label_urls: Vec<String> = view
         .shipments
         .iter()
@@ -385,25 +400,15 @@ fn context(
                 .unwrap_or_else(|| view.status.as_str().to_string()),
             order_number: view.order_number.clone(),
             estimated_refund: money(&view.estimated_refund),
-            items: view
-                .items
-                .iter()
-                .map(|i| ItemContext {
-                    name: i.name.clone(),
-                    sku: i.sku.clone(),
-                    quantity: i.requested_quantity,
-                    approved_quantity: i.approved_quantity,
-                    received_quantity: i.received_quantity,
-                })
-                .collect(),
+            items: view.items.iter().map(item_context).collect(),
         },
         brand: BrandContext { name: brand },
         customer: CustomerContext { name: customer },
         label_url: label_urls.first().cloned(),
         label_urls,
-        reason: view.rejection.as_ref().map(|r| r.reason_code.clone()),
-        note: view.rejection.as_ref().and_then(|r| r.note.clone()),
-        resolution: view.resolution_given.as_ref().map(|r| ResolutionContext {
+        reason: rejection.map(|r| r.reason_code.clone()),
+        note: rejection.and_then(|r| r.note.clone()),
+        resolution: resolution.map(|r| ResolutionContext {
             resolution: serde_json::to_value(r.resolution)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned))
@@ -412,7 +417,46 @@ fn context(
             exchange_order_reference: r.exchange_order_reference.clone(),
             note: r.note.clone(),
         }),
+        part: part.and_then(|p| {
+            Some(PartContext {
+                vendor: p.vendor.as_ref()?.name.clone(),
+                items: view
+                    .items
+                    .iter()
+                    .filter(|i| p.item_ids.contains(&i.id))
+                    .map(item_context)
+                    .collect(),
+                address: p.address.as_ref().map(address_lines).unwrap_or_default(),
+                instructions: p.instructions.clone(),
+                label_url: p.label.as_ref().map(|l| l.poll_url.clone()),
+            })
+        }),
     }
+}
+
+fn item_context(i: &crate::app::views::ReturnItemView) -> ItemContext {
+    ItemContext {
+        name: i.name.clone(),
+        sku: i.sku.clone(),
+        quantity: i.requested_quantity,
+        approved_quantity: i.approved_quantity,
+        received_quantity: i.received_quantity,
+    }
+}
+
+/// An address as the lines of an envelope.
+fn address_lines(a: &crate::domain::settings::ReturnAddress) -> Vec<String> {
+    [
+        Some(a.name.clone()),
+        a.company.clone(),
+        Some(a.line1.clone()),
+        a.line2.clone(),
+        Some(format!("{} {}", a.postal_code, a.city)),
+        Some(a.country.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Records that a mail job gave up: its queued notification failed.

@@ -499,6 +499,8 @@ pub struct EventView {
     pub to_status: Option<ReturnStatus>,
     /// Details.
     pub details: serde_json::Value,
+    /// The part it concerns (`rsh_…`), for events of one part.
+    pub part_id: Option<String>,
     /// When.
     pub created_at: DateTime<Utc>,
 }
@@ -519,6 +521,7 @@ impl From<EventRow> for EventView {
             id: e.id,
             event_type: e.event_type,
             actor: e.actor,
+            part_id: e.shipment_id,
             created_at: e.created_at.and_utc(),
         }
     }

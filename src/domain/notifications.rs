@@ -56,15 +56,27 @@ pub enum NotificationKind {
     ReturnReceived,
     /// The refund, store credit or exchange was given (`return.completed`).
     ReturnCompleted,
+    /// A vendor approved its part (`return.vendor_approved`): where that
+    /// parcel goes, the vendor's instructions and its label.
+    VendorApproved,
+    /// A vendor rejected its part (`return.vendor_rejected`), with reason
+    /// and note.
+    VendorRejected,
+    /// A vendor released the refund of its part, or raised its exchange
+    /// (`return_part.completed`).
+    PartCompleted,
 }
 
 impl NotificationKind {
     /// Every kind, in settings order.
-    pub const ALL: [NotificationKind; 4] = [
+    pub const ALL: [NotificationKind; 7] = [
         NotificationKind::ReturnApproved,
         NotificationKind::ReturnRejected,
         NotificationKind::ReturnReceived,
         NotificationKind::ReturnCompleted,
+        NotificationKind::VendorApproved,
+        NotificationKind::VendorRejected,
+        NotificationKind::PartCompleted,
     ];
 
     /// The stored and wire form, e.g. `return_approved`.
@@ -84,6 +96,9 @@ impl NotificationKind {
             EventType::ReturnRejected => Some(NotificationKind::ReturnRejected),
             EventType::ReturnReceived => Some(NotificationKind::ReturnReceived),
             EventType::ReturnCompleted => Some(NotificationKind::ReturnCompleted),
+            EventType::ReturnVendorApproved => Some(NotificationKind::VendorApproved),
+            EventType::ReturnVendorRejected => Some(NotificationKind::VendorRejected),
+            EventType::ReturnPartCompleted => Some(NotificationKind::PartCompleted),
             _ => None,
         }
     }
@@ -119,6 +134,31 @@ impl NotificationKind {
                  {% elif resolution.type == \"store_credit\" %}<p>You received {{ resolution.amount }} in store credit.</p>\
                  {% elif resolution.type == \"exchange\" %}<p>Your exchange order is {{ resolution.exchange_order_reference }}.</p>{% endif %}\n\
                  {% if resolution.note %}<p>{{ resolution.note }}</p>{% endif %}",
+            ),
+            NotificationKind::VendorApproved => (
+                "{{ part.vendor }} accepted your return {{ return.rma }}",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ part.vendor }} accepted the items of your return {{ return.rma }} it sold you:</p>\n\
+                 <ul>{% for item in part.items %}<li>{{ item.quantity }} × {{ item.name }}</li>{% endfor %}</ul>\n\
+                 <p>Send them to:<br>{% for line in part.address %}{{ line }}<br>{% endfor %}</p>\n\
+                 {% if part.instructions %}<p>{{ part.instructions }}</p>\n{% endif %}\
+                 {% if part.label_url %}<p>Your return label: <a href=\"{{ part.label_url }}\">{{ part.label_url }}</a></p>{% endif %}",
+            ),
+            NotificationKind::VendorRejected => (
+                "{{ part.vendor }} could not accept part of your return {{ return.rma }}",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ part.vendor }} could not accept these items of your return {{ return.rma }}:</p>\n\
+                 <ul>{% for item in part.items %}<li>{{ item.quantity }} × {{ item.name }}</li>{% endfor %}</ul>\n\
+                 <p>Reason: {{ reason }}</p>\n\
+                 {% if note %}<p>{{ note }}</p>{% endif %}",
+            ),
+            NotificationKind::PartCompleted => (
+                "{{ part.vendor }} completed your return {{ return.rma }}",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ part.vendor }} received the items of your return {{ return.rma }} it sold you.</p>\n\
+                 {% if resolution.type == \"refund\" %}<p>We refunded {{ resolution.amount }}.</p>\
+                 {% elif resolution.type == \"store_credit\" %}<p>You received {{ resolution.amount }} in store credit.</p>\
+                 {% elif resolution.type == \"exchange\" %}<p>Your exchange order is {{ resolution.exchange_order_reference }}.</p>{% endif %}",
             ),
         };
         MailTemplate {
@@ -170,7 +210,11 @@ pub struct NotificationSetting {
 /// `reason` and `note` (`return_rejected`), `resolution.type` (`refund`,
 /// `store_credit`, `exchange`), `resolution.amount` (e.g. `19.99 EUR`),
 /// `resolution.exchange_order_reference` and `resolution.note`
-/// (`return_completed`). Absent values are empty. The body is
+/// (`return_completed`, `part_completed`), and for a vendor's part
+/// (`vendor_approved`, `vendor_rejected`, `part_completed`) `part.vendor`
+/// (its name), `part.items`, `part.address` (lines), `part.instructions`
+/// and `part.label_url`; `reason` and `note` are then the part's. Absent
+/// values are empty. The body is
 /// HTML-escaped; the subject is plain text.
 ///
 /// Templates are checked on `PUT` by rendering them with sample values: a
@@ -192,6 +236,16 @@ pub struct Notifications {
     /// Mail when the refund, credit or exchange was given.
     #[serde(default)]
     pub return_completed: NotificationSetting,
+    /// Mail when a vendor accepted its part (where to send it, the vendor's
+    /// instructions, the label).
+    #[serde(default)]
+    pub vendor_approved: NotificationSetting,
+    /// Mail when a vendor rejected its part.
+    #[serde(default)]
+    pub vendor_rejected: NotificationSetting,
+    /// Mail when a vendor released its part's refund (or raised its exchange).
+    #[serde(default)]
+    pub part_completed: NotificationSetting,
 }
 
 impl Notifications {
@@ -202,6 +256,9 @@ impl Notifications {
             NotificationKind::ReturnRejected => &self.return_rejected,
             NotificationKind::ReturnReceived => &self.return_received,
             NotificationKind::ReturnCompleted => &self.return_completed,
+            NotificationKind::VendorApproved => &self.vendor_approved,
+            NotificationKind::VendorRejected => &self.vendor_rejected,
+            NotificationKind::PartCompleted => &self.part_completed,
         }
     }
 
@@ -212,6 +269,9 @@ impl Notifications {
             NotificationKind::ReturnRejected => &mut self.return_rejected,
             NotificationKind::ReturnReceived => &mut self.return_received,
             NotificationKind::ReturnCompleted => &mut self.return_completed,
+            NotificationKind::VendorApproved => &mut self.vendor_approved,
+            NotificationKind::VendorRejected => &mut self.vendor_rejected,
+            NotificationKind::PartCompleted => &mut self.part_completed,
         }
     }
 
@@ -356,6 +416,23 @@ pub struct MailContext {
     pub note: Option<String>,
     /// The resolution given.
     pub resolution: Option<ResolutionContext>,
+    /// The vendor's part the event is about, if any.
+    pub part: Option<PartContext>,
+}
+
+/// A vendor's part of the return, as a template sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PartContext {
+    /// The vendor's name.
+    pub vendor: String,
+    /// The part's items.
+    pub items: Vec<ItemContext>,
+    /// Where it goes, line by line (once approved).
+    pub address: Vec<String>,
+    /// The vendor's instructions in the customer's locale.
+    pub instructions: Option<String>,
+    /// The part's label page.
+    pub label_url: Option<String>,
 }
 
 /// The return, as a template sees it.
@@ -451,6 +528,23 @@ impl MailContext {
                 amount: Some("19.99 EUR".into()),
                 exchange_order_reference: None,
                 note: None,
+            }),
+            part: Some(PartContext {
+                vendor: "Sample vendor".into(),
+                items: vec![ItemContext {
+                    name: "Sample shirt".into(),
+                    sku: "SKU-1".into(),
+                    quantity: 1,
+                    approved_quantity: 1,
+                    received_quantity: 0,
+                }],
+                address: vec![
+                    "Sample Returns".into(),
+                    "Main street 1".into(),
+                    "1000 AA Amsterdam NL".into(),
+                ],
+                instructions: Some("Keep the tags on.".into()),
+                label_url: Some("https://returns.example/v1/labels/lbl_sample?token=t".into()),
             }),
         }
     }
@@ -589,7 +683,7 @@ mod tests {
     }
 
     #[test]
-    fn only_the_four_customer_steps_send_mail() {
+    fn only_the_customer_steps_and_the_vendors_answers_send_mail() {
         use strum::IntoEnumIterator;
         let mailed: BTreeSet<NotificationKind> = EventType::iter()
             .filter_map(NotificationKind::for_event)
@@ -599,7 +693,11 @@ mod tests {
             EventType::iter()
                 .filter(|e| NotificationKind::for_event(*e).is_some())
                 .count(),
-            4
+            NotificationKind::ALL.len()
+        );
+        assert_eq!(
+            NotificationKind::for_event(EventType::ReturnPartReceived),
+            None
         );
     }
 

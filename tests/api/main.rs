@@ -27,5 +27,6 @@ mod smtp_sink;
 mod tokens;
 mod tracking;
 mod uploads;
+mod vendor_returns;
 mod webhook_receiver;
 mod webhooks;
