@@ -68,6 +68,10 @@ impl Shape {
         }
         match self.scheme.as_deref() {
             Some("api_key") => add(401, &[MissingCredentials, InvalidCredentials]),
+            Some("vendor_key") => {
+                add(401, &[MissingCredentials, InvalidCredentials]);
+                add(403, &[VendorKeyRequired]);
+            }
             Some("access_token" | "service_points_token") => {
                 add(401, &[MissingCredentials, InvalidToken]);
                 add(403, &[InsufficientScope, WrongBrand]);

@@ -43,6 +43,8 @@ Every response carries `X-Request-Id`.",
         (name = "orders", description = "Order ingestion (merchant API key)"),
         (name = "returns", description = "Return review and processing (merchant API key)"),
         (name = "webhooks", description = "Webhook endpoints, signing secrets and the delivery log (merchant API key). The events themselves are under `webhooks` at the top of this document."),
+        (name = "Vendors", description = "A brand's vendors (marketplace sellers) and their API keys (merchant API key)"),
+        (name = "Vendor", description = "The vendor's own routes: its parts of the brand's returns (vendor API key)"),
         (name = "labels", description = "Self-authenticating label URLs handed out with returns"),
         (name = "carriers", description = "Calls from carriers, signed with their tracking secret from `CARRIER_CONFIG`"),
         (name = "operations", description = "Health, readiness, metrics and operator imports"),
@@ -69,6 +71,13 @@ impl Modify for Security {
             "api_key",
             bearer(
                 "Merchant or admin API key (`rk_…`), created with `returns-api keys create`.",
+                None,
+            ),
+        );
+        components.add_security_scheme(
+            "vendor_key",
+            bearer(
+                "A vendor API key, created by the merchant with `POST /v1/brands/{brand}/vendors/{vendor_id}/keys` or `returns-api keys create --brand B --vendor V`; it sees only that vendor's parts of that brand's returns.",
                 None,
             ),
         );

@@ -1,10 +1,11 @@
 //! Merchant endpoints (API key): brands, Returns Settings, orders, returns,
-//! webhooks.
+//! webhooks, vendors.
 
 pub mod brands;
 pub mod orders;
 pub mod returns;
 pub mod settings;
+pub mod vendors;
 pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -38,5 +39,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(webhooks::rotate_secret)
         .service(webhooks::test)
         .service(webhooks::deliveries)
-        .service(webhooks::retry);
+        .service(webhooks::retry)
+        .service(vendors::create)
+        .service(vendors::list)
+        .service(vendors::get_vendor)
+        .service(vendors::update)
+        .service(vendors::create_key)
+        .service(vendors::list_keys)
+        .service(vendors::revoke_key);
 }
