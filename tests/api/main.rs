@@ -27,5 +27,6 @@ mod smtp_sink;
 mod tokens;
 mod tracking;
 mod uploads;
+mod vendors;
 mod webhook_receiver;
 mod webhooks;
