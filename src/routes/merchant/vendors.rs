@@ -25,8 +25,8 @@ type Path2 = web::Path<(String, String)>;
     responses(
         (status = 201, description = "The vendor", body = VendorView,
             headers(("Location" = String, description = "The vendor's URL"))),
-        (status = 409, description = "The brand has a vendor with this id or `order_line_vendor` (`vendor_exists`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (`validation_failed`: `invalid_format`, `invalid_length`, `invalid_email`, `invalid_locale`, `out_of_range`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The brand has a vendor with this id or order-line vendor name (`vendor_exists`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`; the field errors carry invalid_format, invalid_length, invalid_email, invalid_locale or out_of_range)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/vendors")]
@@ -103,8 +103,8 @@ pub async fn get_vendor(
     responses(
         (status = 200, description = "The vendor", body = VendorView),
         (status = 404, description = "No such vendor of this brand (`vendor_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Another vendor of the brand has this `order_line_vendor` (`vendor_exists`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (`validation_failed`: `invalid_length`, `invalid_email`, `invalid_locale`, `out_of_range`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another vendor of the brand has this order-line vendor name (`vendor_exists`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields (`validation_failed`; the field errors carry invalid_length, invalid_email, invalid_locale or out_of_range)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/{brand}/vendors/{vendor_id}")]
