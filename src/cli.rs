@@ -345,7 +345,7 @@ async fn keys(command: KeysCommand) -> anyhow::Result<()> {
                 anyhow::bail!("a vendor key takes exactly one --brand");
             };
             let db = open(&db.database_url).await?;
-            let input = crate::domain::vendors::CreateVendorKey { name };
+            let input = crate::app::vendors::CreateVendorKey { name };
             // Same service as the HTTP route; a brand or vendor that does
             // not exist is named in the error.
             let created = crate::app::vendors::create_key_as_operator(&db, brand, &vendor, input)

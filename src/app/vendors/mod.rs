@@ -7,6 +7,7 @@
 
 mod views;
 
+pub use crate::domain::vendors::{CreateVendor, CreateVendorKey, UpdateVendor};
 pub use views::{CreatedVendorKey, VendorKeyList, VendorKeyView, VendorList, VendorView};
 
 use super::{brand_not_found, merchant_brand};
@@ -15,7 +16,6 @@ use crate::auth::api_keys::{GeneratedKey, generate};
 use crate::db::brands::BrandRow;
 use crate::db::vendors::{VendorKeyRow, VendorRow};
 use crate::db::{Db, DbConn};
-use crate::domain::vendors::{CreateVendor, CreateVendorKey, UpdateVendor};
 use crate::error::{ApiError, ErrorCode};
 
 fn vendor_not_found() -> ApiError {

@@ -5,8 +5,10 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use crate::app::AppState;
 use crate::app::keys::Merchant;
 use crate::app::pagination::PageQuery;
-use crate::app::vendors::{CreatedVendorKey, VendorKeyList, VendorKeyView, VendorList, VendorView};
-use crate::domain::vendors::{CreateVendor, CreateVendorKey, UpdateVendor};
+use crate::app::vendors::{
+    CreateVendor, CreateVendorKey, CreatedVendorKey, UpdateVendor, VendorKeyList, VendorKeyView,
+    VendorList, VendorView,
+};
 use crate::error::ApiError;
 use crate::routes::extract::{Json, OptionalJson};
 
