@@ -278,6 +278,14 @@ both!(
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::CREATED, "a body is optional");
+        let res = app
+            .request(Method::POST, "/v1/brands/acme/vendors/nordic-knits/keys", Some(&key))
+            .header("content-type", "application/json")
+            .body("null")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED, "null is no body");
         let second = new_key(&app, &key, "nordic-knits", &json!({ "name": "portal" })).await;
         assert_eq!(second["name"], "portal");
 
@@ -288,7 +296,7 @@ both!(
             .await
             .unwrap();
         let data = list["data"].as_array().unwrap();
-        assert_eq!(data.len(), 3);
+        assert_eq!(data.len(), 4);
         assert_eq!(data[0]["id"], second["id"], "newest first");
         assert!(!list.to_string().contains(&secret), "no secret in the list");
         assert!(data.iter().all(|k| k.get("key").is_none() && k["revoked_at"].is_null()));
@@ -305,7 +313,7 @@ both!(
             .json()
             .await
             .unwrap();
-        assert_eq!(rest["data"][0]["id"], first["id"]);
+        assert_eq!(rest["data"][1]["id"], first["id"]);
         assert_eq!(rest["next_cursor"], Value::Null);
 
         // A working vendor key reaches no merchant resource (404), a revoked one is refused (401).

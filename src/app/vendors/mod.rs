@@ -33,10 +33,11 @@ fn line_vendor_taken(name: &str) -> ApiError {
     )
 }
 
+/// Instructions as stored (a JSON object).
 fn instructions_json(
-    row_instructions: &std::collections::BTreeMap<String, String>,
+    instructions: &std::collections::BTreeMap<String, String>,
 ) -> Result<String, ApiError> {
-    serde_json::to_string(row_instructions).map_err(ApiError::internal)
+    serde_json::to_string(instructions).map_err(ApiError::internal)
 }
 
 /// The brand for the caller: a merchant's own brand (404 otherwise), or

@@ -124,12 +124,13 @@ pub async fn update(
 
 /// Creates an API key for the vendor. The answer carries the key, shown
 /// this once: the vendor sends it as `Authorization: Bearer <key>` to the
-/// vendor routes and sees only its own parts of this brand's returns.
+/// vendor routes and sees only its own parts of this brand's returns. The
+/// body is optional.
 #[utoipa::path(
     operation_id = "merchant_create_vendor_key",
     tag = "Vendors",
     params(("brand" = String, Path, description = "Brand slug"), ("vendor_id" = String, Path, description = "Vendor id")),
-    request_body = CreateVendorKey,
+    request_body = Option<CreateVendorKey>,
     security(("api_key" = [])),
     responses(
         (status = 201, description = "The key, with its secret", body = CreatedVendorKey),
@@ -142,10 +143,11 @@ pub async fn create_key(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
-    body: OptionalJson<CreateVendorKey>,
+    body: OptionalJson<Option<CreateVendorKey>>,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
-    let input = body.0.unwrap_or_default();
+    // No body, `null` and `{}` alike: a key named `api`.
+    let input = body.0.flatten().unwrap_or_default();
     let key = crate::app::vendors::create_key(&state.db, &merchant, &slug, &id, input).await?;
     Ok(HttpResponse::Created().json(key))
 }
