@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::app::keys::Role;
 use crate::app::service_points::Format;
 use crate::config::{Config, redact_url};
+use crate::error::ErrorCode;
 use crate::startup::Application;
 use crate::telemetry::LogFormat;
 
@@ -222,15 +223,20 @@ pub enum KeysCommand {
         /// Database.
         #[command(flatten)]
         db: DbArgs,
-        /// Brand the key may manage (repeat for several brands).
+        /// Brand the key may manage (repeat for several brands; exactly one
+        /// with `--vendor`).
         #[arg(long = "brand", value_name = "SLUG", required_unless_present = "admin")]
         brands: Vec<String>,
         /// Operator key: every brand, brand creation and network imports.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "vendor")]
         admin: bool,
-        /// A label to recognise the key by.
-        #[arg(long, default_value = "cli")]
-        name: String,
+        /// Vendor key: for this vendor (its id) of the one `--brand`; it sees
+        /// only that vendor's parts of the brand's returns.
+        #[arg(long, value_name = "VENDOR_ID")]
+        vendor: Option<String>,
+        /// A label to recognise the key by (default `cli`, `api` for vendor keys).
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Revoke an API key by its prefix (the first characters shown at creation).
     Revoke {
@@ -331,9 +337,41 @@ async fn keys(command: KeysCommand) -> anyhow::Result<()> {
         KeysCommand::Create {
             db,
             brands,
-            admin,
+            admin: _,
+            vendor: Some(vendor),
             name,
         } => {
+            let [brand] = brands.as_slice() else {
+                anyhow::bail!("a vendor key takes exactly one --brand");
+            };
+            let db = open(&db.database_url).await?;
+            let input = crate::app::vendors::CreateVendorKey { name };
+            // Same service as the HTTP route; a brand or vendor that does
+            // not exist is named in the error.
+            let created = crate::app::vendors::create_key_as_operator(&db, brand, &vendor, input)
+                .await
+                .map_err(|e| match e.code() {
+                    ErrorCode::BrandNotFound => anyhow::anyhow!("no brand has the slug {brand:?}"),
+                    ErrorCode::VendorNotFound => {
+                        anyhow::anyhow!("brand {brand:?} has no vendor with the id {vendor:?}")
+                    }
+                    _ => e.into(),
+                })?;
+            println!("{}", created.key);
+            eprintln!(
+                "Created vendor key {} for vendor {vendor} of {brand} (prefix {}). Store it now: it is not shown again.",
+                created.id, created.prefix
+            );
+            Ok(())
+        }
+        KeysCommand::Create {
+            db,
+            brands,
+            admin,
+            vendor: None,
+            name,
+        } => {
+            let name = name.unwrap_or_else(|| "cli".to_string());
             let db = open(&db.database_url).await?;
             let role = if admin { Role::Admin } else { Role::Merchant };
             let created = crate::app::keys::create(&db, &name, role, &brands).await?;

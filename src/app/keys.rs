@@ -56,11 +56,15 @@ pub async fn create(
     Ok(CreatedKey { id, key, prefix })
 }
 
-/// Revokes the active keys whose prefix is `prefix`; returns how many.
+/// Revokes the active keys whose prefix is `prefix`, merchant, operator
+/// and vendor keys alike; returns how many.
 pub async fn revoke(db: &Db, prefix: &str) -> Result<usize, ApiError> {
     let prefix = prefix.to_string();
-    db.write(move |conn| Ok(crate::db::api_keys::revoke(conn, &prefix)?))
-        .await
+    db.write(move |conn| {
+        Ok(crate::db::api_keys::revoke(conn, &prefix)?
+            + crate::db::vendors::revoke_by_prefix(conn, &prefix)?)
+    })
+    .await
 }
 
 /// The caller of a merchant endpoint, from the bearer credential it sent:

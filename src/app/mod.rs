@@ -22,6 +22,7 @@ pub mod service_points;
 pub mod settings;
 pub mod state;
 pub mod uploads;
+pub mod vendors;
 pub mod views;
 pub mod webhooks;
 

@@ -23,6 +23,7 @@ pub mod service_points;
 pub mod settings;
 pub mod tracking;
 pub mod urls;
+pub mod vendors;
 pub mod webhooks;
 
 #[cfg(test)]

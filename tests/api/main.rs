@@ -28,5 +28,6 @@ mod tokens;
 mod tracking;
 mod uploads;
 mod vendor_returns;
+mod vendors;
 mod webhook_receiver;
 mod webhooks;

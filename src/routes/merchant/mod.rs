@@ -1,10 +1,11 @@
 //! Merchant endpoints (API key): brands, Returns Settings, orders, returns,
-//! webhooks.
+//! webhooks, vendors.
 
 pub mod brands;
 pub mod orders;
 pub mod returns;
 pub mod settings;
+pub mod vendors;
 pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -39,6 +40,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(webhooks::test)
         .service(webhooks::deliveries)
         .service(webhooks::retry)
+        .service(vendors::create)
+        .service(vendors::list)
+        .service(vendors::get_vendor)
+        .service(vendors::update)
+        .service(vendors::create_key)
+        .service(vendors::list_keys)
+        .service(vendors::revoke_key)
         .service(crate::routes::vendor::list)
         .service(crate::routes::vendor::get_return)
         .service(crate::routes::vendor::events)
