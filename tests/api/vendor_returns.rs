@@ -29,6 +29,8 @@ async fn market(app: &TestApp, boots: u32) -> Market {
     alpine["id"] = "alpine-gear".into();
     alpine["vendor"] = "Alpine Gear".into();
     alpine["name"] = "Alpine Gear Returns".into();
+    alpine["company"] = "Alpine Gear GmbH".into();
+    alpine["line1"] = "Museumstraße 5".into();
     alpine["city"] = "Innsbruck".into();
     alpine["country"] = "AT".into();
     alpine["postal_code"] = "6020".into();
