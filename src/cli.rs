@@ -321,6 +321,10 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         let seeded = crate::demo::seed(app.state()).await?;
         println!("Demo brand `demo` is ready.");
         println!("Merchant API key (shown once): {}", seeded.merchant_key);
+        println!(
+            "Vendor API key of Nordic Knits (shown once): {}",
+            seeded.vendor_key
+        );
         println!("Portal settings: {}/v1/portal/demo", app.public_url());
     }
     println!(

@@ -20,6 +20,8 @@ pub const DEMO_BRAND: &str = "demo";
 pub struct Seeded {
     /// A new merchant key for the demo brand (shown once).
     pub merchant_key: String,
+    /// A new key of the demo's vendor, Nordic Knits (shown once).
+    pub vendor_key: String,
 }
 
 fn labels(en: &str, nl: &str, de: &str) -> BTreeMap<String, String> {
@@ -368,7 +370,51 @@ pub async fn seed(state: &AppState) -> Result<Seeded, ApiError> {
         &[DEMO_BRAND.to_string()],
     )
     .await?;
+    let vendor_key = seed_vendor(db, &key.id, &brand_id).await?;
     Ok(Seeded {
         merchant_key: key.key,
+        vendor_key,
     })
+}
+
+/// Registers the demo's vendor, Nordic Knits (once), whose lines return to
+/// its own address after it approves, and gives it a new key.
+async fn seed_vendor(
+    db: &crate::db::Db,
+    key_id: &str,
+    brand_id: &str,
+) -> Result<String, ApiError> {
+    let merchant = crate::app::keys::Merchant {
+        key_id: key_id.to_string(),
+        role: crate::app::keys::Role::Merchant,
+        brand_ids: vec![brand_id.to_string()],
+    };
+    let vendor = crate::app::vendors::CreateVendor {
+        id: "nordic-knits".into(),
+        name: "Nordic Knits".into(),
+        order_line_vendor: "Nordic Knits".into(),
+        contact_email: Some("returns@nordicknits.example".into()),
+        instructions: Some(labels(
+            "Fold the sweater and keep its tags on.",
+            "Vouw de trui en laat de labels eraan.",
+            "Pullover falten, Etiketten dranlassen.",
+        )),
+        auto_approve: None,
+        response_hours: Some(48),
+    };
+    match crate::app::vendors::create(db, &merchant, DEMO_BRAND, vendor).await {
+        Ok(_) => {}
+        Err(e) if e.code() == crate::error::ErrorCode::VendorExists => {}
+        Err(e) => return Err(e),
+    }
+    let key = crate::app::vendors::create_key_as_operator(
+        db,
+        DEMO_BRAND,
+        "nordic-knits",
+        crate::app::vendors::CreateVendorKey {
+            name: Some("demo".into()),
+        },
+    )
+    .await?;
+    Ok(key.key)
 }
