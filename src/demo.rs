@@ -379,11 +379,7 @@ pub async fn seed(state: &AppState) -> Result<Seeded, ApiError> {
 
 /// Registers the demo's vendor, Nordic Knits (once), whose lines return to
 /// its own address after it approves, and gives it a new key.
-async fn seed_vendor(
-    db: &crate::db::Db,
-    key_id: &str,
-    brand_id: &str,
-) -> Result<String, ApiError> {
+async fn seed_vendor(db: &crate::db::Db, key_id: &str, brand_id: &str) -> Result<String, ApiError> {
     let merchant = crate::app::keys::Merchant {
         key_id: key_id.to_string(),
         role: crate::app::keys::Role::Merchant,

@@ -323,6 +323,8 @@ both!(
         assert_eq!(l["data"].as_array().unwrap().len(), 0);
         let bad = app.get(&by("part_status=lost"), Some(&m.key)).await;
         assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let bad = app.get(&by("vendor=0.5"), Some(&m.key)).await;
+        assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     }
 );
 

@@ -133,6 +133,17 @@ pub async fn list(
             "1–64 characters",
         ));
     }
+    if filter
+        .vendor
+        .as_deref()
+        .is_some_and(|v| !crate::domain::vendors::is_vendor_id(v))
+    {
+        return Err(ApiError::field(
+            "vendor",
+            ErrorCode::InvalidFormat,
+            "a vendor id: lowercase letters, digits, `_` and `-`",
+        ));
+    }
     let f = Filter {
         statuses: filter.statuses()?,
         created_after: filter.created_after.map(|d| d.naive_utc()),
