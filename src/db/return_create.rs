@@ -45,20 +45,24 @@ pub fn insert<E: From<DbError>>(
     conn: &mut DbConn,
     rows: &mut NewReturnRows,
     new_rma: fn() -> String,
-    render: &dyn Fn(&FullReturn) -> Result<String, E>,
+    render: &Render<'_, E>,
 ) -> Result<String, E> {
     super::returns::insert(conn, &mut rows.full, new_rma)?;
     super::uploads::attach(conn, &rows.images, &rows.full.ret.id)?;
-    let body = render(&rows.full)?;
-    let jobs = outbox_rows(rows, &body)?;
+    let (body, data) = render(&rows.full)?;
+    let jobs = outbox_rows(rows, data.as_deref().unwrap_or(&body))?;
     super::returns::insert_events(conn, &rows.events, &jobs)?;
     Ok(body)
 }
 
-/// The outbox rows of a new return: its events' webhooks, carrying the
-/// response `body`, then its labels' and its e-mails' jobs.
-fn outbox_rows(rows: &NewReturnRows, body: &str) -> DbResult<Vec<JobRow>> {
-    let data: Box<RawValue> = serde_json::from_str(body)?;
+/// Renders a new return: the response kept with the key, and the
+/// webhooks' data when it differs from the response (`None`: the same).
+pub type Render<'a, E> = dyn Fn(&FullReturn) -> Result<(String, Option<String>), E> + 'a;
+
+/// The outbox rows of a new return: its events' webhooks, carrying `data`
+/// (the return's JSON), then its labels' and its e-mails' jobs.
+fn outbox_rows(rows: &NewReturnRows, data: &str) -> DbResult<Vec<JobRow>> {
+    let data: Box<RawValue> = serde_json::from_str(data)?;
     let mut jobs = super::returns::event_jobs(&rows.events, &data);
     jobs.extend(rows.label_jobs.iter().cloned());
     jobs.extend(rows.mail_jobs.iter().cloned());
@@ -128,7 +132,7 @@ pub fn create_guarded<E: From<DbError>>(
     revision: i64,
     claim: Option<KeyClaim<'_>>,
     new_rma: fn() -> String,
-    render: &dyn Fn(&FullReturn) -> Result<String, E>,
+    render: &Render<'_, E>,
 ) -> Result<Option<String>, E> {
     use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
     let shipments = json(&rows.full.shipments).map_err(E::from)?;
@@ -152,8 +156,8 @@ pub fn create_guarded<E: From<DbError>>(
     };
     let mut tries = 0;
     loop {
-        let body = render(&rows.full)?;
-        let jobs = json(&outbox_rows(rows, &body)?).map_err(E::from)?;
+        let (body, data) = render(&rows.full)?;
+        let jobs = json(&outbox_rows(rows, data.as_deref().unwrap_or(&body))?).map_err(E::from)?;
         let now = super::now();
         let written = super::Cached(
             diesel::sql_query(CREATE_SQL)

@@ -174,6 +174,30 @@ async fn event_types(app: &TestApp, path: &str, key: &str) -> Vec<(String, Optio
         .collect()
 }
 
+/// The webhook envelope of a return's `return.requested` event, as queued.
+async fn creation_webhook(app: &TestApp, id: &str) -> Value {
+    use diesel::prelude::*;
+    use returns_api::db::schema::outbox;
+    let id = id.to_string();
+    let payloads: Vec<String> = app
+        .db
+        .read(move |conn| {
+            outbox::table
+                .filter(outbox::kind.eq("webhook.event"))
+                .filter(outbox::aggregate_id.eq(&id))
+                .select(outbox::payload)
+                .load::<String>(conn)
+                .map_err(returns_api::error::ApiError::internal)
+        })
+        .await
+        .unwrap();
+    payloads
+        .iter()
+        .map(|p| serde_json::from_str::<Value>(p).unwrap())
+        .find(|e| e["type"] == "return.requested")
+        .expect("the creation's webhook is queued")
+}
+
 both!(
     async fn merchant_then_each_vendor_approve_and_each_part_lives_on_its_own(app) {
         let m = market(&app, 5).await;
@@ -185,6 +209,9 @@ both!(
         assert_eq!(part(&ret, Some("nordic-knits"))["address"], Value::Null);
         assert_eq!(part(&ret, Some("nordic-knits"))["status"], "requested");
         assert_eq!(part(&ret, None)["address"]["id"], "main-warehouse");
+        // The webhooks of the creation carry the merchant's view.
+        let webhook = creation_webhook(&app, &id).await;
+        assert_eq!(part(&webhook["data"], Some("nordic-knits"))["address"]["city"], "Hamburg");
 
         // The merchant decides first.
         let early = vendor_post(&app, &m.nordic, &id, "approve", json!({})).await;

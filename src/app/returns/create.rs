@@ -178,7 +178,18 @@ fn attempt(
         key,
         hash,
     });
-    let render = |full: &FullReturn| render.json(full);
+    // The response is the customer's view; the webhooks carry the
+    // merchant's, which differs only for returns with vendor parts (the
+    // customer sees a vendor's address once it approved).
+    let render = |full: &FullReturn| -> Result<(String, Option<String>), ApiError> {
+        let body = render.json(full)?;
+        let data = if full.shipments.iter().any(|s| s.vendor_id.is_some()) {
+            Some(render.clone().for_merchant().json(full)?)
+        } else {
+            None
+        };
+        Ok((body, data))
+    };
     match conn {
         DbConn::Pg(c) => Ok(crate::db::return_create::create_guarded(
             c,
