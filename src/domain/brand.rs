@@ -299,7 +299,8 @@ pub struct BrandChanges {
     pub origins: Option<Vec<String>>,
 }
 
-fn check_name(name: &str, errors: &mut Vec<FieldError>) -> String {
+/// A display name: 1–100 characters once trimmed (brands and vendors).
+pub(crate) fn check_name(name: &str, errors: &mut Vec<FieldError>) -> String {
     if name.trim().is_empty() || name.chars().count() > MAX_NAME {
         errors.push(FieldError::new(
             "name",

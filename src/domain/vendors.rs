@@ -201,16 +201,8 @@ fn check_id(id: &str, errors: &mut Vec<FieldError>) {
     }
 }
 
-fn check_name(name: &str, errors: &mut Vec<FieldError>) -> String {
-    if name.trim().is_empty() || name.chars().count() > MAX_NAME {
-        errors.push(FieldError::new(
-            "name",
-            ErrorCode::InvalidLength,
-            "must have 1–100 characters",
-        ));
-    }
-    name.trim().to_string()
-}
+/// A vendor's name follows a brand's name rule.
+use crate::domain::brand::check_name;
 
 /// The same rule as an order line's `vendor`, so every name a line can
 /// carry can be registered.
