@@ -20,7 +20,13 @@
 #   webhook-example  examples/webhook_receiver registered as an endpoint of
 #                 the brand, pinged, and its delivery found in the log
 #   schemathesis  every check, stateful links, credentials of a real lookup,
-#                 the brand path parameter pinned (scripts/contract/schemathesis.toml)
+#                 the brand path parameter pinned (scripts/contract/schemathesis.toml),
+#                 a return in the right state for each action
+#                 (scripts/contract/fixtures.sh); deterministic: a fixed seed,
+#                 a fixed number of cases, no example database, so the same
+#                 commit always gets the same verdict. Ends with the list of
+#                 operations reached, and fails when an operation that can
+#                 succeed never did (scripts/contract/reached.py).
 #
 # Options:
 #   --only STEP[,STEP…]   run only these steps (e.g. --only redocly)
@@ -28,11 +34,20 @@
 #   --base-url URL        a running server (with --api-key; RETURNS_API_KEY works too)
 #   --api-key KEY         merchant key of --brand on that server
 #   --brand SLUG          brand to exercise (default demo)
+#   --vendor-key KEY      with --base-url: a key of the brand's vendor nordic-knits
+#   --admin-key KEY       with --base-url: an admin key
+#   --seed N              Schemathesis seed (default $CONTRACT_SCHEMATHESIS_SEED or 20261207)
+#   --examples N          cases per operation (default 20)
+#   --explore MINUTES     instead of the fixed run: rounds with a fresh random
+#                         seed each (not deterministic), until MINUTES have
+#                         passed; every failing round prints its seed and the
+#                         command that replays it
+#   --replay SEED         one round as --explore ran it with that seed
 #   -h, --help            this text
 #
 # Environment: CONTRACT_CACHE (tools and reports; default .cache/contract),
-# CONTRACT_STEP_TIMEOUT (seconds per step, default 600),
-# CONTRACT_SCHEMATHESIS_MAX_TIME (seconds of fuzzing, default 300).
+# CONTRACT_STEP_TIMEOUT (seconds per step, default 600; --explore raises it),
+# CONTRACT_SCHEMATHESIS_SEED (the fixed run's seed).
 #
 # Tools come from their registries on first use: npm packages pinned by
 # scripts/contract/package-lock.json into $CONTRACT_CACHE/node_modules and by
@@ -47,7 +62,9 @@ cd "$ROOT"
 ALL_STEPS=(redocly typescript newman rust-example shell-example webhook-example schemathesis)
 CACHE="${CONTRACT_CACHE:-$ROOT/.cache/contract}"
 STEP_TIMEOUT="${CONTRACT_STEP_TIMEOUT:-600}"
-FUZZ_TIME="${CONTRACT_SCHEMATHESIS_MAX_TIME:-300}"
+SEED="${CONTRACT_SCHEMATHESIS_SEED:-20261207}"
+EXAMPLES=20
+EXPLORE=""
 REPORTS="$CACHE/reports"
 
 usage() { sed -n '2,/^# shellcheck/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -118,8 +135,14 @@ start_server() {
         sleep 0.2
     done
     BASE_URL="http://$(sed -n 's/^Listening on \([^ ]*\).*/\1/p' "$WORK/server.log" | head -n1)"
-    API_KEY="$(grep -o 'rk_[A-Za-z0-9_]*' "$WORK/server.log" | head -n1)"
-    [[ "$BASE_URL" != http:// && -n "$API_KEY" ]] || { cat "$WORK/server.log" >&2; die "no address or key in the server's output"; }
+    API_KEY="$(sed -n 's/^Merchant API key.*: \(rk_[A-Za-z0-9_]*\).*/\1/p' "$WORK/server.log" | head -n1)"
+    VENDOR_KEY="$(sed -n 's/^Vendor API key.*: \([A-Za-z0-9_]*\).*/\1/p' "$WORK/server.log" | head -n1)"
+    [[ "$BASE_URL" != http:// && -n "$API_KEY" && -n "$VENDOR_KEY" ]] ||
+        { cat "$WORK/server.log" >&2; die "no address or keys in the server's output"; }
+    DB_FILE="$WORK/contract.db"
+    ADMIN_KEY="$("$BINARY" keys create --admin --name contract --database-url "sqlite://$DB_FILE" 2>/dev/null |
+        grep -o 'rk_[A-Za-z0-9_]*' | head -n1)"
+    [[ -n "$ADMIN_KEY" ]] || die "could not create an admin key"
     cp "$WORK/server.log" "$REPORTS/server.log"
     echo "started $BINARY at $BASE_URL (pid $SERVER_PID, database in $WORK)"
 }
@@ -209,64 +232,48 @@ step_webhook_example() {
     echo "the example receiver verified the ping; the log shows it delivered"
 }
 
-# Credentials and objects of a real customer for Schemathesis: a fresh
-# order, its lookup (access and service-points tokens), auto-approved
-# returns and a label (id and token).
-fuzz_credentials() {
-    local number now day=86400 status
-    number="CT-$(date +%s)-$RANDOM"
-    now="$(date -u +%s)"
-    jq -n --arg n "$number" --arg placed "$(date -u -d "@$((now - 4 * day))" +%FT%TZ)" \
-        --arg shipped "$(date -u -d "@$((now - 3 * day))" +%FT%TZ)" \
-        --arg delivered "$(date -u -d "@$((now - 2 * day))" +%FT%TZ)" '{
-        number: $n, placed_at: $placed, currency: "EUR",
-        customer: { email: "ana@example.com", phone: "+31612345678", name: "Ana de Vries" },
-        shipping_address: { line1: "Stationsplein 1", city: "Amsterdam", postal_code: "1012 AB",
-                            country: "NL", latitude: 52.3791, longitude: 4.9003 },
-        lines: [ { id: "L1", sku: "TSHIRT-M", name: "T-shirt M", quantity: 5,
-                   unit_price: { amount: 1999, currency: "EUR" }, returnable: true } ],
-        shipments: [ { tracking_number: ($n + "-1"), carrier: "postnl", status: "delivered",
-                       shipped_at: $shipped, delivered_at: $delivered,
-                       lines: [ { line_id: "L1", quantity: 5 } ] } ] }' >"$WORK/order.json"
-    status="$(curl -sS -o "$WORK/out.json" -w '%{http_code}' "$BASE_URL/v1/brands/$BRAND/orders" \
-        -H "Authorization: Bearer $API_KEY" -H 'Content-Type: application/json' --data-binary @"$WORK/order.json")"
-    [[ "$status" == 201 ]] || { echo "order ingestion answered $status: $(cat "$WORK/out.json")"; return 1; }
-    status="$(curl -sS -o "$WORK/lookup.json" -w '%{http_code}' "$BASE_URL/v1/portal/$BRAND/lookup" \
-        -H 'Content-Type: application/json' --data-binary "{\"identifier\":\"$number\",\"postal_code\":\"1012 AB\"}")"
-    [[ "$status" == 200 ]] || { echo "lookup answered $status: $(cat "$WORK/lookup.json")"; return 1; }
-    # Two returns: the first is the one the return operations act on (and may
-    # cancel); the label operations get the label of the second.
-    local i
-    for i in 1 2; do
-        status="$(curl -sS -o "$WORK/return$i.json" -w '%{http_code}' "$BASE_URL/v1/portal/$BRAND/returns" \
-            -H "Authorization: Bearer $(jq -r .access_token "$WORK/lookup.json")" -H 'Content-Type: application/json' \
-            --data-binary '{"items":[{"order_line_id":"L1","quantity":1,"reason_code":"too_small"}],
-                            "return_method":{"type":"drop_off","carrier":"postnl"},"resolution":{"type":"refund"}}')"
-        [[ "$status" == 201 ]] || { echo "return creation answered $status: $(cat "$WORK/return$i.json")"; return 1; }
-    done
-    local poll
-    poll="$(jq -r '.shipments[0].label.poll_url' "$WORK/return2.json")"
-    export CONTRACT_BASE_URL="$BASE_URL" CONTRACT_BRAND="$BRAND" CONTRACT_API_KEY="$API_KEY"
-    CONTRACT_ACCESS_TOKEN="$(jq -r .access_token "$WORK/lookup.json")"
-    CONTRACT_SERVICE_POINTS_TOKEN="$(jq -r .service_points_token "$WORK/lookup.json")"
-    CONTRACT_ORDER_NUMBER="$number"
-    CONTRACT_RETURN_ID="$(jq -r .id "$WORK/return1.json")"
-    CONTRACT_LABEL_ID="$(sed -E 's#.*/v1/labels/([^/?]+).*#\1#' <<<"$poll")"
-    CONTRACT_LABEL_TOKEN="$(sed -E 's#.*[?&]token=([^&]+).*#\1#' <<<"$poll")"
-    export CONTRACT_ACCESS_TOKEN CONTRACT_SERVICE_POINTS_TOKEN CONTRACT_ORDER_NUMBER \
-        CONTRACT_RETURN_ID CONTRACT_LABEL_ID CONTRACT_LABEL_TOKEN
-    echo "credentials of order $number, return $CONTRACT_RETURN_ID, label $CONTRACT_LABEL_ID"
+# One Schemathesis run: SEED, EXAMPLES cases per operation, deterministic
+# unless exploring; the reports of the run go to DIR.
+schemathesis_run() {
+    local seed=$1 dir=$2 mode=(--generation-database none)
+    # The example database would replay what earlier runs found: a verdict
+    # that depends on the machine's history is not reproducible. (The
+    # deterministic mode keeps none by itself.)
+    ((DETERMINISTIC)) && mode=(--generation-deterministic)
+    SCHEMATHESIS_HOOKS="$ROOT/scripts/contract/hooks.py" "$CACHE/venv/bin/schemathesis" \
+        --config-file "$ROOT/scripts/contract/schemathesis.toml" \
+        run "$ROOT/openapi/openapi.json" --checks all --workers 1 \
+        --seed "$seed" --max-examples "$EXAMPLES" "${mode[@]}" \
+        --report junit,ndjson --report-dir "$dir"
 }
 
 step_schemathesis() {
     schemathesis_tool
-    fuzz_credentials
-    # From the cache folder, where Schemathesis and Hypothesis keep what they
-    # learn between runs (known failures are tried again first).
+    # shellcheck source=scripts/contract/fixtures.sh
+    source "$ROOT/scripts/contract/fixtures.sh"
     cd "$CACHE"
-    "$CACHE/venv/bin/schemathesis" --config-file "$ROOT/scripts/contract/schemathesis.toml" \
-        run "$ROOT/openapi/openapi.json" --checks all --max-time "$FUZZ_TIME" --workers 1 \
-        --report junit,ndjson --report-dir "$REPORTS/schemathesis"
+    if [[ -z "$EXPLORE" ]]; then
+        fuzz_fixtures
+        echo "schemathesis: seed $SEED, $EXAMPLES cases per operation$( ((DETERMINISTIC)) && echo ", deterministic")"
+        rm -rf "$REPORTS/schemathesis"
+        local code=0
+        schemathesis_run "$SEED" "$REPORTS/schemathesis" || code=$?
+        python3 "$ROOT/scripts/contract/reached.py" "$REPORTS/schemathesis" "$ROOT/openapi/openapi.json" || code=1
+        return "$code"
+    fi
+    local until=$((SECONDS + EXPLORE * 60)) round=0 seed failed=()
+    while ((SECONDS < until)); do
+        round=$((round + 1))
+        seed="$(python3 -c 'import random; print(random.randrange(1, 2**31))')"
+        printf '\n---- explore round %s, seed %s\n' "$round" "$seed"
+        fuzz_fixtures
+        if ! schemathesis_run "$seed" "$REPORTS/explore-$seed"; then
+            failed+=("$seed")
+            echo "explore: round $round failed; replay: scripts/contract.sh --only schemathesis --replay $seed --examples $EXAMPLES"
+        fi
+    done
+    echo "explore: $round rounds in $EXPLORE minutes, ${#failed[@]} failed${failed[*]:+ (seeds ${failed[*]})}"
+    ((${#failed[@]} == 0))
 }
 
 # ---------------------------------------------------------------- main
@@ -279,6 +286,7 @@ if [[ "${1:-}" == __step ]]; then
 fi
 
 ONLY="" SKIP="" BASE_URL="" API_KEY="${RETURNS_API_KEY:-}" BRAND=demo BINARY=""
+VENDOR_KEY="" ADMIN_KEY="" DB_FILE="" DETERMINISTIC=1
 while (($#)); do
     case "$1" in
         --only) ONLY="${2:?--only needs steps}"; shift 2 ;;
@@ -286,11 +294,22 @@ while (($#)); do
         --base-url) BASE_URL="${2:?--base-url needs a URL}"; shift 2 ;;
         --api-key) API_KEY="${2:?--api-key needs a key}"; shift 2 ;;
         --brand) BRAND="${2:?--brand needs a slug}"; shift 2 ;;
+        --vendor-key) VENDOR_KEY="${2:?--vendor-key needs a key}"; shift 2 ;;
+        --admin-key) ADMIN_KEY="${2:?--admin-key needs a key}"; shift 2 ;;
+        --seed) SEED="${2:?--seed needs a number}"; shift 2 ;;
+        --examples) EXAMPLES="${2:?--examples needs a number}"; shift 2 ;;
+        --explore) EXPLORE="${2:?--explore needs minutes}"; DETERMINISTIC=0; shift 2 ;;
+        --replay) SEED="${2:?--replay needs a seed}"; DETERMINISTIC=0; shift 2 ;;
         -h | --help) usage; exit 0 ;;
         -*) die "unknown option $1 (see --help)" ;;
         *) BINARY="$1"; shift ;;
     esac
 done
+
+[[ -z "$EXPLORE" ]] || [[ "$EXPLORE" =~ ^[1-9][0-9]*$ ]] || die "--explore takes whole minutes"
+[[ "$SEED" =~ ^[0-9]+$ && "$EXAMPLES" =~ ^[1-9][0-9]*$ ]] || die "--seed and --examples take numbers"
+# An exploring run's last round may start just before the time is up.
+[[ -z "$EXPLORE" ]] || STEP_TIMEOUT=$((EXPLORE * 60 + STEP_TIMEOUT))
 
 STEPS=()
 for step in "${ALL_STEPS[@]}"; do
@@ -322,7 +341,8 @@ header() { printf '\n==== %s ====\n' "$*"; }
 if needs_server; then start_server; fi
 
 # The steps run as child processes (see __step above) and see these.
-export ROOT CACHE REPORTS WORK BASE_URL API_KEY BRAND BINARY FUZZ_TIME
+export ROOT CACHE REPORTS WORK BASE_URL API_KEY VENDOR_KEY ADMIN_KEY DB_FILE BRAND BINARY \
+    SEED EXAMPLES EXPLORE DETERMINISTIC
 declare -A RESULT
 FAILED=0
 for step in "${STEPS[@]}"; do

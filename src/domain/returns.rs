@@ -611,18 +611,54 @@ pub fn price(
 /// service point and, for pickups, a bookable date. Returns the carrier,
 /// resolved when the method has only one.
 fn check_method(m: &MethodRequest, ctx: &Context<'_>, top: &mut Vec<FieldError>) -> Option<String> {
-    let Some(setting) = ctx.settings.method(m.method) else {
+    let setting = ctx.settings.method(m.method);
+    if setting.is_none() {
         top.push(FieldError::new(
             "return_method.type",
             ErrorCode::ReturnMethodNotAllowed,
             "this brand does not offer this return method",
         ));
-        return None;
-    };
+    }
+    check_method_shape(m, top);
+    let setting = setting?;
     let carrier = check_carrier(m, setting, top);
     check_service_point(m, ctx.service_point, carrier.as_deref(), top);
     check_pickup_date(m, setting, ctx.today, top);
     carrier
+}
+
+/// Which fields each method takes, as the spec states it (so even preview
+/// refuses a request that breaks it), whether or not the brand offers the
+/// method: no carrier in store, a service point only for drop-offs, a date
+/// for pickups and for nothing else.
+fn check_method_shape(m: &MethodRequest, top: &mut Vec<FieldError>) {
+    use ReturnMethodType::{InStore, Pickup};
+    let not_allowed =
+        |field: &str, message: &str| FieldError::new(field, ErrorCode::NotAllowed, message);
+    if m.method == InStore && m.carrier.is_some() {
+        top.push(not_allowed(
+            "return_method.carrier",
+            "in-store returns use no carrier",
+        ));
+    }
+    if matches!(m.method, Pickup | InStore) && m.service_point_id.is_some() {
+        top.push(not_allowed(
+            "return_method.service_point_id",
+            "only drop-off methods use a service point",
+        ));
+    }
+    match (m.method, m.pickup_date) {
+        (Pickup, None) => top.push(FieldError::new(
+            "return_method.pickup_date",
+            ErrorCode::PickupDateRequired,
+            "choose a pickup day",
+        )),
+        (Pickup, Some(_)) | (_, None) => {}
+        (_, Some(_)) => top.push(not_allowed(
+            "return_method.pickup_date",
+            "only pickups have a date",
+        )),
+    }
 }
 
 fn check_carrier(
@@ -631,15 +667,7 @@ fn check_carrier(
     top: &mut Vec<FieldError>,
 ) -> Option<String> {
     match (m.method, &m.carrier) {
-        (ReturnMethodType::InStore, Some(_)) => {
-            top.push(FieldError::new(
-                "return_method.carrier",
-                ErrorCode::NotAllowed,
-                "in-store returns use no carrier",
-            ));
-            None
-        }
-        (ReturnMethodType::InStore, None) => None,
+        (ReturnMethodType::InStore, _) => None,
         (_, Some(c)) if setting.carriers.contains(c) => Some(c.clone()),
         (_, Some(_)) => {
             top.push(FieldError::new(
@@ -696,13 +724,6 @@ fn check_service_point(
                 ));
             }
         }
-        (ReturnMethodType::Pickup | ReturnMethodType::InStore, Some(_), _) => {
-            top.push(FieldError::new(
-                "return_method.service_point_id",
-                ErrorCode::NotAllowed,
-                "only drop-off methods use a service point",
-            ))
-        }
         _ => {}
     }
 }
@@ -713,29 +734,16 @@ fn check_pickup_date(
     today: NaiveDate,
     top: &mut Vec<FieldError>,
 ) {
-    match (m.method, m.pickup_date) {
-        (ReturnMethodType::Pickup, None) => top.push(FieldError::new(
-            "return_method.pickup_date",
-            ErrorCode::PickupDateRequired,
-            "choose a pickup day",
-        )),
-        (ReturnMethodType::Pickup, Some(date)) => {
-            let max_days = i64::from(setting.max_pickup_days.unwrap_or(14));
-            let days = (date - today).num_days();
-            if days < 1 || days > max_days {
-                top.push(FieldError::new(
-                    "return_method.pickup_date",
-                    ErrorCode::PickupDateInvalid,
-                    format!("must be between tomorrow and {max_days} days from today"),
-                ));
-            }
+    if let (ReturnMethodType::Pickup, Some(date)) = (m.method, m.pickup_date) {
+        let max_days = i64::from(setting.max_pickup_days.unwrap_or(14));
+        let days = (date - today).num_days();
+        if days < 1 || days > max_days {
+            top.push(FieldError::new(
+                "return_method.pickup_date",
+                ErrorCode::PickupDateInvalid,
+                format!("must be between tomorrow and {max_days} days from today"),
+            ));
         }
-        (_, Some(_)) => top.push(FieldError::new(
-            "return_method.pickup_date",
-            ErrorCode::NotAllowed,
-            "only pickups have a date",
-        )),
-        (_, None) => {}
     }
 }
 
@@ -947,6 +955,37 @@ mod tests {
             codes(&run(&req, &settings(), &[])),
             vec![ErrorCode::NotAllowed]
         );
+    }
+
+    #[test]
+    fn a_method_s_fields_are_checked_even_when_the_brand_does_not_offer_it() {
+        let mut req = request(serde_json::json!([
+            { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small" }
+        ]));
+        req.return_method = serde_json::from_value(serde_json::json!(
+            { "type": "in_store", "carrier": "postnl", "service_point_id": "sp_1", "pickup_date": "2026-11-07" }
+        ))
+        .expect("method");
+        let checked = run(&req, &settings(), &[]);
+        let codes: Vec<(String, ErrorCode)> = checked
+            .all_errors()
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert_eq!(
+            codes[0],
+            (
+                "return_method.type".into(),
+                ErrorCode::ReturnMethodNotAllowed
+            )
+        );
+        for field in ["carrier", "service_point_id", "pickup_date"] {
+            assert!(
+                codes.contains(&(format!("return_method.{field}"), ErrorCode::NotAllowed)),
+                "{field}: {codes:?}"
+            );
+        }
+        assert!(checked.shape_violation().is_some());
     }
 
     #[test]

@@ -32,35 +32,77 @@ pub const MAX_REPORTED_ERRORS: usize = 200;
 #[serde(deny_unknown_fields)]
 pub struct ServicePointInput {
     /// Carrier code (`postnl`, `dhl`, …).
-    #[schema(example = "postnl")]
+    #[schema(example = "postnl", pattern = "^[a-z0-9_-]{1,40}$")]
     pub carrier: String,
     /// The carrier's id of the point, unique per carrier.
-    #[schema(example = "NL-204711")]
+    #[schema(
+        example = "NL-204711",
+        min_length = 1,
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub code: String,
     /// Name.
-    #[schema(example = "PostNL Punt Bruna Centraal")]
+    #[schema(
+        example = "PostNL Punt Bruna Centraal",
+        min_length = 1,
+        max_length = 120,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub name: String,
     /// Street.
+    #[schema(
+        min_length = 1,
+        max_length = 120,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub street: String,
     /// House number.
     #[serde(default)]
+    #[schema(
+        min_length = 1,
+        max_length = 20,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub house_number: Option<String>,
     /// Postal code.
+    #[schema(
+        min_length = 1,
+        max_length = 16,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub postal_code: String,
     /// City.
+    #[schema(
+        min_length = 1,
+        max_length = 80,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub city: String,
     /// ISO 3166-1 alpha-2 country.
     #[schema(value_type = CountryCode)]
     pub country: String,
     /// Latitude (WGS84).
+    #[schema(minimum = -90.0, maximum = 90.0)]
     pub latitude: f64,
     /// Longitude (WGS84).
+    #[schema(minimum = -180.0, maximum = 180.0)]
     pub longitude: f64,
     /// Phone.
     #[serde(default)]
+    #[schema(
+        min_length = 1,
+        max_length = 40,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub phone: Option<String>,
     /// Kind of shop, e.g. `supermarket`, `locker`.
     #[serde(default)]
+    #[schema(
+        min_length = 1,
+        max_length = 40,
+        pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$"
+    )]
     pub shop_type: Option<String>,
     /// Accepts label-less (QR) returns.
     #[serde(default)]
@@ -118,6 +160,8 @@ pub struct ValidPoint {
     pub active: bool,
 }
 
+// The schema of each text field states what [`text`] accepts: no control
+// character, and at least one character that is not white space.
 fn text(errors: &mut Vec<FieldError>, path: &str, field: &str, value: &str, max: usize) {
     if value.trim().is_empty() || value.chars().count() > max || value.chars().any(char::is_control)
     {
@@ -291,6 +335,37 @@ pub fn validate_all(
     }
 }
 
+/// The points of a bare-array import: at least one, as the wrapped form.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct PointList(pub Vec<ServicePointInput>);
+
+// By hand: the derive cannot put `minItems` on a newtype's array.
+impl utoipa::PartialSchema for PointList {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ArrayBuilder::new()
+            .items(utoipa::openapi::Ref::from_schema_name("ServicePointInput"))
+            .min_items(Some(1))
+            .description(Some("`[...]`: the points."))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for PointList {
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        schemas.push((
+            ServicePointInput::name().into(),
+            <ServicePointInput as utoipa::PartialSchema>::schema(),
+        ));
+        <ServicePointInput as utoipa::ToSchema>::schemas(schemas);
+    }
+}
+
 /// Body of a JSON import: `{"service_points": [...]}` or a bare array.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(untagged)]
@@ -298,17 +373,18 @@ pub enum JsonImport {
     /// `{"service_points": [...]}`.
     Wrapped {
         /// The points.
+        #[schema(min_items = 1)]
         service_points: Vec<ServicePointInput>,
     },
     /// `[...]`.
-    Bare(Vec<ServicePointInput>),
+    Bare(PointList),
 }
 
 /// Points of a JSON import with their paths.
 pub fn from_json(import: JsonImport) -> Vec<(String, ServicePointInput)> {
     let list = match import {
         JsonImport::Wrapped { service_points } => service_points,
-        JsonImport::Bare(list) => list,
+        JsonImport::Bare(PointList(list)) => list,
     };
     list.into_iter()
         .enumerate()
@@ -551,11 +627,15 @@ pub struct CentroidInput {
     /// ISO alpha-2 country.
     #[schema(value_type = CountryCode)]
     pub country: String,
-    /// Postal code or its leading part (e.g. `1012` for all of `1012 AB`…`1012 ZZ`).
+    /// Postal code or its leading part (e.g. `1012` for all of `1012 AB`…`1012 ZZ`):
+    /// 2–12 letters or digits, spaces and hyphens aside.
+    #[schema(pattern = "^[\\s-]*(?:[A-Za-z0-9][\\s-]*){2,12}$")]
     pub postal_code: String,
     /// Latitude.
+    #[schema(minimum = -90.0, maximum = 90.0)]
     pub latitude: f64,
     /// Longitude.
+    #[schema(minimum = -180.0, maximum = 180.0)]
     pub longitude: f64,
 }
 
@@ -574,6 +654,22 @@ pub fn parse_centroids(
             let mut reader = csv::ReaderBuilder::new()
                 .trim(csv::Trim::All)
                 .from_reader(bytes);
+            // The header names every column, even in a file without rows.
+            let header = reader.headers().cloned().unwrap_or_default();
+            let missing: Vec<FieldError> = ["country", "postal_code", "latitude", "longitude"]
+                .into_iter()
+                .filter(|column| !header.iter().any(|h| h == *column))
+                .map(|column| {
+                    FieldError::new(
+                        "rows[1]",
+                        ErrorCode::InvalidCsv,
+                        format!("the header has no column `{column}`"),
+                    )
+                })
+                .collect();
+            if !missing.is_empty() {
+                return Err(ApiError::validation(missing));
+            }
             let mut out = Vec::new();
             for (i, rec) in reader.deserialize::<CentroidInput>().enumerate() {
                 match rec {
@@ -600,7 +696,8 @@ pub fn parse_centroids(
                 ErrorCode::InvalidCountry,
                 "ISO alpha-2",
             ));
-        } else if key.len() < 2 || key.len() > 12 {
+        } else if !(2..=12).contains(&key.len()) || !key.bytes().all(|b| b.is_ascii_alphanumeric())
+        {
             errors.push(FieldError::new(
                 format!("{path}.postal_code"),
                 ErrorCode::InvalidPostalCode,

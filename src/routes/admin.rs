@@ -3,7 +3,6 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, post, web};
-use futures_util::StreamExt;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -13,6 +12,7 @@ use crate::app::service_points::{
     CentroidInput, CentroidSummary, Format, ImportSummary, JsonImport,
 };
 use crate::error::{ApiError, ErrorCode};
+use crate::routes::extract::{declared_length, read_limited};
 
 /// Largest import body (a national network as CSV fits comfortably).
 pub const MAX_IMPORT_BYTES: usize = 512 * 1024 * 1024;
@@ -47,26 +47,6 @@ fn format_of(req: &HttpRequest) -> Result<Format, ApiError> {
     }
 }
 
-async fn read_body(mut payload: web::Payload, limit: usize) -> Result<web::Bytes, ApiError> {
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| {
-            ApiError::new(
-                ErrorCode::InvalidBody,
-                format!("The body could not be read: {e}"),
-            )
-        })?;
-        if body.len() + chunk.len() > limit {
-            return Err(ApiError::new(
-                ErrorCode::PayloadTooLarge,
-                format!("The file exceeds {limit} bytes."),
-            ));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body.freeze())
-}
-
 /// Imports (upserts by `carrier` + `code`) a carrier network from CSV or
 /// JSON. All or nothing: a file with any bad row changes nothing and every
 /// error names its row (`rows[LINE].field` for CSV, `service_points[i].field`
@@ -97,7 +77,7 @@ pub async fn import_service_points(
 ) -> Result<web::Json<ImportSummary>, ApiError> {
     merchant.require_admin()?;
     let format = format_of(&req)?;
-    let body = read_body(payload, MAX_IMPORT_BYTES).await?;
+    let body = read_limited(payload, declared_length(&req), MAX_IMPORT_BYTES).await?;
     Ok(web::Json(
         crate::app::service_points::import(&state, format, body, query.replace).await?,
     ))
@@ -130,7 +110,7 @@ pub async fn import_centroids(
 ) -> Result<web::Json<CentroidSummary>, ApiError> {
     merchant.require_admin()?;
     let format = format_of(&req)?;
-    let body = read_body(payload, 64 * 1024 * 1024).await?;
+    let body = read_limited(payload, declared_length(&req), 64 * 1024 * 1024).await?;
     Ok(web::Json(
         crate::app::service_points::import_centroids(&state.db, format, body).await?,
     ))

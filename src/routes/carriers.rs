@@ -4,12 +4,11 @@
 //! service checks the signature over the body exactly as it arrived.
 
 use actix_web::{HttpRequest, post, web};
-use futures_util::StreamExt;
 
 use crate::app::AppState;
 use crate::app::returns::tracking::{SignedRequest, TrackingEventInput, TrackingReceipt};
-use crate::error::{ApiError, ErrorCode};
-use crate::routes::extract::is_json;
+use crate::error::ApiError;
+use crate::routes::extract::{declared_length, is_json, read_limited};
 
 /// Largest tracking event body (one scan is a few hundred bytes).
 pub const MAX_TRACKING_EVENT_BYTES: usize = 64 * 1024;
@@ -65,30 +64,11 @@ pub async fn tracking_event(
         timestamp: header("webhook-timestamp"),
         signature: header("webhook-signature"),
         json: is_json(&req),
-        body: read_body(payload).await?,
+        body: read_limited(payload, declared_length(&req), MAX_TRACKING_EVENT_BYTES)
+            .await?
+            .to_vec(),
     };
     Ok(web::Json(
         crate::app::returns::tracking::receive(&state, &path, signed).await?,
     ))
-}
-
-/// The body, at most [`MAX_TRACKING_EVENT_BYTES`] (413 beyond).
-async fn read_body(mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
-    let mut body = Vec::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| {
-            ApiError::new(
-                ErrorCode::InvalidBody,
-                format!("The body could not be read: {e}"),
-            )
-        })?;
-        if body.len() + chunk.len() > MAX_TRACKING_EVENT_BYTES {
-            return Err(ApiError::new(
-                ErrorCode::PayloadTooLarge,
-                format!("The body exceeds the limit of {MAX_TRACKING_EVENT_BYTES} bytes."),
-            ));
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
 }

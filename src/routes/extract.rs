@@ -9,10 +9,10 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
-use actix_web::error::QueryPayloadError;
+use actix_web::error::{PayloadError, QueryPayloadError};
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use futures_util::StreamExt;
+use futures_util::{Stream, StreamExt};
 use serde::de::DeserializeOwned;
 
 use crate::app::AppState;
@@ -100,6 +100,45 @@ portal_extractor!(
 /// Default limit for JSON bodies (bulk endpoints raise it per route).
 pub const DEFAULT_JSON_LIMIT: usize = 256 * 1024;
 
+/// Reads a request body of at most `limit` bytes: 413 when the declared
+/// `Content-Length` or the bytes actually sent pass it (checked chunk by
+/// chunk, so no more than the limit is ever buffered). Every body this API
+/// reads goes through here: JSON, CSV imports and signed carrier events.
+pub async fn read_limited<S>(
+    mut payload: S,
+    declared: Option<usize>,
+    limit: usize,
+) -> Result<web::Bytes, ApiError>
+where
+    S: Stream<Item = Result<web::Bytes, PayloadError>> + Unpin,
+{
+    if declared.is_some_and(|n| n > limit) {
+        return Err(too_large(limit));
+    }
+    let mut bytes = web::BytesMut::with_capacity(declared.unwrap_or(1024).min(limit));
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::new(
+                ErrorCode::InvalidBody,
+                format!("The body could not be read: {e}"),
+            )
+        })?;
+        if bytes.len() + chunk.len() > limit {
+            return Err(too_large(limit));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes.freeze())
+}
+
+/// The `Content-Length` a request declares, if any.
+pub fn declared_length(req: &HttpRequest) -> Option<usize> {
+    req.headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
+
 /// A JSON request body of type `T`, at most `LIMIT` bytes.
 #[derive(Debug)]
 pub struct Json<T, const LIMIT: usize = DEFAULT_JSON_LIMIT>(pub T);
@@ -127,44 +166,20 @@ impl<const LIMIT: usize> LaterJson<LIMIT> {
     fn of(req: &HttpRequest, payload: &mut Payload) -> LaterJson<LIMIT> {
         LaterJson {
             content_type_ok: is_json(req),
-            declared: req
-                .headers()
-                .get(header::CONTENT_LENGTH)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.parse::<usize>().ok()),
+            declared: declared_length(req),
             payload: payload.take(),
         }
     }
 
     /// Reads and parses the body: 415 unless JSON, 413 past the limit
-    /// (declared or while reading, never buffering more), 400 when it does
-    /// not parse as `T`.
-    pub async fn read<T: DeserializeOwned>(mut self) -> Result<T, ApiError> {
-        let limit = LIMIT;
+    /// (declared or while reading, never buffering more), 400 when it is
+    /// not an object or does not parse as `T`.
+    pub async fn read<T: DeserializeOwned>(self) -> Result<T, ApiError> {
         if !self.content_type_ok {
-            return Err(ApiError::new(
-                ErrorCode::UnsupportedMediaType,
-                "The body must be JSON (Content-Type: application/json).",
-            ));
+            return Err(not_json());
         }
-        if self.declared.is_some_and(|n| n > limit) {
-            return Err(too_large(limit));
-        }
-        // Read with the limit enforced chunk by chunk, never buffering more.
-        let mut bytes = web::BytesMut::with_capacity(self.declared.unwrap_or(1024).min(limit));
-        while let Some(chunk) = self.payload.next().await {
-            let chunk = chunk.map_err(|e| {
-                ApiError::new(
-                    ErrorCode::InvalidBody,
-                    format!("The body could not be read: {e}"),
-                )
-            })?;
-            if bytes.len() + chunk.len() > limit {
-                return Err(too_large(limit));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
-        parse_json(&bytes)
+        let bytes = read_limited(self.payload, self.declared, LIMIT).await?;
+        parse_object(&bytes)
     }
 }
 
@@ -177,8 +192,12 @@ impl<const LIMIT: usize> FromRequest for LaterJson<LIMIT> {
     }
 }
 
-/// A JSON body that may be absent: an empty body gives `None`, anything
-/// else must be valid JSON of `T` (a malformed body is an error, never `None`).
+/// A JSON body that may be absent. Absent, empty (or only white space) and
+/// `null` give `None`; an object must be valid `T`; any other JSON (an
+/// array, a string, a number, a boolean) is 400 `invalid_body` with the
+/// field error `invalid_type`, never taken as "no body". Every route whose
+/// body is optional reads it through this type, and routes that take no
+/// body read [`NoBody`].
 #[derive(Debug)]
 pub struct OptionalJson<T>(pub Option<T>);
 
@@ -188,33 +207,70 @@ impl<T: DeserializeOwned + 'static> FromRequest for OptionalJson<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let content_type_ok = is_json(req);
-        let mut payload = payload.take();
+        let declared = declared_length(req);
+        let payload = payload.take();
         Box::pin(async move {
-            let mut bytes = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| {
-                    ApiError::new(
-                        ErrorCode::InvalidBody,
-                        format!("The body could not be read: {e}"),
-                    )
-                })?;
-                if bytes.len() + chunk.len() > DEFAULT_JSON_LIMIT {
-                    return Err(too_large(DEFAULT_JSON_LIMIT));
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
+            let bytes = read_limited(payload, declared, DEFAULT_JSON_LIMIT).await?;
+            let document = bytes.trim_ascii();
+            if document.is_empty() {
                 return Ok(OptionalJson(None));
             }
             if !content_type_ok {
-                return Err(ApiError::new(
-                    ErrorCode::UnsupportedMediaType,
-                    "The body must be JSON (Content-Type: application/json).",
-                ));
+                return Err(not_json());
             }
-            parse_json(&bytes).map(|v| OptionalJson(Some(v)))
+            if document == b"null" {
+                return Ok(OptionalJson(None));
+            }
+            parse_object(document).map(|v| OptionalJson(Some(v)))
         })
     }
+}
+
+/// The body of a route that takes none: absent, empty, `null` or `{}`.
+/// Anything else is refused (400), so a client that sends parameters the
+/// route does not know learns so instead of having them ignored.
+pub type NoBody = OptionalJson<NoFields>;
+
+/// An object without fields (`{}`); any field is `unknown_field`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoFields {}
+
+/// Parses a JSON body that must be an object. serde reads a struct from an
+/// array too (its fields by position), so the top level is checked first:
+/// every request body of this API is an object.
+fn parse_object<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    match bytes.trim_ascii_start().first() {
+        Some(b'{') | None => parse_json(bytes),
+        Some(_) => match serde_json::from_slice::<serde_json::Value>(bytes) {
+            // Valid JSON of another type: the body has the wrong type.
+            Ok(value) => Err(not_an_object(&value)),
+            // Not JSON at all: the parser's own message says where.
+            Err(_) => parse_json(bytes),
+        },
+    }
+}
+
+fn not_an_object(value: &serde_json::Value) -> ApiError {
+    let found = match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    };
+    let message = format!("invalid type: {found}, expected a JSON object");
+    ApiError::new(ErrorCode::InvalidBody, format!("body: {message}")).with_errors(vec![
+        FieldError::new(String::new(), ErrorCode::InvalidType, message),
+    ])
+}
+
+fn not_json() -> ApiError {
+    ApiError::new(
+        ErrorCode::UnsupportedMediaType,
+        "The body must be JSON (Content-Type: application/json).",
+    )
 }
 
 fn too_large(limit: usize) -> ApiError {

@@ -102,7 +102,7 @@ async fn act(state: &AppState, vendor: &VendorCaller, path: Path2, step: PartSte
     operation_id = "vendor_approve_return",
     tag = "vendor",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
-    request_body = ApproveInput,
+    request_body = Option<ApproveInput>,
     security(("vendor_key" = [])),
     responses(
         (status = 200, description = "The part, approved", body = VendorPartView),
@@ -221,7 +221,7 @@ async fn merchant_act(
     operation_id = "merchant_approve_return_part",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id"), ("part_id" = String, Path, description = "Part (shipment) id")),
-    request_body = ApproveInput,
+    request_body = Option<ApproveInput>,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "The return after the approval", body = ReturnView),

@@ -4,6 +4,7 @@
 mod helpers;
 
 mod blobs;
+mod bodies;
 mod brands;
 mod carrier_server;
 mod cli;

@@ -11,7 +11,7 @@ use crate::app::returns::review::{
 };
 use crate::app::views::{EventList, ReturnView};
 use crate::error::ApiError;
-use crate::routes::extract::{Json, OptionalJson};
+use crate::routes::extract::{Json, NoBody, OptionalJson};
 
 type Path2 = web::Path<(String, String)>;
 type Answer = Result<web::Json<ReturnView>, ApiError>;
@@ -117,7 +117,7 @@ pub async fn notifications(
     operation_id = "merchant_approve_return",
     tag = "returns",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
-    request_body = ApproveInput,
+    request_body = Option<ApproveInput>,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Approved", body = ReturnView),
@@ -181,7 +181,12 @@ pub async fn reject(
     )
 )]
 #[post("/{brand}/returns/{id}/in-transit")]
-pub async fn in_transit(state: web::Data<AppState>, merchant: Merchant, path: Path2) -> Answer {
+pub async fn in_transit(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: Path2,
+    _: NoBody,
+) -> Answer {
     let (slug, id) = path.into_inner();
     Ok(web::Json(
         crate::app::returns::review::ship(&state, &merchant, &slug, &id).await?,
@@ -258,7 +263,12 @@ pub async fn complete(
     )
 )]
 #[post("/{brand}/returns/{id}/cancel")]
-pub async fn cancel(state: web::Data<AppState>, merchant: Merchant, path: Path2) -> Answer {
+pub async fn cancel(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: Path2,
+    _: NoBody,
+) -> Answer {
     let (slug, id) = path.into_inner();
     Ok(web::Json(
         crate::app::returns::review::cancel_as_merchant(&state, &merchant, &slug, &id).await?,

@@ -60,6 +60,11 @@ pub async fn get_settings(
         .json(settings))
 }
 
+/// The spec's example of a settings document: what a new brand starts with.
+fn settings_example() -> ReturnsSettings {
+    ReturnsSettings::default()
+}
+
 /// Replaces the brand's Returns Settings as a whole. The document is
 /// validated as a whole (every error with its field path); unknown fields are
 /// rejected. `If-Match` must carry the ETag of the version being replaced.
@@ -70,7 +75,7 @@ pub async fn get_settings(
         ("brand" = String, Path, description = "Brand slug"),
         ("If-Match" = String, Header, description = "ETag from GET, or `*`"),
     ),
-    request_body = ReturnsSettings,
+    request_body(content = ReturnsSettings, example = settings_example),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Saved", body = ReturnsSettings,

@@ -10,7 +10,7 @@ use crate::app::vendors::{
     VendorList, VendorView,
 };
 use crate::error::ApiError;
-use crate::routes::extract::{Json, OptionalJson};
+use crate::routes::extract::{Json, NoBody, OptionalJson};
 
 type Path2 = web::Path<(String, String)>;
 
@@ -143,11 +143,11 @@ pub async fn create_key(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
-    body: OptionalJson<Option<CreateVendorKey>>,
+    body: OptionalJson<CreateVendorKey>,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
     // No body, `null` and `{}` alike: a key named `api`.
-    let input = body.0.flatten().unwrap_or_default();
+    let input = body.0.unwrap_or_default();
     let key = crate::app::vendors::create_key(&state.db, &merchant, &slug, &id, input).await?;
     Ok(HttpResponse::Created().json(key))
 }
@@ -199,6 +199,7 @@ pub async fn revoke_key(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: web::Path<(String, String, String)>,
+    _: NoBody,
 ) -> Result<web::Json<VendorKeyView>, ApiError> {
     let (slug, id, key_id) = path.into_inner();
     Ok(web::Json(

@@ -10,7 +10,7 @@ use crate::app::webhooks::{
     EndpointView,
 };
 use crate::error::ApiError;
-use crate::routes::extract::Json;
+use crate::routes::extract::{Json, NoBody};
 
 type Path2 = web::Path<(String, String)>;
 type Answer = Result<web::Json<EndpointView>, ApiError>;
@@ -125,6 +125,7 @@ pub async fn remove(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
+    _: NoBody,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
     crate::app::webhooks::delete(&state, &merchant, &slug, &id).await?;
@@ -145,7 +146,12 @@ pub async fn remove(
     )
 )]
 #[post("/{brand}/webhook-endpoints/{id}/rotate-secret")]
-pub async fn rotate_secret(state: web::Data<AppState>, merchant: Merchant, path: Path2) -> Answer {
+pub async fn rotate_secret(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: Path2,
+    _: NoBody,
+) -> Answer {
     let (slug, id) = path.into_inner();
     Ok(web::Json(
         crate::app::webhooks::rotate_secret(&state, &merchant, &slug, &id).await?,
@@ -169,6 +175,7 @@ pub async fn test(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
+    _: NoBody,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
     let delivery = crate::app::webhooks::test(&state, &merchant, &slug, &id).await?;
@@ -231,6 +238,7 @@ pub async fn retry(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
+    _: NoBody,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
     let delivery = crate::app::webhooks::retry(&state, &merchant, &slug, &id).await?;

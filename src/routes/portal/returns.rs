@@ -8,7 +8,7 @@ use crate::app::AppState;
 use crate::app::returns::{CreateReturn, Created, CustomerReturns, Preview};
 use crate::app::views::ReturnView;
 use crate::error::ApiError;
-use crate::routes::extract::{AccessToken, Json};
+use crate::routes::extract::{AccessToken, Json, NoBody};
 
 /// Checks a return request without creating anything: per-item validation,
 /// whether it would be approved at once, the fee and the estimated refund.
@@ -153,6 +153,7 @@ pub async fn cancel(
     state: web::Data<AppState>,
     token: AccessToken,
     path: web::Path<(String, String)>,
+    _: NoBody,
 ) -> Result<web::Json<ReturnView>, ApiError> {
     let (_, id) = path.into_inner();
     Ok(web::Json(
