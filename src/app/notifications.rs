@@ -29,7 +29,7 @@ use super::views::{Renderer, ReturnView};
 use crate::db::DbConn;
 use crate::db::notifications::NotificationRow;
 use crate::db::outbox::JobRow;
-use crate::db::returns::EventRow;
+use crate::db::rows::EventRow;
 use crate::domain::events::EventType;
 use crate::domain::money::Money;
 use crate::domain::notifications::{
@@ -281,7 +281,7 @@ fn prepare(
     let Some(full) = crate::db::returns::load(conn, brand_id, return_id)? else {
         return Ok(None);
     };
-    let Some(event) = crate::db::returns::events(conn, return_id)?
+    let Some(event) = crate::db::events::for_return(conn, return_id)?
         .into_iter()
         .find(|e| e.id == payload.event_id)
     else {

@@ -20,10 +20,12 @@ use chrono::{DateTime, Utc};
 use super::super::cache::PortalBrand;
 use super::super::views::Renderer;
 use crate::db::DbConn;
+use crate::db::events::NewEvent;
 use crate::db::idempotency::Seen;
 use crate::db::orders::OrderRow;
 use crate::db::return_create::{KeyClaim, NewReturnRows};
-use crate::db::returns::{FullReturn, ItemRow, LabelRow, NewEvent, ReturnRow, ShipmentRow};
+use crate::db::returns::FullReturn;
+use crate::db::rows::{ItemRow, LabelRow, ReturnRow, ShipmentRow};
 use crate::db::vendors::VendorRow;
 use crate::domain::eligibility::{Policy, evaluate};
 use crate::domain::events::EventType;
@@ -304,12 +306,12 @@ fn new_rows(
                 shipment_id: Some(part.as_str()),
             }),
     );
-    let events = crate::db::returns::event_rows(&full.ret, events);
+    let events = crate::db::events::event_rows(&full.ret, events);
     // The labels' jobs go in with the events' jobs: no statement of their own.
     let label_jobs = full
         .labels
         .iter()
-        .map(crate::db::returns::label_job)
+        .map(crate::db::labels::job)
         .collect();
     let images = req
         .items

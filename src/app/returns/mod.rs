@@ -16,7 +16,8 @@ use super::AppState;
 use super::portal::PortalToken;
 use super::views::{Renderer, ReturnView};
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn};
+use crate::db::returns::FullReturn;
+use crate::db::rows::EventRow;
 use crate::domain::money::Money;
 use crate::domain::parts::PartAction;
 use crate::domain::return_status::{Action, step};
@@ -258,7 +259,7 @@ pub async fn get_for_order(
         .db
         .read(move |conn| {
             let full = load_for_order(conn, &brand_id, &order_id, &id, false)?;
-            let events = crate::db::returns::events(conn, &full.ret.id)?;
+            let events = crate::db::events::for_return(conn, &full.ret.id)?;
             Ok((full, events))
         })
         .await?;
@@ -296,7 +297,7 @@ fn cancel(
     actor: &str,
 ) -> Result<Vec<EventRow>, ApiError> {
     step(full.ret.status(), Action::Cancel)?;
-    crate::db::returns::cancel_labels(conn, &full.ret.id)?;
+    crate::db::labels::cancel_for_return(conn, &full.ret.id)?;
     let moves = full
         .shipments
         .iter()
@@ -333,7 +334,7 @@ fn enqueue_new_labels(conn: &mut DbConn, full: &mut FullReturn) -> Result<bool, 
         .filter(|l| !full.labels.iter().any(|x| x.shipment_id == l.shipment_id))
         .collect();
     for label in &labels {
-        crate::db::returns::enqueue_label(conn, label)?;
+        crate::db::labels::enqueue(conn, label)?;
     }
     let any = !labels.is_empty();
     full.labels.extend(labels);
@@ -357,7 +358,7 @@ pub(crate) fn publish(
             &view
         };
         let data = serde_json::value::to_raw_value(merchant).map_err(ApiError::internal)?;
-        crate::db::returns::publish(conn, events, &data)?;
+        crate::db::events::publish(conn, events, &data)?;
         crate::app::notifications::enqueue(conn, events)?;
     }
     Ok(view)

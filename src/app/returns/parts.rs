@@ -6,7 +6,9 @@
 //! when its derived status moved ([`return_event`]).
 
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn, NewEvent};
+use crate::db::events::NewEvent;
+use crate::db::returns::FullReturn;
+use crate::db::rows::EventRow;
 use crate::domain::events::EventType;
 use crate::domain::parts::{PartAction, derive, part_event, return_event, step_part};
 use crate::error::{ApiError, ErrorCode};
@@ -119,8 +121,8 @@ pub(crate) fn apply(
             events.push(event);
         }
     }
-    let rows = crate::db::returns::event_rows(&full.ret, events);
-    crate::db::returns::insert_events(conn, &rows, &[])?;
+    let rows = crate::db::events::event_rows(&full.ret, events);
+    crate::db::events::insert_events(conn, &rows, &[])?;
     Ok(rows)
 }
 

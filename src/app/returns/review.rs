@@ -13,7 +13,8 @@ use super::parts::{Move, Settle, apply};
 use super::{cancel, enqueue_new_labels, publish};
 use crate::auth::Merchant;
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, Filter, FullReturn};
+use crate::db::returns::{Filter, FullReturn};
+use crate::db::rows::EventRow;
 use crate::domain::parts::{PartAction, PartStatus, on_merchant_approval};
 use crate::domain::return_status::{Action, ReturnStatus, step};
 use crate::domain::review::ItemQuantities;
@@ -211,7 +212,7 @@ pub async fn events(
         .db
         .read(move |conn| {
             let full = load(conn, &merchant, &slug, &id)?;
-            Ok(crate::db::returns::events(conn, &full.ret.id)?)
+            Ok(crate::db::events::for_return(conn, &full.ret.id)?)
         })
         .await?;
     Ok(EventList {
@@ -497,7 +498,7 @@ pub async fn cancel_as_merchant(
 }
 
 /// The commission given back for a part: that of its received units.
-pub(crate) fn reversal(items: &[crate::db::returns::ItemRow], part: &str) -> Option<i64> {
+pub(crate) fn reversal(items: &[crate::db::rows::ItemRow], part: &str) -> Option<i64> {
     let units: Vec<(Option<i64>, u32)> = items
         .iter()
         .filter(|i| i.shipment_id == part)

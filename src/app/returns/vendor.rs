@@ -23,7 +23,8 @@ use super::review::{part_statuses, receive_items, reversal};
 use super::{enqueue_new_labels, publish};
 use crate::auth::{Merchant, VendorCaller};
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn};
+use crate::db::returns::FullReturn;
+use crate::db::rows::EventRow;
 use crate::domain::money::{Currency, Money};
 use crate::domain::parts::{PartAction, PartStatus};
 use crate::domain::returns::{MethodRequest, ResolutionRequest};
@@ -250,7 +251,7 @@ pub async fn events(
         .db
         .read(move |conn| {
             let (full, part) = load_for_vendor(conn, &vendor, &slug, &id, false)?;
-            let all = crate::db::returns::events(conn, &full.ret.id)?;
+            let all = crate::db::events::for_return(conn, &full.ret.id)?;
             Ok(all
                 .into_iter()
                 .filter(|e| e.shipment_id.as_deref() == Some(part.as_str()))
