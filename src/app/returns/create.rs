@@ -308,11 +308,7 @@ fn new_rows(
     );
     let events = crate::db::events::event_rows(&full.ret, events);
     // The labels' jobs go in with the events' jobs: no statement of their own.
-    let label_jobs = full
-        .labels
-        .iter()
-        .map(crate::db::labels::job)
-        .collect();
+    let label_jobs = full.labels.iter().map(crate::db::labels::job).collect();
     let images = req
         .items
         .iter()
