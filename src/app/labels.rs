@@ -9,7 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::views::Renderer;
+use super::returns::views::Renderer;
 use crate::auth::tokens::{LABEL_AUDIENCE, Scope};
 use crate::db::rows::LabelRow;
 use crate::domain::labels::LabelKind;

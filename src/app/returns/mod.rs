@@ -2,19 +2,21 @@
 //! the access token) and the merchant's review and processing.
 
 mod create;
+pub mod notifications;
 mod parts;
 pub mod review;
 pub mod tracking;
 pub mod vendor;
+pub mod views;
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
 pub use create::Created;
 
+use self::views::{Renderer, ReturnView};
 use super::AppState;
 use super::portal::PortalToken;
-use super::views::{Renderer, ReturnView};
 use crate::db::DbConn;
 use crate::db::returns::FullReturn;
 use crate::db::rows::EventRow;
@@ -171,7 +173,8 @@ pub async fn create(
         request,
         idempotency,
     };
-    let created = create::create(&state.db, input, Renderer::new(state).for_customer()).await?;
+    let created =
+        create::decide_and_write(&state.db, input, Renderer::new(state).for_customer()).await?;
     if let Created::New(full, _) = &created
         && !full.labels.is_empty()
     {
@@ -195,7 +198,7 @@ pub async fn create_for_order(
         request,
         idempotency: None,
     };
-    match create::create(&state.db, input, Renderer::new(state)).await? {
+    match create::decide_and_write(&state.db, input, Renderer::new(state)).await? {
         Created::New(full, _) => Ok(*full),
         Created::Replay(..) => Err(ApiError::internal(anyhow::anyhow!(
             "a creation without a key replayed"
@@ -359,7 +362,7 @@ pub(crate) fn publish(
         };
         let data = serde_json::value::to_raw_value(merchant).map_err(ApiError::internal)?;
         crate::db::events::publish(conn, events, &data)?;
-        crate::app::notifications::enqueue(conn, events)?;
+        notifications::enqueue(conn, events)?;
     }
     Ok(view)
 }

@@ -24,8 +24,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::AppState;
 use super::views::{Renderer, ReturnView};
+use crate::app::AppState;
 use crate::db::DbConn;
 use crate::db::notifications::NotificationRow;
 use crate::db::outbox::JobRow;
@@ -434,7 +434,7 @@ fn context(
     }
 }
 
-fn item_context(i: &crate::app::views::ReturnItemView) -> ItemContext {
+fn item_context(i: &super::views::ReturnItemView) -> ItemContext {
     ItemContext {
         name: i.name.clone(),
         sku: i.sku.clone(),

@@ -15,9 +15,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::super::AppState;
-use super::super::views::Renderer;
 use super::parts::{Move, Settle, apply as apply_moves};
 use super::publish;
+use super::views::Renderer;
 use crate::db::DbConn;
 use crate::db::events::NewEvent;
 use crate::db::returns::FullReturn;

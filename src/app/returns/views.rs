@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::AppState;
+use crate::app::AppState;
 use crate::auth::tokens::{Keyring, Scope};
 use crate::db::returns::FullReturn;
 use crate::db::rows::{EventRow, ItemRow, LabelRow, ShipmentRow};
