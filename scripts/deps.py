@@ -6,16 +6,23 @@ Reads every `src/**/*.rs` file (outside `#[cfg(test)]` modules), collects the
 and fails when:
 
 * the top-level modules import each other in a cycle;
+* the files of one folder import each other in a cycle (`db/a.rs` names
+  `db::b` and `db/b.rs` names `db::a`, or longer circles): at every level of
+  the module tree, the children of a folder must point one way as well. A
+  folder's `mod.rs` is the folder itself: its children may use what it
+  declares or re-exports without making a circle;
 * `routes`, `startup` or `cli` import `db`, `domain`, `auth`, `geo`,
   `labels`, `mail`, `webhooks` or `jobs` (they go through `app`);
 * `domain` imports anything but `error`;
 * the ground floor (`error`, `config`, `telemetry`, `storage`) imports any
   other module of the crate.
 
-`scripts/deps.py --graph` prints the module graph as well.
+`scripts/deps.py --graph` prints the module graph as well, `--files` the
+graph between the files of each folder.
 """
 
 import os
+import re
 import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
@@ -164,6 +171,103 @@ def graph():
     return edges
 
 
+def module_of(path):
+    """The module path of a file: `src/db/returns.rs` -> ("db", "returns")."""
+    rel = os.path.relpath(path, ROOT)[: -len(".rs")].split(os.sep)
+    if rel[-1] == "mod":
+        rel = rel[:-1]
+    if rel in (["lib"], ["main"]):
+        return ()
+    return tuple(rel)
+
+
+def use_paths(code, start):
+    """The paths of the use tree at `start` (after `crate::`/`super::`), as lists
+    of segments: `a::{b, c::d}` -> [a, b], [a, c, d]."""
+    paths = []
+
+    def tree(i, prefix):
+        segs = list(prefix)
+        while True:
+            while i < len(code) and code[i].isspace():
+                i += 1
+            if code.startswith("{", i):
+                i += 1
+                while True:
+                    i = tree(i, segs)
+                    while i < len(code) and code[i].isspace():
+                        i += 1
+                    if code.startswith(",", i):
+                        i += 1
+                        continue
+                    if code.startswith("}", i):
+                        return i + 1
+                    return i
+            name, j = ident_at(code, i)
+            if not name:
+                paths.append(segs)
+                return i
+            segs = segs + [name]
+            i = j
+            if code.startswith("::", i):
+                i += 2
+                continue
+            paths.append(segs)
+            return i
+
+    tree(start, [])
+    return paths
+
+
+def file_refs(code, me):
+    """The module paths a file names through `crate::` and `super::` paths."""
+    refs = []
+    for m in re.finditer(r"(?<![A-Za-z0-9_$])(crate|super)::", code):
+        if m.group(1) == "crate":
+            base, i = [], m.end()
+        else:
+            base, i = list(me[:-1]), m.end()
+            while code.startswith("super::", i):
+                base, i = base[:-1], i + len("super::")
+        for tail in use_paths(code, i):
+            refs.append(tuple(base + [s for s in tail if s != "self"]))
+    return refs
+
+
+def file_graph():
+    """Edges between sibling modules, per folder: {folder: {child: {child}}}."""
+    files = {}
+    for base, _, names in os.walk(ROOT):
+        for f in names:
+            if f.endswith(".rs"):
+                path = os.path.join(base, f)
+                files[module_of(path)] = path
+    modules = set(files)
+    folders = {}
+    for me, path in files.items():
+        if not me:
+            continue
+        with open(path, encoding="utf-8") as fh:
+            code = without_tests(strip(fh.read()))
+        for ref in file_refs(code, me):
+            # The longest prefix of the path that is a module (the rest names an item).
+            target = next((ref[:k] for k in range(len(ref), 0, -1) if ref[:k] in modules), None)
+            if target is None:
+                continue
+            k = 0
+            while k < min(len(me), len(target)) and me[k] == target[k]:
+                k += 1
+            if k == len(me) or k == len(target):
+                continue  # a module and its own parent or child
+            if k == 0:
+                continue  # between top-level modules: checked by graph()
+            folder = "/".join(me[:k])
+            edges = folders.setdefault(folder, {})
+            edges.setdefault(me[k], set()).add(target[k])
+            edges.setdefault(target[k], set())
+    return folders
+
+
 def cycles(edges):
     index, low, stack, on, found, counter = {}, {}, [], set(), [], [0]
 
@@ -201,6 +305,14 @@ def main():
         for m in sorted(edges):
             print(f"{m:10} -> {' '.join(sorted(edges[m])) or '-'}")
     problems = [f"import cycle: {' -> '.join(c)}" for c in cycles(edges)]
+    folders = file_graph()
+    if "--files" in sys.argv:
+        for folder in sorted(folders):
+            for m in sorted(folders[folder]):
+                print(f"{folder}/{m:16} -> {' '.join(sorted(folders[folder][m])) or '-'}")
+    for folder in sorted(folders):
+        for c in cycles(folders[folder]):
+            problems.append(f"import cycle between files of {folder}/: {' -> '.join(c)}")
     for m in sorted(UPPER & edges.keys()):
         for bad in sorted(edges[m] & LOWER_ONLY_VIA_APP):
             problems.append(f"{m} imports {bad} (go through app)")
@@ -213,7 +325,10 @@ def main():
         print(p, file=sys.stderr)
     if problems:
         sys.exit(1)
-    print(f"layers ok: {len(edges)} top-level modules, no cycle, every import points down")
+    print(
+        f"layers ok: {len(edges)} top-level modules, no cycle, every import points down; "
+        f"no cycle between the files of {len(folders)} folders"
+    )
 
 
 if __name__ == "__main__":

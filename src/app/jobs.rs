@@ -33,7 +33,7 @@ impl Runner for AppRunner {
                     .await
                     .map(|_| Ran::Done),
                 DELIVER => super::webhooks::deliver(&self.0, job).await,
-                MAIL => super::notifications::send(&self.0, job).await,
+                MAIL => super::returns::notifications::send(&self.0, job).await,
                 other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
             }
         })
@@ -48,7 +48,7 @@ impl Runner for AppRunner {
                 tracing::warn!(error = %e, "recording the label failure failed");
             }
             if job.kind == MAIL {
-                super::notifications::give_up(&self.0, job, reason).await;
+                super::returns::notifications::give_up(&self.0, job, reason).await;
             }
         })
     }

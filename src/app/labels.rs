@@ -9,9 +9,9 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::AppState;
-use super::views::Renderer;
+use super::returns::views::Renderer;
 use crate::auth::tokens::{LABEL_AUDIENCE, Scope};
-use crate::db::returns::LabelRow;
+use crate::db::rows::LabelRow;
 use crate::domain::labels::LabelKind;
 pub use crate::domain::labels::LabelStatus;
 use crate::domain::settings::ReturnAddress;
@@ -81,8 +81,8 @@ pub async fn produce(state: &AppState, label_id: &str) -> Result<(), JobError> {
 fn publish_label_event(
     conn: &mut crate::db::DbConn,
     render: &Renderer,
-    ret: &crate::db::returns::ReturnRow,
-    event: Option<crate::db::returns::EventRow>,
+    ret: &crate::db::rows::ReturnRow,
+    event: Option<crate::db::rows::EventRow>,
 ) -> Result<(), ApiError> {
     let Some(event) = event else {
         return Ok(());

@@ -13,7 +13,6 @@ pub mod keys;
 pub mod labels;
 pub mod lookup;
 pub mod maintenance;
-pub mod notifications;
 pub mod orders;
 pub mod pagination;
 pub mod portal;
@@ -23,7 +22,6 @@ pub mod settings;
 pub mod state;
 pub mod uploads;
 pub mod vendors;
-pub mod views;
 pub mod webhooks;
 
 pub use state::AppState;

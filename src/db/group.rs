@@ -37,8 +37,10 @@ use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionMa
 
 use diesel::r2d2::Pool;
 
+use super::connection::{DbConn, Manager as PoolManager, PooledConn};
 use super::health::Health;
-use super::{DbConn, DbError, Manager as PoolManager, PooledConn, TxError, Write};
+use super::transaction::Write;
+use super::{DbError, TxError};
 
 /// Most writes committed together.
 const MAX_BATCH: usize = 64;

@@ -1,8 +1,12 @@
-//! Label rows as the label job and the label endpoints use them.
+//! Labels: a shipment's pending label created with the job that produces
+//! it, the label job's reads and results, voiding on cancellation, and the
+//! reads of the label endpoints.
 
 use diesel::prelude::*;
 
-use super::returns::{EventRow, LabelRow, NewEvent, ReturnRow, ShipmentRow};
+use super::events::NewEvent;
+use super::outbox::JobRow;
+use super::rows::{EventRow, LabelRow, ReturnRow, ShipmentRow};
 use super::schema::{labels, return_shipments, returns};
 use super::{DbConn, DbError, DbResult, OneRow};
 use crate::domain::events::EventType;
@@ -102,7 +106,7 @@ pub fn mark_ready(
         details: serde_json::json!({ "label_id": label_id, "tracking_number": tracking }),
         shipment_id: Some(shipment_id),
     };
-    Ok(Some(super::returns::record_event(conn, ret, event)?))
+    Ok(Some(super::events::record_event(conn, ret, event)?))
 }
 
 /// Marks a pending label failed for good, with its event (`None` when it
@@ -135,7 +139,7 @@ pub fn mark_failed(
         details: serde_json::json!({ "label_id": label_id, "reason": error }),
         shipment_id: Some(shipment_id),
     };
-    Ok(Some(super::returns::record_event(conn, ret, event)?))
+    Ok(Some(super::events::record_event(conn, ret, event)?))
 }
 
 /// Labels whose PDF is named by an absolute file path (rows written before
@@ -159,4 +163,53 @@ pub fn set_blob_key(conn: &mut DbConn, label_id: &str, old: &str, key: &str) -> 
     .set(labels::file_path.eq(key))
     .execute(conn)?
         > 0)
+}
+
+/// Creates the pending label of a shipment and its job, once: a second call
+/// for the same shipment changes nothing.
+pub fn enqueue(conn: &mut DbConn, label: &LabelRow) -> DbResult<()> {
+    let inserted = crate::per_backend!(&mut *conn, c => diesel::insert_into(labels::table)
+        .values(label)
+        .on_conflict(labels::shipment_id)
+        .do_nothing()
+        .execute(c))?;
+    if inserted == 1 {
+        super::outbox::enqueue_all(conn, &[job(label)])?;
+    }
+    Ok(())
+}
+
+/// The job that produces `label` (one per shipment, deduplicated by it).
+pub fn job(label: &LabelRow) -> JobRow {
+    let payload = serde_json::json!({ "label_id": label.id, "shipment_id": label.shipment_id });
+    super::outbox::new_job(
+        super::outbox::LABEL,
+        &label.brand_id,
+        &label.shipment_id,
+        Some(&format!("label:{}", label.shipment_id)),
+        &payload,
+    )
+}
+
+/// Voids the labels of a cancelled return (pending or ready: a printed label
+/// must not be used any more) and cancels their pending jobs.
+pub fn cancel_for_return(conn: &mut DbConn, return_id: &str) -> DbResult<usize> {
+    let voidable = statuses(LabelStatus::sources(LabelEvent::Voided));
+    let shipments: Vec<String> = labels::table
+        .filter(labels::return_id.eq(return_id))
+        .filter(labels::status.eq_any(&voidable))
+        .select(labels::shipment_id)
+        .load(conn)?;
+    diesel::update(
+        labels::table
+            .filter(labels::return_id.eq(return_id))
+            .filter(labels::status.eq_any(&voidable)),
+    )
+    .set((
+        labels::status.eq(LabelStatus::Cancelled.as_str()),
+        labels::updated_at.eq(super::now()),
+    ))
+    .execute(conn)?;
+    super::outbox::cancel_for(conn, &shipments)?;
+    Ok(shipments.len())
 }

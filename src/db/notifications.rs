@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::outbox::JobRow;
-use super::returns::EventRow;
+use super::rows::EventRow;
 use super::schema::notifications;
 use super::{DbConn, DbResult, OneRow};
 use crate::domain::notifications::NotificationKind;

@@ -8,7 +8,8 @@ use diesel::RunQueryDsl;
 use serde_json::value::RawValue;
 
 use super::outbox::JobRow;
-use super::returns::{EventRow, FullReturn};
+use super::returns::FullReturn;
+use super::rows::EventRow;
 use super::{DbConn, DbError, DbResult};
 
 /// Everything a new return writes.
@@ -51,7 +52,7 @@ pub fn insert<E: From<DbError>>(
     super::uploads::attach(conn, &rows.images, &rows.full.ret.id)?;
     let (body, data) = render(&rows.full)?;
     let jobs = outbox_rows(rows, data.as_deref().unwrap_or(&body))?;
-    super::returns::insert_events(conn, &rows.events, &jobs)?;
+    super::events::insert_events(conn, &rows.events, &jobs)?;
     Ok(body)
 }
 
@@ -63,7 +64,7 @@ pub type Render<'a, E> = dyn Fn(&FullReturn) -> Result<(String, Option<String>),
 /// (the return's JSON), then its labels' and its e-mails' jobs.
 fn outbox_rows(rows: &NewReturnRows, data: &str) -> DbResult<Vec<JobRow>> {
     let data: Box<RawValue> = serde_json::from_str(data)?;
-    let mut jobs = super::returns::event_jobs(&rows.events, &data);
+    let mut jobs = super::events::event_jobs(&rows.events, &data);
     jobs.extend(rows.label_jobs.iter().cloned());
     jobs.extend(rows.mail_jobs.iter().cloned());
     Ok(jobs)

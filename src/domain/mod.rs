@@ -4,6 +4,7 @@
 
 pub mod brand;
 pub mod client_address;
+pub mod codes;
 pub mod contact;
 pub mod eligibility;
 pub mod events;

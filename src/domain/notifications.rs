@@ -192,7 +192,7 @@ pub struct NotificationSetting {
     /// whose locale has none gets the default locale's, else the built-in
     /// English one.
     #[serde(default)]
-    #[schema(value_type = BTreeMap<crate::domain::settings::Locale, MailTemplate>)]
+    #[schema(value_type = BTreeMap<crate::domain::codes::Locale, MailTemplate>)]
     pub templates: BTreeMap<String, MailTemplate>,
 }
 

@@ -11,9 +11,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::codes::{CountryCode, is_carrier, is_country};
 use crate::domain::contact::{normalize_email, normalize_phone, postal_code_valid};
 use crate::domain::money::{Currency, MAX_AMOUNT, Money};
-use crate::domain::settings::{CountryCode, is_carrier, is_country};
 use crate::error::{ErrorCode, FieldError};
 
 /// The customer who placed the order.

@@ -12,7 +12,7 @@ use proptest::sample::Index;
 use serde_json::{Value, json};
 
 use super::{brand, contact, lookup, opening_hours, orders, review, service_points, settings};
-use super::{urls, webhooks};
+use super::{codes, urls, webhooks};
 
 /// Arbitrary text, biased towards short strings and the characters that
 /// trip byte-slicing code.
@@ -147,10 +147,10 @@ proptest! {
 
     #[test]
     fn code_url_and_brand_checks_answer_any_text(raw in text(), others in prop::collection::vec(text(), 0..4)) {
-        let _ = settings::is_code(&raw, 64);
-        let _ = settings::is_carrier(&raw);
-        let _ = settings::is_locale(&raw);
-        let _ = settings::is_country(&raw);
+        let _ = codes::is_code(&raw, 64);
+        let _ = codes::is_carrier(&raw);
+        let _ = codes::is_locale(&raw);
+        let _ = codes::is_country(&raw);
         let _ = urls::is_web_url(&raw, true);
         let _ = urls::is_web_url(&raw, false);
         let _ = brand::check_slug(&raw);

@@ -9,8 +9,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::codes::is_code;
 use crate::domain::money::{MAX_AMOUNT, Money};
-use crate::domain::settings::{ResolutionType, ReturnsSettings, is_code};
+use crate::domain::settings::{ResolutionType, ReturnsSettings};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Longest note or exchange reference.

@@ -17,11 +17,10 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::codes::{CountryCode, is_carrier, is_country};
 use crate::domain::geo::valid_position;
 use crate::domain::opening_hours::{WeeklyHours, default_timezone};
-use crate::domain::settings::{
-    CountryCode, ReturnMethodType, ReturnsSettings, is_carrier, is_country,
-};
+use crate::domain::settings::{ReturnMethodType, ReturnsSettings};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Most errors reported for one import (the rest are counted).

@@ -16,8 +16,8 @@ use chrono::{DateTime, SubsecRound, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::codes::{CountryCode, is_country};
 use crate::domain::parts::{PartAction, PartStatus, part_transition};
-use crate::domain::settings::{CountryCode, is_country};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// How far ahead of our clock a scan may claim to have happened (carrier

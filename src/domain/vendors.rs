@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::codes::{LOCALE_PATTERN, is_locale};
 use crate::domain::contact::normalize_email;
-use crate::domain::settings::{LOCALE_PATTERN, is_locale};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// What a vendor id looks like (chosen by the merchant).

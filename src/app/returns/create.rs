@@ -18,12 +18,14 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::super::cache::PortalBrand;
-use super::super::views::Renderer;
+use super::views::Renderer;
 use crate::db::DbConn;
+use crate::db::events::NewEvent;
 use crate::db::idempotency::Seen;
 use crate::db::orders::OrderRow;
 use crate::db::return_create::{KeyClaim, NewReturnRows};
-use crate::db::returns::{FullReturn, ItemRow, LabelRow, NewEvent, ReturnRow, ShipmentRow};
+use crate::db::returns::FullReturn;
+use crate::db::rows::{ItemRow, LabelRow, ReturnRow, ShipmentRow};
 use crate::db::vendors::VendorRow;
 use crate::domain::eligibility::{Policy, evaluate};
 use crate::domain::events::EventType;
@@ -63,8 +65,9 @@ pub enum Created {
 /// first holds the order's row lock, so in practice the second succeeds).
 const ATTEMPTS: usize = 8;
 
-/// Creates a return (see the module documentation).
-pub async fn create(
+/// Decides and writes a new return, attempt after attempt until one did not
+/// lose a race for its order (see the module documentation).
+pub async fn decide_and_write(
     db: &crate::db::Db,
     input: NewReturn,
     render: Renderer,
@@ -141,7 +144,7 @@ pub fn evaluate_request(
     Ok(check(req, &ctx))
 }
 
-/// One attempt of [`create`]; `None` when it lost a race and wrote nothing.
+/// One attempt of [`decide_and_write`]; `None` when it lost a race and wrote nothing.
 /// With `lock`, the order row is locked first (inside a transaction).
 fn attempt(
     conn: &mut DbConn,
@@ -304,19 +307,15 @@ fn new_rows(
                 shipment_id: Some(part.as_str()),
             }),
     );
-    let events = crate::db::returns::event_rows(&full.ret, events);
+    let events = crate::db::events::event_rows(&full.ret, events);
     // The labels' jobs go in with the events' jobs: no statement of their own.
-    let label_jobs = full
-        .labels
-        .iter()
-        .map(crate::db::returns::label_job)
-        .collect();
+    let label_jobs = full.labels.iter().map(crate::db::labels::job).collect();
     let images = req
         .items
         .iter()
         .flat_map(|i| i.image_ids.iter().cloned())
         .collect();
-    let mail_jobs = crate::app::notifications::jobs_for_new(&input.brand.settings, &events);
+    let mail_jobs = super::notifications::jobs_for_new(&input.brand.settings, &events);
     Ok(NewReturnRows {
         full,
         events,

@@ -2,21 +2,24 @@
 //! the access token) and the merchant's review and processing.
 
 mod create;
+pub mod notifications;
 mod parts;
 pub mod review;
 pub mod tracking;
 pub mod vendor;
+pub mod views;
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
 pub use create::Created;
 
+use self::views::{Renderer, ReturnView};
 use super::AppState;
 use super::portal::PortalToken;
-use super::views::{Renderer, ReturnView};
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn};
+use crate::db::returns::FullReturn;
+use crate::db::rows::EventRow;
 use crate::domain::money::Money;
 use crate::domain::parts::PartAction;
 use crate::domain::return_status::{Action, step};
@@ -170,7 +173,8 @@ pub async fn create(
         request,
         idempotency,
     };
-    let created = create::create(&state.db, input, Renderer::new(state).for_customer()).await?;
+    let created =
+        create::decide_and_write(&state.db, input, Renderer::new(state).for_customer()).await?;
     if let Created::New(full, _) = &created
         && !full.labels.is_empty()
     {
@@ -194,7 +198,7 @@ pub async fn create_for_order(
         request,
         idempotency: None,
     };
-    match create::create(&state.db, input, Renderer::new(state)).await? {
+    match create::decide_and_write(&state.db, input, Renderer::new(state)).await? {
         Created::New(full, _) => Ok(*full),
         Created::Replay(..) => Err(ApiError::internal(anyhow::anyhow!(
             "a creation without a key replayed"
@@ -258,7 +262,7 @@ pub async fn get_for_order(
         .db
         .read(move |conn| {
             let full = load_for_order(conn, &brand_id, &order_id, &id, false)?;
-            let events = crate::db::returns::events(conn, &full.ret.id)?;
+            let events = crate::db::events::for_return(conn, &full.ret.id)?;
             Ok((full, events))
         })
         .await?;
@@ -296,7 +300,7 @@ fn cancel(
     actor: &str,
 ) -> Result<Vec<EventRow>, ApiError> {
     step(full.ret.status(), Action::Cancel)?;
-    crate::db::returns::cancel_labels(conn, &full.ret.id)?;
+    crate::db::labels::cancel_for_return(conn, &full.ret.id)?;
     let moves = full
         .shipments
         .iter()
@@ -333,7 +337,7 @@ fn enqueue_new_labels(conn: &mut DbConn, full: &mut FullReturn) -> Result<bool, 
         .filter(|l| !full.labels.iter().any(|x| x.shipment_id == l.shipment_id))
         .collect();
     for label in &labels {
-        crate::db::returns::enqueue_label(conn, label)?;
+        crate::db::labels::enqueue(conn, label)?;
     }
     let any = !labels.is_empty();
     full.labels.extend(labels);
@@ -357,8 +361,8 @@ pub(crate) fn publish(
             &view
         };
         let data = serde_json::value::to_raw_value(merchant).map_err(ApiError::internal)?;
-        crate::db::returns::publish(conn, events, &data)?;
-        crate::app::notifications::enqueue(conn, events)?;
+        crate::db::events::publish(conn, events, &data)?;
+        notifications::enqueue(conn, events)?;
     }
     Ok(view)
 }

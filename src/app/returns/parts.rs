@@ -4,11 +4,18 @@
 //! ([`derive`]), and the events are recorded: the vendor parts' own
 //! (`return.vendor_approved`, `return_part.received`, …) and the return's
 //! when its derived status moved ([`return_event`]).
+//!
+//! The helpers the merchant's and the vendor's steps share live here too:
+//! item quantities as the review rules read them, receipts recorded on
+//! items, the commission given back for a part, part-status filters.
 
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn, NewEvent};
+use crate::db::events::NewEvent;
+use crate::db::returns::FullReturn;
+use crate::db::rows::{EventRow, ItemRow};
 use crate::domain::events::EventType;
-use crate::domain::parts::{PartAction, derive, part_event, return_event, step_part};
+use crate::domain::parts::{PartAction, PartStatus, derive, part_event, return_event, step_part};
+use crate::domain::review::{ItemQuantities, ReceiveInput};
 use crate::error::{ApiError, ErrorCode};
 
 /// One change of one part.
@@ -119,8 +126,8 @@ pub(crate) fn apply(
             events.push(event);
         }
     }
-    let rows = crate::db::returns::event_rows(&full.ret, events);
-    crate::db::returns::insert_events(conn, &rows, &[])?;
+    let rows = crate::db::events::event_rows(&full.ret, events);
+    crate::db::events::insert_events(conn, &rows, &[])?;
     Ok(rows)
 }
 
@@ -130,4 +137,90 @@ pub(crate) fn part_not_found() -> ApiError {
         ErrorCode::PartNotFound,
         "No part of this return has this id for this key.",
     )
+}
+
+/// The quantities of a return's items as the review rules read them (all
+/// items, or those of one part).
+pub(crate) fn quantities(full: &FullReturn, part: Option<&str>) -> Vec<ItemQuantities> {
+    full.items
+        .iter()
+        .filter(|i| part.is_none_or(|p| i.shipment_id == p))
+        .map(|i| ItemQuantities {
+            id: i.id.clone(),
+            requested: i.requested_quantity.max(0) as u32,
+            approved: i.approved_quantity.max(0) as u32,
+            received: i.received_quantity.max(0) as u32,
+        })
+        .collect()
+}
+
+/// Records checked arrivals on their items and gives the move of every
+/// part they arrived for: all of its approved units in, or some (409 when
+/// a part cannot take receipts, e.g. while it waits for its vendor).
+pub(crate) fn receive_items(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    input: &ReceiveInput,
+) -> Result<Vec<Move>, ApiError> {
+    let mut touched: Vec<String> = Vec::new();
+    for a in &input.items {
+        if let Some(item) = full.items.iter_mut().find(|it| it.id == a.return_item_id) {
+            item.received_quantity += a.quantity as i32;
+            item.damaged_quantity += a.damaged_quantity as i32;
+            if a.condition_code.is_some() {
+                item.received_condition_code = a.condition_code.clone();
+            }
+            crate::db::returns::save_item(conn, item)?;
+            if !touched.contains(&item.shipment_id) {
+                touched.push(item.shipment_id.clone());
+            }
+        }
+    }
+    Ok(touched
+        .into_iter()
+        .map(|part| {
+            let all_in = full
+                .items
+                .iter()
+                .filter(|i| i.shipment_id == part)
+                .all(|i| i.received_quantity >= i.approved_quantity);
+            let action = if all_in {
+                PartAction::ReceiveAll
+            } else {
+                PartAction::ReceivePart
+            };
+            Move::of(&part, action)
+        })
+        .collect())
+}
+
+/// The commission given back for a part: that of its received units.
+pub(crate) fn reversal(items: &[ItemRow], part: &str) -> Option<i64> {
+    let units: Vec<(Option<i64>, u32)> = items
+        .iter()
+        .filter(|i| i.shipment_id == part)
+        .map(|i| (i.unit_commission, i.received_quantity.max(0) as u32))
+        .collect();
+    crate::domain::parts::commission_reversal(&units)
+}
+
+/// Part statuses of a comma-separated query parameter (422 naming
+/// `field` for one that is not a part status).
+pub(crate) fn part_statuses(raw: Option<&str>, field: &str) -> Result<Vec<String>, ApiError> {
+    raw.unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            PartStatus::parse(s)
+                .map(|st| st.as_str().to_string())
+                .ok_or_else(|| {
+                    ApiError::field(
+                        field,
+                        ErrorCode::InvalidChoice,
+                        format!("{s} is not a part status"),
+                    )
+                })
+        })
+        .collect()
 }

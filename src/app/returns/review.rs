@@ -7,16 +7,16 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::super::views::{EventList, EventView, Renderer, ReturnView, view, views};
 use super::super::{AppState, merchant_brand};
-use super::parts::{Move, Settle, apply};
+use super::parts::{Move, Settle, apply, part_statuses, quantities, receive_items, reversal};
+use super::views::{EventList, EventView, Renderer, ReturnView, view, views};
 use super::{cancel, enqueue_new_labels, publish};
 use crate::auth::Merchant;
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, Filter, FullReturn};
+use crate::db::returns::{Filter, FullReturn};
+use crate::db::rows::EventRow;
 use crate::domain::parts::{PartAction, PartStatus, on_merchant_approval};
 use crate::domain::return_status::{Action, ReturnStatus, step};
-use crate::domain::review::ItemQuantities;
 pub use crate::domain::review::{
     ApproveInput, CompleteInput, ReceiveInput, Rejection, ResolutionGiven,
 };
@@ -56,27 +56,6 @@ pub struct ReturnList {
     pub data: Vec<ReturnView>,
     /// Cursor of the next page.
     pub next_cursor: Option<String>,
-}
-
-/// Part statuses of a comma-separated query parameter (422 naming
-/// `field` for one that is not a part status).
-pub(crate) fn part_statuses(raw: Option<&str>, field: &str) -> Result<Vec<String>, ApiError> {
-    raw.unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| {
-            PartStatus::parse(s)
-                .map(|st| st.as_str().to_string())
-                .ok_or_else(|| {
-                    ApiError::field(
-                        field,
-                        ErrorCode::InvalidChoice,
-                        format!("{s} is not a part status"),
-                    )
-                })
-        })
-        .collect()
 }
 
 fn actor(m: &Merchant) -> String {
@@ -211,7 +190,7 @@ pub async fn events(
         .db
         .read(move |conn| {
             let full = load(conn, &merchant, &slug, &id)?;
-            Ok(crate::db::returns::events(conn, &full.ret.id)?)
+            Ok(crate::db::events::for_return(conn, &full.ret.id)?)
         })
         .await?;
     Ok(EventList {
@@ -225,13 +204,13 @@ pub async fn notifications(
     merchant: &Merchant,
     slug: &str,
     id: &str,
-) -> Result<crate::app::notifications::NotificationList, ApiError> {
+) -> Result<super::notifications::NotificationList, ApiError> {
     let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
     state
         .db
         .read(move |conn| {
             let full = load(conn, &merchant, &slug, &id)?;
-            crate::app::notifications::list(conn, &full.ret.id)
+            super::notifications::list(conn, &full.ret.id)
         })
         .await
 }
@@ -265,18 +244,6 @@ where
         .await
 }
 
-fn quantities(full: &FullReturn) -> Vec<ItemQuantities> {
-    full.items
-        .iter()
-        .map(|i| ItemQuantities {
-            id: i.id.clone(),
-            requested: i.requested_quantity.max(0) as u32,
-            approved: i.approved_quantity.max(0) as u32,
-            received: i.received_quantity.max(0) as u32,
-        })
-        .collect()
-}
-
 /// Approves a requested return, wholly or per item (the remainder is
 /// recorded as rejected), and enqueues its labels.
 pub async fn approve(
@@ -288,7 +255,7 @@ pub async fn approve(
 ) -> Result<ReturnView, ApiError> {
     let view = process(state, merchant, slug, id, move |conn, full, actor, _| {
         step(full.ret.status(), Action::Approve)?;
-        let plan = crate::domain::review::approve(&quantities(full), &input)?;
+        let plan = crate::domain::review::approve(&quantities(full, None), &input)?;
         let mut summary = Vec::new();
         for (item, approval) in full.items.iter_mut().zip(&plan) {
             item.approved_quantity = approval.approved as i32;
@@ -399,7 +366,7 @@ pub async fn receive(
         move |conn, full, actor, brand_id| {
             step(full.ret.status(), Action::ReceivePart)?;
             let (settings, _) = crate::db::settings::get(conn, brand_id)?;
-            crate::domain::review::receive(&quantities(full), &input, &settings)?;
+            crate::domain::review::receive(&quantities(full, None), &input, &settings)?;
             let moves = receive_items(conn, full, &input)?;
             let details = serde_json::json!({
                 "partial": !full.items.iter().all(|i| i.received_quantity >= i.approved_quantity),
@@ -414,46 +381,6 @@ pub async fn receive(
         },
     )
     .await
-}
-
-/// Records checked arrivals on their items and gives the move of every
-/// part they arrived for: all of its approved units in, or some (409 when
-/// a part cannot take receipts, e.g. while it waits for its vendor).
-pub(crate) fn receive_items(
-    conn: &mut DbConn,
-    full: &mut FullReturn,
-    input: &ReceiveInput,
-) -> Result<Vec<Move>, ApiError> {
-    let mut touched: Vec<String> = Vec::new();
-    for a in &input.items {
-        if let Some(item) = full.items.iter_mut().find(|it| it.id == a.return_item_id) {
-            item.received_quantity += a.quantity as i32;
-            item.damaged_quantity += a.damaged_quantity as i32;
-            if a.condition_code.is_some() {
-                item.received_condition_code = a.condition_code.clone();
-            }
-            crate::db::returns::save_item(conn, item)?;
-            if !touched.contains(&item.shipment_id) {
-                touched.push(item.shipment_id.clone());
-            }
-        }
-    }
-    Ok(touched
-        .into_iter()
-        .map(|part| {
-            let all_in = full
-                .items
-                .iter()
-                .filter(|i| i.shipment_id == part)
-                .all(|i| i.received_quantity >= i.approved_quantity);
-            let action = if all_in {
-                PartAction::ReceiveAll
-            } else {
-                PartAction::ReceivePart
-            };
-            Move::of(&part, action)
-        })
-        .collect())
 }
 
 /// Records the resolution actually given and completes the return.
@@ -494,14 +421,4 @@ pub async fn cancel_as_merchant(
         cancel(conn, full, actor)
     })
     .await
-}
-
-/// The commission given back for a part: that of its received units.
-pub(crate) fn reversal(items: &[crate::db::returns::ItemRow], part: &str) -> Option<i64> {
-    let units: Vec<(Option<i64>, u32)> = items
-        .iter()
-        .filter(|i| i.shipment_id == part)
-        .map(|i| (i.unit_commission, i.received_quantity.max(0) as u32))
-        .collect();
-    crate::domain::parts::commission_reversal(&units)
 }

@@ -15,12 +15,13 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::super::AppState;
-use super::super::views::Renderer;
 use super::parts::{Move, Settle, apply as apply_moves};
 use super::publish;
+use super::views::Renderer;
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn, NewEvent};
-use crate::db::tracking::TrackingEventRow;
+use crate::db::events::NewEvent;
+use crate::db::returns::FullReturn;
+use crate::db::rows::{EventRow, TrackingEventRow};
 use crate::domain::events::EventType;
 use crate::domain::parts::{PartAction, part_transition};
 pub use crate::domain::tracking::TrackingEventInput;
@@ -153,12 +154,13 @@ fn record(
             updated_at: None,
         });
     };
-    let mut full = crate::db::tracking::lock_return(conn, &label.return_id)?.ok_or_else(|| {
-        ApiError::internal(anyhow::anyhow!(
-            "the return of label {} is missing",
-            label.id
-        ))
-    })?;
+    let mut full = crate::db::returns::load_locked(conn, &label.brand_id, &label.return_id)?
+        .ok_or_else(|| {
+            ApiError::internal(anyhow::anyhow!(
+                "the return of label {} is missing",
+                label.id
+            ))
+        })?;
     let shipment = label.shipment_id.as_str();
     let history: Vec<ScanFacts<'_>> = full
         .tracking
@@ -241,7 +243,7 @@ fn apply(
             }),
             shipment_id: Some(shipment),
         };
-        events.push(crate::db::returns::record_event(conn, &full.ret, event)?);
+        events.push(crate::db::events::record_event(conn, &full.ret, event)?);
         let part = shipment_mut(full, shipment)?.status();
         if part_transition(part, PartAction::Deliver).is_some() {
             let moves = vec![Move::of(shipment, PartAction::Deliver)];
@@ -260,7 +262,7 @@ fn apply(
 fn shipment_mut<'a>(
     full: &'a mut FullReturn,
     id: &str,
-) -> Result<&'a mut crate::db::returns::ShipmentRow, ApiError> {
+) -> Result<&'a mut crate::db::rows::ShipmentRow, ApiError> {
     full.shipments
         .iter_mut()
         .find(|s| s.id == id)

@@ -14,18 +14,19 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::super::views::{
-    EventView, LabelView, Renderer, ReturnItemView, ReturnView, TrackingView,
-};
 use super::super::{AppState, merchant_brand};
-use super::parts::{Move, Settle, apply, part_not_found};
-use super::review::{part_statuses, receive_items, reversal};
+use super::parts::{
+    Move, Settle, apply, part_not_found, part_statuses, quantities, receive_items, reversal,
+};
+use super::views::{EventView, LabelView, Renderer, ReturnItemView, ReturnView, TrackingView};
 use super::{enqueue_new_labels, publish};
 use crate::auth::{Merchant, VendorCaller};
 use crate::db::DbConn;
-use crate::db::returns::{EventRow, FullReturn};
+use crate::db::returns::FullReturn;
+use crate::db::rows::EventRow;
 use crate::domain::money::{Currency, Money};
-use crate::domain::parts::{PartAction, PartStatus};
+use crate::domain::parts::{PartAction, PartStatus, step_part};
+use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::{MethodRequest, ResolutionRequest};
 use crate::domain::review::{
     ApproveInput, ItemQuantities, ReceiveInput, Rejection, ResolutionGiven,
@@ -250,7 +251,7 @@ pub async fn events(
         .db
         .read(move |conn| {
             let (full, part) = load_for_vendor(conn, &vendor, &slug, &id, false)?;
-            let all = crate::db::returns::events(conn, &full.ret.id)?;
+            let all = crate::db::events::for_return(conn, &full.ret.id)?;
             Ok(all
                 .into_iter()
                 .filter(|e| e.shipment_id.as_deref() == Some(part.as_str()))
@@ -346,7 +347,7 @@ pub async fn act_as_merchant(
     Ok(view)
 }
 
-/// One step on one part: checks, changes and the part's move.
+/// One step on one part: finds the part and runs the step's action.
 fn run(
     conn: &mut DbConn,
     full: &mut FullReturn,
@@ -360,145 +361,210 @@ fn run(
         .iter()
         .position(|s| s.id == part)
         .ok_or_else(part_not_found)?;
-    let status = full.shipments[index].status();
-    let settle = |details| Settle {
+    let on = OnePart {
+        index,
+        part,
         actor,
-        details,
-        whole: false,
-        always: None,
+        by,
     };
     match step {
-        PartStep::Approve(_) | PartStep::Reject(_) if status != PartStatus::AwaitingVendor => {
-            Err(ApiError::new(
-                ErrorCode::InvalidTransition,
-                format!(
-                    "Only a part that waits for its vendor can be answered; this one is {}.",
-                    status.as_str().replace('_', " ")
-                ),
-            ))
-        }
-        PartStep::Approve(input) => {
-            overdue(full, index, &by)?;
-            let items: Vec<ItemQuantities> = full
-                .items
-                .iter()
-                .filter(|i| i.shipment_id == part)
-                .map(|i| ItemQuantities {
-                    id: i.id.clone(),
-                    requested: i.approved_quantity.max(0) as u32,
-                    approved: i.approved_quantity.max(0) as u32,
-                    received: i.received_quantity.max(0) as u32,
-                })
-                .collect();
-            let plan = crate::domain::review::approve(&items, input)?;
-            let mut summary = Vec::new();
-            for approval in &plan {
-                if let Some(item) = full.items.iter_mut().find(|i| i.id == approval.item_id) {
-                    let before = item.approved_quantity;
-                    item.approved_quantity = approval.approved as i32;
-                    if approval.rejection_reason.is_some() {
-                        item.rejection_reason = approval.rejection_reason.clone();
-                    }
-                    crate::db::returns::save_item(conn, item)?;
-                    summary.push(serde_json::json!({
-                        "return_item_id": item.id,
-                        "approved_quantity": item.approved_quantity,
-                        "rejected_quantity": before - item.approved_quantity,
-                        "rejection_reason": approval.rejection_reason,
-                    }));
-                }
-            }
-            let overriding = matches!(by, PartActor::Merchant);
-            let mv = Move {
-                part: part.to_string(),
-                action: PartAction::Approve,
-                details: serde_json::json!({
-                    "note": input.note, "items": summary, "on_behalf_of_vendor": overriding,
-                }),
-            };
-            let events = apply(conn, full, vec![mv], settle(serde_json::json!({})))?;
-            enqueue_new_labels(conn, full)?;
-            Ok(events)
-        }
-        PartStep::Reject(rejection) => {
-            overdue(full, index, &by)?;
-            rejection.check()?;
-            for item in full.items.iter_mut().filter(|i| i.shipment_id == part) {
-                item.approved_quantity = 0;
-                item.rejection_reason = Some(rejection.reason_code.clone());
-                crate::db::returns::save_item(conn, item)?;
-            }
-            let json = serde_json::to_string(rejection).map_err(ApiError::internal)?;
-            full.shipments[index].rejection = Some(json.clone());
-            let mut details = serde_json::to_value(rejection).map_err(ApiError::internal)?;
-            if let Some(d) = details.as_object_mut() {
-                d.insert(
-                    "on_behalf_of_vendor".into(),
-                    matches!(by, PartActor::Merchant).into(),
-                );
-            }
-            let mv = Move {
-                part: part.to_string(),
-                action: PartAction::Reject,
-                details,
-            };
-            let events = apply(conn, full, vec![mv], settle(serde_json::json!({})))?;
-            if full.ret.status() == crate::domain::return_status::ReturnStatus::Rejected {
-                full.ret.rejection = Some(json);
-                crate::db::returns::save_outcome(conn, &full.ret)?;
-            }
-            Ok(events)
-        }
-        PartStep::Receive(input) => {
-            crate::domain::parts::step_part(status, PartAction::ReceivePart)?;
-            let items: Vec<ItemQuantities> = full
-                .items
-                .iter()
-                .filter(|i| i.shipment_id == part)
-                .map(|i| ItemQuantities {
-                    id: i.id.clone(),
-                    requested: i.requested_quantity.max(0) as u32,
-                    approved: i.approved_quantity.max(0) as u32,
-                    received: i.received_quantity.max(0) as u32,
-                })
-                .collect();
-            let (settings, _) = crate::db::settings::get(conn, &full.ret.brand_id)?;
-            crate::domain::review::receive(&items, input, &settings)?;
-            let mut moves = receive_items(conn, full, input)?;
-            for m in &mut moves {
-                m.details = serde_json::json!({
-                    "items": input.items.iter().map(|a| serde_json::json!({
-                        "return_item_id": a.return_item_id, "quantity": a.quantity,
-                        "damaged_quantity": a.damaged_quantity, "condition_code": a.condition_code,
-                    })).collect::<Vec<_>>(),
-                });
-            }
-            apply(conn, full, moves, settle(serde_json::json!({})))
-        }
-        PartStep::Complete(given) => {
-            crate::domain::parts::step_part(status, PartAction::Complete)?;
-            given.check(&full.ret.currency)?;
-            let reversal = reversal(&full.items, part);
-            let p = &mut full.shipments[index];
-            p.resolution_given = Some(serde_json::to_string(given).map_err(ApiError::internal)?);
-            p.commission_reversal = reversal;
-            let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
-            let mut details = serde_json::to_value(given).map_err(ApiError::internal)?;
-            if let Some(d) = details.as_object_mut() {
-                d.insert(
-                    "commission_reversal".into(),
-                    serde_json::to_value(reversal.map(|a| Money::new(a, currency)))
-                        .map_err(ApiError::internal)?,
-                );
-            }
-            let mv = Move {
-                part: part.to_string(),
-                action: PartAction::Complete,
-                details,
-            };
-            apply(conn, full, vec![mv], settle(serde_json::json!({})))
+        PartStep::Approve(input) => approve(conn, full, &on, input),
+        PartStep::Reject(rejection) => reject(conn, full, &on, rejection),
+        PartStep::Receive(input) => receive(conn, full, &on, input),
+        PartStep::Complete(given) => complete(conn, full, &on, given),
+    }
+}
+
+/// The part a step acts on, and who acts.
+struct OnePart<'a> {
+    /// Its position among the return's shipments.
+    index: usize,
+    /// Its shipment id.
+    part: &'a str,
+    /// Who acts, as the events name them.
+    actor: &'a str,
+    /// Whether the vendor or the merchant acts.
+    by: PartActor,
+}
+
+impl OnePart<'_> {
+    /// Settles the return after the part's move: an event of the part, not
+    /// a change asked of the whole return.
+    fn settle(&self) -> Settle<'_> {
+        Settle {
+            actor: self.actor,
+            details: serde_json::json!({}),
+            whole: false,
+            always: None,
         }
     }
+
+    /// The move of this part by `action`.
+    fn moved(&self, action: PartAction, details: serde_json::Value) -> Move {
+        Move {
+            part: self.part.to_string(),
+            action,
+            details,
+        }
+    }
+
+    /// Whether the merchant acts for the vendor.
+    fn on_behalf_of_vendor(&self) -> bool {
+        matches!(self.by, PartActor::Merchant)
+    }
+}
+
+/// 409 unless the part waits for its vendor's answer; 409 when the
+/// merchant answers before the vendor's time ran out.
+fn answerable(full: &FullReturn, on: &OnePart<'_>) -> Result<(), ApiError> {
+    let status = full.shipments[on.index].status();
+    if status != PartStatus::AwaitingVendor {
+        return Err(ApiError::new(
+            ErrorCode::InvalidTransition,
+            format!(
+                "Only a part that waits for its vendor can be answered; this one is {}.",
+                status.as_str().replace('_', " ")
+            ),
+        ));
+    }
+    overdue(full, on.index, &on.by)
+}
+
+/// Approves the part, wholly or per item, and enqueues its label.
+fn approve(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    on: &OnePart<'_>,
+    input: &ApproveInput,
+) -> Result<Vec<EventRow>, ApiError> {
+    answerable(full, on)?;
+    // The vendor answers for the units the merchant approved: those are
+    // what it is asked for.
+    let items: Vec<ItemQuantities> = quantities(full, Some(on.part))
+        .into_iter()
+        .map(|q| ItemQuantities {
+            requested: q.approved,
+            ..q
+        })
+        .collect();
+    let plan = crate::domain::review::approve(&items, input)?;
+    let mut summary = Vec::new();
+    for approval in &plan {
+        if let Some(item) = full.items.iter_mut().find(|i| i.id == approval.item_id) {
+            let before = item.approved_quantity;
+            item.approved_quantity = approval.approved as i32;
+            if approval.rejection_reason.is_some() {
+                item.rejection_reason = approval.rejection_reason.clone();
+            }
+            crate::db::returns::save_item(conn, item)?;
+            summary.push(serde_json::json!({
+                "return_item_id": item.id,
+                "approved_quantity": item.approved_quantity,
+                "rejected_quantity": before - item.approved_quantity,
+                "rejection_reason": approval.rejection_reason,
+            }));
+        }
+    }
+    let details = serde_json::json!({
+        "note": input.note, "items": summary, "on_behalf_of_vendor": on.on_behalf_of_vendor(),
+    });
+    let events = apply(
+        conn,
+        full,
+        vec![on.moved(PartAction::Approve, details)],
+        on.settle(),
+    )?;
+    enqueue_new_labels(conn, full)?;
+    Ok(events)
+}
+
+/// Rejects the part's items; the return is rejected when nothing else of it
+/// goes on.
+fn reject(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    on: &OnePart<'_>,
+    rejection: &Rejection,
+) -> Result<Vec<EventRow>, ApiError> {
+    answerable(full, on)?;
+    rejection.check()?;
+    for item in full.items.iter_mut().filter(|i| i.shipment_id == on.part) {
+        item.approved_quantity = 0;
+        item.rejection_reason = Some(rejection.reason_code.clone());
+        crate::db::returns::save_item(conn, item)?;
+    }
+    let json = serde_json::to_string(rejection).map_err(ApiError::internal)?;
+    full.shipments[on.index].rejection = Some(json.clone());
+    let mut details = serde_json::to_value(rejection).map_err(ApiError::internal)?;
+    if let Some(d) = details.as_object_mut() {
+        d.insert(
+            "on_behalf_of_vendor".into(),
+            on.on_behalf_of_vendor().into(),
+        );
+    }
+    let events = apply(
+        conn,
+        full,
+        vec![on.moved(PartAction::Reject, details)],
+        on.settle(),
+    )?;
+    if full.ret.status() == ReturnStatus::Rejected {
+        full.ret.rejection = Some(json);
+        crate::db::returns::save_outcome(conn, &full.ret)?;
+    }
+    Ok(events)
+}
+
+/// Records arriving units of the part.
+fn receive(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    on: &OnePart<'_>,
+    input: &ReceiveInput,
+) -> Result<Vec<EventRow>, ApiError> {
+    step_part(full.shipments[on.index].status(), PartAction::ReceivePart)?;
+    let (settings, _) = crate::db::settings::get(conn, &full.ret.brand_id)?;
+    crate::domain::review::receive(&quantities(full, Some(on.part)), input, &settings)?;
+    let mut moves = receive_items(conn, full, input)?;
+    for m in &mut moves {
+        m.details = serde_json::json!({
+            "items": input.items.iter().map(|a| serde_json::json!({
+                "return_item_id": a.return_item_id, "quantity": a.quantity,
+                "damaged_quantity": a.damaged_quantity, "condition_code": a.condition_code,
+            })).collect::<Vec<_>>(),
+        });
+    }
+    apply(conn, full, moves, on.settle())
+}
+
+/// Gives the part's resolution and records the commission given back.
+fn complete(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    on: &OnePart<'_>,
+    given: &ResolutionGiven,
+) -> Result<Vec<EventRow>, ApiError> {
+    step_part(full.shipments[on.index].status(), PartAction::Complete)?;
+    given.check(&full.ret.currency)?;
+    let reversal = reversal(&full.items, on.part);
+    let p = &mut full.shipments[on.index];
+    p.resolution_given = Some(serde_json::to_string(given).map_err(ApiError::internal)?);
+    p.commission_reversal = reversal;
+    let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
+    let mut details = serde_json::to_value(given).map_err(ApiError::internal)?;
+    if let Some(d) = details.as_object_mut() {
+        d.insert(
+            "commission_reversal".into(),
+            serde_json::to_value(reversal.map(|a| Money::new(a, currency)))
+                .map_err(ApiError::internal)?,
+        );
+    }
+    apply(
+        conn,
+        full,
+        vec![on.moved(PartAction::Complete, details)],
+        on.settle(),
+    )
 }
 
 /// 409 `vendor_response_pending` when the merchant answers for a vendor

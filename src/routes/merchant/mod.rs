@@ -1,8 +1,9 @@
-//! Merchant endpoints (API key): brands, Returns Settings, orders, returns,
-//! webhooks, vendors.
+//! Merchant endpoints (API key): brands, Returns Settings, orders, returns
+//! and their parts, webhooks, vendors.
 
 pub mod brands;
 pub mod orders;
+pub mod parts;
 pub mod returns;
 pub mod settings;
 pub mod vendors;
@@ -54,7 +55,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(crate::routes::vendor::reject)
         .service(crate::routes::vendor::receive)
         .service(crate::routes::vendor::complete)
-        .service(crate::routes::vendor::merchant_approve)
-        .service(crate::routes::vendor::merchant_reject)
-        .service(crate::routes::vendor::merchant_complete);
+        .service(parts::approve)
+        .service(parts::reject)
+        .service(parts::complete);
 }

@@ -4,12 +4,12 @@ use actix_web::{get, post, web};
 
 use crate::app::AppState;
 use crate::app::keys::Merchant;
-use crate::app::notifications::NotificationList;
 use crate::app::pagination::PageQuery;
+use crate::app::returns::notifications::NotificationList;
 use crate::app::returns::review::{
     ApproveInput, CompleteInput, ReceiveInput, Rejection, ReturnFilter, ReturnList,
 };
-use crate::app::views::{EventList, ReturnView};
+use crate::app::returns::views::{EventList, ReturnView};
 use crate::error::ApiError;
 use crate::routes::extract::{Json, NoBody, OptionalJson};
 

@@ -5,8 +5,8 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use crate::app::AppState;
+use crate::app::returns::views::ReturnView;
 use crate::app::returns::{CreateReturn, Created, CustomerReturns, Preview};
-use crate::app::views::ReturnView;
 use crate::error::ApiError;
 use crate::routes::extract::{AccessToken, Json, NoBody};
 

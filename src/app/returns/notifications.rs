@@ -24,12 +24,12 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::AppState;
 use super::views::{Renderer, ReturnView};
+use crate::app::AppState;
 use crate::db::DbConn;
 use crate::db::notifications::NotificationRow;
 use crate::db::outbox::JobRow;
-use crate::db::returns::EventRow;
+use crate::db::rows::EventRow;
 use crate::domain::events::EventType;
 use crate::domain::money::Money;
 use crate::domain::notifications::{
@@ -281,7 +281,7 @@ fn prepare(
     let Some(full) = crate::db::returns::load(conn, brand_id, return_id)? else {
         return Ok(None);
     };
-    let Some(event) = crate::db::returns::events(conn, return_id)?
+    let Some(event) = crate::db::events::for_return(conn, return_id)?
         .into_iter()
         .find(|e| e.id == payload.event_id)
     else {
@@ -434,7 +434,7 @@ fn context(
     }
 }
 
-fn item_context(i: &crate::app::views::ReturnItemView) -> ItemContext {
+fn item_context(i: &super::views::ReturnItemView) -> ItemContext {
     ItemContext {
         name: i.name.clone(),
         sku: i.sku.clone(),

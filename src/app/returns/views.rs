@@ -8,9 +8,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::AppState;
+use crate::app::AppState;
 use crate::auth::tokens::{Keyring, Scope};
-use crate::db::returns::{EventRow, FullReturn, ItemRow, LabelRow, ShipmentRow};
+use crate::db::returns::FullReturn;
+use crate::db::rows::{EventRow, ItemRow, LabelRow, ShipmentRow};
 use crate::domain::events::EventType;
 use crate::domain::labels::{LabelKind, LabelStatus};
 use crate::domain::money::{Currency, Money};
