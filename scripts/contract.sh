@@ -62,9 +62,6 @@ cd "$ROOT"
 ALL_STEPS=(redocly typescript newman rust-example shell-example webhook-example schemathesis)
 CACHE="${CONTRACT_CACHE:-$ROOT/.cache/contract}"
 STEP_TIMEOUT="${CONTRACT_STEP_TIMEOUT:-600}"
-SEED="${CONTRACT_SCHEMATHESIS_SEED:-20261207}"
-EXAMPLES=20
-EXPLORE=""
 REPORTS="$CACHE/reports"
 
 usage() { sed -n '2,/^# shellcheck/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
@@ -287,6 +284,7 @@ fi
 
 ONLY="" SKIP="" BASE_URL="" API_KEY="${RETURNS_API_KEY:-}" BRAND=demo BINARY=""
 VENDOR_KEY="" ADMIN_KEY="" DB_FILE="" DETERMINISTIC=1
+SEED="${CONTRACT_SCHEMATHESIS_SEED:-20261207}" EXAMPLES=20 EXPLORE=""
 while (($#)); do
     case "$1" in
         --only) ONLY="${2:?--only needs steps}"; shift 2 ;;
