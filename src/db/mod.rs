@@ -49,6 +49,7 @@ use diesel::{Connection, MultiConnection};
 pub use error::{DbError, DbResult, TxError};
 use health::Health;
 
+use crate::config::SqliteSynchronous;
 use crate::error::ApiError;
 
 /// A connection to either supported database.
@@ -226,6 +227,9 @@ pub struct Options {
     pub write_timeout: Duration,
     /// How long SQLite waits for a lock held by another process.
     pub busy_timeout: Duration,
+    /// SQLite's `synchronous` on every connection (pooled, the writer's and
+    /// the checkpointer's): whether a commit is on disk before it is answered.
+    pub synchronous: SqliteSynchronous,
     /// PostgreSQL `statement_timeout`.
     pub statement_timeout: Duration,
     /// PostgreSQL `lock_timeout`.
@@ -251,6 +255,7 @@ impl Default for Options {
             checkout_timeout: Duration::from_secs(3),
             write_timeout: Duration::from_secs(4),
             busy_timeout: Duration::from_millis(1500),
+            synchronous: SqliteSynchronous::Full,
             statement_timeout: Duration::from_secs(15),
             lock_timeout: Duration::from_secs(3),
             connect_timeout: Duration::from_secs(3),
@@ -385,16 +390,20 @@ impl Manager {
                 let mut conn = SqliteConnection::establish(&self.target)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // Per-connection settings: integrity, waiting instead of failing
-                // on a lock held by another process, and WAL so readers never
-                // block the writer.
+                // on a lock held by another process, WAL so readers never
+                // block the writer, and durability: `synchronous` is a setting
+                // of each connection, and the one that commits decides whether
+                // its commit is synced before it is answered (FULL unless the
+                // node opted for NORMAL, see `SqliteSynchronous`).
                 conn.batch_execute(&format!(
                     "PRAGMA foreign_keys = ON;
                      PRAGMA busy_timeout = {};
                      PRAGMA journal_mode = WAL;
-                     PRAGMA synchronous = NORMAL;
+                     PRAGMA synchronous = {};
                      PRAGMA temp_store = MEMORY;
                      PRAGMA cache_size = -65536;",
-                    self.options.busy_timeout.as_millis()
+                    self.options.busy_timeout.as_millis(),
+                    self.options.synchronous.pragma(),
                 ))
                 .map_err(diesel::r2d2::Error::QueryError)?;
                 conn.batch_execute(&format!("PRAGMA mmap_size = {SQLITE_MMAP_BYTES};"))
@@ -773,4 +782,60 @@ where
 pub fn now() -> chrono::NaiveDateTime {
     use chrono::SubsecRound;
     chrono::Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+#[cfg(test)]
+mod tests {
+    use diesel::RunQueryDsl;
+
+    use super::*;
+
+    #[derive(diesel::QueryableByName)]
+    struct Synchronous {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        synchronous: i32,
+    }
+
+    /// `PRAGMA synchronous` of the connection: 0 OFF, 1 NORMAL, 2 FULL.
+    fn synchronous(conn: &mut DbConn) -> Result<i32, ApiError> {
+        let rows: Vec<Synchronous> = diesel::sql_query("PRAGMA synchronous").load(conn)?;
+        Ok(rows.first().map_or(-1, |row| row.synchronous))
+    }
+
+    /// Reads go to pooled connections and writes to the group-commit
+    /// writer's: both must commit with the setting asked for.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite_connections_sync_every_commit_unless_normal_is_asked_for() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cases = [
+            ("default", Options::with_pool_size(4), 2),
+            (
+                "normal",
+                Options {
+                    synchronous: SqliteSynchronous::Normal,
+                    ..Options::with_pool_size(4)
+                },
+                1,
+            ),
+            (
+                "full",
+                Options {
+                    synchronous: SqliteSynchronous::Full,
+                    ..Options::with_pool_size(4)
+                },
+                2,
+            ),
+        ];
+        for (name, options, expected) in cases {
+            let url = format!(
+                "sqlite://{}",
+                dir.path().join(format!("{name}.db")).display()
+            );
+            let db = Db::open(&url, options).expect("database");
+            assert!(db.group.is_some(), "writes go to the writer thread");
+            let pooled = db.read(synchronous).await.expect("pooled connection");
+            let writer = db.write(synchronous).await.expect("writer connection");
+            assert_eq!((pooled, writer), (expected, expected), "{name}");
+        }
+    }
 }
