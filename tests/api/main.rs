@@ -7,6 +7,7 @@ mod blobs;
 mod brands;
 mod carrier_server;
 mod cli;
+mod durability;
 mod errors;
 mod faults;
 mod fixtures;
