@@ -13,6 +13,7 @@
 //! | `DB_CHECKOUT_TIMEOUT_MS` | `--db-checkout-timeout-ms` | `3000` | longest wait for a free database connection (and to open one) |
 //! | `DB_WRITE_TIMEOUT_MS` | `--db-write-timeout-ms` | `4000` | longest a write may wait for the database, queue and retries included |
 //! | `DB_BUSY_TIMEOUT_MS` | `--db-busy-timeout-ms` | `1500` | SQLite: wait for a lock held by another process |
+//! | `SQLITE_SYNCHRONOUS` | `--sqlite-synchronous` | `full` | SQLite: `full` syncs every commit to disk before it is answered (an answered write survives a power loss); `normal` syncs only at checkpoints (a process crash loses nothing, a power loss or OS crash may undo the last answered commits) |
 //! | `DB_STATEMENT_TIMEOUT_MS` | `--db-statement-timeout-ms` | `15000` | PostgreSQL `statement_timeout` |
 //! | `DB_LOCK_TIMEOUT_MS` | `--db-lock-timeout-ms` | `3000` | PostgreSQL `lock_timeout` |
 //! | `HTTP_WORKERS` | `--http-workers` | number of cores | HTTP worker threads |
@@ -100,6 +101,16 @@ pub struct Config {
     /// Maximum database connections of this node.
     #[arg(long, env = "DB_POOL_SIZE", default_value_t = 16)]
     pub db_pool_size: u32,
+    /// SQLite: whether a commit is on disk before it is answered (`full`) or
+    /// may be lost to a power loss or OS crash (`normal`, faster).
+    #[arg(
+        long,
+        env = "SQLITE_SYNCHRONOUS",
+        value_enum,
+        ignore_case = true,
+        default_value = "full"
+    )]
+    pub sqlite_synchronous: SqliteSynchronous,
     /// Bounds on every wait for the database.
     #[command(flatten)]
     pub db_timeouts: DbTimeouts,
@@ -224,6 +235,7 @@ impl Config {
             blob_store: None,
             public_url: None,
             db_pool_size: 8,
+            sqlite_synchronous: SqliteSynchronous::Full,
             db_timeouts: DbTimeouts::default(),
             http_workers: Some(2),
             portal_cache_ttl_ms: 2000,
@@ -250,6 +262,31 @@ impl Config {
             carrier_config: None,
             carriers: Vec::new(),
             metrics_token: None,
+        }
+    }
+}
+
+/// How SQLite makes a commit durable (its `synchronous` setting, in WAL
+/// mode): what an answered write survives.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum SqliteSynchronous {
+    /// The WAL is synced to disk at every commit, before the write is
+    /// answered: an answered write survives a process crash, an OS crash
+    /// and a power loss.
+    #[default]
+    Full,
+    /// The WAL is synced only when it is checkpointed: an answered write
+    /// survives a process crash, but an OS crash or a power loss may roll
+    /// back the last commits although their callers were answered.
+    Normal,
+}
+
+impl SqliteSynchronous {
+    /// The value of `PRAGMA synchronous` it stands for.
+    pub fn pragma(self) -> &'static str {
+        match self {
+            SqliteSynchronous::Full => "FULL",
+            SqliteSynchronous::Normal => "NORMAL",
         }
     }
 }
@@ -638,6 +675,56 @@ mod tests {
         );
         config.blob_store = Some("ftp://x".into());
         assert!(config.blob_store().is_err());
+    }
+
+    /// `serve`'s options as the command line reads them.
+    #[derive(clap::Parser)]
+    struct Serve {
+        #[command(flatten)]
+        config: Config,
+    }
+
+    fn serve(args: &[&str]) -> Result<Config, clap::Error> {
+        use clap::Parser;
+        Serve::try_parse_from(std::iter::once("serve").chain(args.iter().copied()))
+            .map(|s| s.config)
+    }
+
+    #[test]
+    fn sqlite_commits_are_synced_to_disk_unless_normal_is_asked_for() {
+        // Neither the variable nor the flag is set in the test environment.
+        if std::env::var_os("SQLITE_SYNCHRONOUS").is_none() {
+            assert_eq!(
+                serve(&[]).unwrap().sqlite_synchronous,
+                SqliteSynchronous::Full
+            );
+        }
+        assert_eq!(
+            Config::for_database("sqlite::memory:", "/tmp").sqlite_synchronous,
+            SqliteSynchronous::Full
+        );
+        for value in ["normal", "NORMAL", "Normal"] {
+            let config = serve(&["--sqlite-synchronous", value]).unwrap();
+            assert_eq!(config.sqlite_synchronous, SqliteSynchronous::Normal);
+        }
+        assert_eq!(
+            serve(&["--sqlite-synchronous", "full"])
+                .unwrap()
+                .sqlite_synchronous
+                .pragma(),
+            "FULL"
+        );
+    }
+
+    #[test]
+    fn an_unknown_sqlite_synchronous_value_is_refused_with_the_values_allowed() {
+        let error = serve(&["--sqlite-synchronous", "off"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("invalid value 'off'") && error.contains("full, normal"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -200,6 +200,7 @@ fn db_options(config: &Config) -> crate::db::Options {
         checkout_timeout: ms(t.checkout_ms.max(1)),
         write_timeout: ms(t.write_ms.max(1)),
         busy_timeout: ms(t.busy_ms),
+        synchronous: config.sqlite_synchronous,
         statement_timeout: ms(t.statement_ms.max(1)),
         lock_timeout: ms(t.lock_ms.max(1)),
         connect_timeout: ms(t.checkout_ms.max(1000)),

@@ -15,6 +15,7 @@ use diesel::{Connection, MultiConnection};
 
 use super::health::Health;
 use super::{DbError, DbResult, TxError};
+use crate::config::SqliteSynchronous;
 
 /// A connection to either supported database.
 #[derive(MultiConnection)]
@@ -191,6 +192,9 @@ pub struct Options {
     pub write_timeout: Duration,
     /// How long SQLite waits for a lock held by another process.
     pub busy_timeout: Duration,
+    /// SQLite's `synchronous` on every connection (pooled, the writer's and
+    /// the checkpointer's): whether a commit is on disk before it is answered.
+    pub synchronous: SqliteSynchronous,
     /// PostgreSQL `statement_timeout`.
     pub statement_timeout: Duration,
     /// PostgreSQL `lock_timeout`.
@@ -216,6 +220,7 @@ impl Default for Options {
             checkout_timeout: Duration::from_secs(3),
             write_timeout: Duration::from_secs(4),
             busy_timeout: Duration::from_millis(1500),
+            synchronous: SqliteSynchronous::Full,
             statement_timeout: Duration::from_secs(15),
             lock_timeout: Duration::from_secs(3),
             connect_timeout: Duration::from_secs(3),
@@ -350,16 +355,20 @@ impl Manager {
                 let mut conn = SqliteConnection::establish(&self.target)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // Per-connection settings: integrity, waiting instead of failing
-                // on a lock held by another process, and WAL so readers never
-                // block the writer.
+                // on a lock held by another process, WAL so readers never
+                // block the writer, and durability: `synchronous` is a setting
+                // of each connection, and the one that commits decides whether
+                // its commit is synced before it is answered (FULL unless the
+                // node opted for NORMAL, see `SqliteSynchronous`).
                 conn.batch_execute(&format!(
                     "PRAGMA foreign_keys = ON;
                      PRAGMA busy_timeout = {};
                      PRAGMA journal_mode = WAL;
-                     PRAGMA synchronous = NORMAL;
+                     PRAGMA synchronous = {};
                      PRAGMA temp_store = MEMORY;
                      PRAGMA cache_size = -65536;",
-                    self.options.busy_timeout.as_millis()
+                    self.options.busy_timeout.as_millis(),
+                    self.options.synchronous.pragma(),
                 ))
                 .map_err(diesel::r2d2::Error::QueryError)?;
                 conn.batch_execute(&format!("PRAGMA mmap_size = {SQLITE_MMAP_BYTES};"))

@@ -16,8 +16,11 @@
 //!
 //! Each write is still atomic and isolated: it sees the effects of the writes
 //! before it in the batch (as it would have, one commit later), and nobody
-//! is told "done" before the commit is durable. When a batch cannot commit,
-//! every write of it is run again on its own.
+//! is told "done" before the commit is durable: with `synchronous=FULL` (the
+//! default) the commit returns once the WAL is synced to disk, so the batch
+//! pays one sync and every answer in it survives a power loss; with
+//! `SQLITE_SYNCHRONOUS=normal` it survives a process crash only. When a
+//! batch cannot commit, every write of it is run again on its own.
 //!
 //! Every queued write has a deadline (the pool's write timeout). A write
 //! still queued at its deadline is answered 503 without running, and a batch

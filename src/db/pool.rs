@@ -276,3 +276,61 @@ where
         Err(_) => Err(DbError::Panicked.into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::RunQueryDsl;
+
+    use super::*;
+    use crate::config::SqliteSynchronous;
+    use crate::db::{DbConn, Options};
+
+    #[derive(diesel::QueryableByName)]
+    struct Synchronous {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        synchronous: i32,
+    }
+
+    /// `PRAGMA synchronous` of the connection: 0 OFF, 1 NORMAL, 2 FULL.
+    fn synchronous(conn: &mut DbConn) -> Result<i32, ApiError> {
+        let rows: Vec<Synchronous> = diesel::sql_query("PRAGMA synchronous").load(conn)?;
+        Ok(rows.first().map_or(-1, |row| row.synchronous))
+    }
+
+    /// Reads go to pooled connections and writes to the group-commit
+    /// writer's: both must commit with the setting asked for.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite_connections_sync_every_commit_unless_normal_is_asked_for() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cases = [
+            ("default", Options::with_pool_size(4), 2),
+            (
+                "normal",
+                Options {
+                    synchronous: SqliteSynchronous::Normal,
+                    ..Options::with_pool_size(4)
+                },
+                1,
+            ),
+            (
+                "full",
+                Options {
+                    synchronous: SqliteSynchronous::Full,
+                    ..Options::with_pool_size(4)
+                },
+                2,
+            ),
+        ];
+        for (name, options, expected) in cases {
+            let url = format!(
+                "sqlite://{}",
+                dir.path().join(format!("{name}.db")).display()
+            );
+            let db = Db::open(&url, options).expect("database");
+            assert!(db.group.is_some(), "writes go to the writer thread");
+            let pooled = db.read(synchronous).await.expect("pooled connection");
+            let writer = db.write(synchronous).await.expect("writer connection");
+            assert_eq!((pooled, writer), (expected, expected), "{name}");
+        }
+    }
+}

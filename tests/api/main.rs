@@ -8,6 +8,7 @@ mod bodies;
 mod brands;
 mod carrier_server;
 mod cli;
+mod durability;
 mod errors;
 mod faults;
 mod fixtures;
