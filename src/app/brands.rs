@@ -125,7 +125,7 @@ pub async fn list(
     limit: i64,
     cursor: Option<String>,
 ) -> Result<BrandList, ApiError> {
-    let only = merchant.visible_brands().map(<[String]>::to_vec);
+    let only = merchant.visible_brands()?.map(<[String]>::to_vec);
     let rows = state
         .db
         .read(move |conn| {

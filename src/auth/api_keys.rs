@@ -105,13 +105,17 @@ impl Merchant {
         }
     }
 
-    /// The brands this key may see: `None` for every brand (admin keys),
-    /// none at all for a vendor key.
-    pub fn visible_brands(&self) -> Option<&[String]> {
+    /// The brands this key may see: `None` for every brand (admin keys).
+    /// A 404 for a vendor key: to it the list of brands does not exist,
+    /// like every other route but its own.
+    pub fn visible_brands(&self) -> Result<Option<&[String]>, ApiError> {
         match self.role {
-            Role::Admin => None,
-            Role::Merchant => Some(&self.brand_ids),
-            Role::Vendor => Some(&[]),
+            Role::Admin => Ok(None),
+            Role::Merchant => Ok(Some(&self.brand_ids)),
+            Role::Vendor => Err(ApiError::new(
+                ErrorCode::NotFound,
+                "Nothing exists at this path for this key.",
+            )),
         }
     }
 

@@ -2,6 +2,7 @@
 //! here once, with unit tests named as sentences. Depends on nothing of the
 //! crate but `error` (the ground floor).
 
+pub mod addresses;
 pub mod brand;
 pub mod client_address;
 pub mod codes;

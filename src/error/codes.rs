@@ -34,6 +34,8 @@ pub enum ErrorCode {
     MalformedJson,
     /// The query string is invalid.
     InvalidQuery,
+    /// The query string names a parameter the operation does not take.
+    UnknownParameter,
     /// The multipart form could not be read.
     InvalidMultipart,
     /// `Idempotency-Key` is not 1–255 visible ASCII characters.
@@ -329,6 +331,7 @@ impl ErrorCode {
             InvalidBody
             | MalformedJson
             | InvalidQuery
+            | UnknownParameter
             | InvalidMultipart
             | InvalidIdempotencyKey => 400,
             MissingCredentials | InvalidCredentials | InvalidToken | InvalidSignature => 401,

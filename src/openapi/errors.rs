@@ -64,7 +64,7 @@ impl Shape {
             add(413, &[PayloadTooLarge]);
         }
         if self.query {
-            add(400, &[InvalidQuery]);
+            add(400, &[InvalidQuery, UnknownParameter]);
         }
         match self.scheme.as_deref() {
             Some("api_key") => add(401, &[MissingCredentials, InvalidCredentials]),

@@ -18,14 +18,14 @@ use std::sync::Arc;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::middleware::{DefaultHeaders, Next, from_fn};
 use actix_web::{App, HttpRequest, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::app::AppState;
-use crate::error::{ApiError, ErrorCode};
+use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// Every documented route.
 pub fn api(cfg: &mut ServiceConfig) {
@@ -46,10 +46,18 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(scope::scope("/v1/brands").configure(merchant::configure));
 }
 
-/// The served spec: its JSON, and the methods of every path, for 405s.
+/// The served spec: its JSON, the methods of every path (for 405s) and the
+/// query parameters of every operation (for unknown ones).
 pub struct SpecDoc {
     json: String,
-    routes: Vec<(Vec<String>, Vec<String>)>,
+    routes: Vec<SpecPath>,
+}
+
+struct SpecPath {
+    segments: Vec<String>,
+    methods: Vec<String>,
+    /// Per method, the names of its query parameters.
+    queries: Vec<(String, Vec<String>)>,
 }
 
 impl SpecDoc {
@@ -61,12 +69,27 @@ impl SpecDoc {
                 paths
                     .iter()
                     .map(|(path, item)| {
-                        let segments = path.split('/').map(str::to_owned).collect();
-                        let methods = item
-                            .as_object()
-                            .map(|ops| ops.keys().map(|m| m.to_ascii_uppercase()).collect())
-                            .unwrap_or_default();
-                        (segments, methods)
+                        let ops = item.as_object().cloned().unwrap_or_default();
+                        let queries = ops
+                            .iter()
+                            .map(|(method, op)| {
+                                let names = op["parameters"]
+                                    .as_array()
+                                    .map(|ps| {
+                                        ps.iter()
+                                            .filter(|p| p["in"] == "query")
+                                            .filter_map(|p| p["name"].as_str().map(str::to_owned))
+                                            .collect()
+                                    })
+                                    .unwrap_or_default();
+                                (method.to_ascii_uppercase(), names)
+                            })
+                            .collect();
+                        SpecPath {
+                            segments: path.split('/').map(str::to_owned).collect(),
+                            methods: ops.keys().map(|m| m.to_ascii_uppercase()).collect(),
+                            queries,
+                        }
                     })
                     .collect()
             })
@@ -77,20 +100,70 @@ impl SpecDoc {
         }
     }
 
-    /// The methods of the documented path that `path` is, if any.
-    fn methods(&self, path: &str) -> Option<&[String]> {
+    /// The documented paths that `path` may be.
+    fn matching(&self, path: &str) -> Vec<&SpecPath> {
         let asked: Vec<&str> = path.split('/').collect();
         self.routes
             .iter()
-            .find(|(segments, _)| {
-                segments.len() == asked.len()
-                    && segments
+            .filter(|r| {
+                r.segments.len() == asked.len()
+                    && r.segments
                         .iter()
                         .zip(&asked)
                         .all(|(s, a)| (s.starts_with('{') && !a.is_empty()) || s == a)
             })
-            .map(|(_, methods)| methods.as_slice())
+            .collect()
     }
+
+    /// The methods of the documented path that `path` is, if any.
+    fn methods(&self, path: &str) -> Option<&[String]> {
+        self.matching(path).first().map(|r| r.methods.as_slice())
+    }
+
+    /// The first parameter of `query` that no operation `method path` may
+    /// be declares, when such an operation takes query parameters at all
+    /// (an operation without any ignores the query string, as before).
+    fn unknown_parameter(&self, method: &str, path: &str, query: &str) -> Option<String> {
+        let known: Vec<&String> = self
+            .matching(path)
+            .into_iter()
+            .flat_map(|r| &r.queries)
+            .filter(|(m, _)| m == method)
+            .flat_map(|(_, names)| names)
+            .collect();
+        if known.is_empty() {
+            return None;
+        }
+        url::form_urlencoded::parse(query.as_bytes())
+            .map(|(name, _)| name.into_owned())
+            .find(|name| !known.contains(&name))
+    }
+}
+
+/// A query parameter the operation does not take is a 400
+/// `unknown_parameter` naming it, as an unknown field of a body is: a
+/// misspelt filter would otherwise be ignored and answer everything.
+async fn unknown_query_parameter(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
+    if !req.query_string().is_empty()
+        && let Some(spec) = req.app_data::<web::Data<SpecDoc>>()
+        && let Some(name) =
+            spec.unknown_parameter(req.method().as_str(), req.path(), req.query_string())
+    {
+        return Err(ApiError::new(
+            ErrorCode::UnknownParameter,
+            format!("The query string names `{name}`, which this operation does not take."),
+        )
+        .with_errors(vec![FieldError::new(
+            name,
+            ErrorCode::UnknownParameter,
+            "not a parameter of this operation",
+        )])
+        .into());
+    }
+    next.call(req).await
 }
 
 /// The complete application for one worker.
@@ -120,6 +193,7 @@ pub fn app(
         )
         .service(web::redirect("/docs", "/docs/"))
         .default_service(web::to(no_route))
+        .wrap(from_fn(unknown_query_parameter))
         .wrap(from_fn(deadline::body_deadline))
         .wrap(from_fn(panics::catch))
         .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))

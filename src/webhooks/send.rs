@@ -1,6 +1,6 @@
 //! Sending one webhook attempt, safely: the endpoint's host is resolved by
-//! a resolver that drops loopback, private, link-local and reserved
-//! addresses (so a name that resolves to 127.0.0.1 or the metadata address
+//! a resolver that drops every special-purpose address
+//! ([`crate::domain::addresses`]: loopback, private, link-local, reserved…, so a name that resolves to 127.0.0.1 or the metadata address
 //! is refused at every attempt, and the address connected to is the one
 //! checked), an IP literal is checked before connecting, redirects are not
 //! followed, proxies from the environment are not used, and at most
@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
 
-use crate::domain::webhooks::{check_url, is_public_ip};
+use crate::domain::addresses::is_public_ip;
+use crate::domain::webhooks::check_url;
 
 /// How much of an answer is kept (and read at all).
 pub const EXCERPT_BYTES: usize = 1024;

@@ -207,3 +207,27 @@ both!(
         assert!(after < std::time::Duration::from_secs(4), "{after:?}");
     }
 );
+
+both!(
+    async fn an_unknown_query_parameter_is_a_400_naming_it(app) {
+        let key = app.brand_with_key("acme").await;
+        for path in [
+            "/v1/brands?limit=5&limt=5",
+            "/v1/brands/acme/returns?status=requested&cursr=x",
+            "/v1/brands/acme/webhook-endpoints?limt=5",
+        ] {
+            let problem = assert_problem(app.get(path, Some(&key)).await, StatusCode::BAD_REQUEST, "unknown_parameter").await;
+            let name = path.rsplit('&').next().unwrap().rsplit('?').next().unwrap().split('=').next().unwrap();
+            assert_eq!(problem["errors"][0]["field"], name, "{path}: {problem}");
+            assert_eq!(problem["errors"][0]["code"], "unknown_parameter");
+        }
+        // The parameters of both the filter and the page are known.
+        let res = app.get("/v1/brands/acme/returns?status=requested&limit=5", Some(&key)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let res = app.get("/v1/brands?limit=5", Some(&key)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        // An operation without query parameters ignores the query string.
+        let res = app.get("/healthz?cache=bust", None).await;
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+);

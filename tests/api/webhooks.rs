@@ -429,6 +429,71 @@ both!(
     }
 );
 
+/// Addresses an earlier rule let through: deprecated site-local, local-use
+/// NAT64 and SIIT carrying 127.0.0.1, and the deprecated 6to4 relay block.
+const SPECIAL_PURPOSE: [&str; 4] = [
+    "https://[fec0::1]/hook",
+    "https://[64:ff9b:1::7f00:1]/hook",
+    "https://[::ffff:0:7f00:1]/hook",
+    "https://192.88.99.1/hook",
+];
+
+both!(
+    async fn special_purpose_addresses_are_refused_at_registration_and_on_change(app) {
+        let key = app.brand_with_key("acme").await;
+        for url in SPECIAL_PURPOSE {
+            let res = app.post("/v1/brands/acme/webhook-endpoints", Some(&key), &json!({ "url": url })).await;
+            let problem = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(problem["errors"][0]["code"], "unsafe_url", "{url}: {problem}");
+        }
+        let (id, _) = register(&app, &key, "https://93.184.216.34/hook", &[]).await;
+        for url in SPECIAL_PURPOSE {
+            let res = app
+                .request(Method::PATCH, &format!("/v1/brands/acme/webhook-endpoints/{id}"), Some(&key))
+                .json(&json!({ "url": url }))
+                .send()
+                .await
+                .unwrap();
+            let problem = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(problem["errors"][0]["code"], "unsafe_url", "{url}: {problem}");
+        }
+    }
+);
+
+both!(
+    config = |c: &mut returns_api::config::Config| {
+        c.webhooks.allow_private = true;
+        c.disable_jobs = true;
+    },
+    async fn special_purpose_addresses_are_refused_at_every_attempt(app) {
+        // Registered where the development switch is on; delivered by a node
+        // where it is off.
+        let s = shop(&app, 1).await;
+        let mut endpoints = Vec::new();
+        for url in SPECIAL_PURPOSE {
+            endpoints.push(register(&app, &s.key, url, &[]).await.0);
+        }
+        let _strict = app
+            .node_with(|c| {
+                c.disable_jobs = false;
+                c.webhooks.allow_private = false;
+                c.webhooks.retry_schedule = returns_api::config::parse_durations("50ms").unwrap();
+            })
+            .await;
+        for endpoint in &endpoints {
+            ping(&app, &s.key, endpoint).await;
+        }
+        for endpoint in &endpoints {
+            let list = settled(&app, &s.key, endpoint, 1).await;
+            assert_eq!(list[0]["status"], "failed");
+            let attempt = &list[0]["attempts"][0];
+            assert_eq!(attempt["status_code"], Value::Null);
+            let error = attempt["error"].as_str().unwrap();
+            assert!(error.contains("special-purpose address"), "{error}");
+        }
+    }
+);
+
 /// Runs the real binary, delivering to loopback with short timeouts, until
 /// killed.
 fn start_binary(app: &TestApp) -> std::process::Child {

@@ -19,9 +19,10 @@ use super::{AppState, merchant_brand};
 use crate::auth::Merchant;
 use crate::db::DbConn;
 use crate::db::webhooks::EndpointRow;
+use crate::domain::addresses::refusal;
 use crate::domain::events::EventType;
 use crate::domain::webhooks::{
-    EndpointUrl, MAX_ENDPOINTS, check_description, check_event_types, check_url, is_public_ip,
+    EndpointUrl, MAX_ENDPOINTS, check_description, check_event_types, check_url,
 };
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::webhooks::signature::new_secret;
@@ -69,11 +70,11 @@ async fn resolve_public(url: &EndpointUrl) -> Result<(), ApiError> {
             format!("{} does not resolve (within 3 s)", url.host),
         ));
     }
-    if let Some(ip) = addresses.iter().find(|ip| !is_public_ip(**ip)) {
+    if let Some((ip, why)) = addresses.iter().find_map(|ip| Some((ip, refusal(*ip)?))) {
         return Err(refuse(
             ErrorCode::UnsafeUrl,
             format!(
-                "{} resolves to {ip}, a loopback, private, link-local or reserved address",
+                "{} resolves to {ip}, a special-purpose address: {why}",
                 url.host
             ),
         ));

@@ -17,6 +17,7 @@ use crate::routes::extract::Json;
     security(("api_key" = [])),
     responses(
         (status = 200, description = "A page of brands", body = BrandList),
+        (status = 404, description = "A vendor key, to which no list of brands exists (`not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "An invalid `limit` or `cursor` (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
