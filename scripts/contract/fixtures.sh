@@ -159,6 +159,10 @@ vendor_fixtures() {
         CONTRACT_PART_APPROVE_RETURN CONTRACT_PART_APPROVE_PART CONTRACT_PART_APPROVE_ITEM \
         CONTRACT_PART_REJECT_RETURN CONTRACT_PART_REJECT_PART \
         CONTRACT_PART_COMPLETE_RETURN CONTRACT_PART_COMPLETE_PART
+    # The vendor as the demo registered it: the fuzzer may have changed
+    # which order lines it takes or whether it approves by itself.
+    must 200 PATCH "/v1/brands/$BRAND/vendors/nordic-knits" "$API_KEY" \
+        '{"order_line_vendor":"Nordic Knits","auto_approve":false,"response_hours":48}' || return 1
     CONTRACT_VENDOR_APPROVE_RETURN="$(new_return L3 too_small)" || return 1
     CONTRACT_VENDOR_APPROVE_ITEM="$(item_of "$CONTRACT_VENDOR_APPROVE_RETURN")" || return 1
     CONTRACT_VENDOR_REJECT_RETURN="$(new_return L3 too_small)" || return 1
