@@ -32,7 +32,7 @@ pub async fn produce(state: &AppState, label_id: &str) -> Result<(), JobError> {
     else {
         return Ok(());
     };
-    if ctx.label.status() != LabelStatus::Pending {
+    if ctx.label.status != LabelStatus::Pending {
         return Ok(());
     }
     let request = label_request(&ctx)?;
@@ -217,7 +217,7 @@ pub async fn poll(state: &AppState, id: &str, token: Option<&str>) -> Result<Lab
     let token = token.unwrap_or_default();
     let base = format!("{}/v1/labels/{}", state.public_url, label.id);
     let mut body = LabelPoll {
-        status: label.status(),
+        status: label.status,
         download_url: None,
         qr_code_url: None,
         dropoff_code: None,
@@ -265,7 +265,7 @@ pub async fn pdf(
             "This is a label-less return: show the QR code instead.",
         ));
     }
-    label.status().file_available()?;
+    label.status.file_available()?;
     let Some(key) = label.file_path.clone() else {
         return Err(ApiError::internal(anyhow::anyhow!(
             "ready label without a file"
@@ -301,7 +301,7 @@ pub async fn qr(
             "This return uses a printed label: download the PDF instead.",
         ));
     }
-    label.status().file_available()?;
+    label.status.file_available()?;
     let Some(code) = label.dropoff_code.clone() else {
         return Err(ApiError::internal(anyhow::anyhow!(
             "ready label without a code"

@@ -88,7 +88,7 @@ pub fn mark_ready(
             .filter(labels::status.eq_any(statuses(LabelStatus::sources(LabelEvent::Produced)))),
     )
     .set((
-        labels::status.eq(LabelStatus::Ready.as_str()),
+        labels::status.eq(LabelStatus::Ready),
         labels::tracking_number.eq(Some(tracking)),
         labels::dropoff_code.eq(dropoff_code),
         labels::file_path.eq(file_path),
@@ -123,7 +123,7 @@ pub fn mark_failed(
             .filter(labels::status.eq_any(statuses(LabelStatus::sources(LabelEvent::Refused)))),
     )
     .set((
-        labels::status.eq(LabelStatus::Failed.as_str()),
+        labels::status.eq(LabelStatus::Failed),
         labels::error.eq(Some(error)),
         labels::updated_at.eq(super::now()),
     ))
@@ -206,7 +206,7 @@ pub fn cancel_for_return(conn: &mut DbConn, return_id: &str) -> DbResult<usize> 
             .filter(labels::status.eq_any(&voidable)),
     )
     .set((
-        labels::status.eq(LabelStatus::Cancelled.as_str()),
+        labels::status.eq(LabelStatus::Cancelled),
         labels::updated_at.eq(super::now()),
     ))
     .execute(conn)?;

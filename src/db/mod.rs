@@ -36,6 +36,7 @@ pub mod schema;
 pub mod service_points;
 pub mod settings;
 pub mod signing_keys;
+mod statuses;
 pub mod tracking;
 mod transaction;
 pub mod uploads;

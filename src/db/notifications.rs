@@ -9,7 +9,7 @@ use super::outbox::JobRow;
 use super::rows::EventRow;
 use super::schema::notifications;
 use super::{DbConn, DbResult, OneRow};
-use crate::domain::notifications::NotificationKind;
+use crate::domain::notifications::{NotificationKind, NotificationStatus};
 
 /// Job kind: mail the customer about one event.
 pub const MAIL: &str = "mail.send";
@@ -32,8 +32,8 @@ pub struct NotificationRow {
     pub recipient: String,
     /// Locale of the template used.
     pub locale: String,
-    /// `queued`, `sent`, `skipped` or `failed`.
-    pub status: String,
+    /// Status.
+    pub status: NotificationStatus,
     /// Attempts to send.
     pub attempts: i32,
     /// Why it was skipped or failed, or the last attempt's error.
@@ -91,7 +91,7 @@ pub fn start_attempt(conn: &mut DbConn, id: &str) -> DbResult<bool> {
     Ok(diesel::update(
         notifications::table
             .filter(notifications::id.eq(id))
-            .filter(notifications::status.eq("queued")),
+            .filter(notifications::status.eq(NotificationStatus::Queued)),
     )
     .set((
         notifications::attempts.eq(notifications::attempts + 1),
@@ -103,13 +103,18 @@ pub fn start_attempt(conn: &mut DbConn, id: &str) -> DbResult<bool> {
 
 /// Finishes a queued notification: `sent` (with `sent_at`), `skipped` or
 /// `failed` with `error`, or still `queued` with the attempt's error.
-pub fn settle(conn: &mut DbConn, id: &str, status: &str, error: Option<&str>) -> DbResult<()> {
+pub fn settle(
+    conn: &mut DbConn,
+    id: &str,
+    status: NotificationStatus,
+    error: Option<&str>,
+) -> DbResult<()> {
     let now = super::now();
-    let sent_at = (status == "sent").then_some(now);
+    let sent_at = (status == NotificationStatus::Sent).then_some(now);
     diesel::update(
         notifications::table
             .filter(notifications::id.eq(id))
-            .filter(notifications::status.eq("queued")),
+            .filter(notifications::status.eq(NotificationStatus::Queued)),
     )
     .set((
         notifications::status.eq(status),
@@ -126,10 +131,10 @@ pub fn fail_for_event(conn: &mut DbConn, event_id: &str, error: &str) -> DbResul
     diesel::update(
         notifications::table
             .filter(notifications::event_id.eq(event_id))
-            .filter(notifications::status.eq("queued")),
+            .filter(notifications::status.eq(NotificationStatus::Queued)),
     )
     .set((
-        notifications::status.eq("failed"),
+        notifications::status.eq(NotificationStatus::Failed),
         notifications::last_error.eq(Some(error)),
         notifications::updated_at.eq(super::now()),
     ))
@@ -151,7 +156,7 @@ pub fn note_error(conn: &mut DbConn, id: &str, error: &str) -> DbResult<()> {
     diesel::update(
         notifications::table
             .filter(notifications::id.eq(id))
-            .filter(notifications::status.eq("queued")),
+            .filter(notifications::status.eq(NotificationStatus::Queued)),
     )
     .set((
         notifications::last_error.eq(Some(error)),

@@ -15,6 +15,49 @@ pub const WEBHOOK: &str = "webhook.event";
 /// Default attempts before a job fails for good.
 pub const MAX_ATTEMPTS: i32 = 8;
 
+/// Where a job stands; stored as text (see `statuses.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStatus {
+    /// Waiting for a worker (or for its next attempt).
+    Pending,
+    /// Claimed by a worker, under a lease.
+    Running,
+    /// Ran to the end.
+    Done,
+    /// Gave up after its last attempt.
+    Failed,
+    /// Cancelled before it ran (its aggregate went away).
+    Cancelled,
+}
+
+impl JobStatus {
+    /// Every status.
+    pub const ALL: [JobStatus; 5] = [
+        JobStatus::Pending,
+        JobStatus::Running,
+        JobStatus::Done,
+        JobStatus::Failed,
+        JobStatus::Cancelled,
+    ];
+
+    /// Stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Pending => "pending",
+            JobStatus::Running => "running",
+            JobStatus::Done => "done",
+            JobStatus::Failed => "failed",
+            JobStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<JobStatus> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
 /// A row of `outbox`.
 #[derive(Debug, Clone, Queryable, QueryableByName, Selectable, Insertable, serde::Serialize)]
 #[diesel(table_name = outbox, treat_none_as_default_value = false)]
@@ -31,8 +74,8 @@ pub struct JobRow {
     pub dedupe_key: Option<String>,
     /// Input (JSON).
     pub payload: String,
-    /// `pending`, `running`, `done`, `failed` or `cancelled`.
-    pub status: String,
+    /// Where it stands.
+    pub status: JobStatus,
     /// Attempts started.
     pub attempts: i32,
     /// Attempts allowed.
@@ -84,7 +127,7 @@ pub fn new_raw_job(
         aggregate_id: aggregate_id.to_string(),
         dedupe_key: dedupe_key.map(str::to_owned),
         payload,
-        status: "pending".into(),
+        status: JobStatus::Pending,
         attempts: 0,
         max_attempts: MAX_ATTEMPTS,
         run_at: now,
@@ -116,10 +159,10 @@ pub fn cancel_for(conn: &mut DbConn, aggregate_ids: &[String]) -> DbResult<usize
     Ok(diesel::update(
         outbox::table
             .filter(outbox::aggregate_id.eq_any(aggregate_ids))
-            .filter(outbox::status.eq("pending")),
+            .filter(outbox::status.eq(JobStatus::Pending)),
     )
     .set((
-        outbox::status.eq("cancelled"),
+        outbox::status.eq(JobStatus::Cancelled),
         outbox::finished_at.eq(Some(super::now())),
     ))
     .execute(conn)?)
@@ -166,12 +209,14 @@ pub fn claim(conn: &mut DbConn, claim: &Claim<'_>) -> DbResult<Vec<JobRow>> {
         DbConn::Sqlite(_) => "",
     };
     let sql = format!(
-        "UPDATE outbox SET status = 'running', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
+        "UPDATE outbox SET status = '{running}', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
          WHERE id IN (SELECT id FROM outbox \
-            WHERE {kinds} AND ((status = 'pending' AND run_at <= $3) OR (status = 'running' AND lease_until < $3)) \
+            WHERE {kinds} AND ((status = '{pending}' AND run_at <= $3) OR (status = '{running}' AND lease_until < $3)) \
             ORDER BY run_at LIMIT $4 {lock}) \
          RETURNING *",
-        kinds = kinds_sql(claim.kinds)
+        kinds = kinds_sql(claim.kinds),
+        running = JobStatus::Running.as_str(),
+        pending = JobStatus::Pending.as_str(),
     );
     let rows: Vec<JobRow> = crate::per_backend!(conn, c => diesel::sql_query(&sql)
         .bind::<Timestamp, _>(claim.lease_until)
@@ -189,7 +234,7 @@ pub fn claim(conn: &mut DbConn, claim: &Claim<'_>) -> DbResult<Vec<JobRow>> {
 pub fn claim_capped(conn: &mut DbConn, claim: &Claim<'_>, cap: i64) -> DbResult<Vec<JobRow>> {
     let busy: Vec<(String, i64)> = outbox::table
         .filter(outbox::kind.eq_any(claim.kinds))
-        .filter(outbox::status.eq("running"))
+        .filter(outbox::status.eq(JobStatus::Running))
         .filter(outbox::lease_until.ge(claim.now))
         .group_by(outbox::aggregate_id)
         .select((outbox::aggregate_id, diesel::dsl::count_star()))
@@ -204,10 +249,10 @@ pub fn claim_capped(conn: &mut DbConn, claim: &Claim<'_>, cap: i64) -> DbResult<
         .map(|(a, _)| a)
         .collect();
     let due = outbox::status
-        .eq("pending")
+        .eq(JobStatus::Pending)
         .and(outbox::run_at.le(claim.now))
         .or(outbox::status
-            .eq("running")
+            .eq(JobStatus::Running)
             .and(outbox::lease_until.lt(claim.now)));
     let candidates = outbox::table
         .filter(outbox::kind.eq_any(claim.kinds))
@@ -233,7 +278,7 @@ pub fn claim_capped(conn: &mut DbConn, claim: &Claim<'_>, cap: i64) -> DbResult<
     }
     diesel::update(outbox::table.filter(outbox::id.eq_any(&chosen)))
         .set((
-            outbox::status.eq("running"),
+            outbox::status.eq(JobStatus::Running),
             outbox::lease_until.eq(Some(claim.lease_until)),
             outbox::locked_by.eq(Some(claim.worker)),
             outbox::attempts.eq(outbox::attempts + 1),
@@ -250,7 +295,7 @@ pub fn claim_capped(conn: &mut DbConn, claim: &Claim<'_>, cap: i64) -> DbResult<
 pub fn finish(conn: &mut DbConn, id: &str, worker: &str) -> DbResult<bool> {
     Ok(diesel::update(held(id, worker))
         .set((
-            outbox::status.eq("done"),
+            outbox::status.eq(JobStatus::Done),
             outbox::finished_at.eq(Some(super::now())),
             outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
         ))
@@ -268,7 +313,7 @@ pub fn retry(
 ) -> DbResult<bool> {
     Ok(diesel::update(held(id, worker))
         .set((
-            outbox::status.eq("pending"),
+            outbox::status.eq(JobStatus::Pending),
             outbox::run_at.eq(run_at),
             outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
             outbox::locked_by.eq(None::<String>),
@@ -282,7 +327,7 @@ pub fn retry(
 pub fn fail(conn: &mut DbConn, id: &str, worker: &str, error: &str) -> DbResult<bool> {
     Ok(diesel::update(held(id, worker))
         .set((
-            outbox::status.eq("failed"),
+            outbox::status.eq(JobStatus::Failed),
             outbox::finished_at.eq(Some(super::now())),
             outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
             outbox::last_error.eq(Some(error)),
@@ -301,10 +346,10 @@ pub fn release(conn: &mut DbConn, ids: &[String], worker: &str) -> DbResult<usiz
         outbox::table
             .filter(outbox::id.eq_any(ids))
             .filter(outbox::locked_by.eq(worker))
-            .filter(outbox::status.eq("running")),
+            .filter(outbox::status.eq(JobStatus::Running)),
     )
     .set((
-        outbox::status.eq("pending"),
+        outbox::status.eq(JobStatus::Pending),
         outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
         outbox::locked_by.eq(None::<String>),
         outbox::attempts.eq(outbox::attempts - 1),
@@ -317,21 +362,21 @@ type Held<'a> = diesel::dsl::Filter<
         diesel::dsl::Filter<outbox::table, diesel::dsl::Eq<outbox::id, &'a str>>,
         diesel::dsl::Eq<outbox::locked_by, &'a str>,
     >,
-    diesel::dsl::Eq<outbox::status, &'static str>,
+    diesel::dsl::Eq<outbox::status, JobStatus>,
 >;
 
 fn held<'a>(id: &'a str, worker: &'a str) -> Held<'a> {
     outbox::table
         .filter(outbox::id.eq(id))
         .filter(outbox::locked_by.eq(worker))
-        .filter(outbox::status.eq("running"))
+        .filter(outbox::status.eq(JobStatus::Running))
 }
 
 /// Deletes finished jobs older than `before` (housekeeping).
 pub fn purge_finished(conn: &mut DbConn, before: chrono::NaiveDateTime) -> DbResult<usize> {
     Ok(diesel::delete(
         outbox::table
-            .filter(outbox::status.eq_any(["done", "cancelled"]))
+            .filter(outbox::status.eq_any([JobStatus::Done, JobStatus::Cancelled]))
             .filter(outbox::finished_at.lt(before)),
     )
     .execute(conn)?)

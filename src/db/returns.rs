@@ -31,7 +31,7 @@ pub struct FullReturn {
 impl FullReturn {
     /// The statuses of its parts, in order.
     pub fn part_statuses(&self) -> Vec<PartStatus> {
-        self.shipments.iter().map(ShipmentRow::status).collect()
+        self.shipments.iter().map(|s| s.status).collect()
     }
 
     /// The vendor of a part, if it has one.
@@ -47,11 +47,11 @@ pub fn active_quantities(conn: &mut DbConn, order_id: &str) -> DbResult<HashMap<
     // Hot path (lookup, every return write): run on the backend connection
     // so the statement is cached by type; excluding the two inactive
     // statuses instead of listing the active ones keeps it cacheable.
-    let rows: Vec<(String, String, i32, i32)> = crate::per_backend!(conn, c => return_items::table
+    let rows: Vec<(String, ReturnStatus, i32, i32)> = crate::per_backend!(conn, c => return_items::table
         .inner_join(returns::table)
         .filter(return_items::order_id.eq(order_id))
-        .filter(returns::status.ne(INACTIVE[0].as_str()))
-        .filter(returns::status.ne(INACTIVE[1].as_str()))
+        .filter(returns::status.ne(INACTIVE[0]))
+        .filter(returns::status.ne(INACTIVE[1]))
         .select((
             return_items::order_line_id,
             returns::status,
@@ -61,7 +61,7 @@ pub fn active_quantities(conn: &mut DbConn, order_id: &str) -> DbResult<HashMap<
         .load(c))?;
     let mut held: HashMap<String, u32> = HashMap::new();
     for (line, status, requested, approved) in rows {
-        let units = if status == ReturnStatus::Requested.as_str() {
+        let units = if status == ReturnStatus::Requested {
             requested
         } else {
             approved
@@ -159,7 +159,7 @@ pub fn load(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<Option<Full
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
     /// Any of these statuses.
-    pub statuses: Vec<String>,
+    pub statuses: Vec<ReturnStatus>,
     /// Created at or after.
     pub created_after: Option<chrono::NaiveDateTime>,
     /// Created before.
@@ -169,7 +169,7 @@ pub struct Filter {
     /// Only returns with a part of this vendor.
     pub vendor_id: Option<String>,
     /// Only returns with a part (of that vendor, if named) in one of these statuses.
-    pub part_statuses: Vec<String>,
+    pub part_statuses: Vec<PartStatus>,
 }
 
 /// A page of the brand's returns, newest first, before `cursor` (an id).
@@ -288,11 +288,11 @@ pub fn for_order(conn: &mut DbConn, order_id: &str) -> DbResult<Vec<FullReturn>>
 }
 
 pub fn set_status(conn: &mut DbConn, ret: &mut ReturnRow, status: ReturnStatus) -> DbResult<()> {
-    ret.status = status.as_str().to_string();
+    ret.status = status;
     ret.updated_at = super::now();
     diesel::update(returns::table.find(&ret.id))
         .set((
-            returns::status.eq(&ret.status),
+            returns::status.eq(ret.status),
             returns::updated_at.eq(ret.updated_at),
         ))
         .execute(conn)?;

@@ -30,8 +30,8 @@ pub struct ReturnRow {
     pub order_number: String,
     /// Human-facing number (`RET-7K3Q9X`).
     pub rma_number: String,
-    /// Status ([`ReturnStatus`] stored form).
-    pub status: String,
+    /// Status.
+    pub status: ReturnStatus,
     /// Return method (JSON of `MethodRequest`, carrier resolved).
     pub return_method: String,
     /// Requested resolution (JSON of `ResolutionRequest`).
@@ -52,13 +52,6 @@ pub struct ReturnRow {
     pub created_at: chrono::NaiveDateTime,
     /// Last change.
     pub updated_at: chrono::NaiveDateTime,
-}
-
-impl ReturnRow {
-    /// Parsed status (unknown values read as `requested`, which the table never holds).
-    pub fn status(&self) -> ReturnStatus {
-        ReturnStatus::parse(&self.status).unwrap_or(ReturnStatus::Requested)
-    }
 }
 
 /// A row of `return_items`.
@@ -124,13 +117,13 @@ pub struct ShipmentRow {
     /// Carrier.
     pub carrier: Option<String>,
     /// Current tracking status (that of the latest scan), once the carrier reported.
-    pub tracking_status: Option<String>,
+    pub tracking_status: Option<TrackingStatus>,
     /// When the latest scan happened.
     pub tracking_updated_at: Option<chrono::NaiveDateTime>,
     /// The vendor whose part this is (its address is the vendor's).
     pub vendor_id: Option<String>,
-    /// Status of the part ([`PartStatus`] stored form).
-    pub status: String,
+    /// Status of the part.
+    pub status: PartStatus,
     /// Until when the vendor may answer before the merchant may decide.
     pub vendor_due_at: Option<chrono::NaiveDateTime>,
     /// Why the part was rejected (JSON of `Rejection`), when it was on its own.
@@ -139,14 +132,6 @@ pub struct ShipmentRow {
     pub resolution_given: Option<String>,
     /// Commission given back to the vendor's account at completion (minor units).
     pub commission_reversal: Option<i64>,
-}
-
-impl ShipmentRow {
-    /// Parsed part status (unknown values read as `requested`, which the
-    /// table never holds otherwise).
-    pub fn status(&self) -> PartStatus {
-        PartStatus::parse(&self.status).unwrap_or(PartStatus::Requested)
-    }
 }
 
 /// A row of `labels`.
@@ -163,8 +148,8 @@ pub struct LabelRow {
     pub brand_id: String,
     /// `pdf` or `qr`.
     pub kind: String,
-    /// `pending`, `ready`, `failed` or `cancelled`.
-    pub status: String,
+    /// Status.
+    pub status: LabelStatus,
     /// Carrier.
     pub carrier: String,
     /// Tracking number once ready.
@@ -182,11 +167,6 @@ pub struct LabelRow {
 }
 
 impl LabelRow {
-    /// Parsed status (unknown values read as `pending`, which the table never holds otherwise).
-    pub fn status(&self) -> LabelStatus {
-        LabelStatus::parse(&self.status).unwrap_or(LabelStatus::Pending)
-    }
-
     /// Parsed kind (unknown values read as a PDF).
     pub fn kind(&self) -> LabelKind {
         LabelKind::parse(&self.kind).unwrap_or(LabelKind::Pdf)
@@ -208,9 +188,9 @@ pub struct EventRow {
     /// Who: `customer`, `merchant:<key id>` or `system`.
     pub actor: String,
     /// Status before.
-    pub from_status: Option<String>,
+    pub from_status: Option<ReturnStatus>,
     /// Status after.
-    pub to_status: Option<String>,
+    pub to_status: Option<ReturnStatus>,
     /// Details (JSON object).
     pub details: String,
     /// When.
@@ -235,8 +215,8 @@ pub struct TrackingEventRow {
     pub carrier: String,
     /// Tracking number.
     pub tracking_number: String,
-    /// [`TrackingStatus`] stored form.
-    pub status: String,
+    /// What the carrier reported.
+    pub status: TrackingStatus,
     /// When it happened.
     pub occurred_at: chrono::NaiveDateTime,
     /// Where ([`TrackingLocation`] JSON).
@@ -257,7 +237,7 @@ impl TrackingEventRow {
             brand_id: label.brand_id.clone(),
             carrier: label.carrier.clone(),
             tracking_number: scan.tracking_number.clone(),
-            status: scan.status.as_str().to_string(),
+            status: scan.status,
             occurred_at: scan.occurred_at.naive_utc(),
             location: scan
                 .location
@@ -267,12 +247,6 @@ impl TrackingEventRow {
             carrier_event_id: scan.event_id.clone(),
             received_at: super::now(),
         })
-    }
-
-    /// Parsed status (unknown values read as `exception`, which the table
-    /// never holds otherwise).
-    pub fn status(&self) -> TrackingStatus {
-        TrackingStatus::parse(&self.status).unwrap_or(TrackingStatus::Exception)
     }
 
     /// Parsed location (an unreadable one reads as none).
@@ -285,7 +259,7 @@ impl TrackingEventRow {
     /// What the domain's decision reads of it.
     pub fn facts(&self) -> ScanFacts<'_> {
         ScanFacts {
-            status: self.status(),
+            status: self.status,
             occurred_at: self.occurred_at.and_utc(),
             event_id: self.carrier_event_id.as_deref(),
         }

@@ -49,11 +49,11 @@ pub fn set_current(
     status: TrackingStatus,
     at: chrono::NaiveDateTime,
 ) -> DbResult<()> {
-    shipment.tracking_status = Some(status.as_str().to_string());
+    shipment.tracking_status = Some(status);
     shipment.tracking_updated_at = Some(at);
     diesel::update(return_shipments::table.find(&shipment.id))
         .set((
-            return_shipments::tracking_status.eq(&shipment.tracking_status),
+            return_shipments::tracking_status.eq(shipment.tracking_status),
             return_shipments::tracking_updated_at.eq(shipment.tracking_updated_at),
         ))
         .execute(conn)?;

@@ -93,8 +93,8 @@ pub struct DeliveryRow {
     pub message_id: String,
     /// Event type.
     pub event_type: String,
-    /// `pending`, `succeeded` or `failed`.
-    pub status: String,
+    /// Status.
+    pub status: DeliveryStatus,
     /// Attempts made.
     pub attempts: i32,
     /// When the next attempt is due (pending only).
@@ -107,13 +107,6 @@ pub struct DeliveryRow {
     pub created_at: chrono::NaiveDateTime,
     /// Last change.
     pub updated_at: chrono::NaiveDateTime,
-}
-
-impl DeliveryRow {
-    /// Its status.
-    pub fn status(&self) -> DeliveryStatus {
-        DeliveryStatus::parse(&self.status).unwrap_or(DeliveryStatus::Failed)
-    }
 }
 
 /// A row of `webhook_attempts`.
@@ -327,7 +320,7 @@ pub fn record_attempt(
 pub fn save_delivery(conn: &mut DbConn, d: &DeliveryRow) -> DbResult<()> {
     diesel::update(webhook_deliveries::table.find(&d.id))
         .set((
-            webhook_deliveries::status.eq(&d.status),
+            webhook_deliveries::status.eq(d.status),
             webhook_deliveries::attempts.eq(d.attempts),
             webhook_deliveries::next_attempt_at.eq(d.next_attempt_at),
             webhook_deliveries::last_status_code.eq(d.last_status_code),
@@ -366,7 +359,7 @@ pub fn note_outcome(
 #[derive(Debug, Default, Clone)]
 pub struct DeliveryFilter {
     /// Only these statuses (all when empty).
-    pub statuses: Vec<String>,
+    pub statuses: Vec<DeliveryStatus>,
     /// Only this event type.
     pub event_type: Option<String>,
 }
@@ -435,7 +428,7 @@ pub fn hurry(conn: &mut DbConn, delivery: &DeliveryRow) -> DbResult<bool> {
         outbox::table
             .filter(outbox::kind.eq(DELIVER))
             .filter(outbox::aggregate_id.eq(&delivery.endpoint_id))
-            .filter(outbox::status.eq("pending"))
+            .filter(outbox::status.eq(super::outbox::JobStatus::Pending))
             .filter(outbox::dedupe_key.like(format!("deliver:{}:%", delivery.id))),
     )
     .set(outbox::run_at.eq(super::now()))

@@ -81,6 +81,9 @@ pub const LABEL_TRANSITIONS: &[(LabelStatus, LabelEvent, LabelStatus)] = &[
 ];
 
 impl LabelStatus {
+    /// Every status.
+    pub const ALL: [LabelStatus; 4] = [Pending, Ready, Failed, Cancelled];
+
     /// Stored / wire form.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -93,9 +96,7 @@ impl LabelStatus {
 
     /// Parses the stored form.
     pub fn parse(s: &str) -> Option<LabelStatus> {
-        [Pending, Ready, Failed, Cancelled]
-            .into_iter()
-            .find(|st| st.as_str() == s)
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
     }
 
     /// The status after `event`, or `None` when the table does not allow it

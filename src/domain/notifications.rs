@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::events::EventType;
+use crate::domain::return_status::ReturnStatus;
 use crate::error::{ErrorCode, FieldError};
 
 /// Longest subject template (bytes).
@@ -27,6 +28,47 @@ pub const MAX_BODY: usize = 20_000;
 const MAX_RENDERED_SUBJECT: usize = 250;
 /// Instructions a template may run per rendering.
 const FUEL: u64 = 50_000;
+
+/// Status of a notification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationStatus {
+    /// Waiting for its (next) attempt.
+    Queued,
+    /// The SMTP server accepted it.
+    Sent,
+    /// Not sent, for the reason in `error`: `smtp_not_configured` (no
+    /// `SMTP_URL`), `no_recipient` (the order has no e-mail), `disabled`
+    /// (turned off since the event).
+    Skipped,
+    /// Given up: the server refused it, or every attempt failed.
+    Failed,
+}
+
+impl NotificationStatus {
+    /// Every status.
+    pub const ALL: [NotificationStatus; 4] = [
+        NotificationStatus::Queued,
+        NotificationStatus::Sent,
+        NotificationStatus::Skipped,
+        NotificationStatus::Failed,
+    ];
+
+    /// The stored and wire form, e.g. `queued`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationStatus::Queued => "queued",
+            NotificationStatus::Sent => "sent",
+            NotificationStatus::Skipped => "skipped",
+            NotificationStatus::Failed => "failed",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<NotificationStatus> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
 
 /// A step of a return the customer can be mailed about.
 #[derive(
@@ -397,7 +439,7 @@ fn describe(e: &minijinja::Error) -> String {
 }
 
 /// What a template sees (see [`Notifications`] for the list).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MailContext {
     /// The return.
     #[serde(rename = "return")]
@@ -436,14 +478,14 @@ pub struct PartContext {
 }
 
 /// The return, as a template sees it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReturnContext {
     /// Id (`ret_…`).
     pub id: String,
     /// RMA number.
     pub rma: String,
     /// Status at the event.
-    pub status: String,
+    pub status: ReturnStatus,
     /// Order number.
     pub order_number: String,
     /// Estimated refund, e.g. `12.50 EUR`.
@@ -502,7 +544,7 @@ impl MailContext {
             ret: ReturnContext {
                 id: "ret_sample".into(),
                 rma: "RET-SAMPLE".into(),
-                status: "approved".into(),
+                status: ReturnStatus::Approved,
                 order_number: "1001".into(),
                 estimated_refund: "19.99 EUR".into(),
                 items: vec![ItemContext {

@@ -87,6 +87,19 @@ pub const ACTIVE: &[ReturnStatus] = &[
 pub const INACTIVE: [ReturnStatus; 2] = [Rejected, Cancelled];
 
 impl ReturnStatus {
+    /// Every status.
+    pub const ALL: [ReturnStatus; 9] = [
+        Requested,
+        AwaitingVendor,
+        Approved,
+        Rejected,
+        InTransit,
+        PartiallyReceived,
+        Received,
+        Completed,
+        Cancelled,
+    ];
+
     /// Stored / wire form.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -104,19 +117,7 @@ impl ReturnStatus {
 
     /// Parses the stored form.
     pub fn parse(s: &str) -> Option<ReturnStatus> {
-        [
-            Requested,
-            AwaitingVendor,
-            Approved,
-            Rejected,
-            InTransit,
-            PartiallyReceived,
-            Received,
-            Completed,
-            Cancelled,
-        ]
-        .into_iter()
-        .find(|st| st.as_str() == s)
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
     }
 
     /// Whether its units count against the order's returnable quantities.

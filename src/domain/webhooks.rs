@@ -61,6 +61,9 @@ pub const DELIVERY_TRANSITIONS: &[(DeliveryStatus, DeliveryEvent, DeliveryStatus
 ];
 
 impl DeliveryStatus {
+    /// Every status.
+    pub const ALL: [DeliveryStatus; 3] = [Pending, Succeeded, Failed];
+
     /// Stored / wire form.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -72,9 +75,7 @@ impl DeliveryStatus {
 
     /// Parses the stored form.
     pub fn parse(s: &str) -> Option<DeliveryStatus> {
-        [Pending, Succeeded, Failed]
-            .into_iter()
-            .find(|st| st.as_str() == s)
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
     }
 
     /// The status after `event`, or `None` when the table does not allow it

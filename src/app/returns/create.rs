@@ -265,7 +265,7 @@ fn new_rows(
         order_id: input.order_id.clone(),
         order_number: order_row.number.clone(),
         rma_number: new_rma(),
-        status: status.as_str().to_string(),
+        status,
         return_method: serde_json::to_string(&method).map_err(ApiError::internal)?,
         resolution: serde_json::to_string(&req.resolution).map_err(ApiError::internal)?,
         resolution_given: None,
@@ -294,7 +294,7 @@ fn new_rows(
         part_events = auto_approve(&mut full, stamp)?;
         full.labels = pending_labels(&full)?;
     }
-    let mut events = creation_events(req.items.len(), full.ret.status());
+    let mut events = creation_events(req.items.len(), full.ret.status);
     events.extend(
         part_events
             .iter()
@@ -339,9 +339,9 @@ fn auto_approve(
             .map(|v| (v.auto_approve, v.response_hours));
         let part = &mut full.shipments[index];
         let action = on_merchant_approval(1, vendor.is_some_and(|(auto, _)| !auto));
-        let from = part.status();
+        let from = part.status;
         let to = step_part(from, action)?;
-        part.status = to.as_str().to_string();
+        part.status = to;
         if to == PartStatus::AwaitingVendor {
             part.vendor_due_at =
                 vendor.map(|(_, hours)| now + chrono::Duration::hours(i64::from(hours)));
@@ -357,7 +357,7 @@ fn auto_approve(
         }
     }
     let status = derive(&full.part_statuses());
-    full.ret.status = status.as_str().to_string();
+    full.ret.status = status;
     Ok(events)
 }
 
@@ -413,7 +413,7 @@ fn parts(
                         && address.vendor.as_deref() == Some(v.order_line_vendor.as_str())
                 })
                 .map(|v| v.id.clone()),
-            status: PartStatus::Requested.as_str().to_string(),
+            status: PartStatus::Requested,
             vendor_due_at: None,
             rejection: None,
             resolution_given: None,
@@ -467,7 +467,7 @@ pub fn pending_labels(full: &FullReturn) -> Result<Vec<LabelRow>, ApiError> {
     Ok(full
         .shipments
         .iter()
-        .filter(|shipment| shipment.status() == PartStatus::Approved)
+        .filter(|shipment| shipment.status == PartStatus::Approved)
         .filter(|shipment| {
             full.items
                 .iter()
@@ -482,7 +482,7 @@ pub fn pending_labels(full: &FullReturn) -> Result<Vec<LabelRow>, ApiError> {
             return_id: full.ret.id.clone(),
             brand_id: full.ret.brand_id.clone(),
             kind: kind.as_str().to_string(),
-            status: LabelStatus::Pending.as_str().to_string(),
+            status: LabelStatus::Pending,
             carrier: shipment.carrier.clone().unwrap_or_default(),
             tracking_number: None,
             dropoff_code: None,

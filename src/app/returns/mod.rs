@@ -299,12 +299,12 @@ fn cancel(
     full: &mut FullReturn,
     actor: &str,
 ) -> Result<Vec<EventRow>, ApiError> {
-    step(full.ret.status(), Action::Cancel)?;
+    step(full.ret.status, Action::Cancel)?;
     crate::db::labels::cancel_for_return(conn, &full.ret.id)?;
     let moves = full
         .shipments
         .iter()
-        .filter(|s| s.status().is_live())
+        .filter(|s| s.status.is_live())
         .map(|s| parts::Move::of(&s.id, PartAction::Cancel))
         .collect();
     let events = parts::apply(
@@ -319,11 +319,8 @@ fn cancel(
         },
     )?;
     for label in &mut full.labels {
-        if let Some(to) = label
-            .status()
-            .step(crate::domain::labels::LabelEvent::Voided)
-        {
-            label.status = to.as_str().to_string();
+        if let Some(to) = label.status.step(crate::domain::labels::LabelEvent::Voided) {
+            label.status = to;
         }
     }
     Ok(events)

@@ -33,39 +33,12 @@ use crate::db::rows::EventRow;
 use crate::domain::events::EventType;
 use crate::domain::money::Money;
 use crate::domain::notifications::{
-    BrandContext, CustomerContext, ItemContext, MailContext, NotificationKind, PartContext,
-    ResolutionContext, ReturnContext, format_money,
+    BrandContext, CustomerContext, ItemContext, MailContext, NotificationKind, NotificationStatus,
+    PartContext, ResolutionContext, ReturnContext, format_money,
 };
 use crate::error::ApiError;
 use crate::jobs::{JobError, Ran};
 use crate::mail::{Outgoing, SendError};
-
-/// Status of a notification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum NotificationStatus {
-    /// Waiting for its (next) attempt.
-    Queued,
-    /// The SMTP server accepted it.
-    Sent,
-    /// Not sent, for the reason in `error`: `smtp_not_configured` (no
-    /// `SMTP_URL`), `no_recipient` (the order has no e-mail), `disabled`
-    /// (turned off since the event).
-    Skipped,
-    /// Given up: the server refused it, or every attempt failed.
-    Failed,
-}
-
-impl NotificationStatus {
-    fn parse(s: &str) -> NotificationStatus {
-        match s {
-            "queued" => NotificationStatus::Queued,
-            "sent" => NotificationStatus::Sent,
-            "skipped" => NotificationStatus::Skipped,
-            _ => NotificationStatus::Failed,
-        }
-    }
-}
 
 /// An e-mail to the customer about one event of a return.
 #[derive(Debug, Serialize, ToSchema)]
@@ -96,7 +69,7 @@ pub struct NotificationView {
 impl From<NotificationRow> for NotificationView {
     fn from(r: NotificationRow) -> NotificationView {
         NotificationView {
-            status: NotificationStatus::parse(&r.status),
+            status: r.status,
             kind: NotificationKind::parse(&r.kind).unwrap_or(NotificationKind::ReturnApproved),
             id: r.id,
             event_id: r.event_id,
@@ -215,11 +188,11 @@ pub async fn send(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
         .await;
     match outcome {
         Ok(()) => {
-            mark(state, &mail.id, "sent", None).await?;
+            mark(state, &mail.id, NotificationStatus::Sent, None).await?;
             Ok(Ran::Done)
         }
         Err(SendError::Permanent(e)) => {
-            mark(state, &mail.id, "failed", Some(e)).await?;
+            mark(state, &mail.id, NotificationStatus::Failed, Some(e)).await?;
             Ok(Ran::Done)
         }
         Err(SendError::Transient(e)) => {
@@ -238,7 +211,7 @@ pub async fn send(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
 async fn mark(
     state: &AppState,
     id: &str,
-    status: &'static str,
+    status: NotificationStatus,
     error: Option<String>,
 ) -> Result<(), JobError> {
     let mut tries = 0;
@@ -316,7 +289,7 @@ fn prepare(
             kind: kind.as_str().to_string(),
             recipient: recipient.clone(),
             locale,
-            status: "queued".into(),
+            status: NotificationStatus::Queued,
             attempts: 0,
             last_error: None,
             sent_at: None,
@@ -324,7 +297,7 @@ fn prepare(
             updated_at: now,
         },
     )?;
-    if row.status != "queued" {
+    if row.status != NotificationStatus::Queued {
         return Ok(None);
     }
     let skip = if recipient.is_empty() {
@@ -337,7 +310,7 @@ fn prepare(
         None
     };
     if let Some(reason) = skip {
-        crate::db::notifications::settle(conn, &row.id, "skipped", Some(reason))?;
+        crate::db::notifications::settle(conn, &row.id, NotificationStatus::Skipped, Some(reason))?;
         return Ok(None);
     }
     let view = render.view(full, None)?;
@@ -346,7 +319,12 @@ fn prepare(
         Ok(mail) => mail,
         Err(e) => {
             let error = format!("template: {e}");
-            crate::db::notifications::settle(conn, &row.id, "failed", Some(&error))?;
+            crate::db::notifications::settle(
+                conn,
+                &row.id,
+                NotificationStatus::Failed,
+                Some(&error),
+            )?;
             return Ok(None);
         }
     };
@@ -394,10 +372,7 @@ fn context(
         ret: ReturnContext {
             id: view.id.clone(),
             rma: view.rma_number.clone(),
-            status: event
-                .to_status
-                .clone()
-                .unwrap_or_else(|| view.status.as_str().to_string()),
+            status: event.to_status.unwrap_or(view.status),
             order_number: view.order_number.clone(),
             estimated_refund: money(&view.estimated_refund),
             items: view.items.iter().map(item_context).collect(),

@@ -60,7 +60,7 @@ pub(crate) fn apply(
     moves: Vec<Move>,
     settle: Settle<'_>,
 ) -> Result<Vec<EventRow>, ApiError> {
-    let from_ret = full.ret.status();
+    let from_ret = full.ret.status;
     let now = crate::db::now();
     let mut part_events = Vec::new();
     for m in moves {
@@ -73,9 +73,9 @@ pub(crate) fn apply(
             .vendor_of(&full.shipments[index])
             .map(|v| now + chrono::Duration::hours(i64::from(v.response_hours)));
         let part = &mut full.shipments[index];
-        let from = part.status();
+        let from = part.status;
         let to = step_part(from, m.action)?;
-        part.status = to.as_str().to_string();
+        part.status = to;
         if m.action == PartAction::AwaitVendor {
             part.vendor_due_at = due;
         }
@@ -206,21 +206,19 @@ pub(crate) fn reversal(items: &[ItemRow], part: &str) -> Option<i64> {
 
 /// Part statuses of a comma-separated query parameter (422 naming
 /// `field` for one that is not a part status).
-pub(crate) fn part_statuses(raw: Option<&str>, field: &str) -> Result<Vec<String>, ApiError> {
+pub(crate) fn part_statuses(raw: Option<&str>, field: &str) -> Result<Vec<PartStatus>, ApiError> {
     raw.unwrap_or("")
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| {
-            PartStatus::parse(s)
-                .map(|st| st.as_str().to_string())
-                .ok_or_else(|| {
-                    ApiError::field(
-                        field,
-                        ErrorCode::InvalidChoice,
-                        format!("{s} is not a part status"),
-                    )
-                })
+            PartStatus::parse(s).ok_or_else(|| {
+                ApiError::field(
+                    field,
+                    ErrorCode::InvalidChoice,
+                    format!("{s} is not a part status"),
+                )
+            })
         })
         .collect()
 }

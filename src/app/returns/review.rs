@@ -64,12 +64,12 @@ fn actor(m: &Merchant) -> String {
 
 impl ReturnFilter {
     /// The part statuses named (422 for one that is not a part status).
-    pub fn part_statuses(&self) -> Result<Vec<String>, ApiError> {
+    pub fn part_statuses(&self) -> Result<Vec<PartStatus>, ApiError> {
         part_statuses(self.part_status.as_deref(), "part_status")
     }
 
     /// The statuses named (422 for one that is not a return status).
-    fn statuses(&self) -> Result<Vec<String>, ApiError> {
+    fn statuses(&self) -> Result<Vec<ReturnStatus>, ApiError> {
         self.status
             .as_deref()
             .unwrap_or("")
@@ -77,15 +77,13 @@ impl ReturnFilter {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(|s| {
-                ReturnStatus::parse(s)
-                    .map(|st| st.as_str().to_string())
-                    .ok_or_else(|| {
-                        ApiError::field(
-                            "status",
-                            ErrorCode::InvalidChoice,
-                            format!("{s} is not a return status"),
-                        )
-                    })
+                ReturnStatus::parse(s).ok_or_else(|| {
+                    ApiError::field(
+                        "status",
+                        ErrorCode::InvalidChoice,
+                        format!("{s} is not a return status"),
+                    )
+                })
             })
             .collect()
     }
@@ -254,7 +252,7 @@ pub async fn approve(
     input: ApproveInput,
 ) -> Result<ReturnView, ApiError> {
     let view = process(state, merchant, slug, id, move |conn, full, actor, _| {
-        step(full.ret.status(), Action::Approve)?;
+        step(full.ret.status, Action::Approve)?;
         let plan = crate::domain::review::approve(&quantities(full, None), &input)?;
         let mut summary = Vec::new();
         for (item, approval) in full.items.iter_mut().zip(&plan) {
@@ -309,7 +307,7 @@ fn whole(actor: &str, details: serde_json::Value) -> Settle<'_> {
 fn every(full: &FullReturn, from: &[PartStatus], action: PartAction) -> Vec<Move> {
     full.shipments
         .iter()
-        .filter(|s| from.contains(&s.status()))
+        .filter(|s| from.contains(&s.status))
         .map(|s| Move::of(&s.id, action))
         .collect()
 }
@@ -324,7 +322,7 @@ pub async fn reject(
 ) -> Result<ReturnView, ApiError> {
     rejection.check()?;
     process(state, merchant, slug, id, move |conn, full, actor, _| {
-        step(full.ret.status(), Action::Reject)?;
+        step(full.ret.status, Action::Reject)?;
         full.ret.rejection = Some(serde_json::to_string(&rejection).map_err(ApiError::internal)?);
         crate::db::returns::save_outcome(conn, &full.ret)?;
         let details = serde_json::to_value(&rejection).map_err(ApiError::internal)?;
@@ -342,7 +340,7 @@ pub async fn ship(
     id: &str,
 ) -> Result<ReturnView, ApiError> {
     process(state, merchant, slug, id, |conn, full, actor, _| {
-        step(full.ret.status(), Action::Ship)?;
+        step(full.ret.status, Action::Ship)?;
         let moves = every(full, &[PartStatus::Approved], PartAction::Ship);
         apply(conn, full, moves, whole(actor, serde_json::json!({})))
     })
@@ -364,7 +362,7 @@ pub async fn receive(
         slug,
         id,
         move |conn, full, actor, brand_id| {
-            step(full.ret.status(), Action::ReceivePart)?;
+            step(full.ret.status, Action::ReceivePart)?;
             let (settings, _) = crate::db::settings::get(conn, brand_id)?;
             crate::domain::review::receive(&quantities(full, None), &input, &settings)?;
             let moves = receive_items(conn, full, &input)?;
@@ -392,7 +390,7 @@ pub async fn complete(
     given: ResolutionGiven,
 ) -> Result<ReturnView, ApiError> {
     process(state, merchant, slug, id, move |conn, full, actor, _| {
-        step(full.ret.status(), Action::Complete)?;
+        step(full.ret.status, Action::Complete)?;
         given.check(&full.ret.currency)?;
         full.ret.resolution_given =
             Some(serde_json::to_string(&given).map_err(ApiError::internal)?);
@@ -400,7 +398,7 @@ pub async fn complete(
         let details = serde_json::to_value(&given).map_err(ApiError::internal)?;
         let received = [PartStatus::Received];
         for part in full.shipments.iter_mut() {
-            if received.contains(&part.status()) {
+            if received.contains(&part.status) {
                 part.commission_reversal = reversal(&full.items, &part.id);
             }
         }

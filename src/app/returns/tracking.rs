@@ -172,7 +172,7 @@ fn record(
         .shipments
         .iter()
         .find(|s| s.id == shipment)
-        .map(|s| s.status())
+        .map(|s| s.status)
         .ok_or_else(|| {
             ApiError::internal(anyhow::anyhow!("shipment {shipment} is not its return's"))
         })?;
@@ -244,7 +244,7 @@ fn apply(
             shipment_id: Some(shipment),
         };
         events.push(crate::db::events::record_event(conn, &full.ret, event)?);
-        let part = shipment_mut(full, shipment)?.status();
+        let part = shipment_mut(full, shipment)?.status;
         if part_transition(part, PartAction::Deliver).is_some() {
             let moves = vec![Move::of(shipment, PartAction::Deliver)];
             let settle = Settle {
@@ -284,7 +284,7 @@ fn receipt(
         })?;
     Ok(TrackingReceipt {
         status,
-        tracking_status: s.tracking_status.as_deref().and_then(TrackingStatus::parse),
+        tracking_status: s.tracking_status,
         updated_at: s.tracking_updated_at.map(|t| t.and_utc()),
     })
 }

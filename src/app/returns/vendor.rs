@@ -417,7 +417,7 @@ impl OnePart<'_> {
 /// 409 unless the part waits for its vendor's answer; 409 when the
 /// merchant answers before the vendor's time ran out.
 fn answerable(full: &FullReturn, on: &OnePart<'_>) -> Result<(), ApiError> {
-    let status = full.shipments[on.index].status();
+    let status = full.shipments[on.index].status;
     if status != PartStatus::AwaitingVendor {
         return Err(ApiError::new(
             ErrorCode::InvalidTransition,
@@ -508,7 +508,7 @@ fn reject(
         vec![on.moved(PartAction::Reject, details)],
         on.settle(),
     )?;
-    if full.ret.status() == ReturnStatus::Rejected {
+    if full.ret.status == ReturnStatus::Rejected {
         full.ret.rejection = Some(json);
         crate::db::returns::save_outcome(conn, &full.ret)?;
     }
@@ -522,7 +522,7 @@ fn receive(
     on: &OnePart<'_>,
     input: &ReceiveInput,
 ) -> Result<Vec<EventRow>, ApiError> {
-    step_part(full.shipments[on.index].status(), PartAction::ReceivePart)?;
+    step_part(full.shipments[on.index].status, PartAction::ReceivePart)?;
     let (settings, _) = crate::db::settings::get(conn, &full.ret.brand_id)?;
     crate::domain::review::receive(&quantities(full, Some(on.part)), input, &settings)?;
     let mut moves = receive_items(conn, full, input)?;
@@ -544,7 +544,7 @@ fn complete(
     on: &OnePart<'_>,
     given: &ResolutionGiven,
 ) -> Result<Vec<EventRow>, ApiError> {
-    step_part(full.shipments[on.index].status(), PartAction::Complete)?;
+    step_part(full.shipments[on.index].status, PartAction::Complete)?;
     given.check(&full.ret.currency)?;
     let reversal = reversal(&full.items, on.part);
     let p = &mut full.shipments[on.index];

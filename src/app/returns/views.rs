@@ -319,7 +319,7 @@ fn item_view(i: &ItemRow, currency: Currency, reviewed: bool) -> ReturnItemView 
 }
 
 fn label_view(l: &LabelRow, links: &HashMap<String, LabelLinks>) -> LabelView {
-    let status = l.status();
+    let status = l.status;
     let link = links.get(&l.id);
     let ready = status == LabelStatus::Ready;
     LabelView {
@@ -343,7 +343,7 @@ fn shipment_view(
     links: &HashMap<String, LabelLinks>,
     customer: bool,
 ) -> Result<ShipmentView, ApiError> {
-    let status = s.status();
+    let status = s.status;
     let vendor = full.vendor_of(s);
     let disclosed = vendor.is_none() || status.is_approved() || !customer;
     let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
@@ -403,7 +403,7 @@ pub(crate) fn instructions(
 
 /// The shipment's tracking, once a carrier reported on it.
 fn tracking_view(s: &ShipmentRow, full: &FullReturn) -> Option<TrackingView> {
-    let status = TrackingStatus::parse(s.tracking_status.as_deref()?)?;
+    let status = s.tracking_status?;
     Some(TrackingView {
         status,
         updated_at: s.tracking_updated_at?.and_utc(),
@@ -412,7 +412,7 @@ fn tracking_view(s: &ShipmentRow, full: &FullReturn) -> Option<TrackingView> {
             .iter()
             .filter(|t| t.shipment_id == s.id)
             .map(|t| TrackingEventView {
-                status: t.status(),
+                status: t.status,
                 occurred_at: t.occurred_at.and_utc(),
                 location: t.location(),
             })
@@ -432,7 +432,7 @@ fn build(
     customer: bool,
 ) -> Result<ReturnView, ApiError> {
     let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
-    let reviewed = full.ret.status() != ReturnStatus::Requested;
+    let reviewed = full.ret.status != ReturnStatus::Requested;
     let items = full
         .items
         .iter()
@@ -445,7 +445,7 @@ fn build(
         .collect::<Result<_, ApiError>>()?;
     let r = full.ret;
     Ok(ReturnView {
-        status: r.status(),
+        status: r.status,
         return_method: stored(&r.return_method)?,
         resolution: stored(&r.resolution)?,
         resolution_given: r.resolution_given.as_deref().map(stored).transpose()?,
@@ -457,7 +457,7 @@ fn build(
                 .into_iter()
                 .map(|e| TimelineEntry {
                     event_type: e.event_type,
-                    status: e.to_status.as_deref().and_then(ReturnStatus::parse),
+                    status: e.to_status,
                     at: e.created_at.and_utc(),
                 })
                 .collect()
@@ -517,8 +517,8 @@ impl From<EventRow> for EventView {
     fn from(e: EventRow) -> EventView {
         EventView {
             details: serde_json::from_str(&e.details).unwrap_or(serde_json::Value::Null),
-            from_status: e.from_status.as_deref().and_then(ReturnStatus::parse),
-            to_status: e.to_status.as_deref().and_then(ReturnStatus::parse),
+            from_status: e.from_status,
+            to_status: e.to_status,
             id: e.id,
             event_type: e.event_type,
             actor: e.actor,

@@ -46,7 +46,7 @@ fn new_delivery(endpoint: &EndpointRow, message: &MessageRow) -> DeliveryRow {
         endpoint_id: endpoint.id.clone(),
         message_id: message.id.clone(),
         event_type: message.event_type.clone(),
-        status: DeliveryStatus::Pending.as_str().to_string(),
+        status: DeliveryStatus::Pending,
         attempts: 0,
         next_attempt_at: Some(now),
         last_status_code: None,
@@ -148,7 +148,7 @@ pub async fn deliver(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
         // Its endpoint was deleted.
         return Ok(Ran::Done);
     };
-    if ctx.delivery.status() != DeliveryStatus::Pending {
+    if ctx.delivery.status != DeliveryStatus::Pending {
         return Ok(Ran::Done);
     }
     let sent = ctx.endpoint.enabled;
@@ -257,8 +257,8 @@ fn record(
         (false, Some(_)) => DeliveryEvent::FailedWillRetry,
         (false, None) => DeliveryEvent::FailedForGood,
     };
-    if let Some(to) = d.status().step(event) {
-        d.status = to.as_str().to_string();
+    if let Some(to) = d.status.step(event) {
+        d.status = to;
         d.next_attempt_at = next_at;
     }
     d.last_status_code = outcome.status.map(i32::from);
@@ -327,12 +327,12 @@ fn note_endpoint(
 
 /// Schedules another attempt of a delivery now (see [`super::retry`]).
 pub(super) fn retry_now(conn: &mut DbConn, d: &mut DeliveryRow) -> Result<(), ApiError> {
-    if d.status() == DeliveryStatus::Pending && crate::db::webhooks::hurry(conn, d)? {
+    if d.status == DeliveryStatus::Pending && crate::db::webhooks::hurry(conn, d)? {
         return Ok(());
     }
     let now = crate::db::now();
-    if let Some(to) = d.status().step(DeliveryEvent::Retried) {
-        d.status = to.as_str().to_string();
+    if let Some(to) = d.status.step(DeliveryEvent::Retried) {
+        d.status = to;
     }
     d.next_attempt_at = Some(now);
     d.updated_at = now;

@@ -193,7 +193,7 @@ impl DeliveryView {
             endpoint_id: d.endpoint_id.clone(),
             event_id: d.message_id.clone(),
             event_type: EventType::parse(&d.event_type).unwrap_or(EventType::Ping),
-            status: d.status(),
+            status: d.status,
             attempt_count: d.attempts,
             next_attempt_at: d.next_attempt_at.map(|t| t.and_utc()),
             last_status_code: d.last_status_code,
@@ -228,7 +228,7 @@ impl DeliveryQuery {
     /// The database filter.
     pub fn filter(&self) -> DeliveryFilter {
         DeliveryFilter {
-            statuses: self.status.iter().map(|s| s.as_str().to_string()).collect(),
+            statuses: self.status.iter().copied().collect(),
             event_type: self.event_type.map(|t| t.as_str().to_string()),
         }
     }
