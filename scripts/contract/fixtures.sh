@@ -73,8 +73,9 @@ fuzz_fixtures() {
     number="CT-$(date +%s)-$RANDOM"
     now="$(date -u +%s)"
     # The vendor's lines of this order carry a name of their own, given to
-    # the demo vendor now: the fuzzer may have changed the vendor's name for
-    # order lines, or registered another vendor under the demo's.
+    # the demo vendor and its return address now: the fuzzer may have
+    # changed the vendor's name for order lines, or registered another
+    # vendor under the demo's.
     local vendor_line="Nordic Knits"
     if [[ -n "${VENDOR_KEY:-}" ]]; then
         vendor_line="Nordic Knits $number"
@@ -95,19 +96,21 @@ fuzz_fixtures() {
         shipments: [ { tracking_number: ($n + "-1"), carrier: "postnl", status: "delivered",
                        shipped_at: $shipped, delivered_at: $delivered,
                        lines: [ { line_id: "L1", quantity: 40 }, { line_id: "L3", quantity: 40 } ] } ] }' >"$WORK/order.json"
-    # The brand's settings as they were before the first run: the fuzzer
+    # The brand's settings as they were before the first run (the fuzzer
     # replaces them, and the fixtures need the brand's reasons, methods and
-    # the vendor's return address.
-    if [[ -f "$WORK/settings.json" ]]; then
-        local put
-        put="$(curl -sS -o "$WORK/out.json" -w '%{http_code}' -X PUT "$BASE_URL/v1/brands/$BRAND/returns-settings" \
-            -H "Authorization: Bearer $API_KEY" -H 'If-Match: *' -H 'Content-Type: application/json' \
-            --data-binary @"$WORK/settings.json")"
-        [[ "$put" == 200 ]] || { echo "fixtures: restoring the settings answered $put: $(cat "$WORK/out.json")" >&2; return 1; }
-    else
+    # return addresses), the vendor's address under this round's name.
+    if [[ ! -f "$WORK/settings.json" ]]; then
         must 200 GET "/v1/brands/$BRAND/returns-settings" "$API_KEY" || return 1
         cp "$WORK/out.json" "$WORK/settings.json"
     fi
+    jq --arg vendor "$vendor_line" \
+        '.return_addresses |= map(if .vendor == "Nordic Knits" then .vendor = $vendor else . end)' \
+        "$WORK/settings.json" >"$WORK/round-settings.json"
+    local put
+    put="$(curl -sS -o "$WORK/out.json" -w '%{http_code}' -X PUT "$BASE_URL/v1/brands/$BRAND/returns-settings" \
+        -H "Authorization: Bearer $API_KEY" -H 'If-Match: *' -H 'Content-Type: application/json' \
+        --data-binary @"$WORK/round-settings.json")"
+    [[ "$put" == 200 ]] || { echo "fixtures: restoring the settings answered $put: $(cat "$WORK/out.json")" >&2; return 1; }
     must 201 POST "/v1/brands/$BRAND/orders" "$API_KEY" "$(cat "$WORK/order.json")" || return 1
     must 200 POST "/v1/portal/$BRAND/lookup" "" "{\"identifier\":\"$number\",\"postal_code\":\"1012 AB\"}" || return 1
     cp "$WORK/out.json" "$WORK/lookup.json"
