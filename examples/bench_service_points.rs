@@ -212,7 +212,7 @@ fn bench_index(index: &ServicePointIndex, set: &[Search], carriers: &[String]) -
 /// The search endpoint's body.
 #[derive(serde::Serialize)]
 struct List<'a> {
-    data: Vec<returns_api::geo::PointJson<'a>>,
+    data: Vec<returns_api::geo::ServicePointView<'a>>,
 }
 
 /// Mean time per query (µs) of each step of building a search response on

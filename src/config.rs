@@ -310,63 +310,33 @@ pub const DEFAULT_RETRY_SCHEDULE: &str = "5s,5m,30m,2h,5h,10h,10h,10h,10h,10h,10
 #[derive(Debug, Clone, Args)]
 pub struct WebhookConfig {
     /// Webhook deliveries in flight at once on this node.
-    #[arg(
-        long = "webhook-concurrency",
-        env = "WEBHOOK_CONCURRENCY",
-        default_value_t = 64
-    )]
-    pub concurrency: usize,
+    #[arg(long, env = "WEBHOOK_CONCURRENCY", default_value_t = 64)]
+    pub webhook_concurrency: usize,
     /// Deliveries in flight at once per endpoint, across nodes (a slow
     /// endpoint never takes every slot).
-    #[arg(
-        long = "webhook-endpoint-concurrency",
-        env = "WEBHOOK_ENDPOINT_CONCURRENCY",
-        default_value_t = 4
-    )]
-    pub endpoint_concurrency: usize,
+    #[arg(long, env = "WEBHOOK_ENDPOINT_CONCURRENCY", default_value_t = 4)]
+    pub webhook_endpoint_concurrency: usize,
     /// Time an endpoint has to answer (milliseconds).
-    #[arg(
-        long = "webhook-timeout-ms",
-        env = "WEBHOOK_TIMEOUT_MS",
-        default_value_t = 10_000
-    )]
-    pub timeout_ms: u64,
+    #[arg(long, env = "WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
+    pub webhook_timeout_ms: u64,
     /// Delays between attempts, e.g. `5s,5m,30m,2h` (units ms, s, m, h, d).
-    #[arg(
-        long = "webhook-retry-schedule",
-        env = "WEBHOOK_RETRY_SCHEDULE",
-        value_parser = parse_durations,
-        default_value = DEFAULT_RETRY_SCHEDULE
-    )]
-    pub retry_schedule: Durations,
+    #[arg(long, env = "WEBHOOK_RETRY_SCHEDULE", default_value = DEFAULT_RETRY_SCHEDULE)]
+    #[arg(value_parser = parse_durations)]
+    pub webhook_retry_schedule: Durations,
     /// An endpoint that failed every attempt for this long is disabled.
-    #[arg(
-        long = "webhook-disable-after",
-        env = "WEBHOOK_DISABLE_AFTER",
-        value_parser = humantime::parse_duration,
-        default_value = "5d"
-    )]
-    pub disable_after: Duration,
+    #[arg(long, env = "WEBHOOK_DISABLE_AFTER", default_value = "5d")]
+    #[arg(value_parser = humantime::parse_duration)]
+    pub webhook_disable_after: Duration,
     /// Development only: allow `http://` endpoints and loopback, private and
     /// link-local addresses.
-    #[arg(
-        long = "webhook-allow-private",
-        env = "WEBHOOK_ALLOW_PRIVATE",
-        value_parser = clap::builder::BoolishValueParser::new()
-    )]
-    pub allow_private: bool,
+    #[arg(long, env = "WEBHOOK_ALLOW_PRIVATE")]
+    #[arg(value_parser = clap::builder::BoolishValueParser::new())]
+    pub webhook_allow_private: bool,
 }
 
 impl Default for WebhookConfig {
     fn default() -> WebhookConfig {
-        WebhookConfig {
-            concurrency: 64,
-            endpoint_concurrency: 4,
-            timeout_ms: 10_000,
-            retry_schedule: parse_durations(DEFAULT_RETRY_SCHEDULE).unwrap_or_default(),
-            disable_after: Duration::from_secs(5 * 86_400),
-            allow_private: false,
-        }
+        defaults()
     }
 }
 
@@ -375,52 +345,37 @@ impl Default for WebhookConfig {
 #[derive(Debug, Clone, Args)]
 pub struct DbTimeouts {
     /// Longest wait for a free pooled connection, and to open one.
-    #[arg(
-        long = "db-checkout-timeout-ms",
-        env = "DB_CHECKOUT_TIMEOUT_MS",
-        default_value_t = 3000
-    )]
-    pub checkout_ms: u64,
+    #[arg(long, env = "DB_CHECKOUT_TIMEOUT_MS", default_value_t = 3000)]
+    pub db_checkout_timeout_ms: u64,
     /// Longest a write may wait for the database, queue and retries included.
-    #[arg(
-        long = "db-write-timeout-ms",
-        env = "DB_WRITE_TIMEOUT_MS",
-        default_value_t = 4000
-    )]
-    pub write_ms: u64,
+    #[arg(long, env = "DB_WRITE_TIMEOUT_MS", default_value_t = 4000)]
+    pub db_write_timeout_ms: u64,
     /// SQLite: how long to wait for a lock another process holds.
-    #[arg(
-        long = "db-busy-timeout-ms",
-        env = "DB_BUSY_TIMEOUT_MS",
-        default_value_t = 1500
-    )]
-    pub busy_ms: u64,
+    #[arg(long, env = "DB_BUSY_TIMEOUT_MS", default_value_t = 1500)]
+    pub db_busy_timeout_ms: u64,
     /// PostgreSQL `statement_timeout`.
-    #[arg(
-        long = "db-statement-timeout-ms",
-        env = "DB_STATEMENT_TIMEOUT_MS",
-        default_value_t = 15_000
-    )]
-    pub statement_ms: u64,
+    #[arg(long, env = "DB_STATEMENT_TIMEOUT_MS", default_value_t = 15_000)]
+    pub db_statement_timeout_ms: u64,
     /// PostgreSQL `lock_timeout`.
-    #[arg(
-        long = "db-lock-timeout-ms",
-        env = "DB_LOCK_TIMEOUT_MS",
-        default_value_t = 3000
-    )]
-    pub lock_ms: u64,
+    #[arg(long, env = "DB_LOCK_TIMEOUT_MS", default_value_t = 3000)]
+    pub db_lock_timeout_ms: u64,
 }
 
 impl Default for DbTimeouts {
     fn default() -> DbTimeouts {
-        DbTimeouts {
-            checkout_ms: 3000,
-            write_ms: 4000,
-            busy_ms: 1500,
-            statement_ms: 15_000,
-            lock_ms: 3000,
-        }
+        defaults()
     }
+}
+
+/// The options of `T` as they are when neither the command line nor the
+/// environment sets any: each default is written once, in its `#[arg]`.
+fn defaults<T: Args + clap::FromArgMatches>() -> T {
+    let command = T::augment_args(clap::Command::new("defaults"))
+        .mut_args(|arg| arg.env(None::<&'static str>));
+    command
+        .try_get_matches_from(["defaults"])
+        .and_then(|matches| T::from_arg_matches(&matches))
+        .unwrap_or_else(|e| unreachable!("the defaults of every option parse: {e}"))
 }
 
 /// A list of durations (one option value).
@@ -725,6 +680,58 @@ mod tests {
             error.contains("invalid value 'off'") && error.contains("full, normal"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn defaults_are_the_option_defaults_of_the_command_line() {
+        let webhooks = WebhookConfig::default();
+        assert_eq!(webhooks.webhook_concurrency, 64);
+        assert_eq!(webhooks.webhook_endpoint_concurrency, 4);
+        assert_eq!(webhooks.webhook_timeout_ms, 10_000);
+        assert_eq!(
+            webhooks.webhook_retry_schedule,
+            parse_durations(DEFAULT_RETRY_SCHEDULE).unwrap()
+        );
+        assert_eq!(
+            webhooks.webhook_disable_after,
+            Duration::from_secs(5 * 86_400)
+        );
+        assert!(!webhooks.webhook_allow_private);
+        let timeouts = DbTimeouts::default();
+        assert_eq!(
+            (
+                timeouts.db_checkout_timeout_ms,
+                timeouts.db_write_timeout_ms,
+                timeouts.db_busy_timeout_ms
+            ),
+            (3000, 4000, 1500)
+        );
+        assert_eq!(
+            (
+                timeouts.db_statement_timeout_ms,
+                timeouts.db_lock_timeout_ms
+            ),
+            (15_000, 3000)
+        );
+    }
+
+    #[test]
+    fn grouped_options_are_read_from_their_flags() {
+        let config = serve(&[
+            "--db-checkout-timeout-ms",
+            "10",
+            "--db-lock-timeout-ms",
+            "20",
+            "--webhook-retry-schedule",
+            "1s,2m",
+            "--webhook-allow-private",
+            "true",
+        ])
+        .unwrap();
+        assert_eq!(config.db_timeouts.db_checkout_timeout_ms, 10);
+        assert_eq!(config.db_timeouts.db_lock_timeout_ms, 20);
+        assert_eq!(config.webhooks.webhook_retry_schedule.0.len(), 2);
+        assert!(config.webhooks.webhook_allow_private);
     }
 
     #[test]

@@ -145,6 +145,36 @@ impl Storage {
     pub async fn remove(&self, key: &str) -> Result<bool, StorageError> {
         self.backend.remove(key).await
     }
+
+    /// Whether the store works now: a small blob under `probes/<name>` is
+    /// written, read back and removed, within `timeout`.
+    pub async fn probe(
+        &self,
+        name: &str,
+        timeout: std::time::Duration,
+    ) -> Result<(), StorageError> {
+        let key = format!("probes/{name}");
+        let bytes = format!("probe {name}").into_bytes();
+        let round_trip = async {
+            self.put(&key, bytes.clone(), "text/plain").await?;
+            let back = self.get(&key).await?;
+            self.remove(&key).await?;
+            if back == bytes {
+                Ok(())
+            } else {
+                Err(StorageError::Unavailable(format!(
+                    "{key}: read back other bytes"
+                )))
+            }
+        };
+        tokio::time::timeout(timeout, round_trip)
+            .await
+            .unwrap_or_else(|_| {
+                Err(StorageError::Unavailable(format!(
+                    "{key}: no answer within {timeout:?}"
+                )))
+            })
+    }
 }
 
 async fn read_file(path: PathBuf, key: String) -> Result<Vec<u8>, StorageError> {
@@ -222,8 +252,16 @@ impl ObjectStorage {
         if parsed.scheme() != "s3" || bucket.is_empty() {
             anyhow::bail!("BLOB_STORE must be local, database or s3://BUCKET[/PREFIX] (got {url})");
         }
+        // A store that is down answers within seconds (a 503 to the
+        // request), not after minutes of retries.
+        let retry = object_store::RetryConfig {
+            max_retries: 3,
+            retry_timeout: std::time::Duration::from_secs(10),
+            ..Default::default()
+        };
         let s3 = object_store::aws::AmazonS3Builder::from_env()
             .with_bucket_name(bucket)
+            .with_retry(retry)
             .build()
             .map_err(|e| anyhow::anyhow!("BLOB_STORE {url}: {e}"))?;
         let prefix = parsed.path().trim_matches('/');

@@ -76,13 +76,13 @@ pub fn lanes(config: &Config) -> Vec<WorkerConfig> {
     let hooks = &config.webhooks;
     // A lease shorter than an attempt (the timeout, then recording it)
     // would let another node send it again meanwhile.
-    let attempt = Duration::from_millis(hooks.timeout_ms);
+    let attempt = Duration::from_millis(hooks.webhook_timeout_ms);
     let delivery_lease = lease.max(attempt + attempt / 2 + Duration::from_secs(1));
     let deliveries = WorkerConfig {
         id: format!("node-{node}-webhooks"),
         kinds: DELIVERY_KINDS.to_vec(),
-        per_aggregate: Some(hooks.endpoint_concurrency.max(1)),
-        concurrency: hooks.concurrency.max(1),
+        per_aggregate: Some(hooks.webhook_endpoint_concurrency.max(1)),
+        concurrency: hooks.webhook_concurrency.max(1),
         lease: delivery_lease,
         ..general.clone()
     };

@@ -116,9 +116,9 @@ pub struct LookupResponse {
     /// Every parcel of the order.
     pub parcels: Vec<Parcel>,
     /// Nearest service point of an enabled carrier, or `null`.
-    pub service_point: Option<ServicePointView>,
+    pub service_point: Option<ServicePointView<'static>>,
     /// Nearest label-less service point of a label-less carrier, or `null`.
-    pub labelless_service_point: Option<ServicePointView>,
+    pub labelless_service_point: Option<ServicePointView<'static>>,
     /// Enabled return methods.
     pub return_methods: Vec<PortalReturnMethod>,
     /// Enabled resolutions.
@@ -450,7 +450,10 @@ fn nearest_points(
     latitude: f64,
     longitude: f64,
     now: DateTime<Utc>,
-) -> (Option<ServicePointView>, Option<ServicePointView>) {
+) -> (
+    Option<ServicePointView<'static>>,
+    Option<ServicePointView<'static>>,
+) {
     let index = state.points.get();
     let nearest = |carriers: &[String], labelless_only: bool| {
         index

@@ -45,11 +45,23 @@ pub fn check_metrics_token(state: &AppState, bearer: Option<&str>) -> Result<(),
 /// (often several per second per node) cost one write a second at most.
 const READINESS_TTL: Duration = Duration::from_secs(1);
 
-/// The readiness probe of a node: its name in `node_probes` and the last
-/// outcome.
+/// How long the blob store may take to write, read back and remove a probe.
+const BLOB_PROBE_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// A dependency without which a node cannot serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dependency {
+    /// The database does not take a write.
+    Database,
+    /// The blob store (photos, labels) does not take a write or read.
+    BlobStore,
+}
+
+/// The readiness probe of a node: its name in `node_probes` (and in the
+/// blob store's `probes/`) and the last outcome.
 pub struct Readiness {
     node: String,
-    last: tokio::sync::Mutex<Option<(std::time::Instant, bool)>>,
+    last: tokio::sync::Mutex<Option<(std::time::Instant, Result<(), Dependency>)>>,
 }
 
 impl Default for Readiness {
@@ -63,30 +75,47 @@ impl Default for Readiness {
 
 /// Whether the node can serve: the database takes a write now (a real
 /// write, bounded like every write, so a lock held elsewhere, a read-only
-/// file or server, or a server that is down all make the node not ready).
-/// The answer is reused for a second; it recovers by itself.
+/// file or server, or a server that is down all make the node not ready),
+/// and the blob store takes a small blob, gives it back and removes it.
+/// The answer is reused for a second; it recovers by itself. A 503 names
+/// the dependency that failed.
 pub async fn ready(state: &AppState) -> Result<(), ApiError> {
     let readiness = &state.readiness;
     let mut last = readiness.last.lock().await;
-    let ok = match *last {
-        Some((at, ok)) if at.elapsed() < READINESS_TTL => ok,
+    let outcome = match *last {
+        Some((at, outcome)) if at.elapsed() < READINESS_TTL => outcome,
         _ => {
-            let ok = match state.db.probe_write(&readiness.node).await {
-                Ok(()) => true,
-                Err(e) => {
-                    tracing::warn!(error = %e, "readiness probe failed");
-                    false
-                }
-            };
-            *last = Some((std::time::Instant::now(), ok));
-            ok
+            let outcome = probe(state, &readiness.node).await;
+            *last = Some((std::time::Instant::now(), outcome));
+            outcome
         }
     };
-    if ok {
-        Ok(())
-    } else {
-        Err(ApiError::database_unavailable("readiness probe failed"))
+    match outcome {
+        Ok(()) => Ok(()),
+        Err(Dependency::Database) => Err(ApiError::database_unavailable(
+            "readiness probe failed: the database",
+        )),
+        Err(Dependency::BlobStore) => Err(ApiError::new(
+            crate::error::ErrorCode::StorageUnavailable,
+            format!(
+                "The blob store ({}) failed its readiness probe; retry shortly.",
+                state.storage.kind()
+            ),
+        )
+        .with_header("retry-after", "2")),
     }
+}
+
+async fn probe(state: &AppState, node: &str) -> Result<(), Dependency> {
+    if let Err(e) = state.db.probe_write(node).await {
+        tracing::warn!(error = %e, "readiness probe failed: database");
+        return Err(Dependency::Database);
+    }
+    if let Err(e) = state.storage.probe(node, BLOB_PROBE_TIMEOUT).await {
+        tracing::warn!(error = %e, kind = state.storage.kind(), "readiness probe failed: blob store");
+        return Err(Dependency::BlobStore);
+    }
+    Ok(())
 }
 
 /// Applies pending migrations; returns the names applied.

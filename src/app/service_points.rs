@@ -15,9 +15,9 @@ use crate::geo::ServicePointView;
 
 /// Service points found.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct ServicePointList {
+pub struct ServicePointList<'a> {
     /// Points, nearest first.
-    pub data: Vec<ServicePointView>,
+    pub data: Vec<ServicePointView<'a>>,
 }
 
 /// Result of a centroid import.
@@ -28,8 +28,8 @@ pub struct CentroidSummary {
 }
 
 /// Drop-off points around a position for the token's brand, nearest first,
-/// as the JSON of a [`ServicePointList`] written straight from the index's
-/// text (no view structs on the hot path).
+/// as the JSON of a [`ServicePointList`] whose text is borrowed from the
+/// index (nothing copied on the hot path).
 pub fn search(
     state: &AppState,
     token: &PortalToken,
@@ -46,15 +46,11 @@ pub fn search(
         labelless_only: s.labelless,
         limit: s.limit,
     });
-    #[derive(Serialize)]
-    struct Borrowed<'a> {
-        data: Vec<crate::geo::PointJson<'a>>,
-    }
     // Sized for a typical point (~560 bytes) so the buffer is not regrown.
     let mut body = Vec::with_capacity(16 + 640 * hits.len());
     serde_json::to_writer(
         &mut body,
-        &Borrowed {
+        &ServicePointList {
             data: index.borrowed_views(&hits, chrono::Utc::now()),
         },
     )

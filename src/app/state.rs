@@ -85,8 +85,8 @@ impl AppState {
         points.refresh(&db).await?;
         let carriers = Arc::new(Carriers::new(&config.carriers)?);
         let webhook_sender = crate::webhooks::send::Sender::new(
-            Duration::from_millis(config.webhooks.timeout_ms.max(1)),
-            config.webhooks.allow_private,
+            Duration::from_millis(config.webhooks.webhook_timeout_ms.max(1)),
+            config.webhooks.webhook_allow_private,
         )?;
         let mailer = match &config.smtp_url {
             Some(url) => Some(crate::mail::Mailer::new(&url.0, &config.mail_from)?),
@@ -197,12 +197,12 @@ fn db_options(config: &Config) -> crate::db::Options {
     let ms = Duration::from_millis;
     crate::db::Options {
         pool_size: config.db_pool_size,
-        checkout_timeout: ms(t.checkout_ms.max(1)),
-        write_timeout: ms(t.write_ms.max(1)),
-        busy_timeout: ms(t.busy_ms),
+        checkout_timeout: ms(t.db_checkout_timeout_ms.max(1)),
+        write_timeout: ms(t.db_write_timeout_ms.max(1)),
+        busy_timeout: ms(t.db_busy_timeout_ms),
         synchronous: config.sqlite_synchronous,
-        statement_timeout: ms(t.statement_ms.max(1)),
-        lock_timeout: ms(t.lock_ms.max(1)),
-        connect_timeout: ms(t.checkout_ms.max(1000)),
+        statement_timeout: ms(t.db_statement_timeout_ms.max(1)),
+        lock_timeout: ms(t.db_lock_timeout_ms.max(1)),
+        connect_timeout: ms(t.db_checkout_timeout_ms.max(1000)),
     }
 }

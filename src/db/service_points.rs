@@ -81,7 +81,7 @@ pub fn version(conn: &mut DbConn) -> DbResult<i64> {
 /// data-set version. Run inside one transaction.
 pub fn import(conn: &mut DbConn, points: &[ValidPoint], replace: bool) -> DbResult<ImportSummary> {
     let stamp = super::now();
-    let carriers: BTreeSet<&str> = points.iter().map(|p| p.carrier.as_str()).collect();
+    let carriers: BTreeSet<&str> = points.iter().map(|p| p.point.carrier.as_str()).collect();
     let existing: HashSet<(String, String)> = service_points::table
         .filter(service_points::carrier.eq_any(carriers.iter().copied().collect::<Vec<_>>()))
         .select((service_points::carrier, service_points::code))
@@ -90,11 +90,11 @@ pub fn import(conn: &mut DbConn, points: &[ValidPoint], replace: bool) -> DbResu
         .collect();
     let created = points
         .iter()
-        .filter(|p| !existing.contains(&(p.carrier.clone(), p.code.clone())))
+        .filter(|p| !existing.contains(&(p.point.carrier.clone(), p.point.code.clone())))
         .count();
     let rows = points
         .iter()
-        .map(|p| row(p, stamp))
+        .map(|p| ServicePointRow::new(p, stamp))
         .collect::<DbResult<Vec<_>>>()?;
     for chunk in rows.chunks(500) {
         upsert(conn, chunk)?;
@@ -125,28 +125,32 @@ pub fn import(conn: &mut DbConn, points: &[ValidPoint], replace: bool) -> DbResu
     })
 }
 
-/// The row of a validated point, stamped with the import's time.
-fn row(p: &ValidPoint, stamp: chrono::NaiveDateTime) -> DbResult<ServicePointRow> {
-    Ok(ServicePointRow {
-        id: format!("sp_{}", uuid::Uuid::now_v7().simple()),
-        carrier: p.carrier.clone(),
-        code: p.code.clone(),
-        name: p.name.clone(),
-        street: p.street.clone(),
-        house_number: p.house_number.clone(),
-        postal_code: p.postal_code.clone(),
-        city: p.city.clone(),
-        country: p.country.clone(),
-        latitude: p.latitude,
-        longitude: p.longitude,
-        phone: p.phone.clone(),
-        shop_type: p.shop_type.clone(),
-        supports_labelless: p.supports_labelless,
-        timezone: p.timezone.name().to_string(),
-        opening_hours: serde_json::to_string(&p.hours)?,
-        active: p.active,
-        updated_at: stamp,
-    })
+impl ServicePointRow {
+    /// The row of a validated point, with a new id, stamped with the
+    /// import's time.
+    pub fn new(valid: &ValidPoint, stamp: chrono::NaiveDateTime) -> DbResult<ServicePointRow> {
+        let p = &valid.point;
+        Ok(ServicePointRow {
+            id: format!("sp_{}", uuid::Uuid::now_v7().simple()),
+            carrier: p.carrier.clone(),
+            code: p.code.clone(),
+            name: p.name.clone(),
+            street: p.street.clone(),
+            house_number: p.house_number.clone(),
+            postal_code: p.postal_code.clone(),
+            city: p.city.clone(),
+            country: p.country.clone(),
+            latitude: p.latitude,
+            longitude: p.longitude,
+            phone: p.phone.clone(),
+            shop_type: p.shop_type.clone(),
+            supports_labelless: p.supports_labelless,
+            timezone: valid.timezone.name().to_string(),
+            opening_hours: serde_json::to_string(&valid.hours)?,
+            active: p.active,
+            updated_at: stamp,
+        })
+    }
 }
 
 /// Inserts or updates points by (`carrier`, `code`); an existing point

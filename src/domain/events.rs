@@ -117,6 +117,32 @@ impl EventType {
     }
 }
 
+/// An event type an endpoint may subscribe to: every [`EventType`] that is
+/// [`EventType::subscribable`]. It names the schema of an endpoint's
+/// `event_types`; the server reads them as [`EventType`] and refuses
+/// `ping` there (422 `not_allowed`).
+pub struct SubscribableEventType;
+
+impl utoipa::PartialSchema for SubscribableEventType {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use strum::IntoEnumIterator;
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .description(Some(
+                "An event type an endpoint can subscribe to (every type but `ping`, \
+                 which only the test operation sends).",
+            ))
+            .enum_values(Some(
+                EventType::iter()
+                    .filter(|t| t.subscribable())
+                    .map(EventType::as_str),
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for SubscribableEventType {}
+
 /// What a webhook delivers: the same bytes on every attempt (the spec's
 /// `ReturnEvent` and `EndpointEvent`).
 #[derive(Debug, Serialize)]

@@ -29,6 +29,7 @@ pub struct LookupRequest {
     #[schema(example = "1012ab")]
     pub postal_code: Option<String>,
     /// Customer email (case ignored).
+    #[schema(format = Email, example = "ana@example.com")]
     pub email: Option<String>,
     /// Customer phone (compared as E.164).
     pub phone: Option<String>,

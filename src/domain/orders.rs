@@ -21,7 +21,7 @@ use crate::error::{ErrorCode, FieldError};
 #[serde(deny_unknown_fields)]
 pub struct Customer {
     /// Email (stored lower-cased).
-    #[schema(example = "ana@example.com")]
+    #[schema(example = "ana@example.com", format = Email)]
     pub email: Option<String>,
     /// Phone (stored as E.164; numbers without a country code are read in the
     /// brand's `phone_region`).

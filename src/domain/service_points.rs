@@ -122,41 +122,16 @@ fn yes() -> bool {
     true
 }
 
-/// A validated service point.
-#[derive(Debug, Clone, PartialEq)]
+/// A validated service point: the input with its text trimmed, and its
+/// time zone and weekly hours read.
+#[derive(Debug, Clone)]
 pub struct ValidPoint {
-    /// Carrier.
-    pub carrier: String,
-    /// Carrier's code.
-    pub code: String,
-    /// Name.
-    pub name: String,
-    /// Street.
-    pub street: String,
-    /// House number.
-    pub house_number: Option<String>,
-    /// Postal code.
-    pub postal_code: String,
-    /// City.
-    pub city: String,
-    /// Country.
-    pub country: String,
-    /// Latitude.
-    pub latitude: f64,
-    /// Longitude.
-    pub longitude: f64,
-    /// Phone.
-    pub phone: Option<String>,
-    /// Shop type.
-    pub shop_type: Option<String>,
-    /// Label-less support.
-    pub supports_labelless: bool,
-    /// Time zone.
+    /// The point as given, its text fields trimmed.
+    pub point: ServicePointInput,
+    /// Its time zone (the one named, else its country's).
     pub timezone: Tz,
-    /// Weekly hours.
+    /// Its opening hours.
     pub hours: WeeklyHours,
-    /// Active.
-    pub active: bool,
 }
 
 // The schema of each text field states what [`text`] accepts: no control
@@ -264,22 +239,17 @@ impl ServicePointInput {
         };
         match (e.is_empty(), timezone, hours) {
             (true, Some(timezone), Some(hours)) => Ok(ValidPoint {
-                carrier: self.carrier,
-                code: self.code.trim().to_string(),
-                name: self.name.trim().to_string(),
-                street: self.street.trim().to_string(),
-                house_number: self.house_number.map(|s| s.trim().to_string()),
-                postal_code: self.postal_code.trim().to_string(),
-                city: self.city.trim().to_string(),
-                country: self.country,
-                latitude: self.latitude,
-                longitude: self.longitude,
-                phone: self.phone,
-                shop_type: self.shop_type,
-                supports_labelless: self.supports_labelless,
+                point: ServicePointInput {
+                    code: self.code.trim().to_string(),
+                    name: self.name.trim().to_string(),
+                    street: self.street.trim().to_string(),
+                    house_number: self.house_number.map(|s| s.trim().to_string()),
+                    postal_code: self.postal_code.trim().to_string(),
+                    city: self.city.trim().to_string(),
+                    ..self
+                },
                 timezone,
                 hours,
-                active: self.active,
             }),
             _ => Err(e),
         }

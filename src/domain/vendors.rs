@@ -60,7 +60,7 @@ pub struct CreateVendor {
     pub order_line_vendor: String,
     /// Where to reach the vendor (an e-mail address, stored lower-cased).
     #[serde(default)]
-    #[schema(example = "returns@nordicknits.example", max_length = 254)]
+    #[schema(example = "returns@nordicknits.example", max_length = 254, format = Email)]
     pub contact_email: Option<String>,
     /// Return instructions for customers and the vendor, per locale.
     #[serde(default)]
@@ -94,7 +94,7 @@ pub struct UpdateVendor {
     pub order_line_vendor: Option<String>,
     /// New contact address; `null` removes it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>, max_length = 254)]
+    #[schema(value_type = Option<String>, max_length = 254, format = Email)]
     pub contact_email: Option<Option<String>>,
     /// New instructions (replace all of them; `{}` removes them).
     #[schema(value_type = Option<VendorInstructions>)]

@@ -464,7 +464,7 @@ mod tests {
         let valid = crate::domain::service_points::validate_all(rows).unwrap();
         assert_eq!(valid.len(), 300);
         let countries: std::collections::BTreeSet<&str> =
-            valid.iter().map(|p| p.country.as_str()).collect();
+            valid.iter().map(|p| p.point.country.as_str()).collect();
         assert_eq!(
             countries.into_iter().collect::<Vec<_>>(),
             vec!["BE", "DE", "FR", "NL"]

@@ -20,6 +20,7 @@ pub mod generate;
 pub mod refresh;
 pub mod view;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -30,7 +31,7 @@ use rstar::{AABB, PointDistance, RTree, RTreeObject};
 use crate::db::service_points::ServicePointRow;
 use crate::domain::geo::{chord2_for_m, haversine_m, unit_xyz};
 use crate::domain::opening_hours::WeeklyHours;
-pub use view::{OpeningTimes, ServicePointView};
+pub use view::{OpeningTimes, PointId, ServicePointView};
 
 /// An R-tree entry: the position and, in what would otherwise be padding,
 /// the label-less flag a search filters on, so rejecting a point does not
@@ -497,21 +498,21 @@ impl ServicePointIndex {
     }
 
     /// The point as the API shows it, with opening flags at `now`.
-    pub fn view(&self, hit: Hit, now: DateTime<Utc>) -> Option<ServicePointView> {
+    pub fn view(&self, hit: Hit, now: DateTime<Utc>) -> Option<ServicePointView<'static>> {
         self.views(vec![hit], now).pop()
     }
 
     /// The points as the API shows them, with opening flags at `now`.
-    pub fn views(&self, hits: Vec<Hit>, now: DateTime<Utc>) -> Vec<ServicePointView> {
+    pub fn views(&self, hits: Vec<Hit>, now: DateTime<Utc>) -> Vec<ServicePointView<'static>> {
         self.borrowed_views(&hits, now)
             .into_iter()
-            .map(PointJson::into_view)
+            .map(ServicePointView::into_owned)
             .collect()
     }
 
     /// [`views`](Self::views) borrowing the index's text instead of copying
     /// it: what the search endpoint serializes.
-    pub fn borrowed_views(&self, hits: &[Hit], now: DateTime<Utc>) -> Vec<PointJson<'_>> {
+    pub fn borrowed_views(&self, hits: &[Hit], now: DateTime<Utc>) -> Vec<ServicePointView<'_>> {
         hits.iter()
             .filter_map(|hit| {
                 let p = self.points.get(hit.idx as usize)?;
@@ -519,19 +520,20 @@ impl ServicePointIndex {
                 let schedule = self.schedules.get(hours.schedule as usize)?;
                 let zone = *self.zones.get(hours.zone as usize)?;
                 let (open_tomorrow, open_upcoming_week) = opening_flags(hours, schedule, zone, now);
-                Some(PointJson {
+                Some(ServicePointView {
                     id: p.id(),
-                    code: self.text(p, CODE),
-                    carrier: self
-                        .carriers
-                        .get(p.carrier as usize)
-                        .map_or("", String::as_str),
-                    name: self.text(p, NAME),
-                    street: self.text(p, STREET),
+                    code: Cow::Borrowed(self.text(p, CODE)),
+                    carrier: Cow::Borrowed(
+                        self.carriers
+                            .get(p.carrier as usize)
+                            .map_or("", String::as_str),
+                    ),
+                    name: Cow::Borrowed(self.text(p, NAME)),
+                    street: Cow::Borrowed(self.text(p, STREET)),
                     house_number: non_empty(self.text(p, HOUSE)),
-                    postal_code: self.text(p, POSTAL),
-                    city: self.text(p, CITY),
-                    country: std::str::from_utf8(&p.country).unwrap_or(""),
+                    postal_code: Cow::Borrowed(self.text(p, POSTAL)),
+                    city: Cow::Borrowed(self.text(p, CITY)),
+                    country: Cow::Borrowed(std::str::from_utf8(&p.country).unwrap_or("")),
                     latitude: p.latitude,
                     longitude: p.longitude,
                     phone: non_empty(self.text(p, PHONE)),
@@ -540,7 +542,7 @@ impl ServicePointIndex {
                         .get(p.shop_type as usize)
                         .and_then(|s| non_empty(s)),
                     supports_labelless: p.labelless,
-                    formatted_opening_times: &schedule.formatted,
+                    formatted_opening_times: Cow::Borrowed(&schedule.formatted),
                     open_tomorrow,
                     open_upcoming_week,
                     distance: hit.distance_m.round().clamp(0.0, u32::MAX as f64) as u32,
@@ -550,79 +552,8 @@ impl ServicePointIndex {
     }
 }
 
-fn non_empty(s: &str) -> Option<&str> {
-    (!s.is_empty()).then_some(s)
-}
-
-/// A point's public id, `sp_` and 32 hex digits, written without allocating.
-#[derive(Debug, Clone, Copy)]
-pub struct PointId(u128);
-
-impl std::fmt::Display for PointId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "sp_{:032x}", self.0)
-    }
-}
-
-impl serde::Serialize for PointId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut buf = *b"sp_00000000000000000000000000000000";
-        for (i, b) in buf[3..].iter_mut().enumerate() {
-            *b = HEX[((self.0 >> (124 - 4 * i)) & 0xf) as usize];
-        }
-        serializer.serialize_str(std::str::from_utf8(&buf).unwrap_or_default())
-    }
-}
-
-/// [`ServicePointView`] borrowed from the index: the same fields in the same
-/// order, so the same JSON (a test holds the two equal).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct PointJson<'a> {
-    id: PointId,
-    code: &'a str,
-    carrier: &'a str,
-    name: &'a str,
-    street: &'a str,
-    house_number: Option<&'a str>,
-    postal_code: &'a str,
-    city: &'a str,
-    country: &'a str,
-    latitude: f64,
-    longitude: f64,
-    phone: Option<&'a str>,
-    shop_type: Option<&'a str>,
-    supports_labelless: bool,
-    formatted_opening_times: &'a OpeningTimes,
-    open_tomorrow: bool,
-    open_upcoming_week: bool,
-    distance: u32,
-}
-
-impl PointJson<'_> {
-    /// The owned view.
-    pub fn into_view(self) -> ServicePointView {
-        ServicePointView {
-            id: self.id.to_string(),
-            code: self.code.to_string(),
-            carrier: self.carrier.to_string(),
-            name: self.name.to_string(),
-            street: self.street.to_string(),
-            house_number: self.house_number.map(str::to_string),
-            postal_code: self.postal_code.to_string(),
-            city: self.city.to_string(),
-            country: self.country.to_string(),
-            latitude: self.latitude,
-            longitude: self.longitude,
-            phone: self.phone.map(str::to_string),
-            shop_type: self.shop_type.map(str::to_string),
-            supports_labelless: self.supports_labelless,
-            formatted_opening_times: self.formatted_opening_times.clone(),
-            open_tomorrow: self.open_tomorrow,
-            open_upcoming_week: self.open_upcoming_week,
-            distance: self.distance,
-        }
-    }
+fn non_empty(s: &str) -> Option<Cow<'_, str>> {
+    (!s.is_empty()).then_some(Cow::Borrowed(s))
 }
 
 #[cfg(test)]
@@ -641,35 +572,18 @@ mod tests {
             .into_iter()
             .enumerate()
         {
-            builder.add(&ServicePointRow {
-                id: format!(
-                    "sp_{:032x}",
-                    0x0190_0000_0000_7000_8000_0000_0000_0000u128 + i as u128
-                ),
-                carrier: p.carrier,
-                code: p.code,
-                name: p.name,
-                street: p.street,
-                house_number: p.house_number,
-                postal_code: p.postal_code,
-                city: p.city,
-                country: p.country,
-                latitude: p.latitude,
-                longitude: p.longitude,
-                phone: p.phone,
-                shop_type: p.shop_type,
-                supports_labelless: p.supports_labelless,
-                timezone: p.timezone.name().to_string(),
-                opening_hours: serde_json::to_string(&p.hours).unwrap(),
-                active: p.active,
-                updated_at: chrono::Utc::now().naive_utc(),
-            });
+            let mut row = ServicePointRow::new(&p, chrono::Utc::now().naive_utc()).unwrap();
+            row.id = format!(
+                "sp_{:032x}",
+                0x0190_0000_0000_7000_8000_0000_0000_0000u128 + i as u128
+            );
+            builder.add(&row);
         }
         builder.finish()
     }
 
     #[test]
-    fn borrowed_views_serialize_exactly_like_the_documented_view() {
+    fn borrowed_and_owned_views_serialize_alike() {
         let index = index(400);
         let hits: Vec<Hit> = (0..index.len() as u32)
             .map(|idx| Hit {

@@ -5,6 +5,9 @@
 
 use serde_json::{Value, json};
 
+/// The media types a photo upload may have (`encoding` of the form's `file`).
+const UPLOAD_MEDIA_TYPES: &str = "image/jpeg, image/png, image/webp";
+
 /// `if <field> is <value> then … else …` on one property.
 fn when(field: &str, value: &str, then: Value, otherwise: Value) -> Value {
     json!({
@@ -50,6 +53,15 @@ fn one_of(fields: &[&str]) -> Vec<Value> {
             json!({ "required": [f], "properties": properties })
         })
         .collect()
+}
+
+/// `if <field> is a number then <other> is a number too` (the
+/// `dependentRequired` of a pair whose members may also be `null`).
+fn together(field: &str, other: &str) -> Value {
+    json!({
+        "if": { "properties": { field: { "type": "number" } }, "required": [field] },
+        "then": { "required": [other], "properties": { other: { "type": "number" } } },
+    })
 }
 
 /// The rules, by schema name.
@@ -102,6 +114,16 @@ fn rules() -> Vec<(&'static str, Vec<Value>)> {
                 absent("exchange_sku"),
             )],
         ),
+        // `Order::normalize`: a position is latitude and longitude together
+        // (either given as a number requires the other as a number; both
+        // absent or null is no position).
+        (
+            "ShippingAddress",
+            vec![
+                together("latitude", "longitude"),
+                together("longitude", "latitude"),
+            ],
+        ),
         // `domain::lookup::Verifier::of`: exactly one verifier.
         (
             "LookupRequest",
@@ -130,6 +152,19 @@ pub fn add(spec: &mut Value) {
     // `routes::portal::uploads`: the form is one photo, nothing else.
     if spec["components"]["schemas"]["UploadForm"].is_object() {
         spec["components"]["schemas"]["UploadForm"]["additionalProperties"] = json!(false);
+    }
+    // `domain::webhooks::check_event_types`: each type at most once.
+    for name in ["EndpointInput", "EndpointPatch"] {
+        let types = &mut spec["components"]["schemas"][name]["properties"]["event_types"];
+        if types.is_object() {
+            types["uniqueItems"] = json!(true);
+        }
+    }
+    // `app::uploads::detect`: the photo is judged by its bytes, which must be
+    // one of these formats.
+    let form = &mut spec["paths"]["/v1/portal/{brand}/uploads"]["post"]["requestBody"]["content"]["multipart/form-data"];
+    if form.is_object() {
+        form["encoding"] = json!({ "file": { "contentType": UPLOAD_MEDIA_TYPES } });
     }
     for (name, mut rules) in rules() {
         let schema = &mut spec["components"]["schemas"][name];

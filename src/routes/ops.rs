@@ -10,7 +10,7 @@ use crate::error::ApiError;
 /// Health status.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Health {
-    /// `ok` (process up) or `ready` (database reachable).
+    /// `ok` (process up) or `ready` (database and blob store reachable).
     #[schema(example = "ok")]
     pub status: &'static str,
 }
@@ -22,15 +22,18 @@ pub async fn healthz() -> web::Json<Health> {
     web::Json(Health { status: "ok" })
 }
 
-/// Readiness: the database takes a write now. The probe is a real write
-/// (bounded like every write), made at most once a second per node; while
-/// it fails the answer is 503 with `Retry-After`, and it recovers by itself.
+/// Readiness: the database takes a write now and the blob store a small
+/// blob. The probes are a real database write (bounded like every write)
+/// and a put, get and delete in the blob store (within 2 s), made at most
+/// once a second per node; while one fails the answer is 503 with
+/// `Retry-After` whose `code` and `detail` name the dependency, and it
+/// recovers by itself.
 #[utoipa::path(
     operation_id = "ops_readyz",
     tag = "operations",
     responses(
-        (status = 200, description = "The database takes writes", body = Health),
-        (status = 503, description = "The database cannot be written now (`database_unavailable`)", body = crate::error::Problem, content_type = "application/problem+json",
+        (status = 200, description = "The database and the blob store take writes", body = Health),
+        (status = 503, description = "The database cannot be written now (`database_unavailable`), or the blob store cannot (`storage_unavailable`)", body = crate::error::Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u32, description = "Seconds to wait before retrying"))),
     )
 )]

@@ -179,8 +179,12 @@ async fn wait_until_up(client: &reqwest::Client, url: &str) {
 /// An S3-compatible server on 127.0.0.1 (moto's `moto_server`, or the
 /// program `MOTO_SERVER` names); `None`, saying why, when there is none.
 async fn s3_server(client: &reqwest::Client) -> Option<(Killed, String)> {
+    s3_server_on(client, free_port()).await
+}
+
+/// [`s3_server`] on `port`.
+async fn s3_server_on(client: &reqwest::Client, port: u16) -> Option<(Killed, String)> {
     let program = std::env::var("MOTO_SERVER").unwrap_or_else(|_| "moto_server".into());
-    let port = free_port();
     let child = std::process::Command::new(&program)
         .args(["-H", "127.0.0.1", "-p", &port.to_string()])
         .stdout(std::process::Stdio::null())
@@ -204,13 +208,7 @@ async fn a_label_made_by_one_process_downloads_from_another_through_s3_compatibl
     let Some((_s3, endpoint)) = s3_server(&app.client).await else {
         return;
     };
-    let res = app
-        .client
-        .put(format!("{endpoint}/returns-blobs"))
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_success(), "bucket: {}", res.status());
+    bucket(&app.client, &endpoint).await;
     // Two server processes, each with an empty data directory of its own,
     // on the same database and bucket; only the first makes labels.
     let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
@@ -309,4 +307,80 @@ async fn a_label_made_by_one_process_downloads_from_another_through_s3_compatibl
         "the label is in the bucket"
     );
     assert_eq!(files_under(dirs[0].path()) + files_under(dirs[1].path()), 0);
+}
+
+/// Makes the bucket `returns-blobs` on the S3 server at `endpoint`.
+async fn bucket(client: &reqwest::Client, endpoint: &str) {
+    let res = client
+        .put(format!("{endpoint}/returns-blobs"))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "bucket: {}", res.status());
+}
+
+/// Polls `url` until it answers `status` (within 15 s); the last response.
+async fn until_status(
+    client: &reqwest::Client,
+    url: &str,
+    status: StatusCode,
+) -> reqwest::Response {
+    let started = std::time::Instant::now();
+    loop {
+        let res = client.get(url).send().await.unwrap();
+        if res.status() == status {
+            return res;
+        }
+        assert!(
+            started.elapsed().as_secs() < 15,
+            "{url} still answers {} instead of {status}",
+            res.status()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test]
+async fn readiness_names_the_blob_store_while_it_is_down_and_recovers_when_it_is_back() {
+    let app = TestApp::spawn_with(crate::helpers::Backend::Sqlite, |c| c.disable_jobs = true).await;
+    let port = free_port();
+    let Some((s3, endpoint)) = s3_server_on(&app.client, port).await else {
+        return;
+    };
+    bucket(&app.client, &endpoint).await;
+    let dir = tempfile::tempdir().unwrap();
+    let node_port = free_port().to_string();
+    let _node = Killed(app.start_binary(&[
+        ("PORT", &node_port),
+        ("DATA_DIR", dir.path().to_str().unwrap()),
+        ("BLOB_STORE", "s3://returns-blobs/ready"),
+        ("AWS_ENDPOINT", &endpoint),
+        ("AWS_ALLOW_HTTP", "true"),
+        ("AWS_ACCESS_KEY_ID", "test"),
+        ("AWS_SECRET_ACCESS_KEY", "test"),
+        ("AWS_REGION", "us-east-1"),
+        ("DISABLE_JOBS", "true"),
+    ]));
+    let node = format!("http://127.0.0.1:{node_port}");
+    wait_until_up(&app.client, &format!("{node}/healthz")).await;
+    let readyz = format!("{node}/readyz");
+    until_status(&app.client, &readyz, StatusCode::OK).await;
+    // The store stops: the node says so, naming it.
+    drop(s3);
+    let res = until_status(&app.client, &readyz, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert_eq!(res.headers()["retry-after"], "2");
+    let problem = assert_problem(res, StatusCode::SERVICE_UNAVAILABLE, "storage_unavailable").await;
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap()
+            .contains("blob store (s3)"),
+        "{problem}"
+    );
+    // It comes back (empty, as moto starts): ready again without a restart.
+    let Some((_s3, endpoint)) = s3_server_on(&app.client, port).await else {
+        panic!("the S3 server did not start again");
+    };
+    bucket(&app.client, &endpoint).await;
+    until_status(&app.client, &readyz, StatusCode::OK).await;
 }

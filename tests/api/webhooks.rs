@@ -14,9 +14,10 @@ use crate::returns_fixtures::{act, created, request, shop};
 use crate::webhook_receiver::{Receiver, Reply};
 
 fn dev(c: &mut returns_api::config::Config) {
-    c.webhooks.allow_private = true;
-    c.webhooks.retry_schedule = returns_api::config::parse_durations("100ms,200ms").unwrap();
-    c.webhooks.timeout_ms = 1000;
+    c.webhooks.webhook_allow_private = true;
+    c.webhooks.webhook_retry_schedule =
+        returns_api::config::parse_durations("100ms,200ms").unwrap();
+    c.webhooks.webhook_timeout_ms = 1000;
 }
 
 /// Registers an endpoint; its id and secret.
@@ -283,8 +284,8 @@ both!(
 both!(
     config = |c: &mut returns_api::config::Config| {
         dev(c);
-        c.webhooks.retry_schedule = returns_api::config::parse_durations("100ms,100ms,100ms,100ms,100ms,100ms,100ms,100ms").unwrap();
-        c.webhooks.disable_after = Duration::from_millis(300);
+        c.webhooks.webhook_retry_schedule = returns_api::config::parse_durations("100ms,100ms,100ms,100ms,100ms,100ms,100ms,100ms").unwrap();
+        c.webhooks.webhook_disable_after = Duration::from_millis(300);
     },
     async fn an_endpoint_failing_every_attempt_for_the_period_is_disabled_and_the_others_hear_of_it(app) {
         let s = shop(&app, 1).await;
@@ -397,7 +398,7 @@ both!(
 
 both!(
     config = |c: &mut returns_api::config::Config| {
-        c.webhooks.allow_private = true;
+        c.webhooks.webhook_allow_private = true;
         c.disable_jobs = true;
     },
     async fn a_host_that_resolves_to_a_private_address_is_refused_at_delivery_too(app) {
@@ -411,8 +412,8 @@ both!(
         let _strict = app
             .node_with(|c| {
                 c.disable_jobs = false;
-                c.webhooks.allow_private = false;
-                c.webhooks.retry_schedule = returns_api::config::parse_durations("50ms").unwrap();
+                c.webhooks.webhook_allow_private = false;
+                c.webhooks.webhook_retry_schedule = returns_api::config::parse_durations("50ms").unwrap();
             })
             .await;
         ping(&app, &s.key, &named).await;
@@ -462,7 +463,7 @@ both!(
 
 both!(
     config = |c: &mut returns_api::config::Config| {
-        c.webhooks.allow_private = true;
+        c.webhooks.webhook_allow_private = true;
         c.disable_jobs = true;
     },
     async fn special_purpose_addresses_are_refused_at_every_attempt(app) {
@@ -476,8 +477,8 @@ both!(
         let _strict = app
             .node_with(|c| {
                 c.disable_jobs = false;
-                c.webhooks.allow_private = false;
-                c.webhooks.retry_schedule = returns_api::config::parse_durations("50ms").unwrap();
+                c.webhooks.webhook_allow_private = false;
+                c.webhooks.webhook_retry_schedule = returns_api::config::parse_durations("50ms").unwrap();
             })
             .await;
         for endpoint in &endpoints {
@@ -507,7 +508,7 @@ fn start_binary(app: &TestApp) -> std::process::Child {
 both!(
     config = |c: &mut returns_api::config::Config| {
         c.disable_jobs = true;
-        c.webhooks.allow_private = true;
+        c.webhooks.webhook_allow_private = true;
     },
     async fn killing_the_server_mid_delivery_loses_no_event_and_keeps_every_id(app) {
         let s = shop(&app, 40).await;

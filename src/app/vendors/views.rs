@@ -25,6 +25,7 @@ pub struct VendorView {
     #[schema(example = "Nordic Knits AB")]
     pub order_line_vendor: String,
     /// Where to reach the vendor.
+    #[schema(format = Email)]
     pub contact_email: Option<String>,
     /// Return instructions per locale.
     #[schema(value_type = VendorInstructions)]

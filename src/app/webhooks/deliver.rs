@@ -163,13 +163,13 @@ pub async fn deliver(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
         }
     };
     let plan = Plan {
-        schedule: RetrySchedule(state.config.webhooks.retry_schedule.0.clone()),
+        schedule: RetrySchedule(state.config.webhooks.webhook_retry_schedule.0.clone()),
         jitter: rand::rng().random_range(0.9..1.1),
         retry: sent && !task.manual,
         started: chrono::Utc::now()
             - chrono::Duration::from_std(outcome.latency).unwrap_or_default(),
     };
-    let disable_after = state.config.webhooks.disable_after;
+    let disable_after = state.config.webhooks.webhook_disable_after;
     let (job_id, worker) = (job.id.clone(), job.locked_by.clone().unwrap_or_default());
     state
         .db

@@ -114,7 +114,7 @@ pub async fn create(
     input: EndpointInput,
 ) -> Result<EndpointView, ApiError> {
     check_input(input.description.as_deref(), Some(&input.event_types))?;
-    let url = check_destination(&input.url, state.config.webhooks.allow_private).await?;
+    let url = check_destination(&input.url, state.config.webhooks.webhook_allow_private).await?;
     let (merchant, slug) = (merchant.clone(), slug.to_string());
     let row = state
         .db
@@ -204,7 +204,9 @@ pub async fn update(
 ) -> Result<EndpointView, ApiError> {
     check_input(patch.description.as_deref(), patch.event_types.as_deref())?;
     let url = match &patch.url {
-        Some(url) => Some(check_destination(url, state.config.webhooks.allow_private).await?),
+        Some(url) => {
+            Some(check_destination(url, state.config.webhooks.webhook_allow_private).await?)
+        }
         None => None,
     };
     let row = change(state, merchant, slug, id, move |row| {

@@ -6,14 +6,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::db::webhooks::{AttemptRow, DeliveryFilter, DeliveryRow, EndpointRow};
-use crate::domain::events::EventType;
+use crate::domain::events::{EventType, SubscribableEventType};
 use crate::domain::webhooks::DeliveryStatus;
 
 /// A new webhook endpoint.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
-    "url": "https://erp.example.com/hooks/returns",
+    "url": "https://example.com/hooks/returns",
     "description": "ERP",
     "event_types": ["return.approved", "return.received"]
 }))]
@@ -26,8 +26,9 @@ pub struct EndpointInput {
     #[serde(default)]
     #[schema(max_length = 500)]
     pub description: Option<String>,
-    /// Event types to deliver; empty or absent: every type.
+    /// Event types to deliver, each once; empty or absent: every type.
     #[serde(default)]
+    #[schema(value_type = Vec<SubscribableEventType>)]
     pub event_types: Vec<EventType>,
     /// Whether deliveries go out (default true).
     #[serde(default)]
@@ -45,7 +46,8 @@ pub struct EndpointPatch {
     /// New description (empty clears it).
     #[schema(max_length = 500)]
     pub description: Option<String>,
-    /// New event types (empty: every type).
+    /// New event types, each once (empty: every type).
+    #[schema(value_type = Option<Vec<SubscribableEventType>>)]
     pub event_types: Option<Vec<EventType>>,
     /// Enable or disable. Enabling an endpoint the system disabled clears
     /// the reason.
@@ -62,6 +64,7 @@ pub struct EndpointView {
     /// The merchant's note.
     pub description: Option<String>,
     /// Event types delivered; empty: every type.
+    #[schema(value_type = Vec<SubscribableEventType>)]
     pub event_types: Vec<EventType>,
     /// Whether deliveries go out.
     pub enabled: bool,

@@ -239,6 +239,7 @@ pub struct ReturnAddress {
     /// Email.
     #[serde(default)]
     #[validate(email)]
+    #[schema(format = Email)]
     pub email: Option<String>,
 }
 
