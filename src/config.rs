@@ -725,7 +725,6 @@ mod tests {
             "--webhook-retry-schedule",
             "1s,2m",
             "--webhook-allow-private",
-            "true",
         ])
         .unwrap();
         assert_eq!(config.db_timeouts.db_checkout_timeout_ms, 10);
