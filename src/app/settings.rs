@@ -32,7 +32,13 @@ pub async fn replace(
     settings: ReturnsSettings,
     expected: Option<i64>,
 ) -> Result<i64, ApiError> {
-    ApiError::check(settings.check())?;
+    // Checking renders the notification templates: up to a second of a
+    // child process's time, waited for off the request threads.
+    let settings = crate::db::blocking(move || {
+        ApiError::check(settings.check())?;
+        Ok::<_, ApiError>(settings)
+    })
+    .await?;
     let (merchant, slug) = (merchant.clone(), slug.to_string());
     let version = state
         .db

@@ -21,6 +21,7 @@ pub mod parts;
 pub mod return_status;
 pub mod returns;
 pub mod review;
+pub mod sandbox;
 pub mod service_points;
 pub mod settings;
 pub mod tracking;

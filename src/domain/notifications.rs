@@ -6,18 +6,46 @@
 //! `{{ return.rma }}`, `{% if label_url %}…{% endif %}`, filters such as
 //! `upper`. The subject is plain text (line breaks are folded into spaces);
 //! the body is HTML and every value is HTML-escaped unless marked `|safe`.
-//! Rendering runs on a fuel budget, without any loader (`include`,
-//! `extends` and `import` find nothing), so a template can neither loop for
-//! ever nor read anything but its context ([`MailContext`]).
+//! Rendering has no loader (`include`, `extends` and `import` find
+//! nothing), so a template reads nothing but its context ([`MailContext`]).
+//!
+//! A template is the merchant's code, run at `PUT` (with sample values) and
+//! in the mail job, so its rendering has hard bounds, each of which holds
+//! on its own:
+//!
+//! - **Fuel** ([`FUEL`]): minijinja charges one fuel per instruction and one
+//!   per 64 bytes of data it produces (strings, list slots, output,
+//!   captured output), and checks the size of a repetition (`'x' * 10**8`)
+//!   or a concatenation before it allocates. A template thus runs at most
+//!   50,000 instructions and makes at most about 3 MB of data in the paths
+//!   the engine counts.
+//! - **Length** ([`MAX_RENDERED`]): a list or map printed with `{{ }}` is
+//!   written through a counter that stops at 256 KiB (the engine would
+//!   otherwise build the whole text before charging it: `["x" * 40000] *
+//!   40000` prints 1.6 GB from 40 KB of data), and a rendered part longer
+//!   than 256 KiB is refused.
+//! - **A process of its own** ([`sandbox`]): the rendering runs in a forked
+//!   child whose address space may grow by 32 MiB ([`RENDER_MEMORY`]) and
+//!   which is killed after one second ([`RENDER_TIME`]). This bound does not
+//!   depend on the engine counting everything right: a path the fuel
+//!   misses (joining a huge lazy list, printing it with `~`) ends the child
+//!   at its memory cap, and the node's resident memory does not move.
+//!
+//! A template hitting a bound is refused at `PUT` (422 `invalid_template`
+//! at its field) and fails its notification at send time.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::{self, Write as _};
+use std::time::Duration;
 
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, ErrorKind, HtmlEscape, Output, State, UndefinedBehavior};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::events::EventType;
 use crate::domain::return_status::ReturnStatus;
+use crate::domain::sandbox::{self, Exceeded, Limits};
 use crate::error::{ErrorCode, FieldError};
 
 /// Longest subject template (bytes).
@@ -26,8 +54,16 @@ pub const MAX_SUBJECT: usize = 500;
 pub const MAX_BODY: usize = 20_000;
 /// Longest rendered subject (characters); longer ones are cut.
 const MAX_RENDERED_SUBJECT: usize = 250;
-/// Instructions a template may run per rendering.
-const FUEL: u64 = 50_000;
+/// Fuel of one rendering: one per instruction, one per 64 bytes of data
+/// the engine produces.
+pub const FUEL: u64 = 50_000;
+/// Longest rendered subject or body (bytes), and longest text one `{{ }}`
+/// may print.
+pub const MAX_RENDERED: usize = 256 * 1024;
+/// Memory a rendering's process may map beyond the node's.
+pub const RENDER_MEMORY: usize = 32 << 20;
+/// Wall-clock time a rendering's process may run.
+pub const RENDER_TIME: Duration = Duration::from_secs(1);
 
 /// Status of a notification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -343,19 +379,23 @@ impl Notifications {
     }
 
     /// Every error of the templates: locales of the brand, sizes, and each
-    /// template rendering with sample values.
+    /// template rendering with sample values (all of them in one bounded
+    /// process).
     pub fn check(&self, locales: &BTreeSet<&str>) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        let sample = MailContext::sample();
+        enum Found<'a> {
+            Error(FieldError),
+            Render(String, &'a str, &'a str),
+        }
+        let mut found = Vec::new();
         for kind in NotificationKind::ALL {
             for (locale, template) in &self.get(kind).templates {
                 let at = format!("notifications.{}.templates.{locale}", kind.as_str());
                 if !locales.contains(locale.as_str()) {
-                    errors.push(FieldError::new(
+                    found.push(Found::Error(FieldError::new(
                         at.clone(),
                         ErrorCode::UnknownLocale,
                         "not one of `locales`",
-                    ));
+                    )));
                 }
                 for (part, source, max) in [
                     ("subject", &template.subject, MAX_SUBJECT),
@@ -363,24 +403,46 @@ impl Notifications {
                 ] {
                     let field = format!("{at}.{part}");
                     if source.trim().is_empty() {
-                        errors.push(FieldError::new(
+                        found.push(Found::Error(FieldError::new(
                             field,
                             ErrorCode::Required,
                             "must not be empty",
-                        ));
+                        )));
                     } else if source.len() > max {
-                        errors.push(FieldError::new(
+                        found.push(Found::Error(FieldError::new(
                             field,
                             ErrorCode::InvalidLength,
                             format!("at most {max} bytes"),
-                        ));
-                    } else if let Err(e) = render_part(part, source, &sample) {
-                        errors.push(FieldError::new(field, ErrorCode::InvalidTemplate, &e));
+                        )));
+                    } else {
+                        found.push(Found::Render(field, part, source));
                     }
                 }
             }
         }
-        errors
+        let parts: Vec<(&str, &str)> = found
+            .iter()
+            .filter_map(|f| match f {
+                Found::Render(_, part, source) => Some((*part, *source)),
+                Found::Error(_) => None,
+            })
+            .collect();
+        let mut rendered = render_bounded(&parts, &MailContext::sample(), false).into_iter();
+        found
+            .into_iter()
+            .filter_map(|f| match f {
+                Found::Error(e) => Some(e),
+                Found::Render(field, ..) => match rendered.next() {
+                    Some(Ok(_)) => None,
+                    Some(Err(e)) => Some(FieldError::new(field, ErrorCode::InvalidTemplate, &e)),
+                    None => Some(FieldError::new(
+                        field,
+                        ErrorCode::InvalidTemplate,
+                        "could not be rendered",
+                    )),
+                },
+            })
+            .collect()
     }
 }
 
@@ -394,9 +456,22 @@ pub struct RenderedMail {
 }
 
 /// Renders a template with its context: the subject as plain text on one
-/// line, the body as HTML with every value escaped.
+/// line, the body as HTML with every value escaped. Runs within the bounds
+/// of the module doc; a template hitting one is an error.
 pub fn render(template: &MailTemplate, context: &MailContext) -> Result<RenderedMail, String> {
-    let subject = render_part("subject", &template.subject, context)?;
+    let mut parts = render_bounded(
+        &[("subject", &template.subject), ("body", &template.body)],
+        context,
+        true,
+    )
+    .into_iter();
+    let mut next = || {
+        parts
+            .next()
+            .unwrap_or_else(|| Err("could not be rendered".into()))
+    };
+    let subject = next()?;
+    let html = next()?;
     let subject: String = subject
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -404,12 +479,102 @@ pub fn render(template: &MailTemplate, context: &MailContext) -> Result<Rendered
         .chars()
         .take(MAX_RENDERED_SUBJECT)
         .collect();
-    let html = render_part("body", &template.body, context)?;
     Ok(RenderedMail { subject, html })
 }
 
-/// Renders the `subject` (no escaping) or `body` (HTML escaping) of a template.
-fn render_part(part: &str, source: &str, context: &MailContext) -> Result<String, String> {
+/// Renders each `(part, source)` in order in a bounded process, and returns
+/// one result per part (the rendered text when `keep`, else empty). A part
+/// that ends the process (its memory, the time) is an error, and the parts
+/// after it are rendered in a new one. All of them share one
+/// [`RENDER_TIME`]: the parts left when it is spent are errors too.
+fn render_bounded(
+    parts: &[(&str, &str)],
+    context: &MailContext,
+    keep: bool,
+) -> Vec<Result<String, String>> {
+    let context = Value::from(minijinja::value::Serde(context));
+    let deadline = std::time::Instant::now() + RENDER_TIME;
+    let mut results: Vec<Result<String, String>> = Vec::with_capacity(parts.len());
+    while results.len() < parts.len() {
+        let rest = &parts[results.len()..];
+        let time = deadline.saturating_duration_since(std::time::Instant::now());
+        if time.is_zero() {
+            let why = format!(
+                "not rendered: the templates took longer than {} ms",
+                RENDER_TIME.as_millis()
+            );
+            results.extend(rest.iter().map(|_| Err(why.clone())));
+            break;
+        }
+        let limits = Limits {
+            memory: RENDER_MEMORY,
+            time,
+            output: rest.len().saturating_mul(MAX_RENDERED + 1024),
+        };
+        let run = sandbox::run(limits, |answer| {
+            for (part, source) in rest {
+                let result = render_part(part, source, &context);
+                answer.send(&frame(
+                    result.map(|text| if keep { text } else { String::new() }),
+                ));
+            }
+        });
+        let before = results.len();
+        results.extend(unframe(&run.answer).into_iter().take(rest.len()));
+        if results.len() < parts.len() {
+            let why = match run.exceeded {
+                Some(Exceeded::Memory) => format!(
+                    "needs more than {} MiB of memory to render",
+                    RENDER_MEMORY >> 20
+                ),
+                Some(Exceeded::Time) => format!(
+                    "runs longer than {} ms (with the templates before it)",
+                    RENDER_TIME.as_millis()
+                ),
+                Some(Exceeded::Output) => format!("renders longer than {MAX_RENDERED} bytes"),
+                Some(Exceeded::Unavailable) => {
+                    "could not be rendered: no process to render it in".into()
+                }
+                None if results.len() == before => "could not be rendered".into(),
+                None => continue,
+            };
+            results.push(Err(why));
+        }
+    }
+    results
+}
+
+/// One result as bytes: `0` and the text, or `1` and the error, after the
+/// text's length (4 bytes, little-endian).
+fn frame(result: Result<String, String>) -> Vec<u8> {
+    let (tag, text) = match result {
+        Ok(text) => (0u8, text),
+        Err(e) => (1u8, e),
+    };
+    let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+    let mut bytes = Vec::with_capacity(5 + text.len());
+    bytes.push(tag);
+    bytes.extend_from_slice(&len.to_le_bytes());
+    bytes.extend_from_slice(&text.as_bytes()[..len as usize]);
+    bytes
+}
+
+/// The whole frames at the start of `bytes`.
+fn unframe(mut bytes: &[u8]) -> Vec<Result<String, String>> {
+    let mut results = Vec::new();
+    while let [tag, a, b, c, d, rest @ ..] = bytes {
+        let len = u32::from_le_bytes([*a, *b, *c, *d]) as usize;
+        let Some(text) = rest.get(..len) else { break };
+        let text = String::from_utf8_lossy(text).into_owned();
+        results.push(if *tag == 0 { Ok(text) } else { Err(text) });
+        bytes = &rest[len..];
+    }
+    results
+}
+
+/// Renders the `subject` (no escaping) or `body` (HTML escaping) of a
+/// template, on the fuel budget and within [`MAX_RENDERED`].
+fn render_part(part: &str, source: &str, context: &Value) -> Result<String, String> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|name| {
         if name == "body" {
@@ -421,17 +586,60 @@ fn render_part(part: &str, source: &str, context: &MailContext) -> Result<String
     env.set_undefined_behavior(UndefinedBehavior::Lenient);
     env.set_fuel(Some(FUEL));
     env.set_recursion_limit(50);
-    env.render_named_str(
-        part,
-        source,
-        minijinja::Value::from(minijinja::value::Serde(context)),
-    )
-    .map_err(|e| describe(&e))
+    env.set_formatter(print);
+    let text = env
+        .render_named_str(part, source, context.clone())
+        .map_err(|e| describe(&e))?;
+    if text.len() > MAX_RENDERED {
+        return Err(format!("renders longer than {MAX_RENDERED} bytes"));
+    }
+    Ok(text)
+}
+
+/// Prints a `{{ }}` value like minijinja does, except that a list or map
+/// is written through a counter which stops at [`MAX_RENDERED`] bytes
+/// rather than first turned into one string of any length.
+fn print(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
+    if value.as_object().is_none() {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let mut capped = Capped {
+        out,
+        left: MAX_RENDERED,
+        html: matches!(state.auto_escape(), AutoEscape::Html),
+    };
+    write!(capped, "{value}").map_err(|_| {
+        minijinja::Error::new(
+            ErrorKind::InvalidOperation,
+            format!("a value prints longer than {MAX_RENDERED} bytes"),
+        )
+    })
+}
+
+/// Writes into the output, HTML-escaped or not, until its budget is spent.
+struct Capped<'o, 'w> {
+    out: &'o mut Output<'w>,
+    left: usize,
+    html: bool,
+}
+
+impl fmt::Write for Capped<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.left = self.left.checked_sub(s.len()).ok_or(fmt::Error)?;
+        if self.html {
+            write!(self.out, "{}", HtmlEscape(s))
+        } else {
+            self.out.write_str(s)
+        }
+    }
 }
 
 /// A template error in one line, with its line number.
 fn describe(e: &minijinja::Error) -> String {
-    let detail = e.detail().map(|d| format!(": {d}")).unwrap_or_default();
+    let detail: String = e
+        .detail()
+        .map(|d| format!(": {d}").chars().take(300).collect())
+        .unwrap_or_default();
     match e.line() {
         Some(line) => format!("{}{detail} (line {line})", e.kind()),
         None => format!("{}{detail}", e.kind()),
@@ -680,6 +888,166 @@ mod tests {
                 .into(),
         };
         assert!(render(&template, &MailContext::sample()).is_err());
+    }
+
+    /// Renders `body` and asserts it is refused within 100 ms.
+    fn refused_quickly(body: &str) -> String {
+        refused_quickly_within(body, std::time::Duration::from_millis(100))
+    }
+
+    /// Renders `body` and asserts it is refused within `bound` (one
+    /// rendering at a time: those that spin until the deadline would slow
+    /// the others down).
+    fn refused_quickly_within(body: &str, bound: std::time::Duration) -> String {
+        let _one_at_a_time = sandbox::tests::one_at_a_time();
+        let template = MailTemplate {
+            subject: "x".into(),
+            body: body.into(),
+        };
+        let started = std::time::Instant::now();
+        let error = render(&template, &MailContext::sample()).expect_err(body);
+        assert!(started.elapsed() < bound, "{body}: {:?}", started.elapsed());
+        error
+    }
+
+    #[test]
+    fn a_huge_repeated_list_printed_is_refused_quickly() {
+        let error = refused_quickly(r#"{{ ["x" * 40000] * 40000 }}"#);
+        assert!(error.contains("prints longer than"), "{error}");
+    }
+
+    #[test]
+    fn a_huge_repeated_string_is_refused_quickly() {
+        refused_quickly("{{ 'x' * 10**8 }}");
+        refused_quickly("{% set s = 'x' * 10**8 %}{{ s|length }}");
+    }
+
+    #[test]
+    fn joining_a_huge_repeated_list_is_refused_quickly() {
+        refused_quickly("{{ [1] * 10**8 | join }}");
+        refused_quickly("{{ ([1] * 10**8) | join }}");
+        refused_quickly(r#"{{ (["x" * 40000] * 40000) | join("y" * 40000) | length }}"#);
+        // The engine charges this join only once it is done: the process's
+        // memory cap stops it, some 30 ms in (more in a debug build).
+        let error = refused_quickly_within(
+            r#"{{ (["x" * 40000] * 40000) | join | length }}"#,
+            std::time::Duration::from_millis(500),
+        );
+        assert!(error.contains("MiB of memory"), "{error}");
+    }
+
+    #[test]
+    fn a_huge_list_printed_inside_a_block_is_refused_quickly() {
+        for body in [
+            r#"{{ {"a": ["x" * 40000] * 40000} }}"#,
+            r#"{{ [[["x" * 40000] * 40000] * 40000] }}"#,
+            r#"{% filter upper %}{{ ["x" * 40000] * 40000 }}{% endfilter %}"#,
+            r#"{% macro m() %}{{ ["x" * 40000] * 40000 }}{% endmacro %}{{ m() | length }}"#,
+            r#"{% set s %}{{ ["x" * 40000] * 40000 }}{% endset %}{{ s | length }}"#,
+        ] {
+            refused_quickly(body);
+        }
+    }
+
+    #[test]
+    fn a_huge_list_turned_into_one_string_is_stopped_by_the_memory_or_the_clock() {
+        // `~`, `string`, `e`, `safe`, `pprint` and `format` turn the list
+        // into one string before the engine can charge it: only the
+        // process's bounds stop them.
+        for body in [
+            r#"{{ (["x" * 40000] * 40000) ~ "" }}"#,
+            r#"{{ (["x" * 40000] * 40000) | string | length }}"#,
+            r#"{{ (["x" * 40000] * 40000) | e | length }}"#,
+            r#"{{ (["x" * 40000] * 40000) | safe }}"#,
+            r#"{{ (["x" * 40000] * 40000) | pprint | length }}"#,
+            r#"{{ "%s" | format(["x" * 40000] * 40000) | length }}"#,
+        ] {
+            refused_quickly_within(body, RENDER_TIME + std::time::Duration::from_millis(500));
+        }
+    }
+
+    #[test]
+    fn concatenation_and_set_accumulation_in_loops_are_refused_quickly() {
+        refused_quickly(
+            "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+        );
+        refused_quickly(
+            "{% set ns = namespace(s='x' * 40000) %}{% for i in range(100000) %}{% set ns.s = ns.s ~ 'x' %}{% endfor %}",
+        );
+        let doubling = "{% set a = a ~ a %}".repeat(40);
+        refused_quickly(&format!(
+            "{{% set a = 'xxxxxxxx' %}}{doubling}{{{{ a|length }}}}"
+        ));
+        refused_quickly(
+            "{% set x %}{% for a in range(100000) %}{{ 'x' * 40000 }}{% endfor %}{% endset %}{{ x|length }}",
+        );
+    }
+
+    #[test]
+    fn big_ranges_and_nested_loops_are_refused_quickly() {
+        refused_quickly("{% for i in range(10**8) %}{% endfor %}");
+        refused_quickly("{{ range(10**8) | join }}");
+        refused_quickly(
+            "{% for a in range(100000) %}{% for b in range(100000) %}{{ a }}{% endfor %}{% endfor %}",
+        );
+        refused_quickly("{% for a in ['x' * 40000] * 40000 %}{{ a }}{% endfor %}");
+    }
+
+    #[test]
+    fn work_the_fuel_does_not_count_is_stopped_by_the_clock() {
+        // Comparing 40,000 strings of 40 KB costs the engine little fuel but
+        // seconds of work.
+        let error = refused_quickly_within(
+            r#"{{ (["x" * 40000] * 40000) | max | length }}{{ (["x" * 40000] * 40000) | max | length }}"#,
+            RENDER_TIME + std::time::Duration::from_millis(500),
+        );
+        assert!(error.contains("runs longer than"), "{error}");
+    }
+
+    #[test]
+    fn a_template_hitting_a_bound_is_refused_at_its_field_and_the_others_are_still_checked() {
+        let _one_at_a_time = sandbox::tests::one_at_a_time();
+        let mut n = Notifications::default();
+        n.return_approved.templates.insert(
+            "en".into(),
+            MailTemplate {
+                subject: r#"{{ (["x" * 40000] * 40000) | join }}"#.into(),
+                body: "{{ return.rma | no_such_filter }}".into(),
+            },
+        );
+        let errors = n.check(&locales(&["en"]));
+        let fields: Vec<(&str, ErrorCode)> =
+            errors.iter().map(|e| (e.field.as_str(), e.code)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                (
+                    "notifications.return_approved.templates.en.subject",
+                    ErrorCode::InvalidTemplate
+                ),
+                (
+                    "notifications.return_approved.templates.en.body",
+                    ErrorCode::InvalidTemplate
+                ),
+            ]
+        );
+        assert!(
+            errors[0].message.contains("MiB of memory")
+                || errors[0].message.contains("longer than"),
+            "{errors:?}"
+        );
+        assert!(errors[1].message.contains("no_such_filter"), "{errors:?}");
+    }
+
+    #[test]
+    fn an_ordinary_template_renders_within_the_bounds() {
+        let template = MailTemplate {
+            subject: "{{ return.rma }}".into(),
+            body: "{% for i in range(100) %}{{ return.items }}{{ i }} {% endfor %}".into(),
+        };
+        let mail = render(&template, &MailContext::sample()).unwrap();
+        assert_eq!(mail.subject, "RET-SAMPLE");
+        assert!(mail.html.contains("Sample shirt"), "{}", mail.html);
     }
 
     #[test]

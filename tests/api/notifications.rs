@@ -5,6 +5,9 @@
 //! templates are checked when the settings are saved.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use reqwest::{Method, StatusCode};
@@ -330,5 +333,116 @@ both!(
         }
         assert_eq!(per_message.len(), ids.len(), "{per_message:?}");
         assert!(per_message.values().all(|n| *n == 1), "a mail went out twice: {per_message:?}");
+    }
+);
+
+/// This process's resident memory in kB: the servers of the tests run in it.
+fn resident_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// How far the resident memory may grow while a template is refused.
+const RESIDENT_GROWTH_KB: u64 = 64 * 1024;
+
+/// Runs `work`, sampling the resident memory every millisecond; returns its
+/// output and the highest growth over the start (kB).
+async fn peak_growth<T>(work: impl Future<Output = T>) -> (T, u64) {
+    let start = resident_kb();
+    let stop = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut peak = start;
+            while !stop.load(Ordering::Relaxed) {
+                peak = peak.max(resident_kb());
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            peak.max(resident_kb())
+        })
+    };
+    let output = work.await;
+    stop.store(true, Ordering::Relaxed);
+    let peak = sampler.join().unwrap();
+    (output, peak.saturating_sub(start))
+}
+
+/// Output of megabytes to gigabytes from a template of a few bytes, and
+/// how soon each is refused: the engine's own bounds stop the first three;
+/// the last is stopped by the memory cap of the rendering's process, which
+/// it reaches in some 30 ms (a debug build on a busy machine takes longer).
+const RUNAWAY: [(&str, u64); 4] = [
+    (r#"{{ ["x" * 40000] * 40000 }}"#, 100),
+    ("{{ 'x' * 10**8 }}", 100),
+    ("{{ [1] * 10**8 | join }}", 100),
+    (r#"{{ (["x" * 40000] * 40000) | join }}"#, 500),
+];
+
+both!(
+    async fn a_template_past_its_bounds_is_refused_at_its_field_quickly_and_the_nodes_memory_stays(app) {
+        let s = shop(&app, 1).await;
+        for (body, within_ms) in RUNAWAY {
+            let mut settings = serde_json::to_value(returns_api::demo::demo_settings()).unwrap();
+            settings["notifications"] = json!({
+                "return_approved": { "enabled": true, "templates": {
+                    "en": { "subject": "Return {{ return.rma }}", "body": body } } }
+            });
+            let started = Instant::now();
+            let (res, grew) = peak_growth(
+                app.request(Method::PUT, "/v1/brands/acme/returns-settings", Some(&s.key))
+                    .header("If-Match", "*")
+                    .json(&settings)
+                    .send(),
+            )
+            .await;
+            let took = started.elapsed();
+            let problem = assert_problem(res.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            let errors: Vec<(&str, &str)> = problem["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
+                .collect();
+            assert_eq!(errors, vec![("notifications.return_approved.templates.en.body", "invalid_template")], "{body}");
+            eprintln!("{body}: refused in {took:?}, resident memory +{grew} kB");
+            assert!(grew < RESIDENT_GROWTH_KB, "{body}: the node grew by {grew} kB");
+            assert!(took < Duration::from_millis(within_ms), "{body}: {took:?}");
+        }
+    }
+);
+
+both!(
+    config = no_jobs,
+    async fn a_template_past_its_bounds_only_at_send_time_fails_its_notification_and_the_nodes_memory_stays(app) {
+        let s = shop(&app, 3).await;
+        let sink = SmtpSink::start().await;
+        // The sample's RMA is `RET-SAMPLE`: the check at PUT never takes
+        // the branch, a real return always does.
+        notify(&app, &s.key, json!({
+            "return_approved": { "enabled": true, "templates": {
+                "en": { "subject": "Return {{ return.rma }}",
+                        "body": r#"{% if "SAMPLE" not in return.rma %}{{ ["x" * 40000] * 40000 }}{% endif %}"# } } }
+        })).await;
+        let _node = mailing_node(&app, &sink).await;
+        let (list, grew) = peak_growth(async {
+            // Approved at creation: one mail job.
+            let ret = created(&app, &s.access, &request(1, "too_small")).await;
+            settled(&app, &s.key, ret["id"].as_str().unwrap(), 1).await
+        })
+        .await;
+        eprintln!("failed at send time, resident memory +{grew} kB: {list:?}");
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0]["status"], "failed", "{list:?}");
+        let error = list[0]["error"].as_str().unwrap();
+        assert!(error.starts_with("template: ") && error.contains("prints longer than"), "{error}");
+        assert!(grew < RESIDENT_GROWTH_KB, "the node grew by {grew} kB");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert!(sink.mails().is_empty(), "{:?}", sink.mails());
     }
 );
