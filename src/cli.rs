@@ -1,4 +1,5 @@
-//! Command line: `serve`, `migrate`, `openapi`, `keys`, `brands`.
+//! Command line: `serve`, `migrate`, `openapi`, `keys`, `brands`,
+//! `service-points`, `postal-centroids`, `signing-keys`, `secrets`.
 
 use std::path::PathBuf;
 
@@ -35,6 +36,18 @@ pub struct DbArgs {
     /// Database URL: `sqlite://PATH` or `postgres://USER@HOST/DB`.
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://returns.db")]
     pub database_url: String,
+}
+
+/// The secrets key of the administrative commands that read or write
+/// secrets: the same settings as `serve`'s.
+#[derive(Debug, clap::Args)]
+pub struct KeyArgs {
+    /// The secrets key.
+    #[command(flatten)]
+    pub secrets: crate::config::SecretsConfig,
+    /// Data directory (where `secrets.key` is when no key is given).
+    #[arg(long, env = "DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
 }
 
 /// Subcommands.
@@ -88,6 +101,44 @@ pub enum Command {
         /// Signing-keys subcommand.
         #[command(subcommand)]
         command: SigningKeysCommand,
+    },
+    /// Manage the key that encrypts the secrets kept in the database.
+    Secrets {
+        /// Secrets subcommand.
+        #[command(subcommand)]
+        command: SecretsCommand,
+    },
+}
+
+/// `secrets …`
+#[derive(Debug, Subcommand)]
+pub enum SecretsCommand {
+    /// Re-encrypt every secret in the database under a new key, in one
+    /// transaction. The current key comes from `SECRETS_KEY` (or
+    /// `SECRETS_KEY_FILE`, `SECRETS_KEY_OLD`, `DATA_DIR/secrets.key`) as for
+    /// `serve`. Running nodes must already accept the new key (list it in
+    /// their `SECRETS_KEY_OLD`); afterwards make it their `SECRETS_KEY` and
+    /// the former key their `SECRETS_KEY_OLD` (see the README).
+    RotateKey {
+        /// Database.
+        #[command(flatten)]
+        db: DbArgs,
+        /// The current key.
+        #[command(flatten)]
+        key: KeyArgs,
+        /// The new key (base64 of 32 bytes); prefer the variable or a file
+        /// to the flag, which other users may see in the process list.
+        #[arg(
+            long,
+            env = "NEW_SECRETS_KEY",
+            hide_env_values = true,
+            conflicts_with = "new_key_file",
+            required_unless_present = "new_key_file"
+        )]
+        new_key: Option<crate::config::Secret>,
+        /// A file holding the new key (base64).
+        #[arg(long, env = "NEW_SECRETS_KEY_FILE")]
+        new_key_file: Option<PathBuf>,
     },
 }
 
@@ -212,6 +263,9 @@ pub enum SigningKeysCommand {
         /// Database.
         #[command(flatten)]
         db: DbArgs,
+        /// The secrets key the new signing key is encrypted with.
+        #[command(flatten)]
+        key: KeyArgs,
     },
 }
 
@@ -291,12 +345,34 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::ServicePoints { command } => service_points(command).await,
         Command::PostalCentroids { command } => centroids(command).await,
         Command::SigningKeys {
-            command: SigningKeysCommand::Rotate { db },
+            command: SigningKeysCommand::Rotate { db, key },
         } => {
             let db = open(&db.database_url).await?;
-            let kid = crate::app::maintenance::rotate_signing_key(&db).await?;
+            let secrets = crate::app::secrets::prepare(&db, &key.secrets, &key.data_dir).await?;
+            let kid = crate::app::maintenance::rotate_signing_key(&db, secrets.into()).await?;
             println!(
                 "new signing key {kid}; previous keys stay valid for verification until their tokens expire"
+            );
+            Ok(())
+        }
+        Command::Secrets {
+            command:
+                SecretsCommand::RotateKey {
+                    db,
+                    key,
+                    new_key,
+                    new_key_file,
+                },
+        } => {
+            let next =
+                crate::app::secrets::read_next_key(new_key.as_ref(), new_key_file.as_deref())?;
+            let db = open(&db.database_url).await?;
+            let secrets = crate::app::secrets::prepare(&db, &key.secrets, &key.data_dir).await?;
+            let (from, to) = (secrets.current_id().to_string(), next.id().to_string());
+            let count = crate::app::secrets::rotate_key(&db, &secrets, next).await?;
+            println!("re-encrypted {count} secret(s) from key {from} to key {to}");
+            println!(
+                "next: give every node the new key as SECRETS_KEY and the former one as SECRETS_KEY_OLD, restart them one by one, then drop SECRETS_KEY_OLD"
             );
             Ok(())
         }
@@ -310,7 +386,9 @@ async fn open(database_url: &str) -> anyhow::Result<crate::app::maintenance::Dat
     Ok(db)
 }
 
-async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
+async fn serve(mut config: Config, demo: bool) -> anyhow::Result<()> {
+    // A demo is one node: without a key it may make one up, on PostgreSQL too.
+    config.secrets.generate_anywhere |= demo;
     let smtp = config.smtp_url.as_ref().map_or_else(
         || "none (e-mail is recorded as skipped)".to_string(),
         crate::config::SecretUrl::redacted,

@@ -42,6 +42,10 @@
 //! | `SMTP_URL` | `--smtp-url` | none | customer e-mail: `smtp://HOST:PORT` (plain, development), `smtp://USER:PASS@HOST?tls=required` (STARTTLS) or `smtps://USER:PASS@HOST` (TLS); without it notifications are recorded as skipped (the password is never logged) |
 //! | `MAIL_FROM` | `--mail-from` | `returns@localhost` | sender of customer e-mail |
 //! | `CARRIER_CONFIG` | `--carrier-config` | none | JSON list of carriers: label APIs and tracking secrets (see below; secrets are never logged) |
+//! | `SECRETS_KEY` | `--secrets-key` | none | key that encrypts the secrets kept in the database (webhook signing secrets, token signing keys): base64 of 32 random bytes, the same on every node (never logged); see below |
+//! | `SECRETS_KEY_FILE` | `--secrets-key-file` | none | a file holding `SECRETS_KEY` instead (base64) |
+//! | `SECRETS_KEY_OLD` | `--secrets-key-old` | none | comma-separated keys that only decrypt: the previous key after a rotation, or the next one before it (never logged) |
+//! | `SECRETS_KEY_OLD_FILE` | `--secrets-key-old-file` | none | a file holding such keys, one a line |
 //! | `METRICS_TOKEN` | `--metrics-token` | none | bearer token `/metrics` requires (never logged) |
 //! | `TRUSTED_PROXIES` | `--trusted-proxies` | `0` | reverse proxies in front of the node: the client address is the `X-Forwarded-For` entry this many hops from the right (`0`: the header is ignored) |
 //! | `TRUSTED_PROXY_CIDRS` | `--trusted-proxy-cidrs` | none | comma-separated networks (`10.0.0.0/8,fd00::/8`) whose addresses are proxies, skipped from the right of `X-Forwarded-For` |
@@ -50,6 +54,14 @@
 //!
 //! Secrets (database passwords in `DATABASE_URL`) are never logged: the URL
 //! is shown with its password masked.
+//!
+//! Without `SECRETS_KEY` and `SECRETS_KEY_FILE` a node uses
+//! `DATA_DIR/secrets.key`, and creates it (mode 0600, logged without the key)
+//! on SQLite, with `serve --demo` and in tests when the database holds no
+//! encrypted secret yet. On PostgreSQL, where several nodes share the
+//! database, a node refuses to start without a key rather than invent one of
+//! its own. A node also refuses to start when the database holds secrets
+//! encrypted under a key it lacks, naming `SECRETS_KEY`.
 //!
 //! `CARRIER_CONFIG` names a JSON file with one entry per carrier code (at
 //! most one each); carriers without an entry get labels from the built-in
@@ -189,6 +201,9 @@ pub struct Config {
     /// merged with the entries of `carrier_config`.
     #[arg(skip)]
     pub carriers: Vec<CarrierConfig>,
+    /// The key that encrypts secrets kept in the database.
+    #[command(flatten)]
+    pub secrets: SecretsConfig,
     /// Bearer token that `/metrics` requires (open to anyone when unset).
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<Secret>,
@@ -261,6 +276,10 @@ impl Config {
             mail_from: "returns@localhost".into(),
             carrier_config: None,
             carriers: Vec::new(),
+            secrets: SecretsConfig {
+                generate_anywhere: true,
+                ..SecretsConfig::default()
+            },
             metrics_token: None,
         }
     }
@@ -376,6 +395,41 @@ fn defaults<T: Args + clap::FromArgMatches>() -> T {
         .try_get_matches_from(["defaults"])
         .and_then(|matches| T::from_arg_matches(&matches))
         .unwrap_or_else(|e| unreachable!("the defaults of every option parse: {e}"))
+}
+
+/// Where the key that encrypts secrets in the database comes from
+/// (`app::secrets` reads it; `crate::secrets` does the encryption).
+#[derive(Debug, Clone, Default, Args)]
+pub struct SecretsConfig {
+    /// Key that encrypts the secrets kept in the database: base64 of 32
+    /// random bytes (`openssl rand -base64 32`), the same on every node.
+    #[arg(
+        long = "secrets-key",
+        env = "SECRETS_KEY",
+        hide_env_values = true,
+        conflicts_with = "secrets_key_file"
+    )]
+    pub secrets_key: Option<Secret>,
+    /// A file holding the key (base64).
+    #[arg(long = "secrets-key-file", env = "SECRETS_KEY_FILE")]
+    pub secrets_key_file: Option<PathBuf>,
+    /// Keys that only decrypt (comma-separated base64): the previous key
+    /// after a rotation, or the next one before it.
+    #[arg(
+        long = "secrets-key-old",
+        env = "SECRETS_KEY_OLD",
+        hide_env_values = true,
+        value_delimiter = ','
+    )]
+    pub secrets_key_old: Vec<Secret>,
+    /// A file holding keys that only decrypt, one a line.
+    #[arg(long = "secrets-key-old-file", env = "SECRETS_KEY_OLD_FILE")]
+    pub secrets_key_old_file: Option<PathBuf>,
+    /// Whether a node without a key may create `DATA_DIR/secrets.key` on
+    /// PostgreSQL as well (`serve --demo`, tests and examples: one node, or
+    /// nodes sharing the data directory). SQLite always may.
+    #[arg(skip)]
+    pub generate_anywhere: bool,
 }
 
 /// A list of durations (one option value).
@@ -754,6 +808,18 @@ mod tests {
         );
         let unreadable = SecretUrl("smtps://mailer:hunter2@smtp.example:99999".into());
         assert_eq!(format!("{unreadable:?}"), "***");
+    }
+
+    #[test]
+    fn the_secrets_keys_never_show_in_debug_output_and_come_from_one_place() {
+        let key = "ZXhhbXBsZXMgb25seTogbm90IGEgc2VjcmV0IGtleSE=";
+        let old = "b2xkIGtleSBvZiB0aGUgZGVidWcgb3V0cHV0IHRlc3Q=";
+        let config = serve(&["--secrets-key", key, "--secrets-key-old", old]).unwrap();
+        assert_eq!(config.secrets.secrets_key, Some(Secret(key.into())));
+        let shown = format!("{config:?}");
+        assert!(!shown.contains(key) && !shown.contains(old), "{shown}");
+        assert!(!config.secrets.generate_anywhere);
+        assert!(serve(&["--secrets-key", key, "--secrets-key-file", "/k"]).is_err());
     }
 
     #[test]

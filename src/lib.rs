@@ -3,7 +3,7 @@
 //! Layers point down: `routes`, `cli` and `demo` call `app` (one module per
 //! use case), which uses `domain` (the rules), `db` (rows and queries),
 //! `auth`, `geo`, `labels`, `mail`, `webhooks` and `jobs`; `error`, `config`,
-//! `telemetry` and `storage` are the ground floor. `scripts/deps.py` keeps it so.
+//! `telemetry`, `storage` and `secrets` are the ground floor. `scripts/deps.py` keeps it so.
 
 pub mod app;
 pub mod auth;
@@ -19,6 +19,7 @@ pub mod labels;
 pub mod mail;
 pub mod openapi;
 pub mod routes;
+pub mod secrets;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

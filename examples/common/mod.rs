@@ -56,6 +56,10 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
+/// The secrets key of the servers the examples start (base64 of 32 bytes;
+/// `env` may override it). Not a key to use anywhere else.
+pub const EXAMPLE_SECRETS_KEY: &str = "ZXhhbXBsZXMgb25seTogbm90IGEgc2VjcmV0IGtleSE=";
+
 /// Starts the server on `database_url` and waits until `/healthz` answers.
 pub fn start_server(database_url: &str, data_dir: &Path, env: &[(&str, &str)]) -> Server {
     let port = free_port();
@@ -63,6 +67,8 @@ pub fn start_server(database_url: &str, data_dir: &Path, env: &[(&str, &str)]) -
     cmd.arg("serve")
         .env("DATABASE_URL", database_url)
         .env("DATA_DIR", data_dir)
+        // A fixed key, so PostgreSQL runs start too (examples only).
+        .env("SECRETS_KEY", EXAMPLE_SECRETS_KEY)
         .env("HOST", "127.0.0.1")
         .env("PORT", port.to_string())
         .env("RUST_LOG", "error")

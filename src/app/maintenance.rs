@@ -130,8 +130,12 @@ pub async fn migrate(db: &Db) -> Result<Vec<String>, ApiError> {
 
 /// Starts signing tokens with a new key; returns its id. Older keys keep
 /// verifying until their tokens expire.
-pub async fn rotate_signing_key(db: &Db) -> Result<String, ApiError> {
-    db.write(|conn| Ok(crate::db::signing_keys::rotate(conn)?))
+/// The new key is sealed under `secrets`.
+pub async fn rotate_signing_key(
+    db: &Db,
+    secrets: Arc<crate::secrets::Keyring>,
+) -> Result<String, ApiError> {
+    db.write(move |conn| Ok(crate::db::signing_keys::rotate(conn, &secrets)?))
         .await
 }
 

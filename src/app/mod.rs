@@ -17,6 +17,7 @@ pub mod orders;
 pub mod pagination;
 pub mod portal;
 pub mod returns;
+pub mod secrets;
 pub mod service_points;
 pub mod settings;
 pub mod state;

@@ -27,6 +27,8 @@ pub struct AppState {
     pub portal: PortalCache,
     /// Token signing keys.
     pub keys: Arc<Keyring>,
+    /// The secrets key(s) that seal the secrets stored in the database.
+    pub secrets: Arc<crate::secrets::Keyring>,
     /// Lookup rate limits.
     pub lookup_limits: Limits,
     /// The reverse proxies in front of this node (where client addresses come from).
@@ -56,7 +58,8 @@ pub struct Built {
 }
 
 impl AppState {
-    /// Connects to the database, applies pending migrations, loads signing
+    /// Connects to the database, applies pending migrations, takes the
+    /// secrets key (sealing secrets stored in clear), loads signing
     /// keys and the service-point index, and starts the job worker (unless
     /// disabled) and the background tasks. `public_url` is the base of the
     /// URLs the API hands out.
@@ -70,6 +73,7 @@ impl AppState {
             )
         })?;
         let db = Db::open(&config.database_url, db_options(&config))?;
+        super::secrets::precheck(&config.secrets, &config.data_dir, db.backend())?;
         let applied = super::maintenance::migrate(&db).await?;
         if !applied.is_empty() {
             tracing::info!(count = applied.len(), "applied migrations");
@@ -79,7 +83,11 @@ impl AppState {
         if moved > 0 {
             tracing::info!(count = moved, "moved label files into the blob store");
         }
-        let keys = Arc::new(Keyring::new(config.token_issuer.clone()));
+        // Before anything reads or writes a secret: refuses to start
+        // without the key the stored secrets need.
+        let secrets =
+            Arc::new(super::secrets::prepare(&db, &config.secrets, &config.data_dir).await?);
+        let keys = Arc::new(Keyring::new(config.token_issuer.clone(), secrets.clone()));
         keys.init(&db).await?;
         let points = Arc::new(IndexHandle::default());
         points.refresh(&db).await?;
@@ -97,6 +105,7 @@ impl AppState {
             public_url,
             portal: PortalCache::new(Duration::from_millis(config.portal_cache_ttl_ms)),
             keys,
+            secrets,
             lookup_limits: Limits {
                 per_identifier: config.lookup_failures_per_identifier,
                 per_identifier_total: config.lookup_failures_per_identifier_total,

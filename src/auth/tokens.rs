@@ -5,9 +5,11 @@
 //! rotation (`returns-api signing-keys rotate`) never invalidates a token
 //! that has not expired. Nodes reload the key set every 30 seconds and when
 //! they meet an unknown `kid`, so they converge without talking to each other.
+//! The keys are stored sealed under the deployment's secrets key
+//! (`crate::secrets`); the node keeps them opened in memory only.
 
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -73,6 +75,8 @@ struct KeySet {
 /// The node's copy of the signing keys.
 pub struct Keyring {
     issuer: String,
+    /// Opens the stored keys and seals new ones.
+    secrets: Arc<crate::secrets::Keyring>,
     set: RwLock<KeySet>,
     /// What a portal token and a label token must satisfy (built once).
     portal_rules: Validation,
@@ -80,8 +84,9 @@ pub struct Keyring {
 }
 
 impl Keyring {
-    /// An empty keyring for tokens issued as `issuer`.
-    pub fn new(issuer: impl Into<String>) -> Keyring {
+    /// An empty keyring for tokens issued as `issuer`, whose keys are
+    /// stored sealed under `secrets`.
+    pub fn new(issuer: impl Into<String>, secrets: Arc<crate::secrets::Keyring>) -> Keyring {
         let issuer = issuer.into();
         let rules = |audience: &str| {
             let mut validation = Validation::new(Algorithm::HS256);
@@ -95,6 +100,7 @@ impl Keyring {
             portal_rules: rules(PORTAL_AUDIENCE),
             label_rules: rules(LABEL_AUDIENCE),
             issuer,
+            secrets,
             set: RwLock::new(KeySet {
                 keys: HashMap::new(),
                 signing: None,
@@ -106,7 +112,8 @@ impl Keyring {
 
     /// Makes sure a signing key exists in the database and loads the key set.
     pub async fn init(&self, db: &Db) -> Result<(), ApiError> {
-        db.write(|conn| Ok(crate::db::signing_keys::ensure_active(conn)?))
+        let secrets = self.secrets.clone();
+        db.write(move |conn| Ok(crate::db::signing_keys::ensure_active(conn, &secrets)?))
             .await?;
         self.reload(db).await
     }
@@ -123,11 +130,25 @@ impl Keyring {
         let mut keys = HashMap::new();
         let mut signing: Option<(chrono::NaiveDateTime, String)> = None;
         for row in rows {
+            // A key this node cannot open (sealed under a secrets key it
+            // lacks, which start-up refuses, so only after a misstep) is
+            // left out: the other keys keep working. The message names the
+            // key, never its secret.
+            let opened = match self.secrets.open(
+                &crate::db::signing_keys::secret_context(&row.kid),
+                &row.secret,
+            ) {
+                Ok(opened) => opened,
+                Err(e) => {
+                    tracing::error!(kid = row.kid, error = %e, "signing key unreadable; check SECRETS_KEY");
+                    continue;
+                }
+            };
             let secret =
-                base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &row.secret)
-                    .map_err(|e| {
+                base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &opened)
+                    .map_err(|_| {
                         ApiError::internal(anyhow::anyhow!(
-                            "signing key {} unreadable: {e}",
+                            "signing key {} unreadable: not base64",
                             row.kid
                         ))
                     })?;

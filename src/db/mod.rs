@@ -33,6 +33,7 @@ pub mod return_create;
 pub mod returns;
 pub mod rows;
 pub mod schema;
+pub mod secrets;
 pub mod service_points;
 pub mod settings;
 pub mod signing_keys;

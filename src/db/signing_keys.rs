@@ -1,19 +1,22 @@
-//! Signing keys of portal and label tokens, shared by every node.
+//! Signing keys of portal and label tokens, shared by every node. The
+//! secret of a key is stored sealed (`crate::secrets`) under the
+//! deployment's secrets key, bound to the key's id.
 
 use base64::Engine;
 use diesel::prelude::*;
 use rand::RngCore;
 
 use super::schema::signing_keys;
-use super::{DbConn, DbResult};
+use super::{DbConn, DbError, DbResult};
+use crate::secrets::Keyring;
 
-/// A row of `signing_keys` (the secret is base64).
+/// A row of `signing_keys` (the secret is base64, sealed).
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = signing_keys)]
 pub struct SigningKeyRow {
     /// Key id (`kid` header).
     pub kid: String,
-    /// Base64 secret.
+    /// The base64 secret, sealed: open it with [`secret_context`].
     pub secret: String,
     /// Creation time.
     pub created_at: chrono::NaiveDateTime,
@@ -21,14 +24,25 @@ pub struct SigningKeyRow {
     pub retired_at: Option<chrono::NaiveDateTime>,
 }
 
-fn insert_new(conn: &mut DbConn) -> DbResult<String> {
+/// The context a key's secret is sealed with (its row).
+pub fn secret_context(kid: &str) -> String {
+    format!("signing_keys:{kid}")
+}
+
+fn insert_new(conn: &mut DbConn, keyring: &Keyring) -> DbResult<String> {
     let mut secret = [0u8; 32];
     rand::rng().fill_bytes(&mut secret);
     let kid = crate::domain::ids::new_id("kid");
+    let sealed = keyring
+        .seal(
+            &secret_context(&kid),
+            &base64::engine::general_purpose::STANDARD.encode(secret),
+        )
+        .map_err(|e| DbError::Invariant(e.to_string()))?;
     diesel::insert_into(signing_keys::table)
         .values((
             signing_keys::kid.eq(&kid),
-            signing_keys::secret.eq(base64::engine::general_purpose::STANDARD.encode(secret)),
+            signing_keys::secret.eq(sealed),
             signing_keys::created_at.eq(super::now()),
         ))
         .execute(conn)?;
@@ -36,13 +50,13 @@ fn insert_new(conn: &mut DbConn) -> DbResult<String> {
 }
 
 /// Creates a key when no active one exists (first start).
-pub fn ensure_active(conn: &mut DbConn) -> DbResult<()> {
+pub fn ensure_active(conn: &mut DbConn, keyring: &Keyring) -> DbResult<()> {
     let active: i64 = signing_keys::table
         .filter(signing_keys::retired_at.is_null())
         .count()
         .get_result(conn)?;
     if active == 0 {
-        insert_new(conn)?;
+        insert_new(conn, keyring)?;
     }
     Ok(())
 }
@@ -64,9 +78,9 @@ pub fn usable(
 
 /// Adds a new signing key and retires the others (they keep verifying for
 /// the grace period). Returns the new key id.
-pub fn rotate(conn: &mut DbConn) -> DbResult<String> {
+pub fn rotate(conn: &mut DbConn, keyring: &Keyring) -> DbResult<String> {
     diesel::update(signing_keys::table.filter(signing_keys::retired_at.is_null()))
         .set(signing_keys::retired_at.eq(Some(super::now())))
         .execute(conn)?;
-    insert_new(conn)
+    insert_new(conn, keyring)
 }

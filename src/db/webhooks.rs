@@ -1,6 +1,10 @@
 //! Webhook rows: endpoints, messages (the body of an event, sent as is to
 //! every endpoint on every attempt), deliveries (one per event and
 //! endpoint) and their attempts.
+//!
+//! An endpoint's signing secrets are stored sealed (`crate::secrets`) under
+//! the deployment's secrets key, bound to the endpoint's id: this layer
+//! stores and returns them as they are, the services seal and open them.
 
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -35,9 +39,9 @@ pub struct EndpointRow {
     pub enabled: bool,
     /// Why it was disabled by the system.
     pub disabled_reason: Option<String>,
-    /// Signing secret (`whsec_…`).
+    /// Signing secret (`whsec_…`), sealed with [`secret_context`].
     pub secret: String,
-    /// The secret before the last rotation.
+    /// The secret before the last rotation, sealed like `secret`.
     pub previous_secret: Option<String>,
     /// Until when the previous secret signs too.
     pub previous_secret_until: Option<chrono::NaiveDateTime>,
@@ -49,9 +53,14 @@ pub struct EndpointRow {
     pub updated_at: chrono::NaiveDateTime,
 }
 
+/// The context an endpoint's secrets are sealed with (its row).
+pub fn secret_context(endpoint_id: &str) -> String {
+    format!("webhook_endpoints:{endpoint_id}")
+}
+
 impl EndpointRow {
-    /// The secrets that sign at `now`: the current one, and the previous
-    /// one while its rotation grace lasts.
+    /// The (sealed) secrets that sign at `now`: the current one, and the
+    /// previous one while its rotation grace lasts.
     pub fn signing_secrets(&self, now: chrono::NaiveDateTime) -> Vec<&str> {
         let mut secrets = vec![self.secret.as_str()];
         if let (Some(old), Some(until)) = (&self.previous_secret, self.previous_secret_until)

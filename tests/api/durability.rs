@@ -74,6 +74,11 @@ impl Server {
             .env("HOST", "127.0.0.1")
             .env("PORT", "0")
             .env("DATA_DIR", dir.join("data"))
+            // The same key on every run: the restarted node reads the secrets.
+            .env(
+                "SECRETS_KEY",
+                "ZHVyYWJpbGl0eSB0ZXN0cyBvbmx5OiBub3QgYSBrZXk=",
+            )
             // A killed node's claimed jobs are free again after the lease.
             .env("JOB_LEASE_SECS", "2")
             .env("JOB_POLL_MS", "50")

@@ -19,6 +19,15 @@ pub async fn signing_key(app: &TestApp) -> (String, Vec<u8>) {
         })
         .await
         .unwrap();
+    // Stored sealed under the node's secrets key.
+    let secret = app
+        .state
+        .secrets
+        .open(
+            &returns_api::db::signing_keys::secret_context(&kid),
+            &secret,
+        )
+        .unwrap();
     (
         kid,
         base64::Engine::decode(&base64::engine::general_purpose::STANDARD, secret).unwrap(),

@@ -135,6 +135,11 @@ impl Drop for PgDatabase {
     }
 }
 
+/// A new secrets key (base64), one per test database.
+pub fn new_secrets_key() -> String {
+    returns_api::secrets::SecretsKey::generate().1
+}
+
 /// A running application and a client for it.
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`.
@@ -155,6 +160,9 @@ pub struct TestApp {
     pub backend: Backend,
     /// Data directory (and SQLite file) of this app.
     pub dir: std::sync::Arc<tempfile::TempDir>,
+    /// The secrets key (base64) of this app's database, given to every node
+    /// on it (`SECRETS_KEY`), whatever its data directory.
+    pub secrets_key: String,
     pg: Option<std::sync::Arc<PgDatabase>>,
 }
 
@@ -171,7 +179,8 @@ impl TestApp {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}", dir.path().join("test.db").display());
-                Self::start(url, std::sync::Arc::new(dir), None, Backend::Sqlite, tweak).await
+                let dir = std::sync::Arc::new(dir);
+                Self::start(url, dir, None, new_secrets_key(), Backend::Sqlite, tweak).await
             }
             Backend::Postgres => Self::spawn_postgres_with(tweak)
                 .await
@@ -194,7 +203,8 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = pg.url();
         let pg = Some(std::sync::Arc::new(pg));
-        Some(Self::start(url, std::sync::Arc::new(dir), pg, Backend::Postgres, tweak).await)
+        let dir = std::sync::Arc::new(dir);
+        Some(Self::start(url, dir, pg, new_secrets_key(), Backend::Postgres, tweak).await)
     }
 
     /// Starts a second node on the same database and data directory.
@@ -203,6 +213,7 @@ impl TestApp {
             self.database_url.clone(),
             self.dir.clone(),
             self.pg.clone(),
+            self.secrets_key.clone(),
             self.backend,
             |_| {},
         )
@@ -215,6 +226,7 @@ impl TestApp {
             self.database_url.clone(),
             self.dir.clone(),
             self.pg.clone(),
+            self.secrets_key.clone(),
             self.backend,
             tweak,
         )
@@ -225,11 +237,13 @@ impl TestApp {
         database_url: String,
         dir: std::sync::Arc<tempfile::TempDir>,
         pg: Option<std::sync::Arc<PgDatabase>>,
+        secrets_key: String,
         backend: Backend,
         tweak: impl FnOnce(&mut Config),
     ) -> TestApp {
         init_logs();
         let mut config = Config::for_database(database_url.clone(), dir.path().join("data"));
+        config.secrets.secrets_key = Some(returns_api::config::Secret(secrets_key.clone()));
         tweak(&mut config);
         let app = Application::build(config)
             .await
@@ -257,6 +271,7 @@ impl TestApp {
             admin_key,
             backend,
             dir,
+            secrets_key,
             pg,
         }
     }
@@ -271,6 +286,7 @@ impl TestApp {
             .env("HOST", "127.0.0.1")
             .env("PORT", "0")
             .env("DATA_DIR", self.dir.path().join("data"))
+            .env("SECRETS_KEY", &self.secrets_key)
             .env("JOB_LEASE_SECS", "2")
             .env("JOB_POLL_MS", "50")
             .env("JOB_RETRY_BASE_MS", "100")

@@ -23,6 +23,7 @@ mod orders;
 mod portal;
 mod returns;
 mod returns_fixtures;
+mod secrets;
 mod service_points;
 mod settings;
 mod smtp_sink;

@@ -368,6 +368,7 @@ async fn a_signing_key_rotation_on_one_node_is_honoured_by_every_node() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_returns-api"))
         .args(["signing-keys", "rotate"])
         .env("DATABASE_URL", &n.a.database_url)
+        .env("SECRETS_KEY", &n.a.secrets_key)
         .output()
         .unwrap();
     assert!(

@@ -87,7 +87,7 @@ both!(
         assert_eq!(read(&s.sp)["scope"], "service_points");
 
         // Rotate: old tokens keep working, new ones use the new key on every node.
-        let new_kid = returns_api::app::maintenance::rotate_signing_key(&app.db).await.unwrap();
+        let new_kid = returns_api::app::maintenance::rotate_signing_key(&app.db, app.state.secrets.clone()).await.unwrap();
         let node_b = app.another_node().await;
         assert_eq!(node_b.get(RETURNS, Some(&s.access)).await.status(), StatusCode::OK);
         let (fresh, _) = crate::returns_fixtures::tokens(&node_b, "1001").await;

@@ -204,15 +204,26 @@ struct Plan {
 async fn attempt(state: &AppState, ctx: &crate::db::webhooks::DeliveryContext) -> Outcome {
     let now = chrono::Utc::now();
     let timestamp = now.timestamp();
-    let secrets = ctx.endpoint.signing_secrets(now.naive_utc());
-    let signature = match signature::sign(&secrets, &ctx.delivery.message_id, timestamp, &ctx.body)
-    {
+    let context = crate::db::webhooks::secret_context(&ctx.endpoint.id);
+    // The error names the key at most, never a secret.
+    let opened = ctx
+        .endpoint
+        .signing_secrets(now.naive_utc())
+        .into_iter()
+        .map(|sealed| state.secrets.open(&context, sealed))
+        .collect::<Result<Vec<String>, _>>()
+        .map_err(|e| format!("cannot open the signing secret: {e}"));
+    let signature = match opened.and_then(|secrets| {
+        let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
+        signature::sign(&secrets, &ctx.delivery.message_id, timestamp, &ctx.body)
+            .map_err(|e| format!("cannot sign: {e}"))
+    }) {
         Ok(s) => s,
         Err(e) => {
             return Outcome {
                 status: None,
                 latency: std::time::Duration::ZERO,
-                error: Some(format!("cannot sign: {e}")),
+                error: Some(e),
                 excerpt: None,
             };
         }

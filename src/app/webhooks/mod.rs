@@ -5,6 +5,10 @@
 //! An endpoint's URL is checked when it is registered or changed (https, a
 //! host that resolves to public addresses only) and again at every attempt
 //! (see `crate::webhooks::send`), since DNS answers change.
+//!
+//! Secrets are sealed under the node's secrets key before they are
+//! written and opened only to sign a delivery; the clear secret leaves the
+//! node once, in the answer that creates or rotates it.
 
 mod deliver;
 mod views;
@@ -29,6 +33,17 @@ use crate::webhooks::signature::new_secret;
 
 /// How long a rotated-out secret keeps signing.
 const ROTATION_GRACE: chrono::Duration = chrono::Duration::hours(24);
+
+/// `secret` sealed for the endpoint `endpoint_id`.
+fn seal(
+    secrets: &crate::secrets::Keyring,
+    endpoint_id: &str,
+    secret: &str,
+) -> Result<String, ApiError> {
+    secrets
+        .seal(&crate::db::webhooks::secret_context(endpoint_id), secret)
+        .map_err(ApiError::internal)
+}
 
 fn endpoint_not_found() -> ApiError {
     ApiError::new(ErrorCode::EndpointNotFound, "No such webhook endpoint.")
@@ -116,6 +131,8 @@ pub async fn create(
     check_input(input.description.as_deref(), Some(&input.event_types))?;
     let url = check_destination(&input.url, state.config.webhooks.webhook_allow_private).await?;
     let (merchant, slug) = (merchant.clone(), slug.to_string());
+    let secret = new_secret();
+    let (secrets, clear) = (state.secrets.clone(), secret.clone());
     let row = state
         .db
         .write(move |conn| {
@@ -127,15 +144,16 @@ pub async fn create(
                 ));
             }
             let now = crate::db::now();
+            let id = crate::domain::ids::new_id("whe");
             let row = EndpointRow {
-                id: crate::domain::ids::new_id("whe"),
+                secret: seal(&secrets, &id, &clear)?,
+                id,
                 brand_id: brand.id,
                 url: url.clone(),
                 description: input.description.clone().filter(|d| !d.is_empty()),
                 event_types: types_json(&input.event_types)?,
                 enabled: input.enabled.unwrap_or(true),
                 disabled_reason: None,
-                secret: new_secret(),
                 previous_secret: None,
                 previous_secret_until: None,
                 failing_since: None,
@@ -146,7 +164,7 @@ pub async fn create(
             Ok(row)
         })
         .await?;
-    Ok(EndpointView::with_secret(&row))
+    Ok(EndpointView::with_secret(&row, secret))
 }
 
 /// The brand's endpoints, oldest first.
@@ -287,13 +305,17 @@ pub async fn rotate_secret(
     slug: &str,
     id: &str,
 ) -> Result<EndpointView, ApiError> {
-    let row = change(state, merchant, slug, id, |row| {
-        row.previous_secret = Some(std::mem::replace(&mut row.secret, new_secret()));
+    let secret = new_secret();
+    let (secrets, clear) = (state.secrets.clone(), secret.clone());
+    let row = change(state, merchant, slug, id, move |row| {
+        // The old secret stays sealed as it is: same key, same row.
+        let sealed = seal(&secrets, &row.id, &clear)?;
+        row.previous_secret = Some(std::mem::replace(&mut row.secret, sealed));
         row.previous_secret_until = Some(crate::db::now() + ROTATION_GRACE);
         Ok(())
     })
     .await?;
-    Ok(EndpointView::with_secret(&row))
+    Ok(EndpointView::with_secret(&row, secret))
 }
 
 /// Sends a `ping` to the endpoint (409 when it is disabled); the answer is

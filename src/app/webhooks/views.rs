@@ -107,10 +107,11 @@ impl From<&EndpointRow> for EndpointView {
 }
 
 impl EndpointView {
-    /// The view with the signing secret (creation, rotation).
-    pub fn with_secret(row: &EndpointRow) -> EndpointView {
+    /// The view with the signing secret in clear (creation, rotation: the
+    /// row holds it sealed).
+    pub fn with_secret(row: &EndpointRow, secret: String) -> EndpointView {
         EndpointView {
-            secret: Some(row.secret.clone()),
+            secret: Some(secret),
             ..EndpointView::from(row)
         }
     }
