@@ -348,6 +348,7 @@ impl Manager {
                     self.options.lock_timeout.as_millis().max(1),
                 ))
                 .map_err(diesel::r2d2::Error::QueryError)?;
+                english_messages(&mut conn);
                 Ok(DbConn::Pg(conn))
             }
             Backend::Sqlite => {
@@ -376,6 +377,27 @@ impl Manager {
                 Ok(DbConn::Sqlite(conn))
             }
         }
+    }
+}
+
+/// Asks the server for its messages untranslated (`lc_messages = 'C'`) on
+/// this session, so that the failures diesel reports without their SQLSTATE
+/// (see `DbError`) read the same whatever the server's locale. Changing
+/// `lc_messages` needs a superuser or, from PostgreSQL 15,
+/// `GRANT SET ON PARAMETER lc_messages TO <role>`; without it the session
+/// keeps the server's setting and the node says so once.
+fn english_messages(conn: &mut PgConnection) {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    if let Err(e) = conn.batch_execute("SET lc_messages TO 'C'") {
+        WARNED.call_once(|| {
+            tracing::warn!(
+                error = %e,
+                "cannot set lc_messages on PostgreSQL sessions: deadlocks, cancelled \
+                 statements and server shutdowns are recognised by their English \
+                 message; grant it with GRANT SET ON PARAMETER lc_messages TO <role> \
+                 or ALTER ROLE <role> SET lc_messages TO 'C'"
+            );
+        });
     }
 }
 

@@ -5,6 +5,8 @@
 //! "already exists", "unavailable" and "unexpected"). Everything that is a
 //! rule of the API (which conflict, which code) is decided above this layer.
 
+use diesel::result::DatabaseErrorKind;
+
 use crate::error::{ApiError, ErrorCode};
 
 /// A database failure.
@@ -43,16 +45,24 @@ impl From<diesel::r2d2::PoolError> for DbError {
 }
 
 impl DbError {
+    /// The database's own error, when the failure is one.
+    fn database(&self) -> Option<(DatabaseErrorKind, &str)> {
+        match self {
+            DbError::Query(diesel::result::Error::DatabaseError(kind, info)) => {
+                Some((*kind, info.message()))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether a retry of the whole transaction can cure this (lock
     /// contention, serialization failure, deadlock, a random key drawn twice).
     pub fn is_retryable(&self) -> bool {
         match self {
             DbError::Query(diesel::result::Error::DatabaseError(kind, info)) => {
-                matches!(
-                    kind,
-                    diesel::result::DatabaseErrorKind::SerializationFailure
-                ) || info.message().contains("database is locked")
-                    || info.message().contains("deadlock detected")
+                // SQLSTATE 40001.
+                *kind == DatabaseErrorKind::SerializationFailure
+                    || RETRYABLE.iter().any(|m| info.message().contains(m))
                     // A fresh draw of the random RMA number cures this.
                     || info.constraint_name() == Some("returns_rma_number_key")
             }
@@ -66,15 +76,18 @@ impl DbError {
     /// that is down or closed the connection. Answered with 503 and
     /// `Retry-After`.
     ///
-    /// PostgreSQL errors are told apart by their message (diesel does not
-    /// expose the SQLSTATE), which assumes the server's `lc_messages` is English.
+    /// PostgreSQL failures are told apart by their SQLSTATE where diesel
+    /// gives it (its error kinds: `40001`, `25006`, `23505`, `08*`), else by
+    /// their message, which each session asks for untranslated
+    /// (`lc_messages = 'C'`, see `connection::english_messages`).
     pub fn is_unavailable(&self) -> bool {
         match self {
             DbError::Unavailable(_) => true,
-            DbError::Query(e) => {
+            DbError::Query(_) => {
                 self.breaks_connection()
-                    || matches!(e, diesel::result::Error::DatabaseError(_, info)
-                        if UNAVAILABLE.iter().any(|m| info.message().contains(m)))
+                    || self
+                        .database()
+                        .is_some_and(|(_, message)| UNAVAILABLE.iter().any(|m| message.contains(m)))
             }
             _ => false,
         }
@@ -83,33 +96,38 @@ impl DbError {
     /// Whether the failure leaves the connection itself unusable, so that it
     /// must be dropped and opened again (see [`Health`](super::health::Health)).
     pub fn breaks_connection(&self) -> bool {
-        use diesel::result::{DatabaseErrorKind, Error};
         match self {
-            DbError::Query(Error::BrokenTransactionManager) => true,
-            DbError::Query(Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _)) => true,
-            DbError::Query(Error::DatabaseError(_, info)) => {
-                BREAKS_CONNECTION.iter().any(|m| info.message().contains(m))
-            }
-            _ => false,
+            DbError::Query(diesel::result::Error::BrokenTransactionManager) => true,
+            _ => self.database().is_some_and(|(kind, message)| {
+                matches!(
+                    kind,
+                    // SQLSTATE 08000, 08001, 08004, 08006, or a connection
+                    // libpq reports as bad.
+                    DatabaseErrorKind::ClosedConnection
+                    // SQLSTATE 25006: the database was switched to read-only.
+                    | DatabaseErrorKind::ReadOnlyTransaction
+                ) || BREAKS_CONNECTION.iter().any(|m| message.contains(m))
+            }),
         }
     }
 
-    /// Whether a unique constraint refused the write.
+    /// Whether a unique constraint refused the write (SQLSTATE 23505).
     pub fn is_unique_violation(&self) -> bool {
         matches!(
-            self,
-            DbError::Query(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _
-            ))
+            self.database(),
+            Some((DatabaseErrorKind::UniqueViolation, _))
         )
     }
 }
 
+/// Messages of failures a retry of the transaction cures: SQLite's
+/// `SQLITE_BUSY`; PostgreSQL's deadlock (`40P01`).
+const RETRYABLE: &[&str] = &["database is locked", "deadlock detected"];
+
 /// Messages of failures that leave a connection unusable: SQLite's
 /// `SQLITE_IOERR`, `SQLITE_READONLY` (a file opened while it could not be
-/// written stays read-only), `SQLITE_CANTOPEN`; PostgreSQL's read-only
-/// transactions (a database switched to read-only) and terminated sessions.
+/// written stays read-only), `SQLITE_CANTOPEN`; PostgreSQL's terminated
+/// sessions (`57P01`…`57P03`) and lost connections libpq reports itself.
 const BREAKS_CONNECTION: &[&str] = &[
     "disk I/O error",
     "readonly database",
@@ -121,13 +139,21 @@ const BREAKS_CONNECTION: &[&str] = &[
 ];
 
 /// Messages of failures that pass with time: SQLite's `SQLITE_BUSY` after
-/// the busy timeout and `SQLITE_FULL`; PostgreSQL's `statement_timeout` and
-/// `lock_timeout` cancellations.
+/// the busy timeout and `SQLITE_FULL`; PostgreSQL's `statement_timeout`
+/// (`57014`) and `lock_timeout` (`55P03`) cancellations and its lack of
+/// resources (`53*`: too many connections, out of memory or disk).
 const UNAVAILABLE: &[&str] = &[
     "database is locked",
     "database table is locked",
     "database or disk is full",
     "canceling statement due to",
+    "could not obtain lock",
+    "too many clients",
+    "too many connections",
+    "remaining connection slots are reserved",
+    "out of memory",
+    "could not extend file",
+    "No space left on device",
 ];
 
 /// The error type of work run inside [`Db::read`](super::Db::read) and
@@ -175,5 +201,64 @@ impl From<DbError> for ApiError {
 impl From<diesel::result::Error> for ApiError {
     fn from(err: diesel::result::Error) -> ApiError {
         DbError::from(err).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::result::{DatabaseErrorKind as Kind, Error};
+
+    fn failure(kind: Kind, message: &str) -> DbError {
+        DbError::Query(Error::DatabaseError(kind, Box::new(message.to_string())))
+    }
+
+    #[test]
+    fn failures_diesel_names_by_their_sqlstate_are_classified_whatever_the_message_says() {
+        // Messages as a German server writes them: the kind carries the code.
+        let serialization = failure(
+            Kind::SerializationFailure,
+            "konnte Zugriff nicht serialisieren",
+        );
+        assert!(serialization.is_retryable());
+        let read_only = failure(
+            Kind::ReadOnlyTransaction,
+            "kann INSERT nicht in einer Read-only-Transaktion ausführen",
+        );
+        assert!(read_only.breaks_connection() && read_only.is_unavailable());
+        let closed = failure(
+            Kind::ClosedConnection,
+            "Verbindung zum Server wurde geschlossen",
+        );
+        assert!(closed.breaks_connection() && closed.is_unavailable());
+        let duplicate = failure(
+            Kind::UniqueViolation,
+            "doppelter Schlüsselwert verletzt Unique-Constraint",
+        );
+        assert!(duplicate.is_unique_violation());
+        assert!(!duplicate.is_unavailable() && !duplicate.is_retryable());
+    }
+
+    #[test]
+    fn failures_known_only_by_their_message_are_read_from_the_untranslated_text() {
+        assert!(failure(Kind::Unknown, "deadlock detected").is_retryable());
+        for message in [
+            "canceling statement due to statement timeout",
+            "canceling statement due to lock timeout",
+            "sorry, too many clients already",
+            "database is locked",
+        ] {
+            assert!(
+                failure(Kind::Unknown, message).is_unavailable(),
+                "{message}"
+            );
+        }
+        let terminated = failure(
+            Kind::Unknown,
+            "terminating connection due to administrator command",
+        );
+        assert!(terminated.breaks_connection());
+        let syntax = failure(Kind::Unknown, "syntax error at or near \"SELEC\"");
+        assert!(!syntax.is_unavailable() && !syntax.is_retryable() && !syntax.breaks_connection());
     }
 }

@@ -274,3 +274,49 @@ async fn a_read_only_postgres_database_gives_503s_and_service_returns_when_writa
     }
     assert_eq!(readiness(&app).await, StatusCode::OK);
 }
+
+/// Whatever the database's default `lc_messages` (a translated locale where
+/// the server has one), the node's sessions read the server's messages
+/// untranslated, so the failures known only by their text are recognised.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_sessions_read_the_servers_messages_untranslated() {
+    let Some(app) = TestApp::spawn_postgres().await else {
+        return;
+    };
+    let pg = app.database_url.clone();
+    let locale = tokio::task::spawn_blocking(move || {
+        let mut conn = diesel::PgConnection::establish(&pg).expect("connect");
+        ["de_DE.UTF-8", "de_DE.utf8", "C.UTF-8"]
+            .into_iter()
+            .find(|l| {
+                conn.batch_execute(&format!("SET lc_messages TO '{l}'"))
+                    .is_ok()
+            })
+            .map(str::to_string)
+    })
+    .await
+    .unwrap();
+    if let Some(l) = &locale {
+        app.on_pg_server(&format!(
+            "ALTER DATABASE \"{{db}}\" SET lc_messages TO '{l}'"
+        ))
+        .await;
+    }
+    // A node started now opens its sessions under that default.
+    let node = app.another_node().await;
+    let shown: String = node
+        .db
+        .read(|conn| {
+            use diesel::prelude::*;
+            #[derive(QueryableByName)]
+            struct Setting {
+                #[diesel(sql_type = diesel::sql_types::Text)]
+                lc_messages: String,
+            }
+            let row: Setting = diesel::sql_query("SHOW lc_messages").get_result(conn)?;
+            Ok(row.lc_messages)
+        })
+        .await
+        .unwrap();
+    assert_eq!(shown, "C", "database default: {locale:?}");
+}

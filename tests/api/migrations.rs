@@ -1,6 +1,6 @@
 //! Both migration trees hold the same migrations, and each runs up, down, up.
 
-use crate::helpers::{Backend, PgDatabase, TestApp};
+use crate::helpers::PgDatabase;
 use returns_api::db::Db;
 use returns_api::db::migrations::{embedded_names, revert_all, run_pending};
 
@@ -53,5 +53,4 @@ async fn an_in_memory_sqlite_database_serves_a_whole_pool() {
             .is_none()
     );
     drop(c1);
-    let _ = TestApp::spawn(Backend::Sqlite).await;
 }
