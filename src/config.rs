@@ -403,27 +403,19 @@ fn defaults<T: Args + clap::FromArgMatches>() -> T {
 pub struct SecretsConfig {
     /// Key that encrypts the secrets kept in the database: base64 of 32
     /// random bytes (`openssl rand -base64 32`), the same on every node.
-    #[arg(
-        long = "secrets-key",
-        env = "SECRETS_KEY",
-        hide_env_values = true,
-        conflicts_with = "secrets_key_file"
-    )]
+    #[arg(long, env = "SECRETS_KEY", hide_env_values = true)]
+    #[arg(conflicts_with = "secrets_key_file")]
     pub secrets_key: Option<Secret>,
     /// A file holding the key (base64).
-    #[arg(long = "secrets-key-file", env = "SECRETS_KEY_FILE")]
+    #[arg(long, env = "SECRETS_KEY_FILE")]
     pub secrets_key_file: Option<PathBuf>,
     /// Keys that only decrypt (comma-separated base64): the previous key
     /// after a rotation, or the next one before it.
-    #[arg(
-        long = "secrets-key-old",
-        env = "SECRETS_KEY_OLD",
-        hide_env_values = true,
-        value_delimiter = ','
-    )]
+    #[arg(long, env = "SECRETS_KEY_OLD", hide_env_values = true)]
+    #[arg(value_delimiter = ',')]
     pub secrets_key_old: Vec<Secret>,
     /// A file holding keys that only decrypt, one a line.
-    #[arg(long = "secrets-key-old-file", env = "SECRETS_KEY_OLD_FILE")]
+    #[arg(long, env = "SECRETS_KEY_OLD_FILE")]
     pub secrets_key_old_file: Option<PathBuf>,
     /// Whether a node without a key may create `DATA_DIR/secrets.key` on
     /// PostgreSQL as well (`serve --demo`, tests and examples: one node, or
