@@ -424,6 +424,7 @@ diesel::table! {
         response_hours -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        deactivated_at -> Nullable<Timestamp>,
     }
 }
 

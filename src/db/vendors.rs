@@ -29,9 +29,16 @@ pub struct VendorRow {
     pub created_at: chrono::NaiveDateTime,
     /// Last change.
     pub updated_at: chrono::NaiveDateTime,
+    /// When the merchant retired it (`None` while active).
+    pub deactivated_at: Option<chrono::NaiveDateTime>,
 }
 
 impl VendorRow {
+    /// Whether its lines are routed to it (it was not retired).
+    pub fn is_active(&self) -> bool {
+        self.deactivated_at.is_none()
+    }
+
     /// The instructions per locale.
     pub fn instructions(&self) -> std::collections::BTreeMap<String, String> {
         serde_json::from_str(&self.instructions).unwrap_or_default()
@@ -91,7 +98,8 @@ pub fn by_ids(conn: &mut DbConn, brand_id: &str, ids: &[String]) -> DbResult<Vec
         .load(conn)?)
 }
 
-/// The brand's vendors for these order-line vendor names.
+/// The brand's active vendors for these order-line vendor names (a
+/// retired vendor's lines are handled in-house).
 pub fn by_line_vendors(
     conn: &mut DbConn,
     brand_id: &str,
@@ -100,16 +108,28 @@ pub fn by_line_vendors(
     Ok(vendors::table
         .filter(vendors::brand_id.eq(brand_id))
         .filter(vendors::order_line_vendor.eq_any(names))
+        .filter(vendors::deactivated_at.is_null())
         .select(VendorRow::as_select())
         .load(conn)?)
 }
 
-/// The brand's vendors by id (a page after `cursor`, `limit` rows).
+/// The order-line vendor names of the brand's retired vendors.
+pub fn retired_line_vendors(conn: &mut DbConn, brand_id: &str) -> DbResult<Vec<String>> {
+    Ok(vendors::table
+        .filter(vendors::brand_id.eq(brand_id))
+        .filter(vendors::deactivated_at.is_not_null())
+        .select(vendors::order_line_vendor)
+        .load(conn)?)
+}
+
+/// The brand's vendors by id (a page after `cursor`, `limit` rows), only
+/// the active or only the retired ones when `active` says so.
 pub fn list(
     conn: &mut DbConn,
     brand_id: &str,
     cursor: Option<&str>,
     limit: i64,
+    active: Option<bool>,
 ) -> DbResult<Vec<VendorRow>> {
     let mut q = vendors::table
         .filter(vendors::brand_id.eq(brand_id))
@@ -119,6 +139,11 @@ pub fn list(
         .into_boxed();
     if let Some(cursor) = cursor {
         q = q.filter(vendors::id.gt(cursor.to_string()));
+    }
+    match active {
+        Some(true) => q = q.filter(vendors::deactivated_at.is_null()),
+        Some(false) => q = q.filter(vendors::deactivated_at.is_not_null()),
+        None => {}
     }
     Ok(q.load(conn)?)
 }
@@ -186,6 +211,18 @@ pub fn revoke_key(
         .filter(vendor_api_keys::vendor_id.eq(vendor_id))
         .select(VendorKeyRow::as_select())
         .one(conn)?)
+}
+
+/// Revokes every active key of the vendor; how many.
+pub fn revoke_keys(conn: &mut DbConn, brand_id: &str, vendor_id: &str) -> DbResult<usize> {
+    Ok(diesel::update(
+        vendor_api_keys::table
+            .filter(vendor_api_keys::brand_id.eq(brand_id))
+            .filter(vendor_api_keys::vendor_id.eq(vendor_id))
+            .filter(vendor_api_keys::revoked_at.is_null()),
+    )
+    .set(vendor_api_keys::revoked_at.eq(Some(super::now())))
+    .execute(conn)?)
 }
 
 /// Revokes the active vendor keys whose prefix is `prefix`; how many.

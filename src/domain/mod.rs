@@ -18,6 +18,7 @@ pub mod notifications;
 pub mod opening_hours;
 pub mod orders;
 pub mod parts;
+pub mod resolutions;
 pub mod return_status;
 pub mod returns;
 pub mod review;

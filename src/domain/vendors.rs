@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 
 use crate::domain::codes::{LOCALE_PATTERN, is_locale};
 use crate::domain::contact::normalize_email;
+use crate::domain::settings::{AddressKind, ReturnsSettings};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
 /// What a vendor id looks like (chosen by the merchant).
@@ -104,6 +105,9 @@ pub struct UpdateVendor {
     /// New response time in hours (1–720).
     #[schema(minimum = 1, maximum = 720)]
     pub response_hours: Option<i32>,
+    /// `true` reactivates a retired vendor (its old keys stay revoked; new
+    /// ones can be created); `false` retires it, like `DELETE`.
+    pub active: Option<bool>,
 }
 
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
@@ -179,6 +183,8 @@ pub struct VendorChanges {
     pub auto_approve: Option<bool>,
     /// New response time.
     pub response_hours: Option<i32>,
+    /// Reactivate (`true`) or retire (`false`).
+    pub active: Option<bool>,
 }
 
 /// Checks a vendor id: 1–63 lowercase letters, digits, `-` and `_`, not
@@ -322,8 +328,25 @@ impl UpdateVendor {
             instructions: self.instructions,
             auto_approve: self.auto_approve,
             response_hours: self.response_hours,
+            active: self.active,
         })
     }
+}
+
+/// The settings a new return of the brand is routed by once some vendors
+/// were retired: the return addresses of the retired vendors' order-line
+/// names (`retired`) are left out, so their lines travel to the default
+/// warehouse and are handled in-house, like lines without a vendor. A
+/// default address is kept even when it names a retired vendor: without it
+/// nothing could be returned at all.
+pub fn route_in_house(settings: &ReturnsSettings, retired: &[String]) -> ReturnsSettings {
+    let mut settings = settings.clone();
+    settings.return_addresses.retain(|a| {
+        a.is_default
+            || a.kind != AddressKind::Vendor
+            || !a.vendor.as_ref().is_some_and(|v| retired.contains(v))
+    });
+    settings
 }
 
 /// Body of `POST /v1/brands/{brand}/vendors/{vendor_id}/keys`.
@@ -355,6 +378,65 @@ impl CreateVendorKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn address(
+        id: &str,
+        vendor: Option<&str>,
+        default: bool,
+    ) -> crate::domain::settings::ReturnAddress {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "kind": if vendor.is_some() { "vendor" } else { "warehouse" },
+            "vendor": vendor, "is_default": default, "name": "Returns",
+            "line1": "Dock 1", "postal_code": "1101 BE", "city": "Amsterdam", "country": "NL"
+        }))
+        .expect("json")
+    }
+
+    fn ids(settings: &ReturnsSettings) -> Vec<&str> {
+        settings
+            .return_addresses
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_retired_vendors_address_is_left_out_of_routing() {
+        let settings = ReturnsSettings {
+            return_addresses: vec![
+                address("main", None, true),
+                address("knits", Some("Nordic Knits AB"), false),
+                address("boots", Some("Boots Co"), false),
+            ],
+            ..ReturnsSettings::default()
+        };
+        let routed = route_in_house(&settings, &["Nordic Knits AB".to_string()]);
+        assert_eq!(ids(&routed), ["main", "boots"]);
+    }
+
+    #[test]
+    fn routing_without_retired_vendors_keeps_every_address() {
+        let settings = ReturnsSettings {
+            return_addresses: vec![
+                address("main", None, true),
+                address("knits", Some("K"), false),
+            ],
+            ..ReturnsSettings::default()
+        };
+        assert_eq!(ids(&route_in_house(&settings, &[])), ["main", "knits"]);
+    }
+
+    #[test]
+    fn a_default_address_naming_a_retired_vendor_is_kept() {
+        let settings = ReturnsSettings {
+            return_addresses: vec![address("knits", Some("K"), true)],
+            ..ReturnsSettings::default()
+        };
+        assert_eq!(
+            ids(&route_in_house(&settings, &["K".to_string()])),
+            ["knits"]
+        );
+    }
 
     fn create(id: &str) -> CreateVendor {
         serde_json::from_value(serde_json::json!({

@@ -442,3 +442,134 @@ both!(
         }
     }
 );
+
+/// A return of `items` (order line, quantity) for a refund.
+fn lines(items: &[(&str, u32)]) -> Value {
+    json!({
+        "items": items.iter().map(|(line, quantity)| json!({
+            "order_line_id": line, "quantity": quantity, "reason_code": "other", "comment": "no longer needed"
+        })).collect::<Vec<_>>(),
+        "return_method": { "type": "drop_off", "carrier": "postnl" },
+        "resolution": { "type": "refund" }
+    })
+}
+
+async fn delete_vendor(app: &TestApp, key: &str, vendor: &str) -> reqwest::Response {
+    app.request(
+        Method::DELETE,
+        &format!("/v1/brands/acme/vendors/{vendor}"),
+        Some(key),
+    )
+    .send()
+    .await
+    .unwrap()
+}
+
+fn vendor_ids(list: &Value) -> Vec<&str> {
+    list["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect()
+}
+
+both!(
+    async fn retiring_a_vendor_revokes_its_keys_routes_its_lines_in_house_and_hands_its_parts_to_the_merchant(app) {
+        let m = market(&app, 1).await;
+        let ret = created(&app, &m.access, &three_parts(0)).await;
+        let id = ret["id"].as_str().unwrap().to_string();
+        let approved = ok_json(act(&app, &m.key, &id, "approve", None).await).await;
+        let nordic_part = part(&approved, Some("nordic-knits"))["id"].as_str().unwrap().to_string();
+        assert_eq!(part(&approved, Some("nordic-knits"))["status"], "awaiting_vendor");
+        let seen = app.get(&format!("/v1/brands/acme/vendor/returns/{id}"), Some(&m.nordic)).await;
+        assert_eq!(seen.status(), StatusCode::OK);
+
+        // Only the merchant retires a vendor.
+        let res = delete_vendor(&app, &m.nordic, "nordic-knits").await;
+        assert_problem(res, StatusCode::NOT_FOUND, "brand_not_found").await;
+        let res = delete_vendor(&app, &m.key, "missing").await;
+        assert_problem(res, StatusCode::NOT_FOUND, "vendor_not_found").await;
+        let retired = ok_json(delete_vendor(&app, &m.key, "nordic-knits").await).await;
+        assert_eq!(retired["active"], false);
+        assert!(retired["deactivated_at"].is_string());
+        // Again: the same answer.
+        let again = ok_json(delete_vendor(&app, &m.key, "nordic-knits").await).await;
+        assert_eq!(again["deactivated_at"], retired["deactivated_at"]);
+
+        // Its key is refused at once.
+        let res = app.get(&format!("/v1/brands/acme/vendor/returns/{id}"), Some(&m.nordic)).await;
+        assert_problem(res, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+
+        // Its open part stays with the merchant, who answers it at once.
+        let now = merchant_view(&app, &m.key, &id).await;
+        assert_eq!(part(&now, Some("nordic-knits"))["status"], "awaiting_vendor");
+        let res = app
+            .post(&format!("/v1/brands/acme/returns/{id}/parts/{nordic_part}/approve"), Some(&m.key), &json!({}))
+            .await;
+        let now = ok_json(res).await;
+        assert_eq!(part(&now, Some("nordic-knits"))["status"], "approved");
+
+        // Its lines in a new return are the merchant's own.
+        let next = created(&app, &m.access, &lines(&[("L3", 1)])).await;
+        let parts = next["shipments"].as_array().unwrap();
+        assert_eq!(parts.len(), 1, "{next}");
+        assert_eq!(parts[0]["vendor"], Value::Null);
+        assert_eq!(parts[0]["address"]["id"], "main-warehouse");
+
+        // Listed with the others, or alone by `active`.
+        let all = ok_json(app.get("/v1/brands/acme/vendors", Some(&m.key)).await).await;
+        assert_eq!(vendor_ids(&all), ["alpine-gear", "gamma", "nordic-knits"]);
+        assert_eq!(all["data"][2]["active"], false);
+        assert_eq!(all["data"][0]["active"], true);
+        let inactive = ok_json(app.get("/v1/brands/acme/vendors?active=false", Some(&m.key)).await).await;
+        assert_eq!(vendor_ids(&inactive), ["nordic-knits"]);
+        let active = ok_json(app.get("/v1/brands/acme/vendors?active=true&limit=10", Some(&m.key)).await).await;
+        assert_eq!(vendor_ids(&active), ["alpine-gear", "gamma"]);
+
+        // Reactivated: the old key stays revoked, a new one works, new lines go to the vendor again.
+        let res = app
+            .request(Method::PATCH, "/v1/brands/acme/vendors/nordic-knits", Some(&m.key))
+            .json(&json!({ "active": true }))
+            .send()
+            .await
+            .unwrap();
+        let back = ok_json(res).await;
+        assert_eq!(back["active"], true);
+        assert_eq!(back["deactivated_at"], Value::Null);
+        let res = app.get("/v1/brands/acme/vendor/returns", Some(&m.nordic)).await;
+        assert_problem(res, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+        let fresh = vendor_key(&app, &m.key, "nordic-knits").await;
+        let res = app.get("/v1/brands/acme/vendor/returns", Some(&fresh)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let later = created(&app, &m.access, &lines(&[("L3", 1)])).await;
+        assert_eq!(part(&later, Some("nordic-knits"))["status"], "requested");
+    }
+);
+
+both!(
+    async fn completing_two_vendor_parts_one_by_one_sums_their_refunds_on_the_return(app) {
+        let m = market(&app, 1).await;
+        let ret = created(&app, &m.access, &lines(&[("L3", 1), ("L4", 1)])).await;
+        let id = ret["id"].as_str().unwrap().to_string();
+        ok_json(act(&app, &m.key, &id, "approve", None).await).await;
+        let a = ok_json(vendor_post(&app, &m.nordic, &id, "approve", json!({})).await).await;
+        let b = ok_json(vendor_post(&app, &m.alpine, &id, "approve", json!({})).await).await;
+        ok_json(act(&app, &m.key, &id, "in-transit", None).await).await;
+        for (key, part, amount) in [(&m.nordic, &a, 8900), (&m.alpine, &b, 12900)] {
+            let item = part["items"][0]["id"].as_str().unwrap().to_string();
+            ok_json(vendor_post(&app, key, &id, "receive",
+                json!({ "items": [ { "return_item_id": item, "quantity": 1 } ] })).await).await;
+            ok_json(vendor_post(&app, key, &id, "complete",
+                json!({ "type": "refund", "amount": { "amount": amount, "currency": "EUR" } })).await).await;
+            if amount == 8900 {
+                let now = merchant_view(&app, &m.key, &id).await;
+                assert_eq!(now["resolution_given"]["amount"], json!({ "amount": 8900, "currency": "EUR" }));
+            }
+        }
+        let done = merchant_view(&app, &m.key, &id).await;
+        assert_eq!(done["status"], "completed");
+        assert_eq!(done["resolution_given"]["type"], "refund");
+        assert_eq!(done["resolution_given"]["amount"], json!({ "amount": 21800, "currency": "EUR" }));
+    }
+);

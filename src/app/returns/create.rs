@@ -111,6 +111,7 @@ fn order_gone() -> ApiError {
 /// Checks a request against the current state of the order (preview and create).
 pub fn evaluate_request(
     conn: &mut DbConn,
+    brand_id: &str,
     order_id: &str,
     order: &Order,
     settings: &ReturnsSettings,
@@ -131,6 +132,16 @@ pub fn evaluate_request(
             supports_labelless: p.supports_labelless,
         }),
         None => None,
+    };
+    // Only orders with vendor lines can be routed to a retired vendor: the
+    // others skip the query.
+    let in_house;
+    let settings = if order.lines.iter().any(|l| l.vendor.is_some()) {
+        let retired = crate::db::vendors::retired_line_vendors(conn, brand_id)?;
+        in_house = crate::domain::vendors::route_in_house(settings, &retired);
+        &in_house
+    } else {
+        settings
     };
     let ctx = Context {
         order,
@@ -165,6 +176,7 @@ fn attempt(
     let order = order_row.order()?;
     let checked = evaluate_request(
         conn,
+        &input.brand_id,
         &input.order_id,
         &order,
         &input.brand.settings,

@@ -88,6 +88,7 @@ pub async fn preview(
             let (_, order) = create::token_order(conn, &brand_id, &order_id)?;
             let checked = create::evaluate_request(
                 conn,
+                &brand_id,
                 &order_id,
                 &order,
                 &brand.settings,

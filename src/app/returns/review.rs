@@ -276,7 +276,10 @@ pub async fn approve(
                     .filter(|i| i.shipment_id == part.id)
                     .map(|i| i.approved_quantity)
                     .sum();
-                let must_answer = full.vendor_of(part).is_some_and(|v| !v.auto_approve);
+                // A retired vendor answers nothing: its part is the merchant's.
+                let must_answer = full
+                    .vendor_of(part)
+                    .is_some_and(|v| v.is_active() && !v.auto_approve);
                 Move::of(
                     &part.id,
                     on_merchant_approval(units.max(0) as u32, must_answer),

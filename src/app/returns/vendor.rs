@@ -559,18 +559,44 @@ fn complete(
                 .map_err(ApiError::internal)?,
         );
     }
-    apply(
+    let events = apply(
         conn,
         full,
         vec![on.moved(PartAction::Complete, details)],
         on.settle(),
-    )
+    )?;
+    sum_resolutions(conn, full)?;
+    Ok(events)
+}
+
+/// Sets the return's `resolution_given` to the sum of its completed parts'
+/// resolutions ([`summarise`](crate::domain::resolutions::summarise)):
+/// `null` while they gave what one resolution cannot state (two types).
+fn sum_resolutions(conn: &mut DbConn, full: &mut FullReturn) -> Result<(), ApiError> {
+    let given = full
+        .shipments
+        .iter()
+        .filter_map(|p| p.resolution_given.as_deref())
+        .map(serde_json::from_str::<ResolutionGiven>)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(ApiError::internal)?;
+    let sum = crate::domain::resolutions::summarise(&given).as_given();
+    full.ret.resolution_given = sum
+        .map(|g| serde_json::to_string(&g))
+        .transpose()
+        .map_err(ApiError::internal)?;
+    crate::db::returns::save_outcome(conn, &full.ret)?;
+    Ok(())
 }
 
 /// 409 `vendor_response_pending` when the merchant answers for a vendor
-/// whose time to answer has not run out.
+/// whose time to answer has not run out; a retired vendor answers nothing
+/// more, so the merchant may answer for it at once.
 fn overdue(full: &FullReturn, index: usize, by: &PartActor) -> Result<(), ApiError> {
     let part = &full.shipments[index];
+    if full.vendor_of(part).is_some_and(|v| !v.is_active()) {
+        return Ok(());
+    }
     match (by, part.vendor_due_at) {
         (PartActor::Merchant, Some(due)) if due > crate::db::now() => Err(ApiError::new(
             ErrorCode::VendorResponsePending,

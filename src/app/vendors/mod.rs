@@ -91,6 +91,7 @@ pub async fn create(
             response_hours: new.response_hours,
             created_at: now,
             updated_at: now,
+            deactivated_at: None,
         };
         if !crate::db::vendors::insert(conn, &row)? {
             return Err(
@@ -109,19 +110,22 @@ pub async fn create(
     .await
 }
 
-/// A page of the brand's vendors, by id.
+/// A page of the brand's vendors, by id (only the active or only the
+/// retired ones when `active` says so).
 pub async fn list(
     db: &Db,
     merchant: &Merchant,
     slug: &str,
     limit: i64,
     cursor: Option<String>,
+    active: Option<bool>,
 ) -> Result<VendorList, ApiError> {
     let (merchant, slug) = (merchant.clone(), slug.to_string());
     let (rows, settings) = db
         .read(move |conn| {
             let brand = merchant_brand(conn, &merchant, &slug)?;
-            let rows = crate::db::vendors::list(conn, &brand.id, cursor.as_deref(), limit + 1)?;
+            let rows =
+                crate::db::vendors::list(conn, &brand.id, cursor.as_deref(), limit + 1, active)?;
             let (settings, _) = crate::db::settings::get(conn, &brand.id)?;
             Ok((rows, settings))
         })
@@ -185,10 +189,48 @@ pub async fn update(
             row.response_hours = hours;
         }
         row.updated_at = crate::db::now();
+        match changes.active {
+            Some(true) => row.deactivated_at = None,
+            Some(false) => retire(conn, &mut row)?,
+            None => {}
+        }
         crate::db::vendors::update(conn, &row)?;
         view(conn, &row)
     })
     .await
+}
+
+/// Retires a vendor: its keys are revoked at once, order lines naming it
+/// are handled in-house from now on, and the merchant answers its open
+/// parts without waiting for its deadline. Retiring a retired vendor
+/// changes nothing and answers it as it is.
+pub async fn deactivate(
+    db: &Db,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+) -> Result<VendorView, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    db.write(move |conn| {
+        let (_, mut row) = load(conn, Some(&merchant), &slug, &id)?;
+        if row.is_active() {
+            row.updated_at = crate::db::now();
+            retire(conn, &mut row)?;
+            crate::db::vendors::update(conn, &row)?;
+        }
+        view(conn, &row)
+    })
+    .await
+}
+
+/// Marks `row` retired (unless it is already) and revokes its keys; the
+/// caller saves the row in the same transaction.
+fn retire(conn: &mut DbConn, row: &mut VendorRow) -> Result<(), ApiError> {
+    if row.is_active() {
+        row.deactivated_at = Some(row.updated_at);
+    }
+    crate::db::vendors::revoke_keys(conn, &row.brand_id, &row.id)?;
+    Ok(())
 }
 
 /// Creates a key for a vendor of a brand the merchant manages; the answer

@@ -41,6 +41,12 @@ pub struct VendorView {
     /// travel to the default warehouse and are handled in-house, like lines
     /// without a vendor.
     pub return_address: Option<ReturnAddress>,
+    /// `false` once the merchant retired the vendor: its keys were revoked,
+    /// new order lines naming it are handled in-house and the merchant
+    /// answers its open parts.
+    pub active: bool,
+    /// When it was retired (`null` while active).
+    pub deactivated_at: Option<DateTime<Utc>>,
     /// Created.
     pub created_at: DateTime<Utc>,
     /// Last change.
@@ -67,6 +73,8 @@ impl VendorView {
             auto_approve: row.auto_approve,
             response_hours: row.response_hours,
             return_address,
+            active: row.is_active(),
+            deactivated_at: row.deactivated_at.map(|t| t.and_utc()),
             created_at: row.created_at.and_utc(),
             updated_at: row.updated_at.and_utc(),
         }

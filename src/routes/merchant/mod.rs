@@ -45,6 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(vendors::list)
         .service(vendors::get_vendor)
         .service(vendors::update)
+        .service(vendors::deactivate)
         .service(vendors::create_key)
         .service(vendors::list_keys)
         .service(vendors::revoke_key)

@@ -1,6 +1,8 @@
 //! A brand's vendors (marketplace sellers) and their API keys.
 
 use actix_web::{HttpResponse, delete, get, patch, post, web};
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::app::AppState;
 use crate::app::keys::Merchant;
@@ -13,6 +15,15 @@ use crate::error::ApiError;
 use crate::routes::extract::{Json, NoBody, OptionalJson};
 
 type Path2 = web::Path<(String, String)>;
+
+/// The filter of the vendor list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ActiveQuery {
+    /// Only active vendors (`true`) or only retired ones (`false`); both
+    /// when absent.
+    pub active: Option<bool>,
+}
 
 /// Registers a vendor of the brand: the seller whose order lines carry
 /// `order_line_vendor` in `vendor`. Its parts of a return go to the Returns
@@ -47,11 +58,12 @@ pub async fn create(
         .json(vendor))
 }
 
-/// The brand's vendors, by id.
+/// The brand's vendors, by id, active and retired ones alike unless
+/// `active` picks one kind.
 #[utoipa::path(
     operation_id = "merchant_list_vendors",
     tag = "vendors",
-    params(("brand" = String, Path, description = "Brand slug"), PageQuery),
+    params(("brand" = String, Path, description = "Brand slug"), PageQuery, ActiveQuery),
     security(("api_key" = [])),
     responses(
         (status = 200, description = "A page of vendors", body = VendorList),
@@ -64,10 +76,12 @@ pub async fn list(
     merchant: Merchant,
     path: web::Path<String>,
     page: web::Query<PageQuery>,
+    filter: web::Query<ActiveQuery>,
 ) -> Result<web::Json<VendorList>, ApiError> {
     let (limit, cursor) = page.parse()?;
     Ok(web::Json(
-        crate::app::vendors::list(&state.db, &merchant, &path, limit, cursor).await?,
+        crate::app::vendors::list(&state.db, &merchant, &path, limit, cursor, filter.active)
+            .await?,
     ))
 }
 
@@ -119,6 +133,35 @@ pub async fn update(
     let (slug, id) = path.into_inner();
     Ok(web::Json(
         crate::app::vendors::update(&state.db, &merchant, &slug, &id, body.0).await?,
+    ))
+}
+
+/// Retires a vendor: its API keys are revoked at once, order lines naming
+/// it in new returns are handled in-house (to the default warehouse, no
+/// vendor part), and the merchant may answer its open parts at once
+/// instead of waiting for `vendor_due_at`. The vendor stays listed, with
+/// `active: false`; `PATCH` with `{"active": true}` brings it back (its old
+/// keys stay revoked). Retiring a retired vendor answers it as it is.
+#[utoipa::path(
+    operation_id = "merchant_deactivate_vendor",
+    tag = "vendors",
+    params(("brand" = String, Path, description = "Brand slug"), ("vendor_id" = String, Path, description = "Vendor id")),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The retired vendor", body = VendorView),
+        (status = 404, description = "No such vendor of this brand (`vendor_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/{brand}/vendors/{vendor_id}")]
+pub async fn deactivate(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: Path2,
+    _: NoBody,
+) -> Result<web::Json<VendorView>, ApiError> {
+    let (slug, id) = path.into_inner();
+    Ok(web::Json(
+        crate::app::vendors::deactivate(&state.db, &merchant, &slug, &id).await?,
     ))
 }
 

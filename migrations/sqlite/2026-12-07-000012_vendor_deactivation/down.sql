@@ -1,0 +1,2 @@
+-- undo vendor_deactivation (sqlite)
+ALTER TABLE vendors DROP COLUMN deactivated_at;
