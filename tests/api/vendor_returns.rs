@@ -573,3 +573,23 @@ both!(
         assert_eq!(done["resolution_given"]["amount"], json!({ "amount": 21800, "currency": "EUR" }));
     }
 );
+
+both!(
+    async fn approving_a_return_approves_a_retired_vendors_part_without_waiting_for_it(app) {
+        let m = market(&app, 1).await;
+        let ret = created(&app, &m.access, &three_parts(0)).await;
+        let id = ret["id"].as_str().unwrap().to_string();
+        assert_eq!(part(&ret, Some("nordic-knits"))["status"], "requested");
+        let res = app
+            .request(Method::PATCH, "/v1/brands/acme/vendors/nordic-knits", Some(&m.key))
+            .json(&json!({ "active": false }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(ok_json(res).await["active"], false);
+        let approved = ok_json(act(&app, &m.key, &id, "approve", None).await).await;
+        let nordic = part(&approved, Some("nordic-knits"));
+        assert_eq!(nordic["status"], "approved");
+        assert!(nordic["label"].is_object());
+    }
+);
