@@ -67,7 +67,7 @@ fuzz_fixtures() {
     for name in VENDOR_APPROVE_RETURN VENDOR_REJECT_RETURN VENDOR_RECEIVE_RETURN \
         VENDOR_COMPLETE_RETURN VENDOR_APPROVE_ITEM VENDOR_RECEIVE_ITEM PART_APPROVE_RETURN \
         PART_APPROVE_PART PART_APPROVE_ITEM PART_REJECT_RETURN PART_REJECT_PART \
-        PART_COMPLETE_RETURN PART_COMPLETE_PART VENDOR_ID VENDOR_KEY_ID; do
+        PART_COMPLETE_RETURN PART_COMPLETE_PART VENDOR_ID VENDOR_KEY_ID RETIRE_VENDOR_ID; do
         export "CONTRACT_$name=none"
     done
     number="CT-$(date +%s)-$RANDOM"
@@ -206,6 +206,12 @@ PY
     # A key of its own for the revocation, never the one the fuzzer uses.
     must 201 POST "/v1/brands/$BRAND/vendors/nordic-knits/keys" "$API_KEY" '{"name":"to revoke"}' || return 1
     CONTRACT_VENDOR_KEY_ID="$(jq -r .id "$WORK/out.json")"
+    # A vendor of its own to retire, never the one whose key the fuzzer uses
+    # (scripts/contract/hooks.py).
+    export CONTRACT_RETIRE_VENDOR_ID
+    CONTRACT_RETIRE_VENDOR_ID="retire-$(date +%s)-$RANDOM"
+    must 201 POST "/v1/brands/$BRAND/vendors" "$API_KEY" \
+        "{\"id\":\"$CONTRACT_RETIRE_VENDOR_ID\",\"name\":\"To retire\",\"order_line_vendor\":\"$CONTRACT_RETIRE_VENDOR_ID\"}" || return 1
 }
 
 # A webhook endpoint (deliveries to a closed port on 127.0.0.1 fail, which

@@ -11,6 +11,10 @@ Two things the configuration file cannot say:
   item of the return the operation acts on (scripts/contract/fixtures.sh).
   Values of another type are left alone, so a request meant to violate the
   schema still does.
+* Retiring a vendor revokes its keys, and the vendor operations run with the
+  demo vendor's key: a request that would retire the demo vendor (`DELETE`,
+  or `PATCH` with `"active": false`) retires a vendor made for that in the
+  round instead (scripts/contract/fixtures.sh).
 """
 
 import os
@@ -33,12 +37,19 @@ ITEM_OF = {
 }
 
 
+VENDOR = "/v1/brands/{brand}/vendors/{vendor_id}"
+
+
 @schemathesis.hook
 def before_call(context, case, kwargs):
     """Runs before every request of every phase, the coverage phase included."""
     label = case.operation.label
     if label in ADMIN_OPERATIONS:
         use_admin_key(case)
+    if label == f"DELETE {VENDOR}" or (
+        label == f"PATCH {VENDOR}" and isinstance(case.body, dict) and case.body.get("active") is False
+    ):
+        spare_the_demo_vendor(case)
     variable = ITEM_OF.get(label)
     if variable:
         use_real_item(case, os.environ.get(variable))
@@ -59,3 +70,11 @@ def use_real_item(case, item):
         for entry in body["items"]:
             if isinstance(entry, dict) and isinstance(entry.get("return_item_id"), str):
                 entry["return_item_id"] = item
+
+
+def spare_the_demo_vendor(case):
+    demo = os.environ.get("CONTRACT_VENDOR_ID")
+    spare = os.environ.get("CONTRACT_RETIRE_VENDOR_ID")
+    params = case.path_parameters
+    if spare and spare != "none" and params and params.get("vendor_id") == demo:
+        params["vendor_id"] = spare

@@ -994,14 +994,17 @@ mod tests {
     }
 
     #[test]
-    fn work_the_fuel_does_not_count_is_stopped_by_the_clock() {
+    fn work_the_fuel_does_not_count_is_stopped_by_the_clock_or_the_memory_cap() {
         // Comparing 40,000 strings of 40 KB costs the engine little fuel but
-        // seconds of work.
+        // seconds of work; which bound it meets first depends on the host.
         let error = refused_quickly_within(
             r#"{{ (["x" * 40000] * 40000) | max | length }}{{ (["x" * 40000] * 40000) | max | length }}"#,
             RENDER_TIME + std::time::Duration::from_millis(500),
         );
-        assert!(error.contains("runs longer than"), "{error}");
+        assert!(
+            error.contains("runs longer than") || error.contains("of memory to render"),
+            "{error}"
+        );
     }
 
     #[test]
