@@ -201,6 +201,10 @@ pub struct Config {
     /// merged with the entries of `carrier_config`.
     #[arg(skip)]
     pub carriers: Vec<CarrierConfig>,
+    /// The clock of scheduled work (deadlines, reminders, job runs): the
+    /// system clock unless code embedding the node moves it.
+    #[arg(skip)]
+    pub clock: crate::clock::Clock,
     /// The key that encrypts secrets kept in the database.
     #[command(flatten)]
     pub secrets: SecretsConfig,
@@ -276,6 +280,7 @@ impl Config {
             mail_from: "returns@localhost".into(),
             carrier_config: None,
             carriers: Vec::new(),
+            clock: crate::clock::Clock::default(),
             secrets: SecretsConfig {
                 generate_anywhere: true,
                 ..SecretsConfig::default()

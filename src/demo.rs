@@ -371,10 +371,41 @@ pub async fn seed(state: &AppState) -> Result<Seeded, ApiError> {
     )
     .await?;
     let vendor_key = seed_vendor(db, &key.id, &brand_id).await?;
+    seed_catalogue(state, &key.id, &brand_id).await?;
     Ok(Seeded {
         merchant_key: key.key,
         vendor_key,
     })
+}
+
+/// The demo order 1001's T-shirt in the catalogue, in four sizes (the
+/// larger ones dearer), so its line has exchange offers. Written once: the
+/// stock is the demo's to change.
+async fn seed_catalogue(state: &AppState, key_id: &str, brand_id: &str) -> Result<(), ApiError> {
+    let merchant = crate::app::keys::Merchant {
+        key_id: key_id.to_string(),
+        role: crate::app::keys::Role::Merchant,
+        brand_ids: vec![brand_id.to_string()],
+    };
+    let variant = |size: &str, price: i64, available: i64| {
+        serde_json::json!({ "sku": format!("TSHIRT-{size}"), "option_values": { "size": size },
+            "prices": [ { "amount": price, "currency": "EUR" } ], "available": available })
+    };
+    let product: crate::app::catalogue::ProductInput = serde_json::from_value(serde_json::json!({
+        "id": "tshirt", "title": "T-shirt", "options": ["size"],
+        "image_url": "https://demo.example/images/tshirt-m.jpg",
+        "variants": [variant("S", 1999, 0), variant("M", 1999, 12), variant("L", 1999, 5), variant("XL", 2299, 2)]
+    }))
+    .map_err(ApiError::internal)?;
+    match crate::app::catalogue::get(state, &merchant, DEMO_BRAND, "tshirt").await {
+        Ok(_) => Ok(()),
+        Err(e) if e.code() == crate::error::ErrorCode::ProductNotFound => {
+            crate::app::catalogue::upsert(state, &merchant, DEMO_BRAND, product)
+                .await
+                .map(|_| ())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Registers the demo's vendor, Nordic Knits (once), whose lines return to
@@ -397,6 +428,8 @@ async fn seed_vendor(db: &crate::db::Db, key_id: &str, brand_id: &str) -> Result
         )),
         auto_approve: None,
         response_hours: Some(48),
+        on_timeout: Some(crate::domain::vendors::OnTimeout::Escalate),
+        locale: None,
     };
     match crate::app::vendors::create(db, &merchant, DEMO_BRAND, vendor).await {
         Ok(_) => {}

@@ -170,7 +170,7 @@ const points = expect(
         country: destination.country,
         latitude: destination.latitude,
         longitude: destination.longitude,
-        carrier: dropOff.carriers.join(","),
+        carrier: dropOff.carriers,
         radius: 5000,
         limit: 5,
       },

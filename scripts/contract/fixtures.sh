@@ -47,6 +47,14 @@ item_of() {
     jq -r '.items[0].id' "$WORK/out.json"
 }
 
+# demo_tshirt: the demo's T-shirt product (its sizes in stock).
+demo_tshirt() {
+    local size
+    for size in S M L XL; do
+        printf '{"sku":"TSHIRT-%s","option_values":{"size":"%s"},"prices":[{"amount":1999,"currency":"EUR"}],"available":25}\n' "$size" "$size"
+    done | jq -s '{id: "tshirt", title: "T-shirt", options: ["size"], variants: .}'
+}
+
 # vendor_part_of RETURN_ID: the id of the return's part that goes to the vendor.
 vendor_part_of() {
     must 200 GET "/v1/brands/$BRAND/returns/$1" "$API_KEY" || return 1
@@ -67,7 +75,8 @@ fuzz_fixtures() {
     for name in VENDOR_APPROVE_RETURN VENDOR_REJECT_RETURN VENDOR_RECEIVE_RETURN \
         VENDOR_COMPLETE_RETURN VENDOR_APPROVE_ITEM VENDOR_RECEIVE_ITEM PART_APPROVE_RETURN \
         PART_APPROVE_PART PART_APPROVE_ITEM PART_REJECT_RETURN PART_REJECT_PART \
-        PART_COMPLETE_RETURN PART_COMPLETE_PART VENDOR_ID VENDOR_KEY_ID RETIRE_VENDOR_ID; do
+        PART_COMPLETE_RETURN PART_COMPLETE_PART VENDOR_ID VENDOR_KEY_ID RETIRE_VENDOR_ID \
+        VENDOR_ENDPOINT_ID VENDOR_DELETE_ENDPOINT_ID VENDOR_DELIVERY_ID; do
         export "CONTRACT_$name=none"
     done
     number="CT-$(date +%s)-$RANDOM"
@@ -112,6 +121,14 @@ fuzz_fixtures() {
         --data-binary @"$WORK/round-settings.json")"
     [[ "$put" == 200 ]] || { echo "fixtures: restoring the settings answered $put: $(cat "$WORK/out.json")" >&2; return 1; }
     must 201 POST "/v1/brands/$BRAND/orders" "$API_KEY" "$(cat "$WORK/order.json")" || return 1
+    # The catalogue's T-shirt (L1's product) as the demo has it, whatever
+    # the fuzzer did to it: the product read and the variant whose stock
+    # changes.
+    export CONTRACT_PRODUCT_ID="tshirt" CONTRACT_SKU="TSHIRT-L"
+    local product
+    product="$(api POST "/v1/brands/$BRAND/products" "$API_KEY" "$(demo_tshirt)")"
+    [[ "$product" == 200 || "$product" == 201 ]] ||
+        { echo "fixtures: the T-shirt product answered $product: $(cat "$WORK/out.json")" >&2; return 1; }
     must 200 POST "/v1/portal/$BRAND/lookup" "" "{\"identifier\":\"$number\",\"postal_code\":\"1012 AB\"}" || return 1
     cp "$WORK/out.json" "$WORK/lookup.json"
     export CONTRACT_BASE_URL="$BASE_URL" CONTRACT_BRAND="$BRAND" CONTRACT_API_KEY="$API_KEY"
@@ -232,4 +249,23 @@ webhook_fixtures() {
     must 201 POST "/v1/brands/$BRAND/webhook-endpoints" "$API_KEY" \
         '{"url":"http://127.0.0.1:9/other","description":"to delete"}' || return 1
     CONTRACT_DELETE_ENDPOINT_ID="$(jq -r .id "$WORK/out.json")"
+    if [[ -n "${VENDOR_KEY:-}" ]]; then vendor_webhook_fixtures || return 1; fi
+}
+
+# The same for the vendor's own endpoints, under its key.
+vendor_webhook_fixtures() {
+    export CONTRACT_VENDOR_ENDPOINT_ID CONTRACT_VENDOR_DELETE_ENDPOINT_ID CONTRACT_VENDOR_DELIVERY_ID
+    local id base="/v1/brands/$BRAND/vendor/webhook-endpoints"
+    must 200 GET "$base?limit=100" "$VENDOR_KEY" || return 1
+    for id in $(jq -r '.data[].id' "$WORK/out.json"); do
+        must 204 DELETE "$base/$id" "$VENDOR_KEY" || return 1
+    done
+    must 201 POST "$base" "$VENDOR_KEY" \
+        '{"url":"http://127.0.0.1:9/vendor-hooks","event_types":["return.vendor_approved"],"description":"contract"}' || return 1
+    CONTRACT_VENDOR_ENDPOINT_ID="$(jq -r .id "$WORK/out.json")"
+    must 202 POST "$base/$CONTRACT_VENDOR_ENDPOINT_ID/test" "$VENDOR_KEY" || return 1
+    CONTRACT_VENDOR_DELIVERY_ID="$(jq -r .id "$WORK/out.json")"
+    must 201 POST "$base" "$VENDOR_KEY" \
+        '{"url":"http://127.0.0.1:9/vendor-other","description":"to delete"}' || return 1
+    CONTRACT_VENDOR_DELETE_ENDPOINT_ID="$(jq -r .id "$WORK/out.json")"
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::AppState;
 use crate::config::Config;
 use crate::db::notifications::MAIL;
-use crate::db::outbox::{JobRow, LABEL, WEBHOOK};
+use crate::db::outbox::{DEADLINE, JobRow, LABEL, WEBHOOK};
 use crate::db::webhooks::DELIVER;
 use crate::jobs::{JobError, Ran, RunFuture, Runner, WorkerConfig};
 
@@ -34,6 +34,7 @@ impl Runner for AppRunner {
                     .map(|_| Ran::Done),
                 DELIVER => super::webhooks::deliver(&self.0, job).await,
                 MAIL => super::returns::notifications::send(&self.0, job).await,
+                DEADLINE => super::returns::deadline::run(&self.0, job).await,
                 other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
             }
         })
@@ -55,7 +56,7 @@ impl Runner for AppRunner {
 }
 
 /// The kinds every lane runs: each kind in exactly one lane.
-pub const GENERAL_KINDS: &[&str] = &[LABEL, WEBHOOK, MAIL];
+pub const GENERAL_KINDS: &[&str] = &[LABEL, WEBHOOK, MAIL, DEADLINE];
 /// Webhook deliveries: many at once, capped per endpoint.
 pub const DELIVERY_KINDS: &[&str] = &[DELIVER];
 
@@ -72,6 +73,7 @@ pub fn lanes(config: &Config) -> Vec<WorkerConfig> {
         poll: Duration::from_millis(config.job_poll_ms.max(10)),
         retry_base: Duration::from_millis(config.job_retry_base_ms.max(1)),
         grace: Duration::from_secs(10),
+        clock: config.clock.clone(),
     };
     let hooks = &config.webhooks;
     // A lease shorter than an attempt (the timeout, then recording it)

@@ -56,6 +56,10 @@ pub struct LookupLine {
     pub return_deadline: Option<DateTime<Utc>>,
     /// Vendor.
     pub vendor: Option<String>,
+    /// How many other variants in stock the line may be exchanged for
+    /// (`GET …/exchange-options?order_line_id=` lists them); 0 when the
+    /// catalogue offers none.
+    pub exchange_offers: u32,
 }
 
 /// The order, as the customer sees it.
@@ -158,6 +162,7 @@ struct Found {
     by_tracking: bool,
     returned: HashMap<String, u32>,
     centroid: Option<(f64, f64)>,
+    families: Vec<crate::db::catalogue::Family>,
 }
 
 /// The counters of this identifier and client.
@@ -285,6 +290,13 @@ async fn find(
                 }
                 _ => None,
             };
+            let skus: Vec<String> = order.lines.iter().map(|l| l.sku.clone()).collect();
+            let products: Vec<String> = order
+                .lines
+                .iter()
+                .filter_map(|l| l.product_id.clone())
+                .collect();
+            let families = crate::db::catalogue::families(conn, &row.brand_id, &skus, &products)?;
             Ok((
                 Some(Found {
                     row,
@@ -292,6 +304,7 @@ async fn find(
                     by_tracking,
                     returned,
                     centroid,
+                    families,
                 }),
                 counters,
             ))
@@ -338,10 +351,11 @@ async fn answer(
         by_tracking,
         returned,
         centroid,
+        families,
     } = found;
     let settings = &brand.settings;
     let eligibility = evaluate(&order, Policy::from(settings), &returned, now);
-    let lines = lookup_lines(&order, eligibility);
+    let lines = lookup_lines(&order, eligibility, &families);
     let a = &order.shipping_address;
     let parcels = parcels(&order, disclosure);
     let primary = primary_parcel(&order.shipments, by_tracking.then_some(key));
@@ -376,7 +390,11 @@ async fn answer(
 }
 
 /// The order's lines with their eligibility.
-fn lookup_lines(order: &Order, eligibility: Vec<LineEligibility>) -> Vec<LookupLine> {
+fn lookup_lines(
+    order: &Order,
+    eligibility: Vec<LineEligibility>,
+    families: &[crate::db::catalogue::Family],
+) -> Vec<LookupLine> {
     order
         .lines
         .iter()
@@ -393,6 +411,7 @@ fn lookup_lines(order: &Order, eligibility: Vec<LineEligibility>) -> Vec<LookupL
             non_returnable_reason: e.reason,
             return_deadline: e.return_deadline,
             vendor: l.vendor.clone(),
+            exchange_offers: super::catalogue::offers_of(families, l).len() as u32,
         })
         .collect()
 }

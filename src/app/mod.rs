@@ -8,6 +8,7 @@
 
 pub mod brands;
 pub mod cache;
+pub mod catalogue;
 mod jobs;
 pub mod keys;
 pub mod labels;

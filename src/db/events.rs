@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 use super::outbox::JobRow;
 use super::rows::{EventRow, ReturnRow};
 use super::schema::return_events;
-use super::{DbConn, DbError, DbResult};
+use super::{DbConn, DbError, DbResult, OneRow};
 use crate::domain::events::{Envelope, EventType};
 use crate::domain::return_status::ReturnStatus;
 
@@ -18,6 +18,32 @@ pub fn for_return(conn: &mut DbConn, return_id: &str) -> DbResult<Vec<EventRow>>
         .order(return_events::id.asc())
         .select(EventRow::as_select())
         .load(conn)?)
+}
+
+/// The part an event concerns, when it concerns one.
+pub struct EventPart {
+    /// The part (`rsh_…`).
+    pub part_id: String,
+    /// The part's vendor (none: the in-house part).
+    pub vendor_id: Option<String>,
+}
+
+/// The part the event `event_id` concerns (`None` for an event of the
+/// whole return, or no such event).
+pub fn part_of(conn: &mut DbConn, event_id: &str) -> DbResult<Option<EventPart>> {
+    use super::schema::return_shipments;
+    let found: Option<Option<String>> = return_events::table
+        .find(event_id)
+        .select(return_events::shipment_id)
+        .one(conn)?;
+    let Some(Some(part_id)) = found else {
+        return Ok(None);
+    };
+    let vendor_id: Option<Option<String>> = return_shipments::table
+        .find(&part_id)
+        .select(return_shipments::vendor_id)
+        .one(conn)?;
+    Ok(vendor_id.map(|vendor_id| EventPart { part_id, vendor_id }))
 }
 
 /// An event to record with [`record_event`] or [`event_rows`].

@@ -15,6 +15,7 @@
 pub mod api_keys;
 pub mod blobs;
 pub mod brands;
+pub mod catalogue;
 mod connection;
 mod error;
 pub mod events;

@@ -1,6 +1,6 @@
-//! Customer e-mail notification rows: one per event and recipient
-//! (`UNIQUE (event_id, recipient)`), written by the `mail.send` job before
-//! it sends and marked once the SMTP server accepted the mail.
+//! E-mail notification rows: one per event, kind and recipient (`UNIQUE
+//! (event_id, kind, recipient)`), written by the `mail.send` job before it
+//! sends and marked once the SMTP server accepted the mail.
 
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -9,9 +9,9 @@ use super::outbox::JobRow;
 use super::rows::EventRow;
 use super::schema::notifications;
 use super::{DbConn, DbResult, OneRow};
-use crate::domain::notifications::{NotificationKind, NotificationStatus};
+use crate::domain::notifications::{Audience, NotificationKind, NotificationStatus};
 
-/// Job kind: mail the customer about one event.
+/// Job kind: mail one recipient about one event.
 pub const MAIL: &str = "mail.send";
 
 /// A row of `notifications`.
@@ -22,8 +22,9 @@ pub struct NotificationRow {
     pub id: String,
     /// Brand.
     pub brand_id: String,
-    /// Return.
-    pub return_id: String,
+    /// Return (`None` for a mail about something else: a disabled webhook
+    /// endpoint).
+    pub return_id: Option<String>,
     /// The event mailed about.
     pub event_id: String,
     /// [`NotificationKind`] (stored form).
@@ -44,12 +45,21 @@ pub struct NotificationRow {
     pub created_at: chrono::NaiveDateTime,
     /// Last change.
     pub updated_at: chrono::NaiveDateTime,
+    /// Who it is for.
+    pub recipient_type: Audience,
 }
 
-/// The id of the notification of `event_id` to `recipient`: derived from
-/// both, so a job that runs again finds the row it wrote.
-pub fn notification_id(event_id: &str, recipient: &str) -> String {
-    let digest = Sha256::digest(format!("{event_id}:{recipient}").as_bytes());
+/// The id of the notification of `event_id` of `kind` to `recipient`:
+/// derived from them, so a job that runs again finds the row it wrote (a
+/// customer's from the event and recipient alone, as it always was).
+pub fn notification_id(event_id: &str, kind: NotificationKind, recipient: &str) -> String {
+    let source = match kind.audience() {
+        Audience::Customer => format!("{event_id}:{recipient}"),
+        Audience::Staff | Audience::Vendor => {
+            format!("{event_id}:{}:{recipient}", kind.as_str())
+        }
+    };
+    let digest = Sha256::digest(source.as_bytes());
     format!("ntf_{}", &hex::encode(digest)[..32])
 }
 
@@ -57,14 +67,37 @@ pub fn notification_id(event_id: &str, recipient: &str) -> String {
 /// an hour) an unreachable SMTP server is retried for about four hours.
 pub const MAIL_ATTEMPTS: i32 = 16;
 
-/// The job that mails the customer about an event (one per event).
-pub fn mail_job(event: &EventRow, kind: NotificationKind) -> JobRow {
+/// The job that mails one recipient about an event: the customer (one
+/// per event), the part's vendor, or the staff address `to`.
+pub fn mail_job(event: &EventRow, kind: NotificationKind, to: Option<&str>) -> JobRow {
+    let dedupe = match (kind.audience(), to) {
+        (Audience::Customer, _) => format!("mail:{}", event.id),
+        (_, None) => format!("mail:{}:{}", event.id, kind.as_str()),
+        (_, Some(to)) => format!("mail:{}:{}:{to}", event.id, kind.as_str()),
+    };
     let mut job = super::outbox::new_job(
         MAIL,
         &event.brand_id,
         &event.return_id,
-        Some(&format!("mail:{}", event.id)),
-        &serde_json::json!({ "event_id": event.id, "kind": kind.as_str() }),
+        Some(&dedupe),
+        &serde_json::json!({ "event_id": event.id, "kind": kind.as_str(), "to": to }),
+    );
+    job.max_attempts = MAIL_ATTEMPTS;
+    job
+}
+
+/// The job that mails the staff address `to` that the webhook endpoint
+/// `endpoint_id` was disabled (`event_id` names that happening).
+pub fn endpoint_mail_job(brand_id: &str, endpoint_id: &str, event_id: &str, to: &str) -> JobRow {
+    let kind = NotificationKind::WebhookEndpointDisabled;
+    let mut job = super::outbox::new_job(
+        MAIL,
+        brand_id,
+        endpoint_id,
+        Some(&format!("mail:{event_id}:{}:{to}", kind.as_str())),
+        &serde_json::json!({
+            "event_id": event_id, "kind": kind.as_str(), "to": to, "endpoint_id": endpoint_id,
+        }),
     );
     job.max_attempts = MAIL_ATTEMPTS;
     job
@@ -79,6 +112,7 @@ pub fn insert_or_get(conn: &mut DbConn, row: &NotificationRow) -> DbResult<Notif
         .execute(c))?;
     Ok(notifications::table
         .filter(notifications::event_id.eq(&row.event_id))
+        .filter(notifications::kind.eq(&row.kind))
         .filter(notifications::recipient.eq(&row.recipient))
         .select(NotificationRow::as_select())
         .one(conn)?
@@ -126,20 +160,65 @@ pub fn settle(
     Ok(())
 }
 
-/// Marks the queued notifications of an event failed (its job gave up).
-pub fn fail_for_event(conn: &mut DbConn, event_id: &str, error: &str) -> DbResult<()> {
-    diesel::update(
-        notifications::table
-            .filter(notifications::event_id.eq(event_id))
-            .filter(notifications::status.eq(NotificationStatus::Queued)),
-    )
-    .set((
-        notifications::status.eq(NotificationStatus::Failed),
-        notifications::last_error.eq(Some(error)),
-        notifications::updated_at.eq(super::now()),
-    ))
-    .execute(conn)?;
+/// Marks the queued notification of an event and kind failed (its job
+/// gave up): the one to `recipient` when given (a staff address), else
+/// the kind's one recipient.
+pub fn fail_for_event(
+    conn: &mut DbConn,
+    (event_id, kind): (&str, NotificationKind),
+    recipient: Option<&str>,
+    error: &str,
+) -> DbResult<()> {
+    let mut rows = notifications::table
+        .filter(notifications::event_id.eq(event_id))
+        .filter(notifications::kind.eq(kind.as_str()))
+        .filter(notifications::status.eq(NotificationStatus::Queued))
+        .into_boxed();
+    if let Some(to) = recipient {
+        rows = rows.filter(notifications::recipient.eq(to));
+    }
+    let ids: Vec<String> = rows.select(notifications::id).load(conn)?;
+    diesel::update(notifications::table.filter(notifications::id.eq_any(&ids)))
+        .set((
+            notifications::status.eq(NotificationStatus::Failed),
+            notifications::last_error.eq(Some(error)),
+            notifications::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
     Ok(())
+}
+
+/// A brand's notifications, newest event first, after the position
+/// `(event_id, id)` of the previous page, only those to `audience` if
+/// given (`limit` rows).
+pub fn for_brand(
+    conn: &mut DbConn,
+    brand_id: &str,
+    audience: Option<Audience>,
+    after: Option<(&str, &str)>,
+    limit: i64,
+) -> DbResult<Vec<NotificationRow>> {
+    let mut q = notifications::table
+        .filter(notifications::brand_id.eq(brand_id))
+        .into_boxed();
+    if let Some(audience) = audience {
+        q = q.filter(notifications::recipient_type.eq(audience));
+    }
+    if let Some((event, id)) = after {
+        q = q.filter(
+            notifications::event_id
+                .lt(event.to_string())
+                .or(notifications::event_id
+                    .eq(event.to_string())
+                    .and(notifications::id.lt(id.to_string()))),
+        );
+    }
+    Ok(
+        q.order((notifications::event_id.desc(), notifications::id.desc()))
+            .limit(limit)
+            .select(NotificationRow::as_select())
+            .load(conn)?,
+    )
 }
 
 /// The notifications of a return, in event order.

@@ -11,6 +11,8 @@ use super::{DbConn, DbResult};
 pub const LABEL: &str = "label.create";
 /// Job kind: deliver an event to the brand's webhook endpoints.
 pub const WEBHOOK: &str = "webhook.event";
+/// Job kind: carry out a vendor's `on_timeout` at its part's deadline.
+pub const DEADLINE: &str = "vendor.deadline";
 
 /// Default attempts before a job fails for good.
 pub const MAX_ATTEMPTS: i32 = 8;
@@ -184,8 +186,11 @@ pub struct Claim<'a> {
     pub worker: &'a str,
     /// Job kinds of the worker's lane (fixed names, never user input).
     pub kinds: &'a [&'static str],
-    /// Now.
+    /// Now (leases are measured against it).
     pub now: chrono::NaiveDateTime,
+    /// Jobs whose `run_at` is at or before this are due: now by the
+    /// node's scheduling clock ([`crate::clock::Clock`]).
+    pub due: chrono::NaiveDateTime,
     /// End of the lease.
     pub lease_until: chrono::NaiveDateTime,
     /// At most this many jobs.
@@ -199,7 +204,8 @@ fn kinds_sql(kinds: &[&'static str]) -> String {
 }
 
 /// Claims up to `claim.limit` due jobs, counting an attempt for each, in
-/// one statement. PostgreSQL skips rows other nodes are claiming
+/// one statement (its parameters first appear in their numbers' order:
+/// SQLite numbers `$N` by first appearance, PostgreSQL by `N`). PostgreSQL skips rows other nodes are claiming
 /// (`FOR UPDATE SKIP LOCKED`); SQLite has a single writer, so the update
 /// is atomic as it is.
 pub fn claim(conn: &mut DbConn, claim: &Claim<'_>) -> DbResult<Vec<JobRow>> {
@@ -211,8 +217,8 @@ pub fn claim(conn: &mut DbConn, claim: &Claim<'_>) -> DbResult<Vec<JobRow>> {
     let sql = format!(
         "UPDATE outbox SET status = '{running}', lease_until = $1, locked_by = $2, attempts = attempts + 1 \
          WHERE id IN (SELECT id FROM outbox \
-            WHERE {kinds} AND ((status = '{pending}' AND run_at <= $3) OR (status = '{running}' AND lease_until < $3)) \
-            ORDER BY run_at LIMIT $4 {lock}) \
+            WHERE {kinds} AND ((status = '{pending}' AND run_at <= $3) OR (status = '{running}' AND lease_until < $4)) \
+            ORDER BY run_at LIMIT $5 {lock}) \
          RETURNING *",
         kinds = kinds_sql(claim.kinds),
         running = JobStatus::Running.as_str(),
@@ -221,6 +227,7 @@ pub fn claim(conn: &mut DbConn, claim: &Claim<'_>) -> DbResult<Vec<JobRow>> {
     let rows: Vec<JobRow> = crate::per_backend!(conn, c => diesel::sql_query(&sql)
         .bind::<Timestamp, _>(claim.lease_until)
         .bind::<Text, _>(claim.worker)
+        .bind::<Timestamp, _>(claim.due)
         .bind::<Timestamp, _>(claim.now)
         .bind::<BigInt, _>(claim.limit)
         .load(c))?;
@@ -250,7 +257,7 @@ pub fn claim_capped(conn: &mut DbConn, claim: &Claim<'_>, cap: i64) -> DbResult<
         .collect();
     let due = outbox::status
         .eq(JobStatus::Pending)
-        .and(outbox::run_at.le(claim.now))
+        .and(outbox::run_at.le(claim.due))
         .or(outbox::status
             .eq(JobStatus::Running)
             .and(outbox::lease_until.lt(claim.now)));

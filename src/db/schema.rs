@@ -302,6 +302,7 @@ diesel::table! {
         failing_since -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        vendor_id -> Nullable<Text>,
     }
 }
 
@@ -398,7 +399,7 @@ diesel::table! {
     notifications (id) {
         id -> Text,
         brand_id -> Text,
-        return_id -> Text,
+        return_id -> Nullable<Text>,
         event_id -> Text,
         kind -> Text,
         recipient -> Text,
@@ -409,6 +410,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        recipient_type -> Text,
     }
 }
 
@@ -425,6 +427,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deactivated_at -> Nullable<Timestamp>,
+        on_timeout -> Text,
+        locale -> Nullable<Text>,
     }
 }
 
@@ -444,3 +448,37 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(vendors, vendor_api_keys, brands);
 diesel::allow_tables_to_appear_in_same_query!(vendors, return_shipments);
 diesel::allow_tables_to_appear_in_same_query!(vendors, returns);
+
+diesel::table! {
+    products (brand_id, id) {
+        brand_id -> Text,
+        id -> Text,
+        title -> Text,
+        options -> Text,
+        tags -> Text,
+        vendor -> Nullable<Text>,
+        image_url -> Nullable<Text>,
+        exchangeable -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    product_variants (brand_id, sku) {
+        brand_id -> Text,
+        sku -> Text,
+        product_id -> Text,
+        position -> Integer,
+        option_values -> Text,
+        prices -> Text,
+        available -> BigInt,
+        reserved -> BigInt,
+        image_url -> Nullable<Text>,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(products, product_variants);
+diesel::allow_tables_to_appear_in_same_query!(vendors, webhook_endpoints);

@@ -19,10 +19,11 @@ use diesel::sql_types::Text;
 
 use super::outbox::JobStatus;
 use crate::domain::labels::LabelStatus;
-use crate::domain::notifications::NotificationStatus;
+use crate::domain::notifications::{Audience, NotificationStatus};
 use crate::domain::parts::PartStatus;
 use crate::domain::return_status::ReturnStatus;
 use crate::domain::tracking::TrackingStatus;
+use crate::domain::vendors::OnTimeout;
 use crate::domain::webhooks::DeliveryStatus;
 
 /// Implements the text storage of status enums that have `as_str` and
@@ -66,6 +67,8 @@ stored_as_text!(
     NotificationStatus via NotificationStatusText,
     DeliveryStatus via DeliveryStatusText,
     JobStatus via JobStatusText,
+    OnTimeout via OnTimeoutText,
+    Audience via AudienceText,
 );
 
 #[cfg(test)]

@@ -31,6 +31,10 @@ pub struct VendorRow {
     pub updated_at: chrono::NaiveDateTime,
     /// When the merchant retired it (`None` while active).
     pub deactivated_at: Option<chrono::NaiveDateTime>,
+    /// What happens at a part's deadline.
+    pub on_timeout: crate::domain::vendors::OnTimeout,
+    /// Locale of its e-mail (`None`: the brand's default).
+    pub locale: Option<String>,
 }
 
 impl VendorRow {

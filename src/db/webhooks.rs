@@ -5,6 +5,10 @@
 //! An endpoint's signing secrets are stored sealed (`crate::secrets`) under
 //! the deployment's secrets key, bound to the endpoint's id: this layer
 //! stores and returns them as they are, the services seal and open them.
+//!
+//! An endpoint belongs to the merchant (`vendor_id` null) or to one vendor
+//! of the brand; every query of endpoints names the [`Owner`], so neither
+//! ever sees the other's.
 
 use diesel::prelude::*;
 use sha2::{Digest, Sha256};
@@ -12,7 +16,7 @@ use sha2::{Digest, Sha256};
 use super::outbox::JobRow;
 use super::schema::{webhook_attempts, webhook_deliveries, webhook_endpoints, webhook_messages};
 use super::{DbConn, DbResult, OneRow};
-use crate::domain::webhooks::DeliveryStatus;
+use crate::domain::webhooks::{DeliveryStatus, Owner};
 
 /// Job kind: deliver one message to one endpoint (one attempt per run).
 pub const DELIVER: &str = "webhook.deliver";
@@ -51,6 +55,8 @@ pub struct EndpointRow {
     pub created_at: chrono::NaiveDateTime,
     /// Last change.
     pub updated_at: chrono::NaiveDateTime,
+    /// The vendor it belongs to (none: the merchant's).
+    pub vendor_id: Option<String>,
 }
 
 /// The context an endpoint's secrets are sealed with (its row).
@@ -59,6 +65,11 @@ pub fn secret_context(endpoint_id: &str) -> String {
 }
 
 impl EndpointRow {
+    /// Who it belongs to.
+    pub fn owner(&self) -> Owner {
+        Owner::of(self.vendor_id.as_deref())
+    }
+
     /// The (sealed) secrets that sign at `now`: the current one, and the
     /// previous one while its rotation grace lasts.
     pub fn signing_secrets(&self, now: chrono::NaiveDateTime) -> Vec<&str> {
@@ -186,36 +197,57 @@ pub fn save_endpoint(conn: &mut DbConn, row: &EndpointRow) -> DbResult<()> {
     Ok(())
 }
 
-/// Deletes an endpoint with its deliveries; whether it existed.
-pub fn delete_endpoint(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<bool> {
-    let n = diesel::delete(
-        webhook_endpoints::table
-            .filter(webhook_endpoints::id.eq(id))
-            .filter(webhook_endpoints::brand_id.eq(brand_id)),
-    )
-    .execute(conn)?;
+type Owned<'a> = webhook_endpoints::BoxedQuery<'a, <DbConn as diesel::Connection>::Backend>;
+
+/// The endpoints of the brand that `owner` owns.
+fn owned<'a>(brand_id: &'a str, owner: &'a Owner) -> Owned<'a> {
+    let q = webhook_endpoints::table
+        .filter(webhook_endpoints::brand_id.eq(brand_id))
+        .into_boxed();
+    match owner.vendor_id() {
+        None => q.filter(webhook_endpoints::vendor_id.is_null()),
+        Some(vendor) => q.filter(webhook_endpoints::vendor_id.eq(vendor)),
+    }
+}
+
+/// Deletes an endpoint of the owner with its deliveries; whether it
+/// existed.
+pub fn delete_endpoint(
+    conn: &mut DbConn,
+    brand_id: &str,
+    owner: &Owner,
+    id: &str,
+) -> DbResult<bool> {
+    if endpoint(conn, brand_id, owner, id)?.is_none() {
+        return Ok(false);
+    }
+    let n = diesel::delete(webhook_endpoints::table.find(id)).execute(conn)?;
     Ok(n == 1)
 }
 
-/// An endpoint of the brand.
-pub fn endpoint(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<Option<EndpointRow>> {
-    Ok(webhook_endpoints::table
+/// An endpoint of the brand that `owner` owns.
+pub fn endpoint(
+    conn: &mut DbConn,
+    brand_id: &str,
+    owner: &Owner,
+    id: &str,
+) -> DbResult<Option<EndpointRow>> {
+    Ok(owned(brand_id, owner)
         .filter(webhook_endpoints::id.eq(id))
-        .filter(webhook_endpoints::brand_id.eq(brand_id))
         .select(EndpointRow::as_select())
         .one(conn)?)
 }
 
-/// The brand's endpoints after `after`, oldest first (`limit` rows).
+/// The owner's endpoints of the brand after `after`, oldest first
+/// (`limit` rows).
 pub fn endpoints(
     conn: &mut DbConn,
     brand_id: &str,
+    owner: &Owner,
     after: Option<&str>,
     limit: i64,
 ) -> DbResult<Vec<EndpointRow>> {
-    let mut q = webhook_endpoints::table
-        .filter(webhook_endpoints::brand_id.eq(brand_id))
-        .into_boxed();
+    let mut q = owned(brand_id, owner);
     if let Some(after) = after {
         q = q.filter(webhook_endpoints::id.gt(after));
     }
@@ -225,19 +257,48 @@ pub fn endpoints(
         .load(conn)?)
 }
 
-/// How many endpoints the brand has.
-pub fn count_endpoints(conn: &mut DbConn, brand_id: &str) -> DbResult<i64> {
-    Ok(webhook_endpoints::table
-        .filter(webhook_endpoints::brand_id.eq(brand_id))
-        .count()
-        .get_result(conn)?)
+/// How many endpoints the owner has in the brand.
+pub fn count_endpoints(conn: &mut DbConn, brand_id: &str, owner: &Owner) -> DbResult<i64> {
+    Ok(owned(brand_id, owner).count().get_result(conn)?)
 }
 
-/// The brand's enabled endpoints (the caller picks the subscribed ones).
-pub fn enabled_endpoints(conn: &mut DbConn, brand_id: &str) -> DbResult<Vec<EndpointRow>> {
+/// The owner's enabled endpoints of the brand (the caller picks the
+/// subscribed ones).
+pub fn enabled_endpoints(
+    conn: &mut DbConn,
+    brand_id: &str,
+    owner: &Owner,
+) -> DbResult<Vec<EndpointRow>> {
+    Ok(owned(brand_id, owner)
+        .filter(webhook_endpoints::enabled.eq(true))
+        .select(EndpointRow::as_select())
+        .load(conn)?)
+}
+
+/// The enabled endpoints of the brand's active vendors among `vendors`
+/// (a retired vendor's endpoints hear nothing more).
+pub fn enabled_vendor_endpoints(
+    conn: &mut DbConn,
+    brand_id: &str,
+    vendors: &[String],
+) -> DbResult<Vec<EndpointRow>> {
+    use super::schema::vendors as v;
+    if vendors.is_empty() {
+        return Ok(Vec::new());
+    }
+    let active = v::table
+        .filter(v::brand_id.eq(brand_id))
+        .filter(v::id.eq_any(vendors))
+        .filter(v::deactivated_at.is_null())
+        .select(v::id);
     Ok(webhook_endpoints::table
         .filter(webhook_endpoints::brand_id.eq(brand_id))
         .filter(webhook_endpoints::enabled.eq(true))
+        .filter(
+            webhook_endpoints::vendor_id
+                .assume_not_null()
+                .eq_any(active),
+        )
         .select(EndpointRow::as_select())
         .load(conn)?)
 }
@@ -282,6 +343,9 @@ pub struct DeliveryContext {
     pub endpoint: EndpointRow,
     /// The body to send.
     pub body: String,
+    /// Whether the endpoint's owner still hears through it (false once its
+    /// vendor was retired).
+    pub owner_active: bool,
 }
 
 /// A delivery, its endpoint and the body to send (`None` once the endpoint
@@ -297,10 +361,20 @@ pub fn context(conn: &mut DbConn, delivery_id: &str) -> DbResult<Option<Delivery
             webhook_messages::body,
         ))
         .one(conn)?;
-    Ok(row.map(|(delivery, endpoint, body)| DeliveryContext {
+    let Some((delivery, endpoint, body)) = row else {
+        return Ok(None);
+    };
+    let owner_active = match &endpoint.vendor_id {
+        None => true,
+        Some(vendor) => {
+            super::vendors::get(conn, &endpoint.brand_id, vendor)?.is_some_and(|v| v.is_active())
+        }
+    };
+    Ok(Some(DeliveryContext {
         delivery,
         endpoint,
         body,
+        owner_active,
     }))
 }
 

@@ -89,6 +89,17 @@ pub enum EventType {
     #[serde(rename = "return_part.completed")]
     #[strum(serialize = "return_part.completed")]
     ReturnPartCompleted,
+    /// A vendor did not answer its part by `vendor_due_at`, and the
+    /// vendor's `on_timeout` acts (actor `system`; the approval or
+    /// rejection it makes follows as its own event).
+    #[serde(rename = "return_part.overdue")]
+    #[strum(serialize = "return_part.overdue")]
+    ReturnPartOverdue,
+    /// The return was cancelled after the part's vendor was asked about
+    /// it or approved it: the vendor stops expecting its parcel.
+    #[serde(rename = "return_part.cancelled")]
+    #[strum(serialize = "return_part.cancelled")]
+    ReturnPartCancelled,
     /// A webhook endpoint failed every delivery for days and was disabled.
     #[serde(rename = "webhook_endpoint.disabled")]
     #[strum(serialize = "webhook_endpoint.disabled")]

@@ -4,6 +4,7 @@
 
 pub mod addresses;
 pub mod brand;
+pub mod catalogue;
 pub mod client_address;
 pub mod codes;
 pub mod contact;

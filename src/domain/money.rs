@@ -25,6 +25,18 @@ impl Money {
     }
 }
 
+/// A difference of money in minor units: negative when it is owed the
+/// other way (a cheaper exchange).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoneyDelta {
+    /// Amount in minor units (`-500` = 5.00 EUR less).
+    #[schema(example = 500, minimum = -100_000_000_000i64, maximum = 100_000_000_000i64)]
+    pub amount: i64,
+    /// ISO 4217 code.
+    pub currency: Currency,
+}
+
 /// An ISO 4217 currency code, upper case, checked against the standard's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Currency([u8; 3]);

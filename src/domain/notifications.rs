@@ -74,8 +74,10 @@ pub enum NotificationStatus {
     /// The SMTP server accepted it.
     Sent,
     /// Not sent, for the reason in `error`: `smtp_not_configured` (no
-    /// `SMTP_URL`), `no_recipient` (the order has no e-mail), `disabled`
-    /// (turned off since the event).
+    /// `SMTP_URL`), `no_recipient` (the order has no e-mail, the vendor no
+    /// `contact_email`), `disabled` (turned off since the event, or the
+    /// staff address removed), `answered` (a vendor's reminder, once the
+    /// vendor answered).
     Skipped,
     /// Given up: the server refused it, or every attempt failed.
     Failed,
@@ -106,7 +108,44 @@ impl NotificationStatus {
     }
 }
 
-/// A step of a return the customer can be mailed about.
+/// Who a notification is for.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Audience {
+    /// The order's customer (`notifications`).
+    Customer,
+    /// One of the merchant's staff addresses (`staff_notifications`).
+    Staff,
+    /// The vendor of a part, at its `contact_email` (`vendor_notifications`).
+    Vendor,
+}
+
+impl Audience {
+    /// The stored and wire form, e.g. `staff`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<Audience> {
+        s.parse().ok()
+    }
+}
+
+/// A kind of e-mail: a step of a return the customer is mailed about, or
+/// what the merchant's staff or a vendor is told.
 #[derive(
     Debug,
     Clone,
@@ -143,11 +182,33 @@ pub enum NotificationKind {
     /// A vendor released the refund of its part, or raised its exchange
     /// (`return_part.completed`).
     PartCompleted,
+    /// Staff: a return waits for the merchant's review (`return.requested`
+    /// without an approval).
+    ReturnAwaitsReview,
+    /// Staff: a vendor rejected its part (`return.vendor_rejected`).
+    PartRejectedByVendor,
+    /// Staff: a vendor let its deadline pass (`return_part.overdue`).
+    VendorOverdue,
+    /// Staff: a label could not be made (`label.failed`).
+    LabelFailed,
+    /// Staff: a webhook endpoint failed for days and was disabled
+    /// (`webhook_endpoint.disabled`).
+    WebhookEndpointDisabled,
+    /// Vendor: one of its parts waits for its answer
+    /// (`return_part.awaiting_vendor`).
+    PartAwaitingVendor,
+    /// Vendor: a part still waits for its answer, a set number of hours
+    /// before its deadline.
+    PartReminder,
+    /// Vendor: its parcel was scanned by the carrier (`return_part.in_transit`).
+    PartInTransit,
+    /// Vendor: its parcel was delivered (`return.delivered` of its part).
+    PartDelivered,
 }
 
 impl NotificationKind {
-    /// Every kind, in settings order.
-    pub const ALL: [NotificationKind; 7] = [
+    /// The customer's kinds, in settings order.
+    pub const CUSTOMER: [NotificationKind; 7] = [
         NotificationKind::ReturnApproved,
         NotificationKind::ReturnRejected,
         NotificationKind::ReturnReceived,
@@ -155,6 +216,23 @@ impl NotificationKind {
         NotificationKind::VendorApproved,
         NotificationKind::VendorRejected,
         NotificationKind::PartCompleted,
+    ];
+
+    /// The staff's kinds, in settings order.
+    pub const STAFF: [NotificationKind; 5] = [
+        NotificationKind::ReturnAwaitsReview,
+        NotificationKind::PartRejectedByVendor,
+        NotificationKind::VendorOverdue,
+        NotificationKind::LabelFailed,
+        NotificationKind::WebhookEndpointDisabled,
+    ];
+
+    /// A vendor's kinds, in settings order.
+    pub const VENDOR: [NotificationKind; 4] = [
+        NotificationKind::PartAwaitingVendor,
+        NotificationKind::PartReminder,
+        NotificationKind::PartInTransit,
+        NotificationKind::PartDelivered,
     ];
 
     /// The stored and wire form, e.g. `return_approved`.
@@ -167,7 +245,18 @@ impl NotificationKind {
         s.parse().ok()
     }
 
-    /// The kind of mail an event sends, if any.
+    /// Who mail of this kind goes to.
+    pub fn audience(self) -> Audience {
+        if Self::STAFF.contains(&self) {
+            Audience::Staff
+        } else if Self::VENDOR.contains(&self) {
+            Audience::Vendor
+        } else {
+            Audience::Customer
+        }
+    }
+
+    /// The kind of customer mail an event sends, if any.
     pub fn for_event(event: EventType) -> Option<NotificationKind> {
         match event {
             EventType::ReturnApproved => Some(NotificationKind::ReturnApproved),
@@ -237,6 +326,61 @@ impl NotificationKind {
                  {% if resolution.type == \"refund\" %}<p>We refunded {{ resolution.amount }}.</p>\
                  {% elif resolution.type == \"store_credit\" %}<p>You received {{ resolution.amount }} in store credit.</p>\
                  {% elif resolution.type == \"exchange\" %}<p>Your exchange order is {{ resolution.exchange_order_reference }}.</p>{% endif %}",
+            ),
+            NotificationKind::ReturnAwaitsReview => (
+                "Return {{ return.rma }} waits for your review",
+                "<p>Return {{ return.rma }} (order {{ return.order_number }}, {{ return.id }}) waits for your review.</p>\n\
+                 <ul>{% for item in return.items %}<li>{{ item.quantity }} × {{ item.name }} ({{ item.sku }})</li>{% endfor %}</ul>\n\
+                 <p>Estimated refund: {{ return.estimated_refund }}</p>",
+            ),
+            NotificationKind::PartRejectedByVendor => (
+                "{{ part.vendor }} rejected its part of return {{ return.rma }}",
+                "<p>{{ part.vendor }} rejected these items of return {{ return.rma }} ({{ return.id }}):</p>\n\
+                 <ul>{% for item in part.items %}<li>{{ item.quantity }} × {{ item.name }} ({{ item.sku }})</li>{% endfor %}</ul>\n\
+                 <p>Reason: {{ reason }}</p>\n\
+                 {% if note %}<p>{{ note }}</p>{% endif %}",
+            ),
+            NotificationKind::VendorOverdue => (
+                "{{ part.vendor }} did not answer return {{ return.rma }} in time",
+                "<p>{{ part.vendor }} did not answer its part of return {{ return.rma }} ({{ return.id }}) by {{ part.due_at }}.</p>\n\
+                 <ul>{% for item in part.items %}<li>{{ item.quantity }} × {{ item.name }} ({{ item.sku }})</li>{% endfor %}</ul>\n\
+                 <p>{% if part.on_timeout == \"approve\" %}It was approved for the vendor.\
+                 {% elif part.on_timeout == \"reject\" %}It was rejected for the vendor.\
+                 {% else %}You may now approve or reject it for the vendor.{% endif %}</p>",
+            ),
+            NotificationKind::LabelFailed => (
+                "No label could be made for return {{ return.rma }}",
+                "<p>The label of return {{ return.rma }} ({{ return.id }}, order {{ return.order_number }}) could not be made.</p>\n\
+                 {% if note %}<p>{{ note }}</p>{% endif %}",
+            ),
+            NotificationKind::WebhookEndpointDisabled => (
+                "A webhook endpoint of {{ brand.name }} was disabled",
+                "<p>The webhook endpoint {{ endpoint.url }} ({{ endpoint.id }}) failed every delivery for too long and was disabled.</p>\n\
+                 <p>Fix the receiver, then enable the endpoint again and retry its failed deliveries.</p>",
+            ),
+            NotificationKind::PartAwaitingVendor => (
+                "Return {{ return.rma }} waits for your answer",
+                "<p>Hello {{ part.vendor }},</p>\n\
+                 <p>A customer of {{ brand.name }} wants to return these items you sold (return {{ return.rma }}, id {{ return.id }}):</p>\n\
+                 <ul>{% for item in part.items %}<li>{{ item.quantity }} × {{ item.name }} ({{ item.sku }})</li>{% endfor %}</ul>\n\
+                 <p>Please approve or reject them by {{ part.due_at }}.</p>",
+            ),
+            NotificationKind::PartReminder => (
+                "Reminder: return {{ return.rma }} waits for your answer",
+                "<p>Hello {{ part.vendor }},</p>\n\
+                 <p>Return {{ return.rma }} (id {{ return.id }}) still waits for your answer, until {{ part.due_at }}:</p>\n\
+                 <ul>{% for item in part.items %}<li>{{ item.quantity }} × {{ item.name }} ({{ item.sku }})</li>{% endfor %}</ul>",
+            ),
+            NotificationKind::PartInTransit => (
+                "Return {{ return.rma }} is on its way to you",
+                "<p>Hello {{ part.vendor }},</p>\n\
+                 <p>The parcel of return {{ return.rma }} (id {{ return.id }}) is on its way{% if part.tracking_number %} (tracking {{ part.tracking_number }}){% endif %}:</p>\n\
+                 <ul>{% for item in part.items %}<li>{{ item.approved_quantity }} × {{ item.name }} ({{ item.sku }})</li>{% endfor %}</ul>",
+            ),
+            NotificationKind::PartDelivered => (
+                "Return {{ return.rma }} was delivered to you",
+                "<p>Hello {{ part.vendor }},</p>\n\
+                 <p>The parcel of return {{ return.rma }} (id {{ return.id }}) was delivered{% if part.tracking_number %} (tracking {{ part.tracking_number }}){% endif %}. Please record what arrived.</p>",
             ),
         };
         MailTemplate {
@@ -327,52 +471,72 @@ pub struct Notifications {
 }
 
 impl Notifications {
-    /// The setting of a kind.
-    pub fn get(&self, kind: NotificationKind) -> &NotificationSetting {
+    /// The setting of a customer kind, to change it.
+    pub fn get_mut(&mut self, kind: NotificationKind) -> Option<&mut NotificationSetting> {
         match kind {
-            NotificationKind::ReturnApproved => &self.return_approved,
-            NotificationKind::ReturnRejected => &self.return_rejected,
-            NotificationKind::ReturnReceived => &self.return_received,
-            NotificationKind::ReturnCompleted => &self.return_completed,
-            NotificationKind::VendorApproved => &self.vendor_approved,
-            NotificationKind::VendorRejected => &self.vendor_rejected,
-            NotificationKind::PartCompleted => &self.part_completed,
+            NotificationKind::ReturnApproved => Some(&mut self.return_approved),
+            NotificationKind::ReturnRejected => Some(&mut self.return_rejected),
+            NotificationKind::ReturnReceived => Some(&mut self.return_received),
+            NotificationKind::ReturnCompleted => Some(&mut self.return_completed),
+            NotificationKind::VendorApproved => Some(&mut self.vendor_approved),
+            NotificationKind::VendorRejected => Some(&mut self.vendor_rejected),
+            NotificationKind::PartCompleted => Some(&mut self.part_completed),
+            _ => None,
         }
     }
+}
 
-    /// The setting of a kind, to change it.
-    pub fn get_mut(&mut self, kind: NotificationKind) -> &mut NotificationSetting {
+impl MailSettings for Notifications {
+    const PATH: &'static str = "notifications";
+    const KINDS: &'static [NotificationKind] = &NotificationKind::CUSTOMER;
+
+    fn setting(&self, kind: NotificationKind) -> Option<&NotificationSetting> {
         match kind {
-            NotificationKind::ReturnApproved => &mut self.return_approved,
-            NotificationKind::ReturnRejected => &mut self.return_rejected,
-            NotificationKind::ReturnReceived => &mut self.return_received,
-            NotificationKind::ReturnCompleted => &mut self.return_completed,
-            NotificationKind::VendorApproved => &mut self.vendor_approved,
-            NotificationKind::VendorRejected => &mut self.vendor_rejected,
-            NotificationKind::PartCompleted => &mut self.part_completed,
+            NotificationKind::ReturnApproved => Some(&self.return_approved),
+            NotificationKind::ReturnRejected => Some(&self.return_rejected),
+            NotificationKind::ReturnReceived => Some(&self.return_received),
+            NotificationKind::ReturnCompleted => Some(&self.return_completed),
+            NotificationKind::VendorApproved => Some(&self.vendor_approved),
+            NotificationKind::VendorRejected => Some(&self.vendor_rejected),
+            NotificationKind::PartCompleted => Some(&self.part_completed),
+            _ => None,
         }
     }
+}
 
-    /// Whether the customer is mailed about this kind.
-    pub fn enabled(&self, kind: NotificationKind) -> bool {
-        self.get(kind).enabled
+/// A group of mail settings (the customer's, the staff's, the vendors'):
+/// one [`NotificationSetting`] per kind of the group, and what every group
+/// does with them.
+pub trait MailSettings {
+    /// The group's field in Returns Settings, e.g. `notifications`.
+    const PATH: &'static str;
+    /// The group's kinds, in settings order.
+    const KINDS: &'static [NotificationKind];
+
+    /// The setting of one of the group's kinds (`None` for other kinds).
+    fn setting(&self, kind: NotificationKind) -> Option<&NotificationSetting>;
+
+    /// Whether mail of this kind goes out.
+    fn enabled(&self, kind: NotificationKind) -> bool {
+        self.setting(kind).is_some_and(|s| s.enabled)
     }
 
-    /// The template for a customer's `locale`: the brand's for that locale,
-    /// else for its language (`de` for `de-AT`), else for the default
-    /// locale, else the built-in English one. Returns the locale used
-    /// (`en` for the built-in one).
-    pub fn template(
+    /// The template for a recipient's `locale`: the brand's for that
+    /// locale, else for its language (`de` for `de-AT`), else for the
+    /// default locale, else the built-in English one. Returns the locale
+    /// used (`en` for the built-in one).
+    fn template(
         &self,
         kind: NotificationKind,
         locale: &str,
         default_locale: &str,
     ) -> (String, MailTemplate) {
-        let templates = &self.get(kind).templates;
         let language = locale.split('-').next().unwrap_or(locale);
-        for candidate in [locale, language, default_locale] {
-            if let Some(t) = templates.get(candidate) {
-                return (candidate.to_string(), t.clone());
+        if let Some(templates) = self.setting(kind).map(|s| &s.templates) {
+            for candidate in [locale, language, default_locale] {
+                if let Some(t) = templates.get(candidate) {
+                    return (candidate.to_string(), t.clone());
+                }
             }
         }
         ("en".into(), kind.default_template())
@@ -381,15 +545,18 @@ impl Notifications {
     /// Every error of the templates: locales of the brand, sizes, and each
     /// template rendering with sample values (all of them in one bounded
     /// process).
-    pub fn check(&self, locales: &BTreeSet<&str>) -> Vec<FieldError> {
+    fn check(&self, locales: &BTreeSet<&str>) -> Vec<FieldError> {
         enum Found<'a> {
             Error(FieldError),
             Render(String, &'a str, &'a str),
         }
         let mut found = Vec::new();
-        for kind in NotificationKind::ALL {
-            for (locale, template) in &self.get(kind).templates {
-                let at = format!("notifications.{}.templates.{locale}", kind.as_str());
+        for &kind in Self::KINDS {
+            let Some(setting) = self.setting(kind) else {
+                continue;
+            };
+            for (locale, template) in &setting.templates {
+                let at = format!("{}.{}.templates.{locale}", Self::PATH, kind.as_str());
                 if !locales.contains(locale.as_str()) {
                     found.push(Found::Error(FieldError::new(
                         at.clone(),
@@ -443,6 +610,232 @@ impl Notifications {
                 },
             })
             .collect()
+    }
+}
+
+/// Most staff addresses.
+pub const MAX_STAFF_RECIPIENTS: usize = 20;
+
+/// E-mail to the merchant's staff: to every address in `recipients`, in
+/// `locale` (default: the brand's default locale), for each kind turned
+/// on. Templates see what customer templates see (see
+/// [`Notifications`]) except `customer`, and also `part.due_at`,
+/// `part.on_timeout` (`vendor_overdue`), `note` (the label error,
+/// `label_failed`) and `endpoint.id` and `endpoint.url`
+/// (`webhook_endpoint_disabled`, where `return` is empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StaffNotifications {
+    /// Staff addresses (at most 20), each mailed once per event.
+    #[serde(default)]
+    #[schema(max_items = 20, example = json!(["returns-team@shop.example"]))]
+    pub recipients: Vec<String>,
+    /// Locale of staff mail (one of `locales`; default `default_locale`).
+    #[serde(default)]
+    #[schema(value_type = Option<crate::domain::codes::Locale>)]
+    pub locale: Option<String>,
+    /// A return waits for the merchant's review.
+    #[serde(default)]
+    pub return_awaits_review: NotificationSetting,
+    /// A vendor rejected its part.
+    #[serde(default)]
+    pub part_rejected_by_vendor: NotificationSetting,
+    /// A vendor did not answer by its deadline (its `on_timeout` acted).
+    #[serde(default)]
+    pub vendor_overdue: NotificationSetting,
+    /// A return's label could not be made.
+    #[serde(default)]
+    pub label_failed: NotificationSetting,
+    /// A webhook endpoint was disabled after failing for days.
+    #[serde(default)]
+    pub webhook_endpoint_disabled: NotificationSetting,
+}
+
+impl MailSettings for StaffNotifications {
+    const PATH: &'static str = "staff_notifications";
+    const KINDS: &'static [NotificationKind] = &NotificationKind::STAFF;
+
+    fn setting(&self, kind: NotificationKind) -> Option<&NotificationSetting> {
+        match kind {
+            NotificationKind::ReturnAwaitsReview => Some(&self.return_awaits_review),
+            NotificationKind::PartRejectedByVendor => Some(&self.part_rejected_by_vendor),
+            NotificationKind::VendorOverdue => Some(&self.vendor_overdue),
+            NotificationKind::LabelFailed => Some(&self.label_failed),
+            NotificationKind::WebhookEndpointDisabled => Some(&self.webhook_endpoint_disabled),
+            _ => None,
+        }
+    }
+}
+
+impl StaffNotifications {
+    /// The addresses mailed about `kind`: none unless it is turned on.
+    pub fn recipients_of(&self, kind: NotificationKind) -> &[String] {
+        if self.enabled(kind) {
+            &self.recipients
+        } else {
+            &[]
+        }
+    }
+}
+
+/// Hours before a part's deadline that its vendor is reminded, unless set.
+pub const DEFAULT_REMINDER_HOURS: u32 = 24;
+
+/// E-mail to vendors, at each vendor's `contact_email` in its `locale`
+/// (default: the brand's default locale), for each kind turned on. A
+/// vendor's mail speaks of its own part only and never shows the
+/// customer's contact details. Templates see `brand.name`, `return.id`,
+/// `return.rma`, `return.order_number`, `return.status`, and `part.vendor`,
+/// `part.items`, `part.due_at` (RFC 3339), `part.tracking_number`,
+/// `part.address` and `part.instructions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VendorNotifications {
+    /// Hours before a part's deadline that `part_reminder` goes out (1–720,
+    /// default 24; none when the part started waiting later than that).
+    #[serde(default = "default_reminder_hours")]
+    #[schema(minimum = 1, maximum = 720, default = 24)]
+    pub reminder_hours: u32,
+    /// One of its parts waits for its answer (items, deadline, return id).
+    #[serde(default)]
+    pub part_awaiting_vendor: NotificationSetting,
+    /// A part still waits, `reminder_hours` before its deadline.
+    #[serde(default)]
+    pub part_reminder: NotificationSetting,
+    /// Its parcel was scanned in transit.
+    #[serde(default)]
+    pub part_in_transit: NotificationSetting,
+    /// Its parcel was delivered.
+    #[serde(default)]
+    pub part_delivered: NotificationSetting,
+}
+
+fn default_reminder_hours() -> u32 {
+    DEFAULT_REMINDER_HOURS
+}
+
+impl Default for VendorNotifications {
+    fn default() -> VendorNotifications {
+        VendorNotifications {
+            reminder_hours: DEFAULT_REMINDER_HOURS,
+            part_awaiting_vendor: NotificationSetting::default(),
+            part_reminder: NotificationSetting::default(),
+            part_in_transit: NotificationSetting::default(),
+            part_delivered: NotificationSetting::default(),
+        }
+    }
+}
+
+impl MailSettings for VendorNotifications {
+    const PATH: &'static str = "vendor_notifications";
+    const KINDS: &'static [NotificationKind] = &NotificationKind::VENDOR;
+
+    fn setting(&self, kind: NotificationKind) -> Option<&NotificationSetting> {
+        match kind {
+            NotificationKind::PartAwaitingVendor => Some(&self.part_awaiting_vendor),
+            NotificationKind::PartReminder => Some(&self.part_reminder),
+            NotificationKind::PartInTransit => Some(&self.part_in_transit),
+            NotificationKind::PartDelivered => Some(&self.part_delivered),
+            _ => None,
+        }
+    }
+}
+
+/// Every error of the staff and vendor mail settings beyond their
+/// templates: addresses, their number, the staff locale, the reminder.
+pub fn check_business(
+    staff: &StaffNotifications,
+    vendors: &VendorNotifications,
+    locales: &BTreeSet<&str>,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if staff.recipients.len() > MAX_STAFF_RECIPIENTS {
+        errors.push(FieldError::new(
+            "staff_notifications.recipients",
+            ErrorCode::InvalidLength,
+            format!("at most {MAX_STAFF_RECIPIENTS} addresses"),
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for (i, address) in staff.recipients.iter().enumerate() {
+        let at = format!("staff_notifications.recipients[{i}]");
+        match crate::domain::contact::normalize_email(address) {
+            Some(norm) if seen.insert(norm.clone()) => {}
+            Some(_) => errors.push(FieldError::new(
+                at,
+                ErrorCode::Duplicate,
+                "appears more than once",
+            )),
+            None => errors.push(FieldError::new(
+                at,
+                ErrorCode::InvalidEmail,
+                "not an e-mail address",
+            )),
+        }
+    }
+    if let Some(locale) = &staff.locale
+        && !locales.contains(locale.as_str())
+    {
+        errors.push(FieldError::new(
+            "staff_notifications.locale",
+            ErrorCode::UnknownLocale,
+            "not one of `locales`",
+        ));
+    }
+    if !(1..=720).contains(&vendors.reminder_hours) {
+        errors.push(FieldError::new(
+            "vendor_notifications.reminder_hours",
+            ErrorCode::OutOfRange,
+            "must be between 1 and 720",
+        ));
+    }
+    errors.extend(staff.check(locales));
+    errors.extend(vendors.check(locales));
+    errors
+}
+
+/// An event as the mail rules read it.
+#[derive(Debug, Clone, Copy)]
+pub struct MailEvent<'a> {
+    /// Its type.
+    pub event_type: EventType,
+    /// Who acted (`customer`, `system`, `merchant:…`, `vendor:…`, `carrier:…`).
+    pub actor: &'a str,
+    /// Whether it is about a vendor's part.
+    pub vendor_part: bool,
+}
+
+/// What the merchant's staff are told of an event, given the types of
+/// every event of the same change: a return that waits for review (asked
+/// for and not approved with it), a vendor's own rejection (not one the
+/// merchant made for it), a missed deadline, a failed label, a disabled
+/// webhook endpoint.
+pub fn staff_kind(event: MailEvent<'_>, change: &[EventType]) -> Option<NotificationKind> {
+    match event.event_type {
+        EventType::ReturnRequested if !change.contains(&EventType::ReturnApproved) => {
+            Some(NotificationKind::ReturnAwaitsReview)
+        }
+        EventType::ReturnVendorRejected if event.actor.starts_with("vendor:") => {
+            Some(NotificationKind::PartRejectedByVendor)
+        }
+        EventType::ReturnPartOverdue => Some(NotificationKind::VendorOverdue),
+        EventType::LabelFailed => Some(NotificationKind::LabelFailed),
+        EventType::WebhookEndpointDisabled => Some(NotificationKind::WebhookEndpointDisabled),
+        _ => None,
+    }
+}
+
+/// What a vendor is told of an event of its own part: that the part waits
+/// for it, that its parcel travels, that it was delivered.
+pub fn vendor_kind(event: MailEvent<'_>) -> Option<NotificationKind> {
+    if !event.vendor_part {
+        return None;
+    }
+    match event.event_type {
+        EventType::ReturnPartAwaitingVendor => Some(NotificationKind::PartAwaitingVendor),
+        EventType::ReturnPartInTransit => Some(NotificationKind::PartInTransit),
+        EventType::ReturnDelivered => Some(NotificationKind::PartDelivered),
+        _ => None,
     }
 }
 
@@ -647,7 +1040,7 @@ fn describe(e: &minijinja::Error) -> String {
 }
 
 /// What a template sees (see [`Notifications`] for the list).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MailContext {
     /// The return.
     #[serde(rename = "return")]
@@ -668,6 +1061,17 @@ pub struct MailContext {
     pub resolution: Option<ResolutionContext>,
     /// The vendor's part the event is about, if any.
     pub part: Option<PartContext>,
+    /// The webhook endpoint a staff mail is about, if any.
+    pub endpoint: Option<EndpointContext>,
+}
+
+/// A webhook endpoint, as a staff template sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EndpointContext {
+    /// Id (`we_…`).
+    pub id: String,
+    /// Its URL.
+    pub url: String,
 }
 
 /// A vendor's part of the return, as a template sees it.
@@ -683,17 +1087,24 @@ pub struct PartContext {
     pub instructions: Option<String>,
     /// The part's label page.
     pub label_url: Option<String>,
+    /// Until when the vendor may answer (RFC 3339).
+    pub due_at: Option<String>,
+    /// The vendor's rule at its deadline (`none`, `approve`, `reject`,
+    /// `escalate`).
+    pub on_timeout: Option<String>,
+    /// The parcel's tracking number.
+    pub tracking_number: Option<String>,
 }
 
 /// The return, as a template sees it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ReturnContext {
     /// Id (`ret_…`).
     pub id: String,
     /// RMA number.
     pub rma: String,
     /// Status at the event.
-    pub status: ReturnStatus,
+    pub status: Option<ReturnStatus>,
     /// Order number.
     pub order_number: String,
     /// Estimated refund, e.g. `12.50 EUR`.
@@ -752,7 +1163,7 @@ impl MailContext {
             ret: ReturnContext {
                 id: "ret_sample".into(),
                 rma: "RET-SAMPLE".into(),
-                status: ReturnStatus::Approved,
+                status: Some(ReturnStatus::Approved),
                 order_number: "1001".into(),
                 estimated_refund: "19.99 EUR".into(),
                 items: vec![ItemContext {
@@ -795,6 +1206,13 @@ impl MailContext {
                 ],
                 instructions: Some("Keep the tags on.".into()),
                 label_url: Some("https://returns.example/v1/labels/lbl_sample?token=t".into()),
+                due_at: Some("2026-12-10T12:00:00+00:00".into()),
+                on_timeout: Some("escalate".into()),
+                tracking_number: Some("3SABC1234567".into()),
+            }),
+            endpoint: Some(EndpointContext {
+                id: "we_sample".into(),
+                url: "https://hooks.example/returns".into(),
             }),
         }
     }
@@ -827,9 +1245,10 @@ mod tests {
 
     #[test]
     fn the_built_in_templates_are_valid_and_mention_the_rma() {
-        for kind in NotificationKind::ALL {
+        for kind in NotificationKind::CUSTOMER {
             let mut n = Notifications::default();
             n.get_mut(kind)
+                .expect("a customer kind")
                 .templates
                 .insert("en".into(), kind.default_template());
             assert_eq!(n.check(&locales(&["en"])), vec![], "{kind:?}");
@@ -837,6 +1256,92 @@ mod tests {
             assert!(mail.subject.contains("RET-SAMPLE"), "{kind:?}");
             assert!(mail.html.contains("Sam Sample"), "{kind:?}");
         }
+    }
+
+    #[test]
+    fn every_kind_belongs_to_exactly_one_audience_and_its_settings() {
+        use strum::IntoEnumIterator;
+        let staff = StaffNotifications::default();
+        let vendors = VendorNotifications::default();
+        let customer = Notifications::default();
+        for kind in NotificationKind::iter() {
+            let found = [
+                customer.setting(kind).is_some(),
+                staff.setting(kind).is_some(),
+                vendors.setting(kind).is_some(),
+            ];
+            assert_eq!(found.iter().filter(|f| **f).count(), 1, "{kind:?}");
+            let expected = match kind.audience() {
+                Audience::Customer => 0,
+                Audience::Staff => 1,
+                Audience::Vendor => 2,
+            };
+            assert!(found[expected], "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn the_staff_and_vendor_templates_render_the_sample_and_never_name_the_customer() {
+        for kind in NotificationKind::STAFF
+            .into_iter()
+            .chain(NotificationKind::VENDOR)
+        {
+            let mail = render(&kind.default_template(), &MailContext::sample()).unwrap();
+            assert!(!mail.html.contains("Sam Sample"), "{kind:?}");
+            if kind != NotificationKind::WebhookEndpointDisabled {
+                assert!(mail.subject.contains("RET-SAMPLE"), "{kind:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn staff_addresses_are_checked_each_once_and_at_most_twenty() {
+        let mut staff = StaffNotifications {
+            recipients: vec![
+                "Ops@Shop.example".into(),
+                "ops@shop.example".into(),
+                "nope".into(),
+            ],
+            locale: Some("fr".into()),
+            ..Default::default()
+        };
+        let vendors = VendorNotifications {
+            reminder_hours: 0,
+            ..Default::default()
+        };
+        let fields: Vec<String> = check_business(&staff, &vendors, &locales(&["en"]))
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                "staff_notifications.recipients[1]",
+                "staff_notifications.recipients[2]",
+                "staff_notifications.locale",
+                "vendor_notifications.reminder_hours",
+            ]
+        );
+        staff.recipients = (0..21).map(|i| format!("a{i}@shop.example")).collect();
+        staff.locale = None;
+        let errors = check_business(&staff, &VendorNotifications::default(), &locales(&["en"]));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "staff_notifications.recipients");
+    }
+
+    #[test]
+    fn staff_are_mailed_only_about_the_kinds_turned_on() {
+        let mut staff = StaffNotifications {
+            recipients: vec!["ops@shop.example".into()],
+            ..Default::default()
+        };
+        staff.label_failed.enabled = true;
+        assert_eq!(staff.recipients_of(NotificationKind::LabelFailed).len(), 1);
+        assert!(
+            staff
+                .recipients_of(NotificationKind::VendorOverdue)
+                .is_empty()
+        );
     }
 
     #[test]
@@ -1101,12 +1606,12 @@ mod tests {
         let mailed: BTreeSet<NotificationKind> = EventType::iter()
             .filter_map(NotificationKind::for_event)
             .collect();
-        assert_eq!(mailed, NotificationKind::ALL.into_iter().collect());
+        assert_eq!(mailed, NotificationKind::CUSTOMER.into_iter().collect());
         assert_eq!(
             EventType::iter()
                 .filter(|e| NotificationKind::for_event(*e).is_some())
                 .count(),
-            NotificationKind::ALL.len()
+            NotificationKind::CUSTOMER.len()
         );
         assert_eq!(
             NotificationKind::for_event(EventType::ReturnPartReceived),
@@ -1119,5 +1624,59 @@ mod tests {
         assert_eq!(format_money(1999, 2, "EUR"), "19.99 EUR");
         assert_eq!(format_money(5, 2, "EUR"), "0.05 EUR");
         assert_eq!(format_money(1200, 0, "JPY"), "1200 JPY");
+    }
+
+    fn mail(event_type: EventType, actor: &str, vendor_part: bool) -> MailEvent<'_> {
+        MailEvent {
+            event_type,
+            actor,
+            vendor_part,
+        }
+    }
+
+    #[test]
+    fn staff_hear_of_a_return_that_waits_for_review_but_not_of_one_approved_at_once() {
+        let requested = mail(EventType::ReturnRequested, "customer", false);
+        assert_eq!(
+            staff_kind(requested, &[EventType::ReturnRequested]),
+            Some(NotificationKind::ReturnAwaitsReview)
+        );
+        let both = [EventType::ReturnRequested, EventType::ReturnApproved];
+        assert_eq!(staff_kind(requested, &both), None);
+    }
+
+    #[test]
+    fn staff_hear_of_a_vendors_own_rejection_not_of_one_they_made_for_it() {
+        let by_vendor = mail(EventType::ReturnVendorRejected, "vendor:nordic", true);
+        assert_eq!(
+            staff_kind(by_vendor, &[]),
+            Some(NotificationKind::PartRejectedByVendor)
+        );
+        let by_merchant = mail(EventType::ReturnVendorRejected, "merchant:key_1", true);
+        assert_eq!(staff_kind(by_merchant, &[]), None);
+        let by_deadline = mail(EventType::ReturnVendorRejected, "system", true);
+        assert_eq!(staff_kind(by_deadline, &[]), None);
+    }
+
+    #[test]
+    fn a_vendor_hears_only_of_its_own_parts_waiting_travelling_and_delivered() {
+        for (event_type, kind) in [
+            (
+                EventType::ReturnPartAwaitingVendor,
+                NotificationKind::PartAwaitingVendor,
+            ),
+            (
+                EventType::ReturnPartInTransit,
+                NotificationKind::PartInTransit,
+            ),
+            (EventType::ReturnDelivered, NotificationKind::PartDelivered),
+        ] {
+            assert_eq!(vendor_kind(mail(event_type, "system", true)), Some(kind));
+            assert_eq!(vendor_kind(mail(event_type, "system", false)), None);
+        }
+        assert_eq!(
+            vendor_kind(mail(EventType::ReturnApproved, "system", true)),
+            None
+        );
     }
 }

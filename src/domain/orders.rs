@@ -136,6 +136,14 @@ pub struct Line {
         pattern = "^https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[!-~]*)?$"
     )]
     pub image_url: Option<String>,
+    /// The line's product in the brand's catalogue (`POST …/products`), if
+    /// the SKU alone does not find it; its variant is the line's `sku`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
+    pub product_id: Option<String>,
 }
 
 fn yes() -> bool {
@@ -439,6 +447,7 @@ impl Order {
                 ));
             }
             opt_text(e, format!("lines[{i}].vendor"), &l.vendor, 100);
+            opt_text(e, format!("lines[{i}].product_id"), &l.product_id, 100);
             if let Some(c) = &l.commission {
                 if c.currency != self.currency {
                     e.push(FieldError::new(

@@ -249,9 +249,14 @@ pub fn return_event(from: ReturnStatus, to: ReturnStatus) -> Option<EventType> {
 /// return's events only): the merchant's approval makes it wait for its
 /// vendor, the vendor's answer (or an auto-approving vendor's, or the
 /// merchant's in its place), its travel, each receipt and its completion.
-/// A rejection or cancellation of the whole return is the return's event.
+/// A rejection of the whole return is the return's event, and so is its
+/// cancellation, except for a part its vendor was already asked about or
+/// had approved: that vendor hears the part was cancelled.
 pub fn part_event(from: PartStatus, action: PartAction, to: PartStatus) -> Option<EventType> {
     match (from, action, to) {
+        (P::AwaitingVendor | P::Approved, A::Cancel, P::Cancelled) => {
+            Some(EventType::ReturnPartCancelled)
+        }
         (_, A::AwaitVendor, P::AwaitingVendor) => Some(EventType::ReturnPartAwaitingVendor),
         (_, A::Approve, P::Approved) => Some(EventType::ReturnVendorApproved),
         (P::AwaitingVendor, A::Reject, P::Rejected) => Some(EventType::ReturnVendorRejected),
@@ -524,9 +529,19 @@ mod tests {
     }
 
     #[test]
-    fn rejecting_or_cancelling_the_whole_return_is_no_vendor_event() {
+    fn rejecting_or_cancelling_the_whole_return_is_no_vendor_event_before_the_vendor_was_asked() {
         assert_eq!(part_event(P::Requested, A::Reject, P::Rejected), None);
-        assert_eq!(part_event(P::AwaitingVendor, A::Cancel, P::Cancelled), None);
+        assert_eq!(part_event(P::Requested, A::Cancel, P::Cancelled), None);
+    }
+
+    #[test]
+    fn a_vendor_asked_about_or_approving_its_part_hears_the_return_was_cancelled() {
+        for from in [P::AwaitingVendor, P::Approved] {
+            assert_eq!(
+                part_event(from, A::Cancel, P::Cancelled),
+                Some(EventType::ReturnPartCancelled)
+            );
+        }
     }
 
     #[test]

@@ -345,7 +345,8 @@ pub enum JsonImport {
         #[schema(min_items = 1)]
         service_points: Vec<ServicePointInput>,
     },
-    /// `[...]`.
+    // `[...]`; no doc comment: a description beside the `$ref` of a `oneOf`
+    // branch makes openapi-generator's TypeScript an untyped `Array`.
     Bare(PointList),
 }
 
@@ -707,8 +708,9 @@ pub struct SearchQuery {
     /// Radius in metres (default 5000).
     #[param(value_type = Option<f64>, minimum = 100.0, maximum = 50000.0, example = 3000)]
     pub radius: Option<String>,
-    /// Comma-separated carriers (default: every carrier the brand offers for this kind of drop-off).
-    #[param(value_type = Option<String>, pattern = "^[a-zA-Z0-9_-]+(,[a-zA-Z0-9_-]+)*$", example = "postnl")]
+    /// Carriers, comma-separated (`postnl,dhl`) or the parameter repeated
+    /// (default: every carrier the brand offers for this kind of drop-off).
+    #[param(value_type = Option<Vec<CarrierCode>>, style = Form, explode = false)]
     pub carrier: Option<String>,
     /// Only points that accept label-less returns (default false).
     #[param(value_type = Option<bool>)]
@@ -717,6 +719,11 @@ pub struct SearchQuery {
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100, example = 10)]
     pub limit: Option<String>,
 }
+
+/// A carrier code, e.g. `postnl` (an item of the `carrier` filter).
+#[derive(Debug, ToSchema)]
+#[schema(pattern = "^[a-zA-Z0-9_-]+$", example = "postnl")]
+pub struct CarrierCode(pub String);
 
 /// Validated search parameters.
 #[derive(Debug, Clone, PartialEq)]

@@ -76,6 +76,20 @@ pub struct CreateVendor {
     #[serde(default)]
     #[schema(minimum = 1, maximum = 720, example = 72)]
     pub response_hours: Option<i32>,
+    /// What happens when the vendor has not answered a part by its
+    /// deadline (default `none`).
+    #[serde(default)]
+    pub on_timeout: Option<OnTimeout>,
+    /// Locale of the vendor's e-mail: the brand's templates for it are
+    /// used, else those of its language, else the brand's default locale's
+    /// (default: the brand's default locale).
+    #[serde(default)]
+    #[schema(
+        example = "sv",
+        pattern = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
+        max_length = 35
+    )]
+    pub locale: Option<String>,
 }
 
 /// Body of `PATCH /v1/brands/{brand}/vendors/{vendor_id}`: only the fields
@@ -108,6 +122,103 @@ pub struct UpdateVendor {
     /// `true` reactivates a retired vendor (its old keys stay revoked; new
     /// ones can be created); `false` retires it, like `DELETE`.
     pub active: Option<bool>,
+    /// What happens at a part's deadline from now on (parts already
+    /// waiting included).
+    pub on_timeout: Option<OnTimeout>,
+    /// New locale of the vendor's e-mail; `null` returns to the brand's
+    /// default locale.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<String>, pattern = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length = 35)]
+    pub locale: Option<Option<String>>,
+}
+
+/// What happens to a vendor's part that still waits for its answer when
+/// `vendor_due_at` passes. Each of the last three records
+/// `return_part.overdue` (actor `system`) at the deadline.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    ToSchema,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum OnTimeout {
+    /// Nothing: the part waits; the merchant may decide for the vendor.
+    #[default]
+    None,
+    /// The part is approved for the vendor (its label follows).
+    Approve,
+    /// The part is rejected for the vendor with reason `vendor_no_response`.
+    Reject,
+    /// The part waits, and the merchant's staff are mailed
+    /// (`staff_notifications`, kind `vendor_overdue`).
+    Escalate,
+}
+
+impl OnTimeout {
+    /// The stored and wire form, e.g. `approve`.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// Parses the stored form.
+    pub fn parse(s: &str) -> Option<OnTimeout> {
+        s.parse().ok()
+    }
+}
+
+/// The reason code of a part rejected because its vendor did not answer.
+pub const NO_RESPONSE: &str = "vendor_no_response";
+
+/// What a part's deadline job does when it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AtDeadline {
+    /// Nothing to do: the part was answered, its deadline moved, or the
+    /// vendor's rule is `none`.
+    Nothing,
+    /// Too early (another node's clock, an early run): run again then.
+    WaitUntil(chrono::NaiveDateTime),
+    /// Record `return_part.overdue` and carry out the rule.
+    Act(OnTimeout),
+}
+
+/// What to do for a part at the deadline `scheduled` (the one its job was
+/// made for), given whether it still waits for its vendor, the deadline it
+/// has now, the vendor's rule and the time.
+pub fn at_deadline(
+    waiting: bool,
+    scheduled: chrono::NaiveDateTime,
+    due: Option<chrono::NaiveDateTime>,
+    rule: OnTimeout,
+    now: chrono::NaiveDateTime,
+) -> AtDeadline {
+    if !waiting || due != Some(scheduled) || rule == OnTimeout::None {
+        AtDeadline::Nothing
+    } else if now < scheduled {
+        AtDeadline::WaitUntil(scheduled)
+    } else {
+        AtDeadline::Act(rule)
+    }
+}
+
+/// When a vendor is reminded of a part that waits for it: `hours` before
+/// its deadline, unless that is not after the part started waiting (a
+/// reminder then says nothing new).
+pub fn reminder_at(
+    since: chrono::NaiveDateTime,
+    due: chrono::NaiveDateTime,
+    hours: u32,
+) -> Option<chrono::NaiveDateTime> {
+    let at = due - chrono::TimeDelta::hours(i64::from(hours));
+    (hours > 0 && at > since).then_some(at)
 }
 
 /// Distinguishes an absent field (`None`) from an explicit `null` (`Some(None)`).
@@ -166,6 +277,10 @@ pub struct NewVendor {
     pub auto_approve: bool,
     /// Response time in hours.
     pub response_hours: i32,
+    /// Rule at a part's deadline.
+    pub on_timeout: OnTimeout,
+    /// Locale of its e-mail.
+    pub locale: Option<String>,
 }
 
 /// Checked changes of a vendor (`None`: unchanged).
@@ -185,6 +300,10 @@ pub struct VendorChanges {
     pub response_hours: Option<i32>,
     /// Reactivate (`true`) or retire (`false`).
     pub active: Option<bool>,
+    /// New rule at a part's deadline.
+    pub on_timeout: Option<OnTimeout>,
+    /// New locale (`Some(None)` removes it).
+    pub locale: Option<Option<String>>,
 }
 
 /// Checks a vendor id: 1–63 lowercase letters, digits, `-` and `_`, not
@@ -263,6 +382,16 @@ fn check_instructions(map: &BTreeMap<String, String>, errors: &mut Vec<FieldErro
     }
 }
 
+fn check_locale(locale: &str, errors: &mut Vec<FieldError>) {
+    if !is_locale(locale) {
+        errors.push(FieldError::new(
+            "locale",
+            ErrorCode::InvalidLocale,
+            "a locale tag such as en or nl-BE",
+        ));
+    }
+}
+
 fn check_hours(hours: i32, errors: &mut Vec<FieldError>) {
     if !(1..=MAX_RESPONSE_HOURS).contains(&hours) {
         errors.push(FieldError::new(
@@ -288,6 +417,9 @@ impl CreateVendor {
         check_instructions(&instructions, &mut errors);
         let response_hours = self.response_hours.unwrap_or(DEFAULT_RESPONSE_HOURS);
         check_hours(response_hours, &mut errors);
+        if let Some(locale) = &self.locale {
+            check_locale(locale, &mut errors);
+        }
         ApiError::check(errors)?;
         Ok(NewVendor {
             id: self.id,
@@ -297,6 +429,8 @@ impl CreateVendor {
             instructions,
             auto_approve: self.auto_approve.unwrap_or(false),
             response_hours,
+            on_timeout: self.on_timeout.unwrap_or_default(),
+            locale: self.locale,
         })
     }
 }
@@ -320,6 +454,9 @@ impl UpdateVendor {
         if let Some(hours) = self.response_hours {
             check_hours(hours, &mut errors);
         }
+        if let Some(Some(locale)) = &self.locale {
+            check_locale(locale, &mut errors);
+        }
         ApiError::check(errors)?;
         Ok(VendorChanges {
             name,
@@ -329,6 +466,8 @@ impl UpdateVendor {
             auto_approve: self.auto_approve,
             response_hours: self.response_hours,
             active: self.active,
+            on_timeout: self.on_timeout,
+            locale: self.locale,
         })
     }
 }
@@ -593,5 +732,72 @@ mod tests {
             name: Some(" ".into()),
         };
         assert!(blank.check().is_err());
+    }
+
+    fn time(h: i64) -> chrono::NaiveDateTime {
+        chrono::DateTime::from_timestamp(1_800_000_000 + h * 3600, 0)
+            .expect("time")
+            .naive_utc()
+    }
+
+    #[test]
+    fn a_part_still_waiting_after_its_deadline_gets_the_vendors_rule() {
+        for rule in [OnTimeout::Approve, OnTimeout::Reject, OnTimeout::Escalate] {
+            let d = at_deadline(true, time(10), Some(time(10)), rule, time(10));
+            assert_eq!(d, AtDeadline::Act(rule));
+        }
+    }
+
+    #[test]
+    fn a_part_answered_before_its_deadline_is_left_alone() {
+        let d = at_deadline(false, time(10), Some(time(10)), OnTimeout::Reject, time(11));
+        assert_eq!(d, AtDeadline::Nothing);
+    }
+
+    #[test]
+    fn a_vendor_whose_rule_is_none_keeps_the_part_waiting() {
+        let d = at_deadline(true, time(10), Some(time(10)), OnTimeout::None, time(11));
+        assert_eq!(d, AtDeadline::Nothing);
+    }
+
+    #[test]
+    fn a_deadline_job_run_early_waits_until_the_deadline() {
+        let d = at_deadline(true, time(10), Some(time(10)), OnTimeout::Approve, time(9));
+        assert_eq!(d, AtDeadline::WaitUntil(time(10)));
+    }
+
+    #[test]
+    fn a_deadline_that_moved_leaves_the_old_job_nothing_to_do() {
+        let d = at_deadline(true, time(10), Some(time(20)), OnTimeout::Approve, time(11));
+        assert_eq!(d, AtDeadline::Nothing);
+        let none = at_deadline(true, time(10), None, OnTimeout::Approve, time(11));
+        assert_eq!(none, AtDeadline::Nothing);
+    }
+
+    #[test]
+    fn a_reminder_comes_the_configured_hours_before_the_deadline() {
+        assert_eq!(reminder_at(time(0), time(72), 24), Some(time(48)));
+    }
+
+    #[test]
+    fn no_reminder_is_sent_when_it_would_come_before_the_part_waited() {
+        assert_eq!(reminder_at(time(0), time(12), 24), None);
+        assert_eq!(reminder_at(time(0), time(72), 0), None);
+    }
+
+    #[test]
+    fn on_timeout_and_locale_are_checked_and_default_to_none_and_the_brand() {
+        let v = create("nordic-knits").check().expect("valid");
+        assert_eq!((v.on_timeout, v.locale), (OnTimeout::None, None));
+        let mut c = create("nordic-knits");
+        c.locale = Some("Swedish".into());
+        let e = c.check().expect_err("bad locale");
+        assert_eq!(fields(&e), vec!["locale"]);
+        let u: UpdateVendor =
+            serde_json::from_value(serde_json::json!({ "on_timeout": "escalate", "locale": null }))
+                .expect("json");
+        let changes = u.check().expect("valid");
+        assert_eq!(changes.on_timeout, Some(OnTimeout::Escalate));
+        assert_eq!(changes.locale, Some(None));
     }
 }

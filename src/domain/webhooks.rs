@@ -2,6 +2,9 @@
 //! address, the event types it wants), the small state machine of one
 //! delivery ([`DELIVERY_TRANSITIONS`], applied by [`DeliveryStatus::step`]),
 //! when the next attempt is due, and when a failing endpoint is disabled.
+//! An endpoint has an [`Owner`]: the merchant, who hears of every event of
+//! its brand, or one vendor, who hears only of its own parts' events
+//! ([`Owner::hears`]).
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -218,6 +221,53 @@ pub fn check_description(description: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// Who an endpoint belongs to, manages it and hears through it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// The brand's merchant (merchant API keys).
+    Merchant,
+    /// One vendor of the brand (that vendor's keys), by its id.
+    Vendor(String),
+}
+
+impl Owner {
+    /// The owner stored as an endpoint's `vendor_id` (none: the merchant).
+    pub fn of(vendor_id: Option<&str>) -> Owner {
+        vendor_id.map_or(Owner::Merchant, |v| Owner::Vendor(v.to_string()))
+    }
+
+    /// The vendor's id, for a vendor's endpoint.
+    pub fn vendor_id(&self) -> Option<&str> {
+        match self {
+            Owner::Merchant => None,
+            Owner::Vendor(v) => Some(v),
+        }
+    }
+
+    /// Whether the owner hears of an event that concerns the part of
+    /// `part_vendor` (`Some(None)`: the in-house part; `None`: no part, an
+    /// event of the whole return). The merchant hears of everything; a
+    /// vendor only of its own part's events, whatever their type, so a new
+    /// event of a part reaches its vendor with nothing to add here.
+    pub fn hears(&self, part_vendor: Option<Option<&str>>) -> bool {
+        match self {
+            Owner::Merchant => true,
+            Owner::Vendor(v) => part_vendor.flatten() == Some(v.as_str()),
+        }
+    }
+
+    /// The id of this owner's copy of the event `event_id`: the event's own
+    /// id for the merchant; for a vendor, one derived from both (its body
+    /// differs, so it is a message of its own), the same every time the
+    /// event is fanned out and sorting with the event.
+    pub fn message_id(&self, event_id: &str) -> String {
+        match self {
+            Owner::Merchant => event_id.to_string(),
+            Owner::Vendor(v) => format!("{event_id}.{v}"),
+        }
+    }
+}
+
 /// Whether an endpoint subscribed to `types` (empty: all) wants `event`.
 pub fn wants(types: &[EventType], event: EventType) -> bool {
     event.subscribable() && (types.is_empty() || types.contains(&event))
@@ -346,6 +396,28 @@ mod tests {
         assert!(!wants(&[], EventType::Ping));
         assert!(wants(&[EventType::LabelReady], EventType::LabelReady));
         assert!(!wants(&[EventType::LabelReady], EventType::ReturnApproved));
+    }
+
+    #[test]
+    fn a_vendor_hears_only_of_its_own_parts_and_the_merchant_of_everything() {
+        let acme = Owner::Vendor("acme".into());
+        assert!(acme.hears(Some(Some("acme"))));
+        assert!(!acme.hears(Some(Some("globex"))));
+        assert!(!acme.hears(Some(None)));
+        assert!(!acme.hears(None));
+        for part in [Some(Some("acme")), Some(None), None] {
+            assert!(Owner::Merchant.hears(part));
+        }
+    }
+
+    #[test]
+    fn a_vendor_copy_of_an_event_has_an_id_of_its_own_that_sorts_with_the_event() {
+        let acme = Owner::Vendor("acme".into());
+        assert_eq!(Owner::Merchant.message_id("evt_01"), "evt_01");
+        assert_eq!(acme.message_id("evt_01"), "evt_01.acme");
+        assert!(acme.message_id("evt_01").as_str() < "evt_02");
+        assert_eq!(Owner::of(Some("acme")), acme);
+        assert_eq!(Owner::of(None), Owner::Merchant);
     }
 
     #[test]

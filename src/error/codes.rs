@@ -90,6 +90,12 @@ pub enum ErrorCode {
     PartNotFound,
     /// No such API key, or not the caller's.
     KeyNotFound,
+    /// No such product in the brand's catalogue.
+    ProductNotFound,
+    /// No such variant (SKU) in the brand's catalogue.
+    VariantNotFound,
+    /// No such order line in the token's order.
+    LineNotFound,
 
     // 405.
     /// The path exists but not with this method (see `Allow`).
@@ -121,6 +127,8 @@ pub enum ErrorCode {
     /// The vendor's time to answer has not run out; the merchant may
     /// decide for it only after `vendor_due_at`.
     VendorResponsePending,
+    /// Another product of the brand has this SKU.
+    SkuTaken,
 
     // 412 / 428: conditional requests.
     /// The resource changed since it was read (`If-Match`).
@@ -198,6 +206,8 @@ pub enum ErrorCode {
     InvalidPhone,
     /// Not an allowed URL.
     InvalidUrl,
+    /// A variant's option values do not name exactly the product's options.
+    InvalidOptionValues,
     /// A URL whose host is (or resolves to) a loopback, private, link-local
     /// or reserved address.
     UnsafeUrl,
@@ -339,7 +349,7 @@ impl ErrorCode {
             | VendorKeyRequired => 403,
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
             | NoQrCode | EndpointNotFound | DeliveryNotFound | VendorNotFound | PartNotFound
-            | KeyNotFound => 404,
+            | KeyNotFound | ProductNotFound | VariantNotFound | LineNotFound => 404,
             MethodNotAllowed => 405,
             RequestTimeout => 408,
             Conflict
@@ -351,7 +361,8 @@ impl ErrorCode {
             | LabelNotReady
             | EndpointDisabled
             | VendorExists
-            | VendorResponsePending => 409,
+            | VendorResponsePending
+            | SkuTaken => 409,
             LabelCancelled => 410,
             PreconditionFailed => 412,
             PayloadTooLarge | FileTooLarge => 413,

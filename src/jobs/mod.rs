@@ -78,6 +78,8 @@ pub struct WorkerConfig {
     pub retry_base: Duration,
     /// How long shutdown waits for running jobs.
     pub grace: Duration,
+    /// When a job is due: its `run_at` has passed on this clock.
+    pub clock: crate::clock::Clock,
 }
 
 /// Boxed future of a runner call.
@@ -228,6 +230,7 @@ async fn run(
 async fn claim(db: &Db, config: &WorkerConfig, free: usize) -> Result<Vec<JobRow>, ApiError> {
     let (worker, lease) = (config.id.clone(), config.lease);
     let (kinds, per_aggregate) = (config.kinds.clone(), config.per_aggregate);
+    let due = config.clock.now();
     db.write(move |conn| {
         let now = crate::db::now();
         let lease_until =
@@ -236,6 +239,7 @@ async fn claim(db: &Db, config: &WorkerConfig, free: usize) -> Result<Vec<JobRow
             worker: &worker,
             kinds: &kinds,
             now,
+            due,
             lease_until,
             limit: free as i64,
         };

@@ -35,16 +35,21 @@ Every response carries `X-Request-Id`.",
     servers(
         (url = "http://127.0.0.1:8080", description = "A local server (`returns-api serve --demo`)"),
     ),
-    components(schemas(crate::error::Problem, crate::error::FieldError)),
+    components(schemas(
+        crate::error::Problem,
+        crate::error::FieldError,
+        crate::domain::service_points::CarrierCode
+    )),
     tags(
         (name = "portal", description = "Customer-facing endpoints for a brand's returns portal"),
         (name = "brands", description = "Brands (merchant API key)"),
         (name = "returns settings", description = "A brand's returns policy (merchant API key)"),
         (name = "orders", description = "Order ingestion (merchant API key)"),
         (name = "returns", description = "Return review and processing (merchant API key)"),
-        (name = "vendor", description = "A vendor's own routes (vendor API key): its parts of one brand's returns — approve or reject, receive, complete. Nothing else exists for a vendor key."),
-        (name = "webhooks", description = "Webhook endpoints, signing secrets and the delivery log (merchant API key). The events themselves are under `webhooks` at the top of this document."),
+        (name = "vendor", description = "A vendor's own routes (vendor API key): its parts of one brand's returns — approve or reject, receive, complete — and its own webhook endpoints, which hear of its parts only. Nothing else exists for a vendor key."),
+        (name = "webhook endpoints", description = "Webhook endpoints, signing secrets and the delivery log (merchant API key). The events themselves are under `webhooks` at the top of this document; this tag is not named `webhooks` so that no generator mixes the two up."),
         (name = "vendors", description = "A brand's vendors (marketplace sellers) and their API keys (merchant API key)"),
+        (name = "catalogue", description = "A brand's products, their variants and stock: what exchanges may offer (merchant API key)"),
         (name = "labels", description = "Self-authenticating label URLs handed out with returns"),
         (name = "carriers", description = "Calls from carriers, signed with their tracking secret from `CARRIER_CONFIG`"),
         (name = "operations", description = "Health, readiness, metrics and operator imports"),
@@ -171,7 +176,10 @@ fn is_binary(media_type: &str) -> bool {
 }
 
 /// What utoipa's attributes do not say: operations without a credential
-/// say so (`security: []`), and binary bodies are binary strings.
+/// say so (`security: []`), binary bodies are binary strings, and an
+/// optional parameter is optional by its absence, never `null` (utoipa
+/// types an `Option` as nullable, and every generated client would then
+/// accept a null `Idempotency-Key`).
 fn finish(spec: &mut Value) {
     let Some(paths) = spec["paths"].as_object_mut() else {
         return;
@@ -191,6 +199,9 @@ fn finish(spec: &mut Value) {
             {
                 op["description"] = summary;
             }
+            if let Some(parameters) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                parameters.iter_mut().for_each(not_null);
+            }
             let Some(responses) = op["responses"].as_object_mut() else {
                 continue;
             };
@@ -208,6 +219,23 @@ fn finish(spec: &mut Value) {
                 }
             }
         }
+    }
+}
+
+/// A parameter's schema without `null` among its types.
+fn not_null(parameter: &mut Value) {
+    let Some(types) = parameter
+        .get_mut("schema")
+        .and_then(|schema| schema.get_mut("type"))
+    else {
+        return;
+    };
+    if let Some(list) = types.as_array() {
+        let kept: Vec<Value> = list.iter().filter(|t| *t != "null").cloned().collect();
+        *types = match kept.as_slice() {
+            [one] => one.clone(),
+            _ => Value::Array(kept),
+        };
     }
 }
 

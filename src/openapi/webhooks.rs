@@ -1,7 +1,9 @@
 //! The events the API sends, as OpenAPI 3.1 `webhooks`: what a merchant's
 //! receiver gets (the envelope, its `data`, the signature headers) and what
-//! it should answer. Two kinds of event: those of a return (`data` is the
-//! return) and those of a webhook endpoint (`data` is the endpoint).
+//! it should answer. Three kinds of event: those of a return (`data` is the
+//! return), those of a vendor's part as the vendor's endpoints get them
+//! (`data` is the part as the vendor API shows it) and those of a webhook
+//! endpoint (`data` is the endpoint).
 
 use serde_json::{Value, json};
 use strum::IntoEnumIterator;
@@ -89,6 +91,11 @@ pub fn add(spec: &mut Value) {
         "ReturnView",
         "An event of a return: `data` is the return as the merchant API showed it right after the change.",
     );
+    schemas["VendorPartEvent"] = envelope(
+        &names(false),
+        "VendorPartView",
+        "An event of a vendor's part, as that vendor's endpoints get it: `data` is the part as the vendor API showed it right after the change (its items, address, label, tracking; never the customer's contact details nor another part). `id` is this copy's own (the merchant's copy of the same event has another). A vendor hears only of events that concern its own part.",
+    );
     schemas["EndpointEvent"] = envelope(
         &names(true),
         "EndpointView",
@@ -99,6 +106,11 @@ pub fn add(spec: &mut Value) {
             "webhook_return_event",
             "A return changed: requested, approved, rejected, cancelled, its label ready or failed, in transit, delivered, received, completed.",
             "ReturnEvent"
+        ),
+        "vendor-part-event": operation(
+            "webhook_vendor_part_event",
+            "A vendor's part changed (to a vendor's own endpoints only): awaiting the vendor, approved or rejected by it, its label ready or failed, in transit, delivered, received, completed.",
+            "VendorPartEvent"
         ),
         "endpoint-event": operation(
             "webhook_endpoint_event",

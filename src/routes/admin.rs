@@ -13,6 +13,7 @@ use crate::app::service_points::{
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::routes::extract::{declared_length, read_limited};
+use crate::routes::query::Query;
 
 /// Largest import body (a national network as CSV fits comfortably).
 pub const MAX_IMPORT_BYTES: usize = 512 * 1024 * 1024;
@@ -72,7 +73,7 @@ pub async fn import_service_points(
     state: web::Data<AppState>,
     merchant: Merchant,
     req: HttpRequest,
-    query: web::Query<ImportQuery>,
+    query: Query<ImportQuery>,
     payload: web::Payload,
 ) -> Result<web::Json<ImportSummary>, ApiError> {
     merchant.require_admin()?;

@@ -12,6 +12,7 @@ use utoipa::IntoParams;
 use crate::app::AppState;
 use crate::app::labels::{LabelPoll, LabelStatus, QrImage};
 use crate::error::ApiError;
+use crate::routes::query::Query;
 
 /// The `token` of a label URL: a signed, expiring token bound to one label,
 /// the only credential label URLs need.
@@ -41,7 +42,7 @@ pub struct LabelToken {
 pub async fn poll(
     state: web::Data<AppState>,
     path: web::Path<String>,
-    query: web::Query<LabelToken>,
+    query: Query<LabelToken>,
 ) -> Result<HttpResponse, ApiError> {
     let body = crate::app::labels::poll(&state, &path, query.token.as_deref()).await?;
     let mut response = match body.status {
@@ -65,7 +66,7 @@ pub async fn poll(
     tag = "labels",
     params(("id" = String, Path, description = "Label id"), LabelToken),
     responses(
-        (status = 200, description = "The PDF", content_type = "application/pdf", body = String),
+        (status = 200, description = "The PDF (as `application/octet-stream` when `Accept` prefers that)", content((String = "application/pdf"), (String = "application/octet-stream"))),
         (status = 404, description = "A label-less return has no PDF (`no_pdf`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 410, description = "Cancelled with its return (`label_cancelled`)", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -76,12 +77,19 @@ pub async fn poll(
 #[get("/v1/labels/{id}/download")]
 pub async fn download(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<String>,
-    query: web::Query<LabelToken>,
+    query: Query<LabelToken>,
 ) -> Result<HttpResponse, ApiError> {
     let (bytes, name) = crate::app::labels::pdf(&state, &path, query.token.as_deref()).await?;
+    let content_type = if prefers(&req, OCTET_STREAM, "application/pdf") {
+        OCTET_STREAM
+    } else {
+        "application/pdf"
+    };
     Ok(HttpResponse::Ok()
-        .content_type("application/pdf")
+        .content_type(content_type)
+        .insert_header((header::VARY, "Accept"))
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("inline; filename=\"{name}\""),
@@ -91,13 +99,14 @@ pub async fn download(
 }
 
 /// The QR code to show at a label-less drop-off point: PNG, or SVG when the
-/// `Accept` header prefers `image/svg+xml`.
+/// `Accept` header prefers `image/svg+xml` (the PNG as
+/// `application/octet-stream` when it prefers that).
 #[utoipa::path(
     operation_id = "label_qr_code",
     tag = "labels",
     params(("id" = String, Path, description = "Label id"), LabelToken),
     responses(
-        (status = 200, description = "The QR code: PNG, or SVG when `Accept` prefers `image/svg+xml`", content((String = "image/png"), (String = "image/svg+xml"))),
+        (status = 200, description = "The QR code: PNG, or SVG when `Accept` prefers `image/svg+xml` (the PNG as `application/octet-stream` when it prefers that)", content((String = "image/png"), (String = "image/svg+xml"), (String = "application/octet-stream"))),
         (status = 404, description = "A printed-label return has no QR code (`no_qr_code`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not ready yet (`label_not_ready`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 410, description = "Cancelled with its return (`label_cancelled`)", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -109,20 +118,35 @@ pub async fn qr(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<String>,
-    query: web::Query<LabelToken>,
+    query: Query<LabelToken>,
 ) -> Result<HttpResponse, ApiError> {
-    let accept = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let svg_first = accept.contains("image/svg+xml")
-        && accept.find("image/svg+xml") < accept.find("image/png").or(Some(usize::MAX));
+    let svg_first = prefers(&req, "image/svg+xml", "image/png");
+    let png_type = if prefers(&req, OCTET_STREAM, "image/png") {
+        OCTET_STREAM
+    } else {
+        "image/png"
+    };
     let image = crate::app::labels::qr(&state, &path, query.token.as_deref(), svg_first).await?;
     let mut response = HttpResponse::Ok();
     response.insert_header((header::VARY, "Accept"));
     Ok(match image {
         QrImage::Svg(svg) => response.content_type("image/svg+xml").body(svg),
-        QrImage::Png(png) => response.content_type("image/png").body(png),
+        QrImage::Png(png) => response.content_type(png_type).body(png),
     })
+}
+
+/// The generic media type of bytes, which clients that know no PDF or image
+/// types ask for (generated clients read such a body as bytes).
+const OCTET_STREAM: &str = "application/octet-stream";
+
+/// Whether the `Accept` header names `wanted` before `other` (or without it).
+fn prefers(req: &HttpRequest, wanted: &str, other: &str) -> bool {
+    let accept = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    accept
+        .find(wanted)
+        .is_some_and(|at| accept.find(other).is_none_or(|o| at < o))
 }

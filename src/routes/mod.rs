@@ -12,7 +12,9 @@ pub mod merchant;
 pub mod ops;
 mod panics;
 pub mod portal;
+pub mod query;
 pub mod vendor;
+pub mod vendor_webhooks;
 
 use std::sync::Arc;
 

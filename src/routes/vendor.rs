@@ -12,6 +12,7 @@ use crate::app::returns::vendor::{
 };
 use crate::error::ApiError;
 use crate::routes::extract::{Json, OptionalJson};
+use crate::routes::query::Query;
 
 type Path2 = web::Path<(String, String)>;
 type Answer = Result<web::Json<VendorPartView>, ApiError>;
@@ -34,8 +35,8 @@ pub async fn list(
     state: web::Data<AppState>,
     vendor: VendorCaller,
     path: web::Path<String>,
-    filter: web::Query<VendorPartFilter>,
-    page: web::Query<PageQuery>,
+    filter: Query<VendorPartFilter>,
+    page: Query<PageQuery>,
 ) -> Result<web::Json<VendorPartList>, ApiError> {
     let (limit, cursor) = page.parse()?;
     let list =

@@ -56,6 +56,10 @@ both!(
         let pdf = res.bytes().await.unwrap();
         check_pdf(&pdf, tracking, r["rma_number"].as_str().unwrap());
         assert!(pdf.len() <= 8192, "{} bytes", pdf.len());
+        // A client that knows no PDF type asks for bytes and gets the same file.
+        let res = app.client.get(body["download_url"].as_str().unwrap()).header("Accept", "application/octet-stream").send().await.unwrap();
+        assert_eq!(res.headers()["content-type"], "application/octet-stream");
+        assert_eq!(res.bytes().await.unwrap(), pdf);
         // The return now shows the tracking number and the download URL.
         let id = r["id"].as_str().unwrap();
         let view: Value = app.get(&format!("/v1/brands/acme/returns/{id}"), Some(&s.key)).await.json().await.unwrap();

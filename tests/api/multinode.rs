@@ -401,3 +401,161 @@ async fn a_signing_key_rotation_on_one_node_is_honoured_by_every_node() {
         }
     }
 }
+
+/// Runs `sql` on the app's own database.
+async fn sql(app: &TestApp, sql: &'static str) {
+    use diesel::RunQueryDsl;
+    app.db
+        .write(move |conn| {
+            diesel::sql_query(sql)
+                .execute(conn)
+                .map_err(returns_api::error::ApiError::internal)
+        })
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn vendor_deadlines_act_exactly_once_across_three_nodes_with_one_killed_mid_job() {
+    use crate::vendor_returns::{market, ok_json, three_parts};
+    const RETURNS: usize = 10;
+    let Some(a) = TestApp::spawn_postgres_with(|c| c.disable_jobs = true).await else {
+        return;
+    };
+    let m = market(&a, RETURNS as u32).await;
+    for (vendor, rule) in [("nordic-knits", "approve"), ("alpine-gear", "reject")] {
+        let res = a
+            .request(
+                reqwest::Method::PATCH,
+                &format!("/v1/brands/acme/vendors/{vendor}"),
+                Some(&m.key),
+            )
+            .json(&json!({ "on_timeout": rule }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+    }
+    let mut ids = Vec::new();
+    for _ in 0..RETURNS {
+        let ret = created(&a, &m.access, &three_parts(1)).await;
+        let id = ret["id"].as_str().unwrap().to_string();
+        ok_json(crate::returns_fixtures::act(&a, &m.key, &id, "approve", None).await).await;
+        ids.push(id);
+    }
+    // Every vendor part's deadline passed long ago: the nodes' own clocks
+    // find all twenty deadline jobs due at once.
+    sql(&a, "UPDATE return_shipments SET vendor_due_at = '2026-01-01 00:00:00' WHERE vendor_due_at IS NOT NULL").await;
+    sql(
+        &a,
+        "UPDATE outbox SET run_at = '2026-01-01 00:00:00', \
+             payload = jsonb_set(payload::jsonb, '{due_at}', '\"2026-01-01T00:00:00Z\"')::text \
+             WHERE kind = 'vendor.deadline'",
+    )
+    .await;
+    let overdue = || async {
+        use diesel::prelude::*;
+        use returns_api::db::schema::return_events;
+        a.db.read(|conn| {
+            return_events::table
+                .filter(return_events::event_type.eq("return_part.overdue"))
+                .count()
+                .get_result::<i64>(conn)
+                .map_err(returns_api::error::ApiError::internal)
+        })
+        .await
+        .unwrap()
+    };
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let node = |i: usize| {
+        a.start_binary(&[
+            ("DATA_DIR", dirs[i].path().to_str().unwrap()),
+            ("JOB_CONCURRENCY", "2"),
+        ])
+    };
+    // The first node starts alone and is killed as soon as it has acted on
+    // a deadline: others of its jobs are held under its lease.
+    let mut first = node(0);
+    let started = Instant::now();
+    while overdue().await == 0 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no deadline acted"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    first.kill().expect("SIGKILL");
+    first.wait().unwrap();
+    let acted = overdue().await;
+    let mut rest = vec![node(1), node(2)];
+    let started = Instant::now();
+    while overdue().await < 2 * RETURNS as i64 {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the other nodes did not finish"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    for mut n in rest.drain(..) {
+        n.kill().unwrap();
+        n.wait().unwrap();
+    }
+    assert!(
+        acted < 2 * RETURNS as i64,
+        "the killed node left work: {acted}"
+    );
+    assert_eq!(
+        overdue().await,
+        2 * RETURNS as i64,
+        "one overdue event per part"
+    );
+    for id in &ids {
+        let events: Value = a
+            .get(
+                &format!("/v1/brands/acme/returns/{id}/events"),
+                Some(&m.key),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let types: Vec<&str> = events["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["type"].as_str().unwrap())
+            .collect();
+        for (event, n) in [
+            ("return_part.overdue", 2),
+            ("return.vendor_approved", 1),
+            ("return.vendor_rejected", 1),
+        ] {
+            assert_eq!(
+                types.iter().filter(|t| **t == event).count(),
+                n,
+                "{id}: {types:?}"
+            );
+        }
+        let view: Value = a
+            .get(&format!("/v1/brands/acme/returns/{id}"), Some(&m.key))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let statuses: Vec<(&str, &str)> = view["shipments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| Some((s["vendor"]["id"].as_str()?, s["status"].as_str()?)))
+            .collect();
+        assert!(
+            statuses.contains(&("nordic-knits", "approved")),
+            "{statuses:?}"
+        );
+        assert!(
+            statuses.contains(&("alpine-gear", "rejected")),
+            "{statuses:?}"
+        );
+    }
+}

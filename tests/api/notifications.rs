@@ -30,7 +30,7 @@ async fn notify(app: &TestApp, key: &str, notifications: Value) {
 }
 
 /// A node on the app's database that runs the jobs and mails through `sink`.
-async fn mailing_node(app: &TestApp, sink: &SmtpSink) -> TestApp {
+pub(crate) async fn mailing_node(app: &TestApp, sink: &SmtpSink) -> TestApp {
     let url = sink.url.clone();
     app.node_with(move |c| {
         c.smtp_url = Some(returns_api::config::SecretUrl(url));

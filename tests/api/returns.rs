@@ -591,6 +591,27 @@ both!(
 );
 
 both!(
+    async fn a_status_filter_takes_the_comma_list_and_the_repeated_parameter_alike(app) {
+        let s = shop(&app, 9).await;
+        for reason in ["too_small", "other", "too_small"] {
+            created(&app, &s.access, &request(1, reason)).await;
+        }
+        let ids = |page: Value| -> Vec<String> {
+            page["data"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+        };
+        let comma = ids(app.get("/v1/brands/acme/returns?status=approved,requested", Some(&s.key)).await.json().await.unwrap());
+        let repeated = ids(app.get("/v1/brands/acme/returns?status=approved&status=requested", Some(&s.key)).await.json().await.unwrap());
+        assert_eq!(comma.len(), 3);
+        assert_eq!(repeated, comma);
+        let one = ids(app.get("/v1/brands/acme/returns?status=requested&status=", Some(&s.key)).await.json().await.unwrap());
+        assert_eq!(one.len(), 1);
+        // A parameter that is not a list still takes one value.
+        let res = app.get("/v1/brands/acme/returns?limit=1&limit=2", Some(&s.key)).await;
+        assert_problem(res, StatusCode::BAD_REQUEST, "invalid_query").await;
+    }
+);
+
+both!(
     async fn in_store_returns_need_no_label(app) {
         let s = shop(&app, 1).await;
         let r = created(&app, &s.access, &json!({

@@ -105,6 +105,9 @@ both!(
         assert_eq!(codes(&all), vec!["P1", "D1", "P2"], "5 km default radius, only enabled carriers");
         let dhl: Value = search(&app, &token, &format!("{HERE}&carrier=dhl&radius=10000")).await.json().await.unwrap();
         assert_eq!(codes(&dhl), vec!["D1", "D9"]);
+        let comma: Value = search(&app, &token, &format!("{HERE}&carrier=dhl,postnl")).await.json().await.unwrap();
+        let repeated: Value = search(&app, &token, &format!("{HERE}&carrier=dhl&carrier=postnl")).await.json().await.unwrap();
+        assert_eq!(codes(&repeated), codes(&comma), "a repeated carrier is the comma list");
         let small: Value = search(&app, &token, &format!("{HERE}&radius=150")).await.json().await.unwrap();
         assert_eq!(codes(&small), vec!["P1"]);
         let limited: Value = search(&app, &token, &format!("{HERE}&limit=2")).await.json().await.unwrap();

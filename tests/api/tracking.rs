@@ -23,7 +23,7 @@ fn carrier(json: Value) -> CarrierConfig {
 }
 
 /// PostNL and DHL post tracking events; UPS has a label API and no secret.
-fn carriers(c: &mut Config) {
+pub(crate) fn carriers(c: &mut Config) {
     c.carriers = vec![
         carrier(json!({ "carrier": "postnl", "tracking_secret": POSTNL })),
         carrier(json!({ "carrier": "dhl", "tracking_secret": DHL })),
@@ -32,7 +32,7 @@ fn carriers(c: &mut Config) {
 }
 
 /// RFC 3339 time `minutes` ago.
-fn ago(minutes: i64) -> String {
+pub(crate) fn ago(minutes: i64) -> String {
     (Utc::now() - Duration::minutes(minutes)).to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
@@ -72,7 +72,7 @@ async fn post_raw(
 }
 
 /// A scan signed with PostNL's secret; the answer's JSON, asserting 200.
-async fn scan(app: &TestApp, body: Value) -> Value {
+pub(crate) async fn scan(app: &TestApp, body: Value) -> Value {
     let res = post_raw(
         app,
         "postnl",
@@ -90,7 +90,7 @@ async fn scan(app: &TestApp, body: Value) -> Value {
     res.json().await.unwrap()
 }
 
-fn event(tracking: &str, status: &str, occurred_at: &str) -> Value {
+pub(crate) fn event(tracking: &str, status: &str, occurred_at: &str) -> Value {
     json!({ "tracking_number": tracking, "status": status, "occurred_at": occurred_at })
 }
 

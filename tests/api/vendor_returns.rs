@@ -14,15 +14,15 @@ use crate::returns_fixtures::{act, created, tokens, wait_label};
 /// Gear", vendors `nordic-knits` and `alpine-gear` (and `gamma`, with no
 /// lines), and order `2001`: an in-house T-shirt (L1), a Nordic Knits
 /// sweater (L3, commission 15.00 per unit) and Alpine Gear boots (L4).
-struct Market {
-    key: String,
-    access: String,
-    nordic: String,
-    alpine: String,
-    gamma: String,
+pub(crate) struct Market {
+    pub(crate) key: String,
+    pub(crate) access: String,
+    pub(crate) nordic: String,
+    pub(crate) alpine: String,
+    pub(crate) gamma: String,
 }
 
-async fn market(app: &TestApp, boots: u32) -> Market {
+pub(crate) async fn market(app: &TestApp, boots: u32) -> Market {
     let key = app.brand_with_key("acme").await;
     let mut settings = serde_json::to_value(returns_api::demo::demo_settings()).unwrap();
     let mut alpine = settings["return_addresses"][1].clone();
@@ -85,7 +85,7 @@ async fn market(app: &TestApp, boots: u32) -> Market {
     }
 }
 
-async fn vendor_key(app: &TestApp, key: &str, vendor: &str) -> String {
+pub(crate) async fn vendor_key(app: &TestApp, key: &str, vendor: &str) -> String {
     let res = app
         .post(
             &format!("/v1/brands/acme/vendors/{vendor}/keys"),
@@ -104,7 +104,7 @@ async fn vendor_key(app: &TestApp, key: &str, vendor: &str) -> String {
 }
 
 /// A return of one T-shirt, one sweater and `boots` boots, for review.
-fn three_parts(boots: u32) -> Value {
+pub(crate) fn three_parts(boots: u32) -> Value {
     let mut items = vec![
         json!({ "order_line_id": "L1", "quantity": 1, "reason_code": "other", "comment": "no longer needed" }),
         json!({ "order_line_id": "L3", "quantity": 1, "reason_code": "other", "comment": "itchy" }),
@@ -120,7 +120,7 @@ fn three_parts(boots: u32) -> Value {
 }
 
 /// The part of `ret` whose vendor is `vendor` (`None`: the in-house one).
-fn part<'a>(ret: &'a Value, vendor: Option<&str>) -> &'a Value {
+pub(crate) fn part<'a>(ret: &'a Value, vendor: Option<&str>) -> &'a Value {
     ret["shipments"]
         .as_array()
         .unwrap()
@@ -129,7 +129,7 @@ fn part<'a>(ret: &'a Value, vendor: Option<&str>) -> &'a Value {
         .unwrap_or_else(|| panic!("no part of {vendor:?} in {ret}"))
 }
 
-async fn vendor_post(
+pub(crate) async fn vendor_post(
     app: &TestApp,
     key: &str,
     id: &str,
@@ -144,14 +144,14 @@ async fn vendor_post(
     .await
 }
 
-async fn ok_json(res: reqwest::Response) -> Value {
+pub(crate) async fn ok_json(res: reqwest::Response) -> Value {
     let status = res.status();
     let body = res.text().await.unwrap();
     assert_eq!(status, StatusCode::OK, "{body}");
     serde_json::from_str(&body).unwrap()
 }
 
-async fn merchant_view(app: &TestApp, key: &str, id: &str) -> Value {
+pub(crate) async fn merchant_view(app: &TestApp, key: &str, id: &str) -> Value {
     ok_json(
         app.get(&format!("/v1/brands/acme/returns/{id}"), Some(key))
             .await,
@@ -439,6 +439,11 @@ both!(
                 .await
                 .unwrap();
             assert_eq!(ok_json(res).await["status"], "cancelled");
+            // The vendor was asked (or had approved): its trail ends with
+            // its part cancelled, exactly once.
+            let trail = event_types(&app, &format!("/v1/brands/acme/vendor/returns/{id}/events"), &m.nordic).await;
+            let cancelled = trail.iter().filter(|(t, _)| t == "return_part.cancelled").count();
+            assert_eq!(cancelled, 1, "{trail:?}");
         }
     }
 );

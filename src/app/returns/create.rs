@@ -361,10 +361,13 @@ fn auto_approve(
         if let (Some(vendor_id), Some(event_type)) =
             (part.vendor_id.clone(), part_event(from, action, to))
         {
-            let details = serde_json::json!({
+            let mut details = serde_json::json!({
                 "part_id": part.id, "vendor_id": vendor_id, "from": from, "to": to,
                 "auto_approved": to == PartStatus::Approved,
             });
+            if let (Some(d), Some(due)) = (details.as_object_mut(), part.vendor_due_at) {
+                d.insert("due_at".into(), super::parts::due_at(due));
+            }
             events.push((event_type, part.id.clone(), details));
         }
     }

@@ -2,6 +2,7 @@
 //! the access token) and the merchant's review and processing.
 
 mod create;
+pub mod deadline;
 pub mod notifications;
 mod parts;
 pub mod review;

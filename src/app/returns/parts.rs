@@ -89,6 +89,11 @@ pub(crate) fn apply(
                 "from": from,
                 "to": to,
             });
+            if to == PartStatus::AwaitingVendor
+                && let (Some(d), Some(due)) = (details.as_object_mut(), part.vendor_due_at)
+            {
+                d.insert("due_at".into(), due_at(due));
+            }
             if let (Some(d), serde_json::Value::Object(extra)) =
                 (details.as_object_mut(), m.details)
             {
@@ -129,6 +134,14 @@ pub(crate) fn apply(
     let rows = crate::db::events::event_rows(&full.ret, events);
     crate::db::events::insert_events(conn, &rows, &[])?;
     Ok(rows)
+}
+
+/// A vendor's deadline as events carry it: RFC 3339 with microseconds,
+/// so the deadline job reads back exactly the stored time.
+pub(crate) fn due_at(due: chrono::NaiveDateTime) -> serde_json::Value {
+    due.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+        .into()
 }
 
 /// The 404 of a part that is not the return's (or not the caller's).

@@ -26,7 +26,8 @@ use crate::error::{ApiError, ErrorCode};
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReturnFilter {
-    /// Statuses, comma-separated, e.g. `requested,approved`.
+    /// Statuses, comma-separated (`requested,approved`) or the parameter
+    /// repeated (`status=requested&status=approved`): the same list.
     #[param(value_type = Option<Vec<ReturnStatus>>, style = Form, explode = false)]
     pub status: Option<String>,
     /// Created at or after (RFC 3339).
@@ -44,7 +45,8 @@ pub struct ReturnFilter {
     )]
     pub vendor: Option<String>,
     /// Only returns with a part (of that vendor, if named) in one of these
-    /// statuses, comma-separated, e.g. `awaiting_vendor`.
+    /// statuses, comma-separated (`awaiting_vendor,delivered`) or the
+    /// parameter repeated.
     #[param(value_type = Option<Vec<PartStatus>>, style = Form, explode = false)]
     pub part_status: Option<String>,
 }

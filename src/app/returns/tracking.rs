@@ -238,6 +238,7 @@ fn apply(
             to: None,
             details: serde_json::json!({
                 "shipment_id": shipment,
+                "vendor_id": shipment_mut(full, shipment)?.vendor_id.clone(),
                 "tracking_number": scan.tracking_number,
                 "occurred_at": scan.occurred_at,
             }),

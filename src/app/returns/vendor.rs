@@ -22,8 +22,10 @@ use super::views::{EventView, LabelView, Renderer, ReturnItemView, ReturnView, T
 use super::{enqueue_new_labels, publish};
 use crate::auth::{Merchant, VendorCaller};
 use crate::db::DbConn;
+use crate::db::events::NewEvent;
 use crate::db::returns::FullReturn;
 use crate::db::rows::EventRow;
+use crate::domain::events::EventType;
 use crate::domain::money::{Currency, Money};
 use crate::domain::parts::{PartAction, PartStatus, step_part};
 use crate::domain::return_status::ReturnStatus;
@@ -32,6 +34,7 @@ use crate::domain::review::{
     ApproveInput, ItemQuantities, ReceiveInput, Rejection, ResolutionGiven,
 };
 use crate::domain::settings::ReturnAddress;
+use crate::domain::vendors::{NO_RESPONSE, OnTimeout};
 use crate::error::{ApiError, ErrorCode};
 
 /// A vendor's part of a return, as its vendor sees it.
@@ -96,7 +99,8 @@ pub struct VendorEventList {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct VendorPartFilter {
-    /// Part statuses, comma-separated, e.g. `awaiting_vendor,delivered`.
+    /// Part statuses, comma-separated (`awaiting_vendor,delivered`) or the
+    /// parameter repeated (`status=awaiting_vendor&status=delivered`).
     #[param(value_type = Option<Vec<PartStatus>>, style = Form, explode = false)]
     pub status: Option<String>,
 }
@@ -107,8 +111,19 @@ fn part_view(
     full: FullReturn,
     part_id: &str,
 ) -> Result<VendorPartView, ApiError> {
-    let merchant = render.clone().for_merchant().view(full.clone(), None)?;
+    cut(render.clone().for_merchant().view(full, None)?, part_id)
+}
+
+/// The vendor's view of its part, cut from the merchant's view of the
+/// return: that part's items, address, label and tracking, and nothing of
+/// the customer nor of the other parts. A vendor's webhook is cut the same
+/// way from the merchant's (`app/webhooks/deliver.rs`), so both show the
+/// part alike.
+pub(crate) fn cut(merchant: ReturnView, part_id: &str) -> Result<VendorPartView, ApiError> {
     let ReturnView {
+        id,
+        rma_number,
+        order_number,
         shipments,
         items,
         return_method,
@@ -126,10 +141,10 @@ fn part_view(
         .address
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("a merchant view without address")))?;
     Ok(VendorPartView {
-        return_id: full.ret.id.clone(),
+        return_id: id,
         part_id: part.id.clone(),
-        rma_number: full.ret.rma_number.clone(),
-        order_number: full.ret.order_number.clone(),
+        rma_number,
+        order_number,
         status: part.status,
         vendor_due_at: part.vendor_due_at,
         items: items
@@ -160,7 +175,11 @@ fn vendor_part(full: &FullReturn, vendor: &VendorCaller) -> Result<String, ApiEr
 }
 
 /// The brand of the path, when it is the vendor key's (404 otherwise).
-fn vendor_brand(conn: &mut DbConn, vendor: &VendorCaller, slug: &str) -> Result<String, ApiError> {
+pub(crate) fn vendor_brand(
+    conn: &mut DbConn,
+    vendor: &VendorCaller,
+    slug: &str,
+) -> Result<String, ApiError> {
     match crate::db::brands::by_slug(conn, slug)? {
         Some(b) if b.id == vendor.brand_id => Ok(b.id),
         _ => Err(super::super::brand_not_found()),
@@ -278,7 +297,11 @@ pub enum PartStep {
 /// Who acts on a part.
 enum PartActor {
     Vendor,
-    Merchant,
+    /// The merchant, at this time by the scheduling clock (it may answer
+    /// for a vendor only after the vendor's deadline).
+    Merchant(chrono::NaiveDateTime),
+    /// The vendor's deadline, by the vendor's `on_timeout`.
+    Deadline,
 }
 
 /// Runs a step on the vendor's part of a return, in one transaction.
@@ -329,6 +352,7 @@ pub async fn act_as_merchant(
         part_id.to_string(),
     );
     let render = Renderer::new(state);
+    let now = state.config.clock.now();
     let view = state
         .db
         .write(move |conn| {
@@ -339,12 +363,76 @@ pub async fn act_as_merchant(
                 return Err(part_not_found());
             }
             let actor = format!("merchant:{}", merchant.key_id);
-            let events = run(conn, &mut full, &part, &step, &actor, PartActor::Merchant)?;
+            let events = run(
+                conn,
+                &mut full,
+                &part,
+                &step,
+                &actor,
+                PartActor::Merchant(now),
+            )?;
             publish(conn, &render, &full, &events)
         })
         .await?;
     state.jobs.notify();
     Ok(view)
+}
+
+/// Carries out a vendor's `on_timeout` on its part that still waits at
+/// its deadline: records `return_part.overdue`, then approves the part
+/// wholly or rejects it with [`NO_RESPONSE`] for the vendor (`escalate`
+/// leaves it waiting: the staff mail follows the overdue event). Every
+/// event's actor is `system`. Returns the events in order.
+pub(crate) fn on_deadline(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    part: &str,
+    rule: OnTimeout,
+) -> Result<Vec<EventRow>, ApiError> {
+    let index = full
+        .shipments
+        .iter()
+        .position(|s| s.id == part)
+        .ok_or_else(part_not_found)?;
+    let shipment = &full.shipments[index];
+    let overdue = NewEvent {
+        event_type: EventType::ReturnPartOverdue,
+        actor: "system",
+        from: None,
+        to: None,
+        details: serde_json::json!({
+            "part_id": shipment.id,
+            "vendor_id": shipment.vendor_id,
+            "due_at": shipment.vendor_due_at.map(|d| d.and_utc()),
+            "on_timeout": rule,
+        }),
+        shipment_id: Some(part),
+    };
+    let mut events = vec![crate::db::events::record_event(conn, &full.ret, overdue)?];
+    let on = OnePart {
+        index,
+        part,
+        actor: "system",
+        by: PartActor::Deadline,
+    };
+    match rule {
+        OnTimeout::Approve => {
+            let whole = ApproveInput {
+                items: Vec::new(),
+                note: Some("The vendor did not answer by its deadline.".into()),
+            };
+            events.extend(approve(conn, full, &on, &whole)?);
+        }
+        OnTimeout::Reject => {
+            let rejection = Rejection {
+                reason_code: NO_RESPONSE.into(),
+                note: None,
+            };
+            events.extend(reject(conn, full, &on, &rejection)?);
+        }
+        OnTimeout::Escalate | OnTimeout::None => {}
+    }
+    Ok(events)
 }
 
 /// One step on one part: finds the part and runs the step's action.
@@ -410,7 +498,7 @@ impl OnePart<'_> {
 
     /// Whether the merchant acts for the vendor.
     fn on_behalf_of_vendor(&self) -> bool {
-        matches!(self.by, PartActor::Merchant)
+        !matches!(self.by, PartActor::Vendor)
     }
 }
 
@@ -598,7 +686,7 @@ fn overdue(full: &FullReturn, index: usize, by: &PartActor) -> Result<(), ApiErr
         return Ok(());
     }
     match (by, part.vendor_due_at) {
-        (PartActor::Merchant, Some(due)) if due > crate::db::now() => Err(ApiError::new(
+        (PartActor::Merchant(now), Some(due)) if due > *now => Err(ApiError::new(
             ErrorCode::VendorResponsePending,
             format!(
                 "The vendor may answer until {}; decide for it after that.",

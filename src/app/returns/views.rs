@@ -1,11 +1,13 @@
 //! How a return looks on the wire (customer and merchant views), with the
-//! signed label URLs it carries, and its audit trail.
+//! signed label URLs it carries, and its audit trail. The views read back
+//! too (`Deserialize`): a vendor's webhook is cut from the merchant's view
+//! the event carries.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::app::AppState;
@@ -24,7 +26,7 @@ use crate::domain::tracking::{TrackingLocation, TrackingStatus};
 use crate::error::ApiError;
 
 /// A returned item.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ReturnItemView {
     /// Id (`rit_…`), used by approve and receive.
     pub id: String,
@@ -61,7 +63,7 @@ pub struct ReturnItemView {
 }
 
 /// A shipment's label.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct LabelView {
     /// Id (`lbl_…`).
     pub id: String,
@@ -80,7 +82,7 @@ pub struct LabelView {
 }
 
 /// The vendor of a part.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct PartVendorView {
     /// The vendor's id.
     pub id: String,
@@ -91,7 +93,7 @@ pub struct PartVendorView {
 /// One part of a return: one parcel per return address (the warehouse, or
 /// a vendor's address for the lines that vendor fulfilled), with a status
 /// of its own.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ShipmentView {
     /// Id (`rsh_…`), also the part's id.
     pub id: String,
@@ -127,7 +129,7 @@ pub struct ShipmentView {
 }
 
 /// A parcel's journey as its carrier reports it.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct TrackingView {
     /// Current status: that of the latest scan by when it happened (a scan
     /// reported late never moves it back).
@@ -139,7 +141,7 @@ pub struct TrackingView {
 }
 
 /// One scan of a parcel.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct TrackingEventView {
     /// What happened.
     pub status: TrackingStatus,
@@ -150,7 +152,7 @@ pub struct TrackingEventView {
 }
 
 /// A step of the customer-facing timeline.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct TimelineEntry {
     /// Event type, e.g. `return.approved`.
     #[serde(rename = "type")]
@@ -163,7 +165,7 @@ pub struct TimelineEntry {
 }
 
 /// A return.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ReturnView {
     /// Id (`ret_…`).
     pub id: String,

@@ -92,6 +92,8 @@ pub async fn create(
             created_at: now,
             updated_at: now,
             deactivated_at: None,
+            on_timeout: new.on_timeout,
+            locale: new.locale.clone(),
         };
         if !crate::db::vendors::insert(conn, &row)? {
             return Err(
@@ -187,6 +189,12 @@ pub async fn update(
         }
         if let Some(hours) = changes.response_hours {
             row.response_hours = hours;
+        }
+        if let Some(rule) = changes.on_timeout {
+            row.on_timeout = rule;
+        }
+        if let Some(locale) = &changes.locale {
+            row.locale = locale.clone();
         }
         row.updated_at = crate::db::now();
         match changes.active {

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use crate::db::vendors::{VendorKeyRow, VendorRow};
 use crate::domain::settings::{AddressKind, ReturnAddress, ReturnsSettings};
-use crate::domain::vendors::VendorInstructions;
+use crate::domain::vendors::{OnTimeout, VendorInstructions};
 
 /// A vendor of a brand: a seller of a marketplace whose order lines carry
 /// `order_line_vendor` in `vendor`, and who approves, receives and completes
@@ -35,6 +35,11 @@ pub struct VendorView {
     /// Hours the vendor has to answer a new part before the merchant may
     /// decide for it.
     pub response_hours: i32,
+    /// What happens when the vendor has not answered a part by its
+    /// deadline.
+    pub on_timeout: OnTimeout,
+    /// Locale of the vendor's e-mail (`null`: the brand's default locale).
+    pub locale: Option<String>,
     /// The brand's Returns Settings address of kind `vendor` whose `vendor`
     /// is this vendor's `order_line_vendor`: the vendor's parts are shipped
     /// there. `null` when the settings have none: the vendor's lines then
@@ -72,6 +77,8 @@ impl VendorView {
             instructions: row.instructions(),
             auto_approve: row.auto_approve,
             response_hours: row.response_hours,
+            on_timeout: row.on_timeout,
+            locale: row.locale.clone(),
             return_address,
             active: row.is_active(),
             deactivated_at: row.deactivated_at.map(|t| t.and_utc()),

@@ -5,19 +5,26 @@
 //! schedule says. Deliveries are identified by endpoint and event, so a job
 //! that runs again after a crash finds the rows it wrote and the receiver
 //! gets the same `webhook-id`.
+//!
+//! One event may go to two kinds of owner: the merchant's endpoints get
+//! the event as it was published (the return as the merchant API shows
+//! it); when the event concerns a vendor's part, that vendor's endpoints
+//! get a copy of their own whose `data` is the part as the vendor API
+//! shows it. Which owner hears of which event is [`Owner::hears`].
 
 use rand::Rng;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::super::AppState;
+use super::super::returns::views::ReturnView;
 use super::views::EndpointView;
 use crate::db::DbConn;
 use crate::db::outbox::JobRow;
 use crate::db::webhooks::{AttemptRow, DeliveryRow, EndpointRow, MessageRow};
 use crate::domain::events::{Envelope, EventType};
 use crate::domain::webhooks::{
-    DeliveryEvent, DeliveryStatus, RetrySchedule, should_disable, wants,
+    DeliveryEvent, DeliveryStatus, Owner, RetrySchedule, should_disable, wants,
 };
 use crate::error::ApiError;
 use crate::jobs::{JobError, Ran};
@@ -57,12 +64,14 @@ fn new_delivery(endpoint: &EndpointRow, message: &MessageRow) -> DeliveryRow {
 }
 
 /// Runs an event's job: its message and a delivery (with its job) for
-/// every enabled endpoint of the brand subscribed to its type.
+/// every enabled endpoint subscribed to its type whose owner hears of it:
+/// the merchant's, and, for an event of a vendor's part, that vendor's
+/// (while the vendor is active), with the vendor's copy of the message.
 pub async fn fan_out(state: &AppState, job: &JobRow) -> Result<(), JobError> {
     let head: Head = serde_json::from_str(&job.payload)
         .map_err(|e| JobError::Permanent(format!("an event job without an envelope: {e}")))?;
     let message = MessageRow {
-        id: head.id,
+        id: head.id.clone(),
         brand_id: job.brand_id.clone(),
         event_type: head.event_type.as_str().to_string(),
         body: job.payload.clone(),
@@ -71,23 +80,101 @@ pub async fn fan_out(state: &AppState, job: &JobRow) -> Result<(), JobError> {
     let sent = state
         .db
         .write(move |conn| {
-            let endpoints: Vec<EndpointRow> =
-                crate::db::webhooks::enabled_endpoints(conn, &message.brand_id)?
-                    .into_iter()
-                    .filter(|e| subscribed(e, head.event_type))
+            let brand_id = message.brand_id.clone();
+            let part = crate::db::events::part_of(conn, &head.id)?;
+            let part_vendor = part.as_ref().map(|p| p.vendor_id.as_deref());
+            let mut endpoints =
+                crate::db::webhooks::enabled_endpoints(conn, &brand_id, &Owner::Merchant)?;
+            if let Some(vendor) = part.as_ref().and_then(|p| p.vendor_id.clone()) {
+                endpoints.extend(crate::db::webhooks::enabled_vendor_endpoints(
+                    conn,
+                    &brand_id,
+                    &[vendor],
+                )?);
+            }
+            endpoints.retain(|e| subscribed(e, head.event_type) && e.owner().hears(part_vendor));
+            let mut sent = false;
+            for owner in owners(&endpoints) {
+                let message = match (&owner, &part) {
+                    (Owner::Merchant, _) => message.clone(),
+                    (Owner::Vendor(_), Some(part)) => {
+                        match vendor_copy(&message, &head, &owner, part) {
+                            Some(copy) => copy,
+                            None => continue,
+                        }
+                    }
+                    (Owner::Vendor(_), None) => continue,
+                };
+                let deliveries: Vec<DeliveryRow> = endpoints
+                    .iter()
+                    .filter(|e| e.owner() == owner)
+                    .map(|e| new_delivery(e, &message))
                     .collect();
-            let deliveries: Vec<DeliveryRow> = endpoints
-                .iter()
-                .map(|e| new_delivery(e, &message))
-                .collect();
-            crate::db::webhooks::fan_out(conn, &message, &deliveries)?;
-            Ok(!deliveries.is_empty())
+                crate::db::webhooks::fan_out(conn, &message, &deliveries)?;
+                sent |= !deliveries.is_empty();
+            }
+            Ok(sent)
         })
         .await?;
     if sent {
         state.jobs.notify();
     }
     Ok(())
+}
+
+/// The owners of `endpoints`, each once, in order.
+fn owners(endpoints: &[EndpointRow]) -> Vec<Owner> {
+    let mut owners: Vec<Owner> = Vec::new();
+    for owner in endpoints.iter().map(EndpointRow::owner) {
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
+    owners
+}
+
+/// The data of an event of a return: the merchant's view at the event.
+#[derive(Deserialize)]
+struct ReturnData {
+    data: ReturnView,
+}
+
+/// The vendor's copy of an event of its part: the same type and time, an
+/// id of its own, and the part as the vendor API shows it, cut from the
+/// merchant's data, so as it was at the event (never the customer's
+/// contact details nor any other part). `None` (logged) when the data is
+/// not a return with that part: that costs the vendor the event, never the
+/// merchant.
+fn vendor_copy(
+    merchant: &MessageRow,
+    head: &Head,
+    owner: &Owner,
+    part: &crate::db::events::EventPart,
+) -> Option<MessageRow> {
+    let cut = serde_json::from_str::<ReturnData>(&merchant.body)
+        .map_err(ApiError::internal)
+        .and_then(|ReturnData { data }| super::super::returns::vendor::cut(data, &part.part_id))
+        .and_then(|view| serde_json::value::to_raw_value(&view).map_err(ApiError::internal));
+    let data = match cut {
+        Ok(data) => data,
+        Err(e) => {
+            tracing::warn!(event = %head.id, part = %part.part_id, error = %e, "no vendor copy of an event");
+            return None;
+        }
+    };
+    let id = owner.message_id(&head.id);
+    let body = Envelope {
+        id: &id,
+        event_type: head.event_type,
+        created_at: head.created_at,
+        data: &data,
+    }
+    .to_json();
+    Some(MessageRow {
+        id,
+        body,
+        ..merchant.clone()
+    })
 }
 
 /// Publishes an event that is not a return's (`ping`,
@@ -151,14 +238,19 @@ pub async fn deliver(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
     if ctx.delivery.status != DeliveryStatus::Pending {
         return Ok(Ran::Done);
     }
-    let sent = ctx.endpoint.enabled;
+    let sent = ctx.endpoint.enabled && ctx.owner_active;
     let outcome = if sent {
         attempt(state, &ctx).await
     } else {
+        let why = if ctx.owner_active {
+            "the endpoint is disabled"
+        } else {
+            "the endpoint's vendor was retired"
+        };
         Outcome {
             status: None,
             latency: std::time::Duration::ZERO,
-            error: Some("the endpoint is disabled".into()),
+            error: Some(why.into()),
             excerpt: None,
         }
     };
@@ -295,8 +387,8 @@ fn record(
 }
 
 /// Notes the outcome on the endpoint; one that has failed every attempt
-/// for `disable_after` is disabled, and the brand's other endpoints hear
-/// of it (`webhook_endpoint.disabled`).
+/// for `disable_after` is disabled, and its owner's other endpoints of the
+/// brand hear of it (`webhook_endpoint.disabled`).
 fn note_endpoint(
     conn: &mut DbConn,
     endpoint: &EndpointRow,
@@ -320,10 +412,11 @@ fn note_endpoint(
     row.updated_at = now;
     crate::db::webhooks::save_endpoint(conn, &row)?;
     tracing::warn!(endpoint = %row.id, brand = %row.brand_id, "webhook endpoint disabled after failing every attempt");
-    let others: Vec<EndpointRow> = crate::db::webhooks::enabled_endpoints(conn, &row.brand_id)?
-        .into_iter()
-        .filter(|e| subscribed(e, EventType::WebhookEndpointDisabled))
-        .collect();
+    let others: Vec<EndpointRow> =
+        crate::db::webhooks::enabled_endpoints(conn, &row.brand_id, &row.owner())?
+            .into_iter()
+            .filter(|e| subscribed(e, EventType::WebhookEndpointDisabled))
+            .collect();
     let data =
         serde_json::value::to_raw_value(&EndpointView::from(&row)).map_err(ApiError::internal)?;
     publish_to(
@@ -333,6 +426,7 @@ fn note_endpoint(
         &data,
         &others,
     )?;
+    crate::app::returns::notifications::enqueue_endpoint_disabled(conn, &row)?;
     Ok(())
 }
 

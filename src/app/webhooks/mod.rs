@@ -1,6 +1,10 @@
-//! Webhooks: the endpoints a merchant registers (with their signing
-//! secrets), the delivery log, and the jobs that fan an event out to the
-//! endpoints that want it and deliver it ([`deliver`]).
+//! Webhooks: the endpoints a merchant or a vendor registers (with their
+//! signing secrets), the delivery log, and the jobs that fan an event out
+//! to the endpoints that want it and deliver it ([`deliver`]).
+//!
+//! Every operation here serves both owners alike: the caller
+//! ([`Manager`]) names the brand and the [`Owner`] whose endpoints it may
+//! see, and nothing of another owner is found (404).
 //!
 //! An endpoint's URL is checked when it is registered or changed (https, a
 //! host that resolves to public addresses only) and again at every attempt
@@ -20,13 +24,13 @@ pub use views::{
 };
 
 use super::{AppState, merchant_brand};
-use crate::auth::Merchant;
+use crate::auth::{Merchant, VendorCaller};
 use crate::db::DbConn;
 use crate::db::webhooks::EndpointRow;
 use crate::domain::addresses::refusal;
 use crate::domain::events::EventType;
 use crate::domain::webhooks::{
-    EndpointUrl, MAX_ENDPOINTS, check_description, check_event_types, check_url,
+    EndpointUrl, MAX_ENDPOINTS, Owner, check_description, check_event_types, check_url,
 };
 use crate::error::{ApiError, ErrorCode, FieldError};
 use crate::webhooks::signature::new_secret;
@@ -49,15 +53,48 @@ fn endpoint_not_found() -> ApiError {
     ApiError::new(ErrorCode::EndpointNotFound, "No such webhook endpoint.")
 }
 
-/// An endpoint of a brand the merchant manages (404 otherwise).
-fn load(
-    conn: &mut DbConn,
-    merchant: &Merchant,
-    slug: &str,
-    id: &str,
-) -> Result<EndpointRow, ApiError> {
-    let brand = merchant_brand(conn, merchant, slug)?;
-    crate::db::webhooks::endpoint(conn, &brand.id, id)?.ok_or_else(endpoint_not_found)
+/// Who manages endpoints: a merchant key (the brand's own endpoints) or a
+/// vendor key (that vendor's endpoints).
+#[derive(Debug, Clone)]
+pub enum Manager {
+    /// A merchant API key.
+    Merchant(Merchant),
+    /// A vendor API key.
+    Vendor(VendorCaller),
+}
+
+impl From<Merchant> for Manager {
+    fn from(merchant: Merchant) -> Self {
+        Manager::Merchant(merchant)
+    }
+}
+
+impl From<VendorCaller> for Manager {
+    fn from(vendor: VendorCaller) -> Self {
+        Manager::Vendor(vendor)
+    }
+}
+
+impl Manager {
+    /// The brand of the path and the owner whose endpoints the caller
+    /// manages there (404 when the brand is not the caller's).
+    fn scope(&self, conn: &mut DbConn, slug: &str) -> Result<(String, Owner), ApiError> {
+        match self {
+            Manager::Merchant(merchant) => {
+                Ok((merchant_brand(conn, merchant, slug)?.id, Owner::Merchant))
+            }
+            Manager::Vendor(vendor) => Ok((
+                super::returns::vendor::vendor_brand(conn, vendor, slug)?,
+                Owner::Vendor(vendor.vendor_id.clone()),
+            )),
+        }
+    }
+}
+
+/// An endpoint the caller manages (404 otherwise).
+fn load(conn: &mut DbConn, who: &Manager, slug: &str, id: &str) -> Result<EndpointRow, ApiError> {
+    let (brand, owner) = who.scope(conn, slug)?;
+    crate::db::webhooks::endpoint(conn, &brand, &owner, id)?.ok_or_else(endpoint_not_found)
 }
 
 /// Checks an endpoint URL and, unless the development switch is on, that
@@ -124,23 +161,25 @@ fn types_json(types: &[EventType]) -> Result<String, ApiError> {
 /// time it is shown (besides rotation).
 pub async fn create(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     input: EndpointInput,
 ) -> Result<EndpointView, ApiError> {
     check_input(input.description.as_deref(), Some(&input.event_types))?;
     let url = check_destination(&input.url, state.config.webhooks.webhook_allow_private).await?;
-    let (merchant, slug) = (merchant.clone(), slug.to_string());
+    let (who, slug) = (who.clone(), slug.to_string());
     let secret = new_secret();
     let (secrets, clear) = (state.secrets.clone(), secret.clone());
     let row = state
         .db
         .write(move |conn| {
-            let brand = merchant_brand(conn, &merchant, &slug)?;
-            if crate::db::webhooks::count_endpoints(conn, &brand.id)? >= MAX_ENDPOINTS as i64 {
+            let (brand_id, owner) = who.scope(conn, &slug)?;
+            if crate::db::webhooks::count_endpoints(conn, &brand_id, &owner)?
+                >= MAX_ENDPOINTS as i64
+            {
                 return Err(ApiError::new(
                     ErrorCode::TooManyEndpoints,
-                    format!("A brand has at most {MAX_ENDPOINTS} webhook endpoints."),
+                    format!("A brand (or a vendor) has at most {MAX_ENDPOINTS} webhook endpoints."),
                 ));
             }
             let now = crate::db::now();
@@ -148,7 +187,8 @@ pub async fn create(
             let row = EndpointRow {
                 secret: seal(&secrets, &id, &clear)?,
                 id,
-                brand_id: brand.id,
+                brand_id,
+                vendor_id: owner.vendor_id().map(str::to_string),
                 url: url.clone(),
                 description: input.description.clone().filter(|d| !d.is_empty()),
                 event_types: types_json(&input.event_types)?,
@@ -167,22 +207,23 @@ pub async fn create(
     Ok(EndpointView::with_secret(&row, secret))
 }
 
-/// The brand's endpoints, oldest first.
+/// The caller's endpoints of the brand, oldest first.
 pub async fn list(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     limit: i64,
     cursor: Option<String>,
 ) -> Result<EndpointList, ApiError> {
-    let (merchant, slug) = (merchant.clone(), slug.to_string());
+    let (who, slug) = (who.clone(), slug.to_string());
     let rows = state
         .db
         .read(move |conn| {
-            let brand = merchant_brand(conn, &merchant, &slug)?;
+            let (brand_id, owner) = who.scope(conn, &slug)?;
             Ok(crate::db::webhooks::endpoints(
                 conn,
-                &brand.id,
+                &brand_id,
+                &owner,
                 cursor.as_deref(),
                 limit + 1,
             )?)
@@ -198,14 +239,14 @@ pub async fn list(
 /// One endpoint (without its secret).
 pub async fn get(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     id: &str,
 ) -> Result<EndpointView, ApiError> {
-    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let (who, slug, id) = (who.clone(), slug.to_string(), id.to_string());
     let row = state
         .db
-        .read(move |conn| load(conn, &merchant, &slug, &id))
+        .read(move |conn| load(conn, &who, &slug, &id))
         .await?;
     Ok(EndpointView::from(&row))
 }
@@ -215,7 +256,7 @@ pub async fn get(
 /// its run of failures.
 pub async fn update(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     id: &str,
     patch: EndpointPatch,
@@ -227,7 +268,7 @@ pub async fn update(
         }
         None => None,
     };
-    let row = change(state, merchant, slug, id, move |row| {
+    let row = change(state, who, slug, id, move |row| {
         if let Some(url) = &url {
             row.url = url.clone();
         }
@@ -253,7 +294,7 @@ pub async fn update(
 /// Loads an endpoint, applies `apply` and saves it, in one transaction.
 async fn change<F>(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     id: &str,
     mut apply: F,
@@ -261,11 +302,11 @@ async fn change<F>(
 where
     F: FnMut(&mut EndpointRow) -> Result<(), ApiError> + Send + 'static,
 {
-    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let (who, slug, id) = (who.clone(), slug.to_string(), id.to_string());
     state
         .db
         .write(move |conn| {
-            let mut row = load(conn, &merchant, &slug, &id)?;
+            let mut row = load(conn, &who, &slug, &id)?;
             apply(&mut row)?;
             row.updated_at = crate::db::now();
             crate::db::webhooks::save_endpoint(conn, &row)?;
@@ -276,18 +317,13 @@ where
 
 /// Deletes an endpoint and its delivery log; pending deliveries to it are
 /// dropped.
-pub async fn delete(
-    state: &AppState,
-    merchant: &Merchant,
-    slug: &str,
-    id: &str,
-) -> Result<(), ApiError> {
-    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+pub async fn delete(state: &AppState, who: &Manager, slug: &str, id: &str) -> Result<(), ApiError> {
+    let (who, slug, id) = (who.clone(), slug.to_string(), id.to_string());
     state
         .db
         .write(move |conn| {
-            let brand = merchant_brand(conn, &merchant, &slug)?;
-            if crate::db::webhooks::delete_endpoint(conn, &brand.id, &id)? {
+            let (brand_id, owner) = who.scope(conn, &slug)?;
+            if crate::db::webhooks::delete_endpoint(conn, &brand_id, &owner, &id)? {
                 Ok(())
             } else {
                 Err(endpoint_not_found())
@@ -301,13 +337,13 @@ pub async fn delete(
 /// without losing a delivery.
 pub async fn rotate_secret(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     id: &str,
 ) -> Result<EndpointView, ApiError> {
     let secret = new_secret();
     let (secrets, clear) = (state.secrets.clone(), secret.clone());
-    let row = change(state, merchant, slug, id, move |row| {
+    let row = change(state, who, slug, id, move |row| {
         // The old secret stays sealed as it is: same key, same row.
         let sealed = seal(&secrets, &row.id, &clear)?;
         row.previous_secret = Some(std::mem::replace(&mut row.secret, sealed));
@@ -322,15 +358,15 @@ pub async fn rotate_secret(
 /// the delivery, to follow in the log.
 pub async fn test(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     id: &str,
 ) -> Result<DeliveryView, ApiError> {
-    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let (who, slug, id) = (who.clone(), slug.to_string(), id.to_string());
     let view = state
         .db
         .write(move |conn| {
-            let row = load(conn, &merchant, &slug, &id)?;
+            let row = load(conn, &who, &slug, &id)?;
             if !row.enabled {
                 return Err(endpoint_disabled());
             }
@@ -362,19 +398,19 @@ fn endpoint_disabled() -> ApiError {
 /// An endpoint's deliveries, newest event first, each with its attempts.
 pub async fn deliveries(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     id: &str,
     query: DeliveryQuery,
     limit: i64,
     cursor: Option<String>,
 ) -> Result<DeliveryList, ApiError> {
-    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let (who, slug, id) = (who.clone(), slug.to_string(), id.to_string());
     let filter = query.filter();
     let rows = state
         .db
         .read(move |conn| {
-            let endpoint = load(conn, &merchant, &slug, &id)?;
+            let endpoint = load(conn, &who, &slug, &id)?;
             Ok(crate::db::webhooks::deliveries(
                 conn,
                 &endpoint.id,
@@ -400,19 +436,22 @@ pub async fn deliveries(
 /// 409 when its endpoint is disabled.
 pub async fn retry(
     state: &AppState,
-    merchant: &Merchant,
+    who: &Manager,
     slug: &str,
     id: &str,
 ) -> Result<DeliveryView, ApiError> {
-    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let (who, slug, id) = (who.clone(), slug.to_string(), id.to_string());
     let view = state
         .db
         .write(move |conn| {
-            let brand = merchant_brand(conn, &merchant, &slug)?;
-            let mut delivery = crate::db::webhooks::delivery(conn, &brand.id, &id)?
-                .ok_or_else(|| ApiError::new(ErrorCode::DeliveryNotFound, "No such delivery."))?;
-            let endpoint = crate::db::webhooks::endpoint(conn, &brand.id, &delivery.endpoint_id)?
-                .ok_or_else(endpoint_not_found)?;
+            let (brand_id, owner) = who.scope(conn, &slug)?;
+            let not_found = || ApiError::new(ErrorCode::DeliveryNotFound, "No such delivery.");
+            let mut delivery =
+                crate::db::webhooks::delivery(conn, &brand_id, &id)?.ok_or_else(not_found)?;
+            // Another owner's delivery is not found, like another brand's.
+            let endpoint =
+                crate::db::webhooks::endpoint(conn, &brand_id, &owner, &delivery.endpoint_id)?
+                    .ok_or_else(not_found)?;
             if !endpoint.enabled {
                 return Err(endpoint_disabled());
             }

@@ -7,6 +7,7 @@ use validator::Validate;
 
 use super::{AddressKind, ResolutionType, ReturnMethodType, ReturnsSettings};
 use crate::domain::codes::{is_carrier, is_code, is_country, is_locale};
+use crate::domain::notifications::{MailSettings, check_business};
 use crate::error::{ErrorCode, FieldError};
 
 impl ReturnsSettings {
@@ -34,6 +35,11 @@ impl ReturnsSettings {
         self.check_refunds(&mut err);
         self.check_addresses(&mut err);
         errors.extend(self.notifications.check(&locales));
+        errors.extend(check_business(
+            &self.staff_notifications,
+            &self.vendor_notifications,
+            &locales,
+        ));
     }
 
     /// Locales: valid tags, each once, the default among them. Returns

@@ -154,6 +154,8 @@ impl Default for ReturnsSettings {
             )]),
             policy_url: None,
             notifications: Notifications::default(),
+            staff_notifications: Default::default(),
+            vendor_notifications: Default::default(),
         }
     }
 }

@@ -21,7 +21,7 @@ pub use self::defaults::DEFAULT_STRINGS_EN;
 pub use crate::domain::codes::{CODE_PATTERN, LOCALE_PATTERN};
 use crate::domain::codes::{CountryCode, Locale};
 use crate::domain::money::Money;
-use crate::domain::notifications::Notifications;
+use crate::domain::notifications::{Notifications, StaffNotifications, VendorNotifications};
 use crate::error::{ErrorCode, FieldError};
 
 /// When the return window starts counting.
@@ -309,6 +309,17 @@ pub struct ReturnsSettings {
     /// subject and body templates per locale (every step off by default).
     #[serde(default)]
     pub notifications: Notifications,
+    /// E-mail to the merchant's staff: who, in which locale, about what
+    /// (a return awaiting review, a vendor's rejection or missed deadline,
+    /// a failed label, a disabled webhook endpoint), with templates per
+    /// locale (every kind off by default).
+    #[serde(default)]
+    pub staff_notifications: StaffNotifications,
+    /// E-mail to vendors at their `contact_email`: a part awaiting them,
+    /// a reminder before its deadline, their parcel in transit and
+    /// delivered (every kind off by default).
+    #[serde(default)]
+    pub vendor_notifications: VendorNotifications,
 }
 
 impl ReturnsSettings {

@@ -8,6 +8,7 @@ use crate::app::keys::Merchant;
 use crate::app::pagination::PageQuery;
 use crate::error::ApiError;
 use crate::routes::extract::Json;
+use crate::routes::query::Query;
 
 /// Lists the brands this API key may manage (every brand for admin keys).
 #[utoipa::path(
@@ -25,7 +26,7 @@ use crate::routes::extract::Json;
 pub async fn list_brands(
     state: web::Data<AppState>,
     merchant: Merchant,
-    query: web::Query<PageQuery>,
+    query: Query<PageQuery>,
 ) -> Result<web::Json<BrandList>, ApiError> {
     let (limit, cursor) = query.parse()?;
     Ok(web::Json(

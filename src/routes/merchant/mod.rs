@@ -2,8 +2,10 @@
 //! and their parts, webhooks, vendors.
 
 pub mod brands;
+pub mod notifications;
 pub mod orders;
 pub mod parts;
+pub mod products;
 pub mod returns;
 pub mod settings;
 pub mod vendors;
@@ -21,11 +23,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(settings::put_settings)
         .service(orders::upsert)
         .service(orders::bulk)
+        .service(products::upsert_product)
+        .service(products::bulk_products)
+        .service(products::list_products)
+        .service(products::get_product)
+        .service(products::change_stock)
         .service(orders::get_order)
         .service(returns::list)
         .service(returns::get_return)
         .service(returns::events)
         .service(returns::notifications)
+        .service(notifications::list_notifications)
         .service(returns::approve)
         .service(returns::reject)
         .service(returns::in_transit)
@@ -56,6 +64,15 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(crate::routes::vendor::reject)
         .service(crate::routes::vendor::receive)
         .service(crate::routes::vendor::complete)
+        .service(crate::routes::vendor_webhooks::create)
+        .service(crate::routes::vendor_webhooks::list)
+        .service(crate::routes::vendor_webhooks::get_endpoint)
+        .service(crate::routes::vendor_webhooks::update)
+        .service(crate::routes::vendor_webhooks::remove)
+        .service(crate::routes::vendor_webhooks::rotate_secret)
+        .service(crate::routes::vendor_webhooks::test)
+        .service(crate::routes::vendor_webhooks::deliveries)
+        .service(crate::routes::vendor_webhooks::retry)
         .service(parts::approve)
         .service(parts::reject)
         .service(parts::complete);

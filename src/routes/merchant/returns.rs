@@ -12,6 +12,7 @@ use crate::app::returns::review::{
 use crate::app::returns::views::{EventList, ReturnView};
 use crate::error::ApiError;
 use crate::routes::extract::{Json, NoBody, OptionalJson};
+use crate::routes::query::Query;
 
 type Path2 = web::Path<(String, String)>;
 type Answer = Result<web::Json<ReturnView>, ApiError>;
@@ -33,8 +34,8 @@ pub async fn list(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: web::Path<String>,
-    filter: web::Query<ReturnFilter>,
-    page: web::Query<PageQuery>,
+    filter: Query<ReturnFilter>,
+    page: Query<PageQuery>,
 ) -> Result<web::Json<ReturnList>, ApiError> {
     let (limit, cursor) = page.parse()?;
     let list =
@@ -85,10 +86,11 @@ pub async fn events(
     ))
 }
 
-/// The e-mails sent to the customer about this return: one per event and
-/// recipient for the steps the brand mails about (Returns Settings
-/// `notifications`), with status `queued`, `sent`, `skipped` (no
-/// `SMTP_URL`, no customer e-mail, or turned off since) or `failed`.
+/// The e-mails about this return: one per event, kind and recipient, to
+/// the customer (Returns Settings `notifications`), the staff
+/// (`staff_notifications`) and the vendors (`vendor_notifications`), with
+/// status `queued`, `sent`, `skipped` (no `SMTP_URL`, no address, turned
+/// off since, or a reminder the vendor answered before) or `failed`.
 #[utoipa::path(
     operation_id = "merchant_list_return_notifications",
     tag = "returns",

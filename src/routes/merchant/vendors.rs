@@ -13,6 +13,7 @@ use crate::app::vendors::{
 };
 use crate::error::ApiError;
 use crate::routes::extract::{Json, NoBody, OptionalJson};
+use crate::routes::query::Query;
 
 type Path2 = web::Path<(String, String)>;
 
@@ -75,8 +76,8 @@ pub async fn list(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: web::Path<String>,
-    page: web::Query<PageQuery>,
-    filter: web::Query<ActiveQuery>,
+    page: Query<PageQuery>,
+    filter: Query<ActiveQuery>,
 ) -> Result<web::Json<VendorList>, ApiError> {
     let (limit, cursor) = page.parse()?;
     Ok(web::Json(
@@ -212,7 +213,7 @@ pub async fn list_keys(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
-    page: web::Query<PageQuery>,
+    page: Query<PageQuery>,
 ) -> Result<web::Json<VendorKeyList>, ApiError> {
     let (limit, cursor) = page.parse()?;
     let (slug, id) = path.into_inner();

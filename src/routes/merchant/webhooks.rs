@@ -11,6 +11,7 @@ use crate::app::webhooks::{
 };
 use crate::error::ApiError;
 use crate::routes::extract::{Json, NoBody};
+use crate::routes::query::Query;
 
 type Path2 = web::Path<(String, String)>;
 type Answer = Result<web::Json<EndpointView>, ApiError>;
@@ -20,7 +21,7 @@ type Answer = Result<web::Json<EndpointView>, ApiError>;
 /// be https and its host must resolve to public addresses.
 #[utoipa::path(
     operation_id = "merchant_create_webhook_endpoint",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug")),
     request_body = EndpointInput,
     security(("api_key" = [])),
@@ -36,14 +37,14 @@ pub async fn create(
     path: web::Path<String>,
     body: Json<EndpointInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let view = crate::app::webhooks::create(&state, &merchant, &path, body.0).await?;
+    let view = crate::app::webhooks::create(&state, &merchant.into(), &path, body.0).await?;
     Ok(HttpResponse::Created().json(view))
 }
 
 /// The brand's webhook endpoints, oldest first (without secrets).
 #[utoipa::path(
     operation_id = "merchant_list_webhook_endpoints",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), PageQuery),
     security(("api_key" = [])),
     responses(
@@ -56,18 +57,18 @@ pub async fn list(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: web::Path<String>,
-    page: web::Query<PageQuery>,
+    page: Query<PageQuery>,
 ) -> Result<web::Json<EndpointList>, ApiError> {
     let (limit, cursor) = page.parse()?;
     Ok(web::Json(
-        crate::app::webhooks::list(&state, &merchant, &path, limit, cursor).await?,
+        crate::app::webhooks::list(&state, &merchant.into(), &path, limit, cursor).await?,
     ))
 }
 
 /// A webhook endpoint (without its secret).
 #[utoipa::path(
     operation_id = "merchant_get_webhook_endpoint",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     security(("api_key" = [])),
     responses(
@@ -79,14 +80,14 @@ pub async fn list(
 pub async fn get_endpoint(state: web::Data<AppState>, merchant: Merchant, path: Path2) -> Answer {
     let (slug, id) = path.into_inner();
     Ok(web::Json(
-        crate::app::webhooks::get(&state, &merchant, &slug, &id).await?,
+        crate::app::webhooks::get(&state, &merchant.into(), &slug, &id).await?,
     ))
 }
 
 /// Changes a webhook endpoint: URL, description, event types, enabled.
 #[utoipa::path(
     operation_id = "merchant_update_webhook_endpoint",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     request_body = EndpointPatch,
     security(("api_key" = [])),
@@ -105,14 +106,14 @@ pub async fn update(
 ) -> Answer {
     let (slug, id) = path.into_inner();
     Ok(web::Json(
-        crate::app::webhooks::update(&state, &merchant, &slug, &id, body.0).await?,
+        crate::app::webhooks::update(&state, &merchant.into(), &slug, &id, body.0).await?,
     ))
 }
 
 /// Deletes a webhook endpoint with its delivery log.
 #[utoipa::path(
     operation_id = "merchant_delete_webhook_endpoint",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     security(("api_key" = [])),
     responses(
@@ -128,7 +129,7 @@ pub async fn remove(
     _: NoBody,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
-    crate::app::webhooks::delete(&state, &merchant, &slug, &id).await?;
+    crate::app::webhooks::delete(&state, &merchant.into(), &slug, &id).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -137,7 +138,7 @@ pub async fn remove(
 /// can switch without missing one.
 #[utoipa::path(
     operation_id = "merchant_rotate_webhook_secret",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     security(("api_key" = [])),
     responses(
@@ -154,14 +155,14 @@ pub async fn rotate_secret(
 ) -> Answer {
     let (slug, id) = path.into_inner();
     Ok(web::Json(
-        crate::app::webhooks::rotate_secret(&state, &merchant, &slug, &id).await?,
+        crate::app::webhooks::rotate_secret(&state, &merchant.into(), &slug, &id).await?,
     ))
 }
 
 /// Sends a `ping` event to the endpoint; follow it in the delivery log.
 #[utoipa::path(
     operation_id = "merchant_test_webhook_endpoint",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     security(("api_key" = [])),
     responses(
@@ -178,7 +179,7 @@ pub async fn test(
     _: NoBody,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
-    let delivery = crate::app::webhooks::test(&state, &merchant, &slug, &id).await?;
+    let delivery = crate::app::webhooks::test(&state, &merchant.into(), &slug, &id).await?;
     Ok(HttpResponse::Accepted().json(delivery))
 }
 
@@ -187,7 +188,7 @@ pub async fn test(
 /// and the next one.
 #[utoipa::path(
     operation_id = "merchant_list_webhook_deliveries",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id"), DeliveryQuery, PageQuery),
     security(("api_key" = [])),
     responses(
@@ -201,15 +202,15 @@ pub async fn deliveries(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
-    query: web::Query<DeliveryQuery>,
-    page: web::Query<PageQuery>,
+    query: Query<DeliveryQuery>,
+    page: Query<PageQuery>,
 ) -> Result<web::Json<DeliveryList>, ApiError> {
     let (slug, id) = path.into_inner();
     let (limit, cursor) = page.parse()?;
     Ok(web::Json(
         crate::app::webhooks::deliveries(
             &state,
-            &merchant,
+            &merchant.into(),
             &slug,
             &id,
             query.into_inner(),
@@ -224,7 +225,7 @@ pub async fn deliveries(
 /// succeeded or failed one gets one more attempt (same `webhook-id`).
 #[utoipa::path(
     operation_id = "merchant_retry_webhook_delivery",
-    tag = "webhooks",
+    tag = "webhook endpoints",
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Delivery id")),
     security(("api_key" = [])),
     responses(
@@ -241,6 +242,6 @@ pub async fn retry(
     _: NoBody,
 ) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
-    let delivery = crate::app::webhooks::retry(&state, &merchant, &slug, &id).await?;
+    let delivery = crate::app::webhooks::retry(&state, &merchant.into(), &slug, &id).await?;
     Ok(HttpResponse::Accepted().json(delivery))
 }

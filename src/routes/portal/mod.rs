@@ -1,6 +1,7 @@
 //! Public portal endpoints under `/v1/portal/{brand}` (customer-facing,
 //! callable from the brand's storefront origins).
 
+pub mod exchange;
 pub mod lookup;
 pub mod returns;
 pub mod service_points;
@@ -14,6 +15,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(settings::portal_settings)
         .service(lookup::lookup)
         .service(service_points::search)
+        .service(exchange::exchange_options)
         .service(uploads::upload)
         .service(returns::preview)
         .service(returns::create)

@@ -7,6 +7,7 @@ use crate::app::AppState;
 use crate::app::service_points::{SearchQuery, ServicePointList};
 use crate::error::ApiError;
 use crate::routes::extract::ServicePointsToken;
+use crate::routes::query::Query;
 
 /// Drop-off locations around a position, nearest first, of the carriers the
 /// brand enabled, with opening times in each point's local time.
@@ -24,7 +25,7 @@ use crate::routes::extract::ServicePointsToken;
 pub async fn search(
     state: web::Data<AppState>,
     token: ServicePointsToken,
-    query: web::Query<SearchQuery>,
+    query: Query<SearchQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let body = crate::app::service_points::search(&state, &token.0, &query)?;
     Ok(HttpResponse::Ok()

@@ -8,6 +8,7 @@ use utoipa::IntoParams;
 use crate::app::AppState;
 use crate::app::portal::PortalSettings;
 use crate::error::ApiError;
+use crate::routes::query::Query;
 
 /// Query of the portal settings.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -35,7 +36,7 @@ pub async fn portal_settings(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<String>,
-    query: web::Query<LocaleQuery>,
+    query: Query<LocaleQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let accept = req
         .headers()

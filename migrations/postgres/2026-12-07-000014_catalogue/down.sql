@@ -1,0 +1,3 @@
+-- undo catalogue (postgres)
+DROP TABLE product_variants;
+DROP TABLE products;

@@ -1,0 +1,3 @@
+-- undo catalogue (sqlite)
+DROP TABLE product_variants;
+DROP TABLE products;
