@@ -11,7 +11,7 @@ use super::keys::Merchant;
 use super::portal::PortalToken;
 use super::{AppState, merchant_brand};
 use crate::db::catalogue::{Family, Upserted, VariantRow};
-use crate::domain::catalogue::{Candidate, Offer, offers};
+use crate::domain::catalogue::{Candidate, Offer, alternatives};
 use crate::domain::money::{Currency, Money};
 use crate::error::{ApiError, ErrorCode, FieldError};
 
@@ -435,6 +435,17 @@ pub async fn exchange_options(
 /// The exchange offers of an order line among the families read for its
 /// order.
 pub(crate) fn offers_of(families: &[Family], line: &crate::domain::orders::Line) -> Vec<Offer> {
+    let mut all = alternatives_of(families, line);
+    all.retain(|o| o.available > 0);
+    all
+}
+
+/// The [`offers_of`] a line, sold-out variants included (what a request
+/// for an exchange is checked against).
+pub(crate) fn alternatives_of(
+    families: &[Family],
+    line: &crate::domain::orders::Line,
+) -> Vec<Offer> {
     family_of(families, &line.sku, line.product_id.as_deref())
         .map(|f| line_offers(f, &line.sku, line.unit_price))
         .unwrap_or_default()
@@ -469,5 +480,5 @@ fn line_offers((product, variants): &Family, sku: &str, paid: Money) -> Vec<Offe
             free: v.free(),
         })
         .collect();
-    offers(&product.options(), &ordered, sku, paid, &candidates)
+    alternatives(&product.options(), &ordered, sku, paid, &candidates)
 }

@@ -44,6 +44,9 @@ pub struct PortalReason {
     pub min_images: u32,
     /// The item's condition is required.
     pub require_condition: bool,
+    /// Offer an exchange first for items with this reason (where the line
+    /// has exchange options).
+    pub suggest_exchange: bool,
 }
 
 /// An item condition, localized.
@@ -97,8 +100,10 @@ pub struct PortalSettings {
     pub condition_codes: Vec<PortalCondition>,
     /// Enabled return methods.
     pub return_methods: Vec<PortalReturnMethod>,
-    /// Enabled resolutions.
+    /// Enabled resolutions, in the order to offer them.
     pub refund_options: Vec<PortalRefundOption>,
+    /// Exchange and store credit come before a refund.
+    pub exchange_first: bool,
     /// Fee deducted from refunds, if any.
     pub return_fee: Option<ReturnFee>,
     /// Verifiers accepted at lookup (besides the order or tracking number).
@@ -132,11 +137,10 @@ pub fn return_methods(s: &ReturnsSettings) -> Vec<PortalReturnMethod> {
         .collect()
 }
 
-/// The enabled resolutions.
+/// The enabled resolutions, in the order to offer them.
 pub fn refund_options(s: &ReturnsSettings) -> Vec<PortalRefundOption> {
-    s.refund_options
-        .iter()
-        .filter(|o| o.enabled)
+    s.offered_resolutions()
+        .into_iter()
         .map(|o| PortalRefundOption {
             resolution: o.resolution,
             store_credit_bonus_percent: o.store_credit_bonus_percent,
@@ -178,6 +182,7 @@ pub fn portal_view(
                 require_images: r.require_images,
                 min_images: if r.require_images { r.min_images } else { 0 },
                 require_condition: r.require_condition,
+                suggest_exchange: r.suggest_exchange,
             })
             .collect(),
         condition_codes: s
@@ -190,6 +195,7 @@ pub fn portal_view(
             .collect(),
         return_methods: return_methods(s),
         refund_options: refund_options(s),
+        exchange_first: s.exchange_first,
         return_fee: s.return_fee.clone(),
         lookup_methods: s.lookup_methods.clone(),
         return_window_days: s.return_window_days,

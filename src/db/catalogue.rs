@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::schema::{product_variants, products};
+use super::schema::{product_variants, products, stock_reservations};
 use super::{DbConn, DbResult, OneRow};
 use crate::domain::catalogue::Product;
 
@@ -328,4 +328,94 @@ pub fn families(
             (p, mine)
         })
         .collect())
+}
+
+/// A reservation that holds its units.
+pub const HELD: &str = "held";
+/// A reservation whose units went back to the free stock.
+pub const RELEASED: &str = "released";
+
+/// A row of `stock_reservations`: units of a variant promised to one
+/// exchange item.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = stock_reservations)]
+pub struct ReservationRow {
+    /// Id (`rsv_…`).
+    pub id: String,
+    /// Brand.
+    pub brand_id: String,
+    /// The variant promised.
+    pub sku: String,
+    /// The return.
+    pub return_id: String,
+    /// The return item.
+    pub item_id: String,
+    /// Units.
+    pub quantity: i64,
+    /// `held`, `released` or `consumed`.
+    pub status: String,
+    /// Created.
+    pub created_at: chrono::NaiveDateTime,
+    /// Last change.
+    pub updated_at: chrono::NaiveDateTime,
+}
+
+/// Holds the reservation's units of its variant when that many are free
+/// (stock minus what other reservations hold), in one guarded update, and
+/// records it; `false` (nothing written) when they are not. Concurrent
+/// reservations of one variant queue on its row, and each re-reads the
+/// row it updates, so the stock is never promised twice.
+pub fn reserve(conn: &mut DbConn, r: &ReservationRow) -> DbResult<bool> {
+    let taken = diesel::update(product_variants::table.find((&r.brand_id, &r.sku)))
+        .filter(product_variants::available.ge(product_variants::reserved + r.quantity))
+        .set((
+            product_variants::reserved.eq(product_variants::reserved + r.quantity),
+            product_variants::updated_at.eq(r.updated_at),
+        ))
+        .execute(conn)?;
+    if taken == 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(stock_reservations::table)
+        .values(r)
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Releases the held reservations of these return items: each one moves
+/// to `released` once (a guarded update) and gives its units back to its
+/// variant. The number released.
+pub fn release_items(
+    conn: &mut DbConn,
+    item_ids: &[String],
+    now: chrono::NaiveDateTime,
+) -> DbResult<usize> {
+    if item_ids.is_empty() {
+        return Ok(0);
+    }
+    let held: Vec<ReservationRow> = stock_reservations::table
+        .filter(stock_reservations::item_id.eq_any(item_ids))
+        .filter(stock_reservations::status.eq(HELD))
+        .select(ReservationRow::as_select())
+        .load(conn)?;
+    let mut released = 0;
+    for r in &held {
+        let moved = diesel::update(stock_reservations::table.find(&r.id))
+            .filter(stock_reservations::status.eq(HELD))
+            .set((
+                stock_reservations::status.eq(RELEASED),
+                stock_reservations::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        if moved == 1 {
+            diesel::update(product_variants::table.find((&r.brand_id, &r.sku)))
+                .set((
+                    product_variants::reserved.eq(product_variants::reserved - r.quantity),
+                    product_variants::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            released += 1;
+        }
+    }
+    Ok(released)
 }

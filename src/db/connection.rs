@@ -361,7 +361,7 @@ impl Manager {
                 // of each connection, and the one that commits decides whether
                 // its commit is synced before it is answered (FULL unless the
                 // node opted for NORMAL, see `SqliteSynchronous`).
-                conn.batch_execute(&format!(
+                let settings = format!(
                     "PRAGMA foreign_keys = ON;
                      PRAGMA busy_timeout = {};
                      PRAGMA journal_mode = WAL;
@@ -370,8 +370,23 @@ impl Manager {
                      PRAGMA cache_size = -65536;",
                     self.options.busy_timeout.as_millis(),
                     self.options.synchronous.pragma(),
-                ))
-                .map_err(diesel::r2d2::Error::QueryError)?;
+                );
+                // A shared-cache (in-memory) database answers a lock held by
+                // another of its connections with SQLITE_LOCKED, which
+                // `busy_timeout` does not wait for: wait here, as long.
+                let deadline = std::time::Instant::now() + self.options.busy_timeout;
+                loop {
+                    match conn.batch_execute(&settings) {
+                        Ok(()) => break,
+                        Err(e)
+                            if e.to_string().contains("locked")
+                                && std::time::Instant::now() < deadline =>
+                        {
+                            std::thread::sleep(Duration::from_millis(5));
+                        }
+                        Err(e) => return Err(diesel::r2d2::Error::QueryError(e)),
+                    }
+                }
                 conn.batch_execute(&format!("PRAGMA mmap_size = {SQLITE_MMAP_BYTES};"))
                     .map_err(diesel::r2d2::Error::QueryError)?;
                 Ok(DbConn::Sqlite(conn))

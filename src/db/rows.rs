@@ -98,6 +98,13 @@ pub struct ItemRow {
     pub rejection_reason: Option<String>,
     /// Commission per unit on the order line (minor units), if ingested.
     pub unit_commission: Option<i64>,
+    /// The item's own resolution (`refund`, `store_credit`, `exchange`),
+    /// when it is not the return's.
+    pub resolution: Option<String>,
+    /// The variant wanted in exchange.
+    pub variant_sku: Option<String>,
+    /// The exchange's price difference per unit (positive when dearer).
+    pub price_difference: Option<i64>,
 }
 
 /// A row of `return_shipments`.

@@ -207,6 +207,23 @@ diesel::table! {
         image_ids -> Text,
         rejection_reason -> Nullable<Text>,
         unit_commission -> Nullable<BigInt>,
+        resolution -> Nullable<Text>,
+        variant_sku -> Nullable<Text>,
+        price_difference -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    stock_reservations (id) {
+        id -> Text,
+        brand_id -> Text,
+        sku -> Text,
+        return_id -> Text,
+        item_id -> Text,
+        quantity -> BigInt,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 

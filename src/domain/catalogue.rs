@@ -443,10 +443,24 @@ pub fn offers(
     paid: Money,
     candidates: &[Candidate<'_>],
 ) -> Vec<Offer> {
+    let mut all = alternatives(options, ordered, ordered_sku, paid, candidates);
+    all.retain(|o| o.available > 0);
+    all
+}
+
+/// The [`offers`] of a line, sold-out variants included (a request for
+/// one is out of stock, not a variant the line is never offered).
+pub fn alternatives(
+    options: &[String],
+    ordered: &BTreeMap<String, String>,
+    ordered_sku: &str,
+    paid: Money,
+    candidates: &[Candidate<'_>],
+) -> Vec<Offer> {
     let mut found: Vec<(usize, usize, Offer)> = candidates
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.sku != ordered_sku && c.free > 0)
+        .filter(|(_, c)| c.sku != ordered_sku)
         .filter_map(|(position, c)| {
             let price = c.price?;
             let changed: Vec<String> = options

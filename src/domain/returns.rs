@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::domain::catalogue::Offer;
 use crate::domain::eligibility::{LineEligibility, NonReturnableReason};
 use crate::domain::money::{Currency, Money};
 use crate::domain::orders::Order;
@@ -51,6 +52,27 @@ pub struct ItemRequest {
     #[serde(default)]
     #[schema(max_items = 10)]
     pub image_ids: Vec<String>,
+    /// This item's own resolution, when it is not the return's: above
+    /// all an exchange for another variant of the catalogue (one of
+    /// `GET /v1/portal/{brand}/exchange-options`), whose units are
+    /// reserved when the return is created.
+    #[serde(default)]
+    pub resolution: Option<ItemResolution>,
+}
+
+/// What the customer wants back for one item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({ "type": "exchange", "variant_sku": "TSHIRT-L-BLACK" }))]
+pub struct ItemResolution {
+    /// Resolution.
+    #[serde(rename = "type")]
+    pub resolution: ResolutionType,
+    /// The variant wanted in exchange (exchanges only): one of the line's
+    /// exchange offers.
+    #[serde(default)]
+    #[schema(max_length = 100)]
+    pub variant_sku: Option<String>,
 }
 
 /// How the customer sends the parcel back.
@@ -132,6 +154,9 @@ pub struct Context<'a> {
     pub service_point: Option<&'a PointFacts>,
     /// Today (UTC), for pickup dates.
     pub today: NaiveDate,
+    /// The exchange offers of the lines whose items ask for an exchange
+    /// for a variant (see [`crate::domain::catalogue::offers`]).
+    pub offers: &'a HashMap<String, Vec<Offer>>,
 }
 
 /// Result of one item.
@@ -145,6 +170,10 @@ pub struct ItemCheck {
     pub returnable_quantity: u32,
     /// Value of the requested units (minor units).
     pub value: i64,
+    /// The item's resolution (its own, else the return's).
+    pub resolution: ResolutionType,
+    /// The offer an exchange for a variant takes.
+    pub exchange: Option<Offer>,
 }
 
 /// Result of a whole request.
@@ -204,17 +233,15 @@ impl Checked {
     }
 
     /// The problem for an invalid request, listing every error: 409
-    /// `quantity_conflict` when the only trouble is units that other returns
-    /// took meanwhile, else 422 headed by the first other error's code.
+    /// `quantity_conflict` (or `out_of_stock`) when the only trouble is
+    /// units that other returns took meanwhile (or a replacement's stock),
+    /// else 422 headed by the first other error's code.
     pub fn rejection(&self) -> ApiError {
         let errors = self.all_errors();
-        let only_conflicts = errors.iter().all(|e| e.code == ErrorCode::QuantityConflict);
-        let first = errors
-            .iter()
-            .find(|e| e.code != ErrorCode::QuantityConflict)
-            .or(errors.first());
+        let conflicting =
+            |e: &FieldError| matches!(e.code, ErrorCode::QuantityConflict | ErrorCode::OutOfStock);
+        let first = errors.iter().find(|e| !conflicting(e)).or(errors.first());
         let code = match first {
-            _ if only_conflicts => ErrorCode::QuantityConflict,
             Some(f) => f.code,
             None => ErrorCode::ValidationFailed,
         };
@@ -252,9 +279,12 @@ pub fn check(req: &CreateReturn, ctx: &Context<'_>) -> Checked {
             format!("must have 1–{MAX_ITEMS} items"),
         ));
     }
-    let (items, conflict) = check_items(&req.items, ctx);
+    let (mut items, mut conflict) = check_items(&req.items, ctx);
     let carrier = check_method(&req.return_method, ctx, &mut top);
     check_resolution(&req.resolution, ctx.settings, &mut top);
+    for (i, (item, checked)) in req.items.iter().zip(items.iter_mut()).enumerate() {
+        check_item_resolution(i, item, &req.resolution, ctx, checked, &mut conflict);
+    }
     if let Some(locale) = &req.locale
         && !ctx.settings.locales.contains(locale)
     {
@@ -265,13 +295,20 @@ pub fn check(req: &CreateReturn, ctx: &Context<'_>) -> Checked {
         ));
     }
     let shipments = route(&req.items, ctx.order, ctx.settings, &mut top);
-    let total: i64 = items.iter().map(|i| i.value).fold(0, i64::saturating_add);
-    let (fee, refund) = price(
-        total,
-        ctx.order.currency,
-        req.resolution.resolution,
-        ctx.settings,
-    );
+    let priced: Vec<Priced> = items
+        .iter()
+        .zip(&req.items)
+        .map(|(c, item)| Priced {
+            resolution: c.resolution,
+            value: c.value,
+            difference: c.exchange.as_ref().map(|o| {
+                o.price_difference
+                    .amount
+                    .saturating_mul(i64::from(item.quantity))
+            }),
+        })
+        .collect();
+    let (fee, refund) = price_items(&priced, ctx.order.currency, ctx.settings);
     Checked {
         auto_approve: !items.is_empty() && items.iter().all(|i| i.auto_approve),
         items,
@@ -316,6 +353,8 @@ fn check_items(items: &[ItemRequest], ctx: &Context<'_>) -> (Vec<ItemCheck>, boo
                 auto_approve: reason.is_some_and(|r| r.auto_approve),
                 returnable_quantity: returnable,
                 value,
+                resolution: ResolutionType::Refund,
+                exchange: None,
             }
         })
         .collect();
@@ -494,6 +533,87 @@ fn check_details<'a>(
     }
 }
 
+/// An item's own resolution: offered by the brand; an exchange names one
+/// of the line's offers with units enough to promise (409
+/// `out_of_stock` otherwise, like units other returns took), a refund or
+/// store credit names no variant. Sets the item's resolution and offer.
+fn check_item_resolution(
+    i: usize,
+    item: &ItemRequest,
+    whole: &ResolutionRequest,
+    ctx: &Context<'_>,
+    checked: &mut ItemCheck,
+    conflict: &mut bool,
+) {
+    let at = |f: &str| format!("items[{i}].resolution.{f}");
+    let Some(own) = &item.resolution else {
+        checked.resolution = whole.resolution;
+        return;
+    };
+    checked.resolution = own.resolution;
+    let e = &mut checked.errors;
+    if !ctx
+        .settings
+        .refund_options
+        .iter()
+        .any(|o| o.resolution == own.resolution && o.enabled)
+    {
+        e.push(FieldError::new(
+            at("type"),
+            ErrorCode::ResolutionNotAllowed,
+            "this brand does not offer this resolution",
+        ));
+    }
+    let sku = own.variant_sku.as_deref().map(str::trim);
+    match (own.resolution, sku) {
+        (ResolutionType::Exchange, None | Some("")) => e.push(FieldError::new(
+            at("variant_sku"),
+            ErrorCode::ExchangeSkuRequired,
+            "name the variant wanted in exchange",
+        )),
+        (ResolutionType::Exchange, Some(_))
+            if own
+                .variant_sku
+                .as_deref()
+                .is_some_and(|raw| raw.chars().count() > 100) =>
+        {
+            e.push(FieldError::new(
+                at("variant_sku"),
+                ErrorCode::InvalidLength,
+                "at most 100 characters",
+            ))
+        }
+        (ResolutionType::Exchange, Some(sku)) => {
+            let offer = ctx
+                .offers
+                .get(&item.order_line_id)
+                .and_then(|offers| offers.iter().find(|o| o.sku == sku));
+            match offer {
+                None => e.push(FieldError::new(
+                    at("variant_sku"),
+                    ErrorCode::ExchangeNotOffered,
+                    "not one of this line's exchange options",
+                )),
+                Some(o) if o.available < i64::from(item.quantity) => {
+                    *conflict = true;
+                    e.push(FieldError::new(
+                        at("variant_sku"),
+                        ErrorCode::OutOfStock,
+                        format!("only {} unit(s) of this variant are left", o.available),
+                    ));
+                }
+                Some(o) => checked.exchange = Some(o.clone()),
+            }
+        }
+        (_, Some(_)) => e.push(FieldError::new(
+            at("variant_sku"),
+            ErrorCode::NotAllowed,
+            "only exchanges name a variant",
+        )),
+        (_, None) => {}
+    }
+}
+
 /// The resolution must be offered; an exchange names its SKU, others none.
 fn check_resolution(r: &ResolutionRequest, settings: &ReturnsSettings, top: &mut Vec<FieldError>) {
     if !settings
@@ -576,34 +696,78 @@ fn route(
 }
 
 /// The fee charged and the estimated refund for items worth `total` (minor
-/// units of `currency`): the fee unless waived for this resolution (or in
-/// another currency); store credit earns its bonus; exchanges refund nothing.
-/// Never negative.
+/// units of `currency`) that all take `resolution`; see [`price_items`].
 pub fn price(
     total: i64,
     currency: Currency,
     resolution: ResolutionType,
     settings: &ReturnsSettings,
 ) -> (Option<Money>, Money) {
+    price_items(
+        &[Priced {
+            resolution,
+            value: total,
+            difference: None,
+        }],
+        currency,
+        settings,
+    )
+}
+
+/// One item as the money sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Priced {
+    /// Its resolution.
+    pub resolution: ResolutionType,
+    /// What the customer paid for its units (minor units).
+    pub value: i64,
+    /// An exchange for a variant: the replacement's price minus what was
+    /// paid, for all its units (positive when dearer).
+    pub difference: Option<i64>,
+}
+
+/// The fee charged and the estimated refund of a return's items (minor
+/// units of `currency`): refunds give back what was paid; store credit
+/// what was paid plus the brand's bonus, rounded down to the minor unit;
+/// an exchange for a cheaper variant gives back the difference, one for
+/// a dearer variant costs the customer nothing (the merchant absorbs it),
+/// any other exchange gives back nothing. The fee is charged once, unless
+/// every item's resolution waives it (or it is in another currency), and
+/// never makes the refund negative.
+pub fn price_items(
+    items: &[Priced],
+    currency: Currency,
+    settings: &ReturnsSettings,
+) -> (Option<Money>, Money) {
     let fee = settings
         .return_fee
         .as_ref()
-        .filter(|f| !f.waived_for.contains(&resolution) && f.amount.currency == currency)
+        .filter(|f| {
+            f.amount.currency == currency
+                && !items.iter().all(|i| f.waived_for.contains(&i.resolution))
+        })
         .map(|f| f.amount);
-    let fee_amount = fee.map_or(0, |f| f.amount);
-    let refund = match resolution {
-        ResolutionType::Refund => total.saturating_sub(fee_amount),
-        ResolutionType::StoreCredit => {
-            let bonus = settings
-                .refund_options
-                .iter()
-                .find(|o| o.resolution == ResolutionType::StoreCredit)
-                .and_then(|o| o.store_credit_bonus_percent)
-                .unwrap_or(0);
-            (total.saturating_mul(100 + i64::from(bonus)) / 100).saturating_sub(fee_amount)
-        }
-        ResolutionType::Exchange => 0,
-    };
+    let bonus = settings
+        .refund_options
+        .iter()
+        .find(|o| o.resolution == ResolutionType::StoreCredit)
+        .and_then(|o| o.store_credit_bonus_percent)
+        .unwrap_or(0);
+    let credit: i64 = items
+        .iter()
+        .filter(|i| i.resolution == ResolutionType::StoreCredit)
+        .map(|i| i.value)
+        .fold(0, i64::saturating_add);
+    let back: i64 = items
+        .iter()
+        .map(|i| match (i.resolution, i.difference) {
+            (ResolutionType::Refund, _) => i.value,
+            (ResolutionType::Exchange, Some(d)) if d < 0 => d.saturating_neg(),
+            _ => 0,
+        })
+        .fold(0, i64::saturating_add);
+    let total = back.saturating_add(credit.saturating_mul(100 + i64::from(bonus)) / 100);
+    let refund = total.saturating_sub(fee.map_or(0, |f| f.amount));
     (fee, Money::new(refund.max(0), currency))
 }
 
@@ -795,6 +959,16 @@ mod tests {
 
     /// Checks `req` against the sample order delivered two days before `now`.
     fn run(req: &CreateReturn, s: &ReturnsSettings, held: &[(&str, u32)]) -> Checked {
+        run_offering(req, s, held, &HashMap::new())
+    }
+
+    /// [`run`] with the lines' exchange offers.
+    fn run_offering(
+        req: &CreateReturn,
+        s: &ReturnsSettings,
+        held: &[(&str, u32)],
+        offers: &HashMap<String, Vec<Offer>>,
+    ) -> Checked {
         let order = Order::sample();
         let held: HashMap<String, u32> = held.iter().map(|(k, v)| (k.to_string(), *v)).collect();
         let now = chrono::Utc
@@ -813,8 +987,150 @@ mod tests {
                 uploads: &uploads,
                 service_point: None,
                 today: now.date_naive(),
+                offers,
             },
         )
+    }
+
+    /// L1 (a T-shirt M bought at 19.99) may become an L at `price` with
+    /// `available` units to promise.
+    fn offering_l(price: i64, available: i64) -> HashMap<String, Vec<Offer>> {
+        let offer = Offer {
+            sku: "TSHIRT-L".into(),
+            option_values: [("size".to_string(), "L".to_string())].into(),
+            changed: vec!["size".into()],
+            price_difference: crate::domain::money::MoneyDelta {
+                amount: price - 1999,
+                currency: Currency::EUR,
+            },
+            available,
+        };
+        HashMap::from([("L1".to_string(), vec![offer])])
+    }
+
+    fn exchange_l(quantity: u32) -> CreateReturn {
+        request(serde_json::json!([{
+            "order_line_id": "L1", "quantity": quantity, "reason_code": "too_small",
+            "resolution": { "type": "exchange", "variant_sku": "TSHIRT-L" }
+        }]))
+    }
+
+    #[test]
+    fn an_exchange_for_an_offered_variant_at_the_same_price_refunds_nothing() {
+        let c = run_offering(&exchange_l(1), &settings(), &[], &offering_l(1999, 3));
+        assert!(c.is_valid(), "{:?}", c.all_errors());
+        assert_eq!(c.items[0].resolution, ResolutionType::Exchange);
+        assert_eq!(
+            c.items[0].exchange.as_ref().map(|o| o.sku.as_str()),
+            Some("TSHIRT-L")
+        );
+        assert_eq!(c.refund.amount, 0);
+    }
+
+    #[test]
+    fn an_exchange_for_a_cheaper_variant_refunds_the_difference_per_unit() {
+        let c = run_offering(&exchange_l(2), &settings(), &[], &offering_l(1499, 3));
+        assert!(c.is_valid());
+        assert_eq!(c.refund.amount, 1000);
+    }
+
+    #[test]
+    fn an_exchange_for_a_dearer_variant_costs_the_customer_nothing() {
+        let c = run_offering(&exchange_l(1), &settings(), &[], &offering_l(2499, 3));
+        assert!(c.is_valid());
+        assert_eq!(c.refund.amount, 0);
+    }
+
+    #[test]
+    fn an_exchange_for_more_units_than_are_left_is_a_stock_conflict() {
+        let c = run_offering(&exchange_l(2), &settings(), &[], &offering_l(1999, 1));
+        assert_eq!(codes(&c), vec![ErrorCode::OutOfStock]);
+        assert!(c.conflict);
+        assert_eq!(c.rejection().code(), ErrorCode::OutOfStock);
+        assert_eq!(c.rejection().code().status(), 409);
+    }
+
+    #[test]
+    fn an_exchange_for_a_variant_the_line_is_not_offered_is_refused() {
+        let c = run_offering(&exchange_l(1), &settings(), &[], &HashMap::new());
+        assert_eq!(codes(&c), vec![ErrorCode::ExchangeNotOffered]);
+        let mut req = exchange_l(1);
+        req.items[0].resolution = Some(ItemResolution {
+            resolution: ResolutionType::Exchange,
+            variant_sku: None,
+        });
+        let c = run_offering(&req, &settings(), &[], &offering_l(1999, 3));
+        assert_eq!(codes(&c), vec![ErrorCode::ExchangeSkuRequired]);
+        assert!(c.shape_violation().is_some());
+    }
+
+    #[test]
+    fn a_refund_item_names_no_variant() {
+        let mut req = exchange_l(1);
+        req.items[0].resolution = Some(ItemResolution {
+            resolution: ResolutionType::Refund,
+            variant_sku: Some("TSHIRT-L".into()),
+        });
+        let c = run_offering(&req, &settings(), &[], &offering_l(1999, 3));
+        assert_eq!(codes(&c), vec![ErrorCode::NotAllowed]);
+    }
+
+    #[test]
+    fn mixed_resolutions_add_up_refund_credit_with_its_bonus_and_a_cheaper_exchange() {
+        let s = settings();
+        let items = [
+            Priced {
+                resolution: ResolutionType::Refund,
+                value: 1000,
+                difference: None,
+            },
+            Priced {
+                resolution: ResolutionType::StoreCredit,
+                value: 1000,
+                difference: None,
+            },
+            Priced {
+                resolution: ResolutionType::Exchange,
+                value: 1999,
+                difference: Some(-500),
+            },
+            Priced {
+                resolution: ResolutionType::Exchange,
+                value: 1999,
+                difference: Some(700),
+            },
+        ];
+        // 10.00 refunded, 10.00 of credit with the default 10 % bonus,
+        // 5.00 back from the cheaper exchange, nothing for the dearer one.
+        let (fee, refund) = price_items(&items, Currency::EUR, &s);
+        assert_eq!(fee, None);
+        assert_eq!(refund.amount, 1000 + 1100 + 500);
+    }
+
+    #[test]
+    fn the_fee_is_charged_once_unless_every_items_resolution_waives_it() {
+        let mut s = settings();
+        s.return_fee = Some(ReturnFee {
+            amount: Money::new(300, Currency::EUR),
+            waived_for: vec![ResolutionType::Exchange],
+        });
+        let exchange = Priced {
+            resolution: ResolutionType::Exchange,
+            value: 1999,
+            difference: Some(-500),
+        };
+        let refund = Priced {
+            resolution: ResolutionType::Refund,
+            value: 1000,
+            difference: None,
+        };
+        assert_eq!(
+            price_items(&[exchange, exchange], Currency::EUR, &s).0,
+            None
+        );
+        let (fee, back) = price_items(&[exchange, refund], Currency::EUR, &s);
+        assert_eq!(fee.map(|f| f.amount), Some(300));
+        assert_eq!(back.amount, 500 + 1000 - 300);
     }
 
     fn codes(c: &Checked) -> Vec<ErrorCode> {

@@ -129,6 +129,8 @@ pub enum ErrorCode {
     VendorResponsePending,
     /// Another product of the brand has this SKU.
     SkuTaken,
+    /// The variant wanted in exchange has fewer units left than asked.
+    OutOfStock,
 
     // 412 / 428: conditional requests.
     /// The resource changed since it was read (`If-Match`).
@@ -287,6 +289,10 @@ pub enum ErrorCode {
     ResolutionNotAllowed,
     /// An exchange names the SKU wanted.
     ExchangeSkuRequired,
+    /// The variant is not an exchange the line is offered (another
+    /// product, not exchangeable, no price in the order's currency, or the
+    /// ordered variant itself).
+    ExchangeNotOffered,
     /// Not a carrier of this return method.
     CarrierNotAllowed,
     /// The method has several carriers; one must be chosen.
@@ -362,7 +368,8 @@ impl ErrorCode {
             | EndpointDisabled
             | VendorExists
             | VendorResponsePending
-            | SkuTaken => 409,
+            | SkuTaken
+            | OutOfStock => 409,
             LabelCancelled => 410,
             PreconditionFailed => 412,
             PayloadTooLarge | FileTooLarge => 413,

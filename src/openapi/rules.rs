@@ -114,6 +114,20 @@ fn rules() -> Vec<(&'static str, Vec<Value>)> {
                 absent("exchange_sku"),
             )],
         ),
+        // `check_item_resolution`: an item's exchange names its variant, a
+        // refund or store credit does not.
+        (
+            "ItemResolution",
+            vec![when(
+                "type",
+                "exchange",
+                json!({
+                    "required": ["variant_sku"],
+                    "properties": { "variant_sku": { "type": "string", "pattern": "[^\\s\\u0085]" } }
+                }),
+                absent("variant_sku"),
+            )],
+        ),
         // `Order::normalize`: a position is latitude and longitude together
         // (either given as a number requires the other as a number; both
         // absent or null is no position).

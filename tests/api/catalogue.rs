@@ -11,7 +11,7 @@ use crate::returns_fixtures::shop;
 
 /// The T-shirt of order `1001` (line L1 is a TSHIRT-M bought at 19.99):
 /// S sold out, L in stock at the same price, XL dearer, M black in stock.
-fn tshirt() -> Value {
+pub(crate) fn tshirt() -> Value {
     json!({
         "id": "tshirt", "title": "T-shirt", "options": ["size", "colour"],
         "variants": [
@@ -29,7 +29,7 @@ fn tshirt() -> Value {
     })
 }
 
-async fn upsert(app: &TestApp, key: &str, body: &Value) -> reqwest::Response {
+pub(crate) async fn upsert(app: &TestApp, key: &str, body: &Value) -> reqwest::Response {
     app.post("/v1/brands/acme/products", Some(key), body).await
 }
 

@@ -12,6 +12,7 @@ mod catalogue;
 mod cli;
 mod durability;
 mod errors;
+mod exchanges;
 mod faults;
 mod fixtures;
 mod forge;

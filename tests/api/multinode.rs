@@ -559,3 +559,11 @@ async fn vendor_deadlines_act_exactly_once_across_three_nodes_with_one_killed_mi
         );
     }
 }
+
+#[tokio::test]
+async fn fifty_exchanges_on_three_nodes_reserve_exactly_the_three_units_in_stock() {
+    let Some(n) = nodes(|_| {}).await else {
+        return;
+    };
+    crate::exchanges::fifty_exchanges_for_three_units(&n.all()).await;
+}

@@ -13,6 +13,7 @@
 //! again with the order row locked, so two creations for the same order
 //! can never both take the same units.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -27,6 +28,7 @@ use crate::db::return_create::{KeyClaim, NewReturnRows};
 use crate::db::returns::FullReturn;
 use crate::db::rows::{ItemRow, LabelRow, ReturnRow, ShipmentRow};
 use crate::db::vendors::VendorRow;
+use crate::domain::catalogue::Offer;
 use crate::domain::eligibility::{Policy, evaluate};
 use crate::domain::events::EventType;
 use crate::domain::ids::{new_id, new_rma};
@@ -73,7 +75,10 @@ pub async fn decide_and_write(
     render: Renderer,
 ) -> Result<Created, ApiError> {
     let input = Arc::new(input);
-    for n in 0..ATTEMPTS {
+    // An exchange reserves stock: only inside a transaction, which the
+    // first, lock-free attempt on PostgreSQL does not have.
+    let first = usize::from(input.request.items.iter().any(exchanges_a_variant));
+    for n in first..ATTEMPTS {
         let (input, render) = (input.clone(), render.clone());
         let run = move |conn: &mut DbConn| attempt(conn, &input, &render, n > 0);
         let outcome = if n == 0 {
@@ -143,6 +148,7 @@ pub fn evaluate_request(
     } else {
         settings
     };
+    let offers = exchange_offers(conn, brand_id, order, req)?;
     let ctx = Context {
         order,
         settings,
@@ -151,6 +157,7 @@ pub fn evaluate_request(
         uploads: &uploads,
         service_point: point.as_ref(),
         today: now.date_naive(),
+        offers: &offers,
     };
     Ok(check(req, &ctx))
 }
@@ -206,18 +213,24 @@ fn attempt(
         Ok((body, data))
     };
     match conn {
-        DbConn::Pg(c) => Ok(crate::db::return_create::create_guarded(
-            c,
-            &mut rows,
-            &input.order_id,
-            revision,
-            claim,
-            new_rma,
-            &render,
-        )?
-        .map(|body| Created::New(Box::new(rows.full), body))),
+        DbConn::Pg(c) => {
+            let written = crate::db::return_create::create_guarded(
+                c,
+                &mut rows,
+                &input.order_id,
+                revision,
+                claim,
+                new_rma,
+                &render,
+            )?;
+            if written.is_some() {
+                reserve_exchanges(conn, &rows.full)?;
+            }
+            Ok(written.map(|body| Created::New(Box::new(rows.full), body)))
+        }
         DbConn::Sqlite(_) => {
             let body = crate::db::return_create::insert(conn, &mut rows, new_rma, &render)?;
+            reserve_exchanges(conn, &rows.full)?;
             if let Some(c) = claim
                 && !crate::db::idempotency::store(conn, c.brand_id, c.key, c.hash, 201, &body)?
             {
@@ -230,6 +243,80 @@ fn attempt(
             Ok(Some(Created::New(Box::new(rows.full), body)))
         }
     }
+}
+
+/// Whether an item asks for another variant of the catalogue.
+fn exchanges_a_variant(item: &crate::domain::returns::ItemRequest) -> bool {
+    item.resolution
+        .as_ref()
+        .is_some_and(|r| r.variant_sku.is_some())
+}
+
+/// The exchange offers of the lines whose items ask for a variant (none,
+/// and no query, when no item does).
+fn exchange_offers(
+    conn: &mut DbConn,
+    brand_id: &str,
+    order: &Order,
+    req: &CreateReturn,
+) -> Result<HashMap<String, Vec<Offer>>, ApiError> {
+    let lines: Vec<&crate::domain::orders::Line> = req
+        .items
+        .iter()
+        .filter(|i| exchanges_a_variant(i))
+        .filter_map(|i| order.line(&i.order_line_id))
+        .collect();
+    if lines.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let skus: Vec<String> = lines.iter().map(|l| l.sku.clone()).collect();
+    let ids: Vec<String> = lines.iter().filter_map(|l| l.product_id.clone()).collect();
+    let families = crate::db::catalogue::families(conn, brand_id, &skus, &ids)?;
+    Ok(lines
+        .iter()
+        .map(|l| {
+            (
+                l.id.clone(),
+                crate::app::catalogue::alternatives_of(&families, l),
+            )
+        })
+        .collect())
+}
+
+/// Reserves the replacement units of the return's exchanges in the
+/// creation's transaction, once its rows are written: 409 `out_of_stock` (and nothing written) when
+/// another return took the last units since the check.
+fn reserve_exchanges(conn: &mut DbConn, full: &FullReturn) -> Result<(), ApiError> {
+    let now = crate::db::now();
+    for item in &full.items {
+        let Some(sku) = &item.variant_sku else {
+            continue;
+        };
+        let reservation = crate::db::catalogue::ReservationRow {
+            id: new_id("rsv"),
+            brand_id: full.ret.brand_id.clone(),
+            sku: sku.clone(),
+            return_id: full.ret.id.clone(),
+            item_id: item.id.clone(),
+            quantity: i64::from(item.requested_quantity),
+            status: crate::db::catalogue::HELD.into(),
+            created_at: now,
+            updated_at: now,
+        };
+        if !crate::db::catalogue::reserve(conn, &reservation)? {
+            let at = format!("items[{}].resolution.variant_sku", item.position);
+            return Err(ApiError::new(
+                ErrorCode::OutOfStock,
+                format!("{at}: the variant {sku} has no units left for this exchange"),
+            )
+            .with_errors(vec![crate::error::FieldError::new(
+                at,
+                ErrorCode::OutOfStock,
+                "no units left of this variant",
+            )]));
+        }
+    }
+    Ok(())
 }
 
 /// The brand's vendors whose return addresses the request's parcels go to.
@@ -461,6 +548,15 @@ fn parts(
                 image_ids: serde_json::to_string(&item.image_ids).map_err(ApiError::internal)?,
                 rejection_reason: None,
                 unit_commission: line.commission.as_ref().map(|c| c.amount),
+                resolution: item
+                    .resolution
+                    .as_ref()
+                    .map(|r| r.resolution.as_str().to_string()),
+                variant_sku: checked.items[i].exchange.as_ref().map(|o| o.sku.clone()),
+                price_difference: checked.items[i]
+                    .exchange
+                    .as_ref()
+                    .map(|o| o.price_difference.amount),
             });
         }
         shipments.push(shipment);

@@ -46,6 +46,11 @@ pub struct PreviewItem {
     pub auto_approve: bool,
     /// Value of the requested units.
     pub value: Money,
+    /// Its resolution (its own, else the return's).
+    pub resolution: crate::domain::settings::ResolutionType,
+    /// The exchange offer it takes (variant, changed options, price
+    /// difference per unit, units left), for an exchange for a variant.
+    pub exchange: Option<crate::domain::catalogue::Offer>,
 }
 
 /// What creating the return would do.
@@ -61,7 +66,9 @@ pub struct Preview {
     pub auto_approve: bool,
     /// Fee that would be deducted.
     pub return_fee: Option<Money>,
-    /// Estimated refund or store credit (0 for exchanges).
+    /// Estimated refund and store credit: refunded items, store credit
+    /// with its bonus, the difference of exchanges for cheaper variants,
+    /// less the fee.
     pub estimated_refund: Money,
     /// Parcels it would need (one per return address), as item indexes.
     pub shipments: Vec<Vec<usize>>,
@@ -116,6 +123,8 @@ pub async fn preview(
             errors: c.errors.clone(),
             auto_approve: c.auto_approve,
             value: Money::new(c.value, currency),
+            resolution: c.resolution,
+            exchange: c.exchange.clone(),
         })
         .collect();
     Ok(Preview {

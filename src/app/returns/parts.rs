@@ -63,6 +63,7 @@ pub(crate) fn apply(
     let from_ret = full.ret.status;
     let now = crate::db::now();
     let mut part_events = Vec::new();
+    let mut ended = Vec::new();
     for m in moves {
         let index = full
             .shipments
@@ -76,6 +77,9 @@ pub(crate) fn apply(
         let from = part.status;
         let to = step_part(from, m.action)?;
         part.status = to;
+        if matches!(to, PartStatus::Rejected | PartStatus::Cancelled) {
+            ended.push(part.id.clone());
+        }
         if m.action == PartAction::AwaitVendor {
             part.vendor_due_at = due;
         }
@@ -102,6 +106,7 @@ pub(crate) fn apply(
             part_events.push((event_type, part.id.clone(), details));
         }
     }
+    release_ended_exchanges(conn, full, &ended, now)?;
     let to_ret = derive(&full.part_statuses());
     crate::db::returns::set_status(conn, &mut full.ret, to_ret)?;
     let own = settle.always.or_else(|| return_event(from_ret, to_ret));
@@ -134,6 +139,24 @@ pub(crate) fn apply(
     let rows = crate::db::events::event_rows(&full.ret, events);
     crate::db::events::insert_events(conn, &rows, &[])?;
     Ok(rows)
+}
+
+/// Gives back the stock reserved for the exchanges of the parts that
+/// were just rejected or cancelled (no query when the return has none).
+fn release_ended_exchanges(
+    conn: &mut DbConn,
+    full: &FullReturn,
+    ended: &[String],
+    now: chrono::NaiveDateTime,
+) -> Result<(), ApiError> {
+    let items: Vec<String> = full
+        .items
+        .iter()
+        .filter(|i| i.variant_sku.is_some() && ended.contains(&i.shipment_id))
+        .map(|i| i.id.clone())
+        .collect();
+    crate::db::catalogue::release_items(conn, &items, now)?;
+    Ok(())
 }
 
 /// A vendor's deadline as events carry it: RFC 3339 with microseconds,

@@ -16,12 +16,12 @@ use crate::db::returns::FullReturn;
 use crate::db::rows::{EventRow, ItemRow, LabelRow, ShipmentRow};
 use crate::domain::events::EventType;
 use crate::domain::labels::{LabelKind, LabelStatus};
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::{Currency, Money, MoneyDelta};
 use crate::domain::parts::PartStatus;
 use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::{MethodRequest, ResolutionRequest};
 use crate::domain::review::{Rejection, ResolutionGiven};
-use crate::domain::settings::ReturnAddress;
+use crate::domain::settings::{ResolutionType, ReturnAddress};
 use crate::domain::tracking::{TrackingLocation, TrackingStatus};
 use crate::error::ApiError;
 
@@ -60,6 +60,22 @@ pub struct ReturnItemView {
     pub image_ids: Vec<String>,
     /// Why units were not accepted.
     pub rejection_reason: Option<String>,
+    /// The item's own resolution (`null`: the return's).
+    #[serde(default)]
+    pub resolution: Option<ResolutionType>,
+    /// The variant the customer gets in exchange, if any.
+    #[serde(default)]
+    pub exchange: Option<ItemExchangeView>,
+}
+
+/// The replacement of an exchanged item.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ItemExchangeView {
+    /// The variant's SKU.
+    pub variant_sku: String,
+    /// Its price minus what was paid, per unit (positive when dearer: the
+    /// merchant absorbs it; negative when cheaper: refunded).
+    pub price_difference: MoneyDelta,
 }
 
 /// A shipment's label.
@@ -317,6 +333,17 @@ fn item_view(i: &ItemRow, currency: Currency, reviewed: bool) -> ReturnItemView 
         received_condition_code: i.received_condition_code.clone(),
         image_ids: serde_json::from_str(&i.image_ids).unwrap_or_default(),
         rejection_reason: i.rejection_reason.clone(),
+        resolution: i
+            .resolution
+            .as_deref()
+            .and_then(|r| serde_json::from_value(serde_json::Value::from(r)).ok()),
+        exchange: i.variant_sku.as_ref().map(|sku| ItemExchangeView {
+            variant_sku: sku.clone(),
+            price_difference: MoneyDelta {
+                amount: i.price_difference.unwrap_or(0),
+                currency,
+            },
+        }),
     }
 }
 

@@ -54,6 +54,7 @@ fn reason(
         min_images: 1,
         require_condition: condition,
         auto_approve: auto,
+        suggest_exchange: matches!(code, "too_small" | "too_large"),
     }
 }
 
@@ -156,6 +157,7 @@ impl Default for ReturnsSettings {
             notifications: Notifications::default(),
             staff_notifications: Default::default(),
             vendor_notifications: Default::default(),
+            exchange_first: false,
         }
     }
 }

@@ -89,6 +89,17 @@ pub enum ResolutionType {
     Exchange,
 }
 
+impl ResolutionType {
+    /// The code, as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResolutionType::Refund => "refund",
+            ResolutionType::StoreCredit => "store_credit",
+            ResolutionType::Exchange => "exchange",
+        }
+    }
+}
+
 /// Kind of return address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -126,6 +137,10 @@ pub struct ReturnReason {
     /// Items with this reason need no merchant review.
     #[serde(default)]
     pub auto_approve: bool,
+    /// The portal offers an exchange first for items with this reason
+    /// (`too_small`, `too_large`: another size fits).
+    #[serde(default)]
+    pub suggest_exchange: bool,
 }
 
 fn one() -> u32 {
@@ -320,9 +335,30 @@ pub struct ReturnsSettings {
     /// delivered (every kind off by default).
     #[serde(default)]
     pub vendor_notifications: VendorNotifications,
+    /// Offer exchange and store credit before a refund: the portal lists
+    /// the enabled resolutions in that order (else in `refund_options`'
+    /// order).
+    #[serde(default)]
+    pub exchange_first: bool,
 }
 
 impl ReturnsSettings {
+    /// The enabled resolutions in the order the portal offers them:
+    /// exchange, store credit, refund when `exchange_first`, else as
+    /// configured.
+    pub fn offered_resolutions(&self) -> Vec<&RefundOptionSetting> {
+        let mut offered: Vec<&RefundOptionSetting> =
+            self.refund_options.iter().filter(|o| o.enabled).collect();
+        if self.exchange_first {
+            offered.sort_by_key(|o| match o.resolution {
+                ResolutionType::Exchange => 0,
+                ResolutionType::StoreCredit => 1,
+                ResolutionType::Refund => 2,
+            });
+        }
+        offered
+    }
+
     /// The error for a condition code that is not one of the brand's
     /// (`None` when the code is absent or known).
     pub fn unknown_condition(&self, code: Option<&str>, field: &str) -> Option<FieldError> {
@@ -434,6 +470,51 @@ impl utoipa::ToSchema for LocaleStrings {}
 #[allow(clippy::field_reassign_with_default)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exchange_first_offers_exchange_then_store_credit_then_refund() {
+        let mut s = ReturnsSettings::default();
+        let order = |s: &ReturnsSettings| -> Vec<ResolutionType> {
+            s.offered_resolutions()
+                .iter()
+                .map(|o| o.resolution)
+                .collect()
+        };
+        assert_eq!(
+            order(&s),
+            vec![
+                ResolutionType::Refund,
+                ResolutionType::StoreCredit,
+                ResolutionType::Exchange
+            ]
+        );
+        s.exchange_first = true;
+        assert_eq!(
+            order(&s),
+            vec![
+                ResolutionType::Exchange,
+                ResolutionType::StoreCredit,
+                ResolutionType::Refund
+            ]
+        );
+        s.refund_options[2].enabled = false;
+        assert_eq!(
+            order(&s),
+            vec![ResolutionType::StoreCredit, ResolutionType::Refund]
+        );
+    }
+
+    #[test]
+    fn size_reasons_suggest_an_exchange_by_default() {
+        let s = ReturnsSettings::default();
+        let suggesting: Vec<&str> = s
+            .reasons
+            .iter()
+            .filter(|r| r.suggest_exchange)
+            .map(|r| r.code.as_str())
+            .collect();
+        assert_eq!(suggesting, vec!["too_small", "too_large"]);
+    }
 
     #[test]
     fn locales_are_negotiated_from_the_parameter_then_the_header() {

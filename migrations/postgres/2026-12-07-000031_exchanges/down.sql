@@ -1,0 +1,4 @@
+DROP TABLE stock_reservations;
+ALTER TABLE return_items DROP COLUMN price_difference;
+ALTER TABLE return_items DROP COLUMN variant_sku;
+ALTER TABLE return_items DROP COLUMN resolution;

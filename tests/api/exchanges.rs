@@ -1,0 +1,239 @@
+//! Exchanges for another variant over HTTP: the item names the variant,
+//! creation reserves its units in the same transaction, the price
+//! difference is refunded when the variant is cheaper and absorbed when it
+//! is dearer, and a rejected or cancelled return gives the units back.
+
+use std::collections::HashMap;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::both;
+use crate::catalogue::{tshirt, upsert};
+use crate::helpers::{TestApp, assert_problem};
+use crate::returns_fixtures::{act, create, created, order, shop, tokens};
+
+/// A drop-off return of `qty` units of L1 (a T-shirt M at 19.99) for
+/// `reason`, exchanged for `sku`.
+fn exchange(qty: u32, reason: &str, sku: &str) -> Value {
+    json!({
+        "items": [ {
+            "order_line_id": "L1", "quantity": qty, "reason_code": reason, "comment": "does not fit",
+            "resolution": { "type": "exchange", "variant_sku": sku }
+        } ],
+        "return_method": { "type": "drop_off", "carrier": "postnl" },
+        "resolution": { "type": "refund" }
+    })
+}
+
+/// Units of `sku` the catalogue holds and has reserved.
+async fn stock_of(app: &TestApp, key: &str, sku: &str) -> (i64, i64) {
+    let product: Value = app
+        .get("/v1/brands/acme/products/tshirt", Some(key))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let v = product["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["sku"] == sku)
+        .unwrap_or_else(|| panic!("{sku} in {product}"));
+    (
+        v["available"].as_i64().unwrap(),
+        v["reserved"].as_i64().unwrap(),
+    )
+}
+
+both!(
+    async fn a_size_m_exchanged_for_an_l_at_the_same_price_reserves_one_l_until_cancelled(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+
+        // Preview shows the offer taken and the amounts, and holds nothing.
+        let preview: Value = app
+            .post("/v1/portal/acme/returns/preview", Some(&s.access), &exchange(1, "too_small", "TSHIRT-L"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(preview["valid"], true, "{preview}");
+        assert_eq!(preview["items"][0]["resolution"], "exchange");
+        assert_eq!(preview["items"][0]["exchange"]["sku"], "TSHIRT-L");
+        assert_eq!(preview["items"][0]["exchange"]["changed"], json!(["size"]));
+        assert_eq!(preview["items"][0]["exchange"]["price_difference"]["amount"], 0);
+        assert_eq!(preview["estimated_refund"]["amount"], 0);
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 0));
+
+        let ret = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-L")).await;
+        let item = &ret["items"][0];
+        assert_eq!(item["resolution"], "exchange");
+        assert_eq!(item["exchange"], json!({ "variant_sku": "TSHIRT-L", "price_difference": { "amount": 0, "currency": "EUR" } }));
+        assert_eq!(ret["estimated_refund"]["amount"], 0);
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 1));
+        // The portal offers what is left.
+        let options: Value = app
+            .get("/v1/portal/acme/exchange-options?order_line_id=L1", Some(&s.access))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let l = options["offers"].as_array().unwrap().iter().find(|o| o["sku"] == "TSHIRT-L").cloned();
+        assert_eq!(l.map(|o| o["available"].clone()), Some(json!(2)));
+
+        let id = ret["id"].as_str().unwrap();
+        let res = app.post(&format!("/v1/portal/acme/returns/{id}/cancel"), Some(&s.access), &json!({})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 0), "cancelling gives the unit back");
+        // Cancelling twice gives nothing back twice.
+        let res = app.post(&format!("/v1/portal/acme/returns/{id}/cancel"), Some(&s.access), &json!({})).await;
+        assert_eq!(res.status(), StatusCode::CONFLICT);
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 0));
+    }
+);
+
+both!(
+    async fn a_cheaper_variant_refunds_the_difference_and_a_dearer_one_costs_the_customer_nothing(app) {
+        let s = shop(&app, 4).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        // M black at 17.99: 2.00 back per unit.
+        let cheaper = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-M-BLACK")).await;
+        assert_eq!(cheaper["items"][0]["exchange"]["price_difference"]["amount"], -200);
+        assert_eq!(cheaper["estimated_refund"]["amount"], 200);
+        // XL at 24.99: the merchant absorbs 5.00 per unit.
+        let dearer = created(&app, &s.access, &exchange(2, "too_small", "TSHIRT-XL")).await;
+        assert_eq!(dearer["items"][0]["exchange"]["price_difference"]["amount"], 500);
+        assert_eq!(dearer["estimated_refund"]["amount"], 0);
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-XL").await, (2, 2));
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-M-BLACK").await, (1, 1));
+        // Mixed in one return: the last unit refunded (less nothing: no fee).
+        let mixed = json!({
+            "items": [ { "order_line_id": "L1", "quantity": 1, "reason_code": "changed_mind" } ],
+            "return_method": { "type": "drop_off", "carrier": "postnl" },
+            "resolution": { "type": "store_credit" }
+        });
+        let credit = created(&app, &s.access, &mixed).await;
+        // The demo brand's store credit carries a 10 % bonus.
+        assert_eq!(credit["estimated_refund"]["amount"], 2198);
+    }
+);
+
+both!(
+    async fn a_variant_not_offered_or_without_units_enough_is_refused_and_nothing_is_held(app) {
+        let s = shop(&app, 5).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        // SWEATER is another product, M is the line's own.
+        for sku in ["SWEATER", "TSHIRT-M", "NOPE"] {
+            let res = create(&app, &s.access, &exchange(1, "too_small", sku)).await;
+            let problem = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "exchange_not_offered").await;
+            assert_eq!(problem["errors"][0]["field"], "items[0].resolution.variant_sku");
+        }
+        // S is sold out; L has three.
+        let res = create(&app, &s.access, &exchange(1, "too_small", "TSHIRT-S")).await;
+        assert_problem(res, StatusCode::CONFLICT, "out_of_stock").await;
+        let res = create(&app, &s.access, &exchange(4, "too_small", "TSHIRT-L")).await;
+        assert_problem(res, StatusCode::CONFLICT, "out_of_stock").await;
+        // An exchange names its variant; a refund names none.
+        let mut body = exchange(1, "too_small", "TSHIRT-L");
+        body["items"][0]["resolution"] = json!({ "type": "exchange" });
+        assert_problem(create(&app, &s.access, &body).await, StatusCode::UNPROCESSABLE_ENTITY, "exchange_sku_required").await;
+        body["items"][0]["resolution"] = json!({ "type": "refund", "variant_sku": "TSHIRT-L" });
+        assert_problem(create(&app, &s.access, &body).await, StatusCode::UNPROCESSABLE_ENTITY, "not_allowed").await;
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 0));
+    }
+);
+
+both!(
+    async fn a_rejected_exchange_gives_its_units_back(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        // `other` waits for the merchant's review.
+        let ret = created(&app, &s.access, &exchange(2, "other", "TSHIRT-L")).await;
+        assert_eq!(ret["status"], "requested");
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 2));
+        let id = ret["id"].as_str().unwrap();
+        let res = act(&app, &s.key, id, "reject", Some(json!({ "reason_code": "other" }))).await;
+        assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 0));
+    }
+);
+
+/// Orders `2001`…: `orders` orders of `units` T-shirts each, with the
+/// access token of each.
+pub(crate) async fn orders_with_tokens(
+    app: &TestApp,
+    key: &str,
+    orders: usize,
+    units: u32,
+) -> Vec<String> {
+    let mut access = Vec::new();
+    for n in 0..orders {
+        let number = format!("{}", 2001 + n);
+        let res = app
+            .post("/v1/brands/acme/orders", Some(key), &order(&number, units))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        access.push(tokens(app, &number).await.0);
+    }
+    access
+}
+
+/// Fifty exchanges for an L with three in stock, from ten orders at once,
+/// spread over `nodes`: exactly three are created, the others are 409
+/// `out_of_stock`; cancelling one frees a unit for the next.
+pub(crate) async fn fifty_exchanges_for_three_units(nodes: &[&TestApp]) {
+    let app = nodes[0];
+    let s = shop(app, 1).await;
+    assert_eq!(
+        upsert(app, &s.key, &tshirt()).await.status(),
+        StatusCode::CREATED
+    );
+    let access = orders_with_tokens(app, &s.key, 10, 5).await;
+    let attempts = (0..50).map(|i| {
+        let node = nodes[i % nodes.len()];
+        let token = access[i % access.len()].clone();
+        async move {
+            let res = create(node, &token, &exchange(1, "too_small", "TSHIRT-L")).await;
+            let status = res.status();
+            let body: Value = res.json().await.unwrap();
+            (status, body, token)
+        }
+    });
+    let outcomes = futures_util::future::join_all(attempts).await;
+    let mut by_status: HashMap<u16, usize> = HashMap::new();
+    for (status, body, _) in &outcomes {
+        *by_status.entry(status.as_u16()).or_default() += 1;
+        if *status == StatusCode::CONFLICT {
+            assert_eq!(body["code"], "out_of_stock", "{body}");
+        }
+    }
+    assert_eq!(
+        by_status,
+        HashMap::from([(201, 3), (409, 47)]),
+        "{outcomes:?}"
+    );
+    assert_eq!(stock_of(app, &s.key, "TSHIRT-L").await, (3, 3));
+    let (_, first, token) = outcomes
+        .iter()
+        .find(|(s, _, _)| *s == StatusCode::CREATED)
+        .unwrap();
+    let id = first["id"].as_str().unwrap();
+    let res = app
+        .post(
+            &format!("/v1/portal/acme/returns/{id}/cancel"),
+            Some(token),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(stock_of(app, &s.key, "TSHIRT-L").await, (3, 2));
+    created(app, &access[9], &exchange(1, "too_small", "TSHIRT-L")).await;
+    assert_eq!(stock_of(app, &s.key, "TSHIRT-L").await, (3, 3));
+}
+
+both!(
+    async fn fifty_concurrent_exchanges_for_three_units_reserve_exactly_three(app) {
+        fifty_exchanges_for_three_units(&[&app]).await;
+    }
+);
