@@ -334,6 +334,10 @@ pub fn families(
 pub const HELD: &str = "held";
 /// A reservation whose units went back to the free stock.
 pub const RELEASED: &str = "released";
+/// A reservation whose replacement is to be sent.
+pub const REQUESTED: &str = "requested";
+/// A reservation whose sale was raised: its units left the stock.
+pub const CONSUMED: &str = "consumed";
 
 /// A row of `stock_reservations`: units of a variant promised to one
 /// exchange item.
@@ -418,4 +422,81 @@ pub fn release_items(
         }
     }
     Ok(released)
+}
+
+/// Moves the held reservations of these return items to `requested`
+/// (each once, by a guarded update); the ones it moved.
+pub fn request_items(
+    conn: &mut DbConn,
+    item_ids: &[String],
+    now: chrono::NaiveDateTime,
+) -> DbResult<Vec<ReservationRow>> {
+    step_items(conn, item_ids, HELD, REQUESTED, now)
+}
+
+/// Moves the requested reservations of these return items to `consumed`
+/// and takes their units out of the variants' stock and reservations
+/// (each once); the ones it moved.
+pub fn consume_items(
+    conn: &mut DbConn,
+    item_ids: &[String],
+    now: chrono::NaiveDateTime,
+) -> DbResult<Vec<ReservationRow>> {
+    let moved = step_items(conn, item_ids, REQUESTED, CONSUMED, now)?;
+    for r in &moved {
+        diesel::update(product_variants::table.find((&r.brand_id, &r.sku)))
+            .set((
+                product_variants::available.eq(product_variants::available - r.quantity),
+                product_variants::reserved.eq(product_variants::reserved - r.quantity),
+                product_variants::version.eq(product_variants::version + 1),
+                product_variants::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(moved)
+}
+
+/// The reservations of these items in status `from`, each moved to `to`
+/// by an update guarded by `from` (one that another transaction moved
+/// first is left out).
+fn step_items(
+    conn: &mut DbConn,
+    item_ids: &[String],
+    from: &str,
+    to: &str,
+    now: chrono::NaiveDateTime,
+) -> DbResult<Vec<ReservationRow>> {
+    if item_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found: Vec<ReservationRow> = stock_reservations::table
+        .filter(stock_reservations::item_id.eq_any(item_ids))
+        .filter(stock_reservations::status.eq(from))
+        .order(stock_reservations::id)
+        .select(ReservationRow::as_select())
+        .load(conn)?;
+    let mut moved = Vec::new();
+    for mut r in found {
+        let n = diesel::update(stock_reservations::table.find(&r.id))
+            .filter(stock_reservations::status.eq(from))
+            .set((
+                stock_reservations::status.eq(to),
+                stock_reservations::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        if n == 1 {
+            r.status = to.to_string();
+            moved.push(r);
+        }
+    }
+    Ok(moved)
+}
+
+/// Records the new sale's reference on these return items.
+pub fn set_exchange_order(conn: &mut DbConn, item_ids: &[String], reference: &str) -> DbResult<()> {
+    use super::schema::return_items;
+    diesel::update(return_items::table.filter(return_items::id.eq_any(item_ids)))
+        .set(return_items::exchange_order.eq(reference))
+        .execute(conn)?;
+    Ok(())
 }

@@ -105,6 +105,8 @@ pub struct ItemRow {
     pub variant_sku: Option<String>,
     /// The exchange's price difference per unit (positive when dearer).
     pub price_difference: Option<i64>,
+    /// The reference of the new sale raised for the exchange.
+    pub exchange_order: Option<String>,
 }
 
 /// A row of `return_shipments`.

@@ -210,6 +210,7 @@ diesel::table! {
         resolution -> Nullable<Text>,
         variant_sku -> Nullable<Text>,
         price_difference -> Nullable<BigInt>,
+        exchange_order -> Nullable<Text>,
     }
 }
 

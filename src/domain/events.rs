@@ -100,6 +100,19 @@ pub enum EventType {
     #[serde(rename = "return_part.cancelled")]
     #[strum(serialize = "return_part.cancelled")]
     ReturnPartCancelled,
+    /// Units of a part with exchanges arrived: the replacements are to be
+    /// sent (details: the part, each replacement with its variant and
+    /// quantity, the customer's shipping address, the reservations). The
+    /// merchant, or the vendor owning the part, raises the new sale and
+    /// records it with `POST …/exchange-orders`.
+    #[serde(rename = "exchange.requested")]
+    #[strum(serialize = "exchange.requested")]
+    ExchangeRequested,
+    /// The new sale of an exchange was recorded (details: its reference and
+    /// the items it replaces); the reserved units left the stock.
+    #[serde(rename = "exchange.ordered")]
+    #[strum(serialize = "exchange.ordered")]
+    ExchangeOrdered,
     /// A webhook endpoint failed every delivery for days and was disabled.
     #[serde(rename = "webhook_endpoint.disabled")]
     #[strum(serialize = "webhook_endpoint.disabled")]

@@ -274,6 +274,56 @@ pub struct ResolutionGiven {
     pub note: Option<String>,
 }
 
+/// Body of `POST …/returns/{id}/exchange-orders`: the new sale raised for
+/// the replacements of an exchange.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({ "reference": "SO-10234" }))]
+pub struct ExchangeOrderInput {
+    /// The sale's reference in the merchant's (or vendor's) platform
+    /// (1–100 characters).
+    #[schema(
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
+    pub reference: String,
+    /// The exchanged items it replaces (default: every item whose
+    /// replacement was requested and has no sale yet).
+    #[serde(default)]
+    #[schema(max_items = 100)]
+    pub return_item_ids: Vec<String>,
+}
+
+impl ExchangeOrderInput {
+    /// The reference is 1–100 visible characters, at most 100 items.
+    pub fn check(&self) -> Result<(), ApiError> {
+        let mut errors = Vec::new();
+        let reference = self.reference.trim();
+        if reference.is_empty()
+            || self.reference.chars().count() > 100
+            || self.reference.chars().any(char::is_control)
+        {
+            errors.push(FieldError::new(
+                "reference",
+                ErrorCode::InvalidLength,
+                "1–100 characters, not blank, no control characters",
+            ));
+        }
+        if self.return_item_ids.len() > 100 {
+            errors.push(FieldError::new(
+                "return_item_ids",
+                ErrorCode::InvalidLength,
+                "at most 100 items",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(errors))
+        }
+    }
+}
+
 /// Body of complete.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]

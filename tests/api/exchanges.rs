@@ -69,7 +69,7 @@ both!(
         let ret = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-L")).await;
         let item = &ret["items"][0];
         assert_eq!(item["resolution"], "exchange");
-        assert_eq!(item["exchange"], json!({ "variant_sku": "TSHIRT-L", "price_difference": { "amount": 0, "currency": "EUR" } }));
+        assert_eq!(item["exchange"], json!({ "variant_sku": "TSHIRT-L", "price_difference": { "amount": 0, "currency": "EUR" }, "order_reference": null }));
         assert_eq!(ret["estimated_refund"]["amount"], 0);
         assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 1));
         // The portal offers what is left.
@@ -235,5 +235,56 @@ pub(crate) async fn fifty_exchanges_for_three_units(nodes: &[&TestApp]) {
 both!(
     async fn fifty_concurrent_exchanges_for_three_units_reserve_exactly_three(app) {
         fifty_exchanges_for_three_units(&[&app]).await;
+    }
+);
+
+both!(
+    async fn an_arrived_exchange_asks_for_its_replacement_and_its_sale_takes_the_units_out_of_stock(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        let ret = created(&app, &s.access, &exchange(2, "too_small", "TSHIRT-L")).await;
+        let (id, item) = (ret["id"].as_str().unwrap(), ret["items"][0]["id"].as_str().unwrap());
+        // Before the parcel arrived there is nothing to order.
+        let order = json!({ "reference": "SO-10234" });
+        let res = act(&app, &s.key, id, "exchange-orders", Some(order.clone())).await;
+        assert_problem(res, StatusCode::CONFLICT, "invalid_transition").await;
+
+        let receive = json!({ "items": [ { "return_item_id": item, "quantity": 2 } ] });
+        let res = act(&app, &s.key, id, "receive", Some(receive)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
+        let requested: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "exchange.requested").collect();
+        assert_eq!(requested.len(), 1, "{events}");
+        let details = &requested[0]["details"];
+        assert_eq!(details["replacements"][0]["variant_sku"], "TSHIRT-L");
+        assert_eq!(details["replacements"][0]["quantity"], 2);
+        assert_eq!(details["replacements"][0]["return_item_id"], item);
+        assert_eq!(details["shipping_address"]["postal_code"], "1012 AB");
+        // Still reserved until the sale is raised.
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (3, 2));
+
+        for (body, code) in [
+            (json!({ "reference": "  " }), "validation_failed"),
+            (json!({ "reference": "SO-1", "return_item_ids": ["rit_nope"] }), "validation_failed"),
+        ] {
+            let res = act(&app, &s.key, id, "exchange-orders", Some(body)).await;
+            assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, code).await;
+        }
+        let res = act(&app, &s.key, id, "exchange-orders", Some(order.clone())).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let now: Value = res.json().await.unwrap();
+        assert_eq!(now["items"][0]["exchange"]["order_reference"], "SO-10234");
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (1, 0), "the sale took two units out");
+        // Once only.
+        let res = act(&app, &s.key, id, "exchange-orders", Some(order)).await;
+        assert_problem(res, StatusCode::CONFLICT, "invalid_transition").await;
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-L").await, (1, 0));
+        // The customer sees the sale's reference.
+        let mine: Value = app.get(&format!("/v1/portal/acme/returns/{id}"), Some(&s.access)).await.json().await.unwrap();
+        assert_eq!(mine["items"][0]["exchange"]["order_reference"], "SO-10234");
+        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
+        let ordered: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "exchange.ordered").collect();
+        assert_eq!(ordered.len(), 1);
+        assert_eq!(ordered[0]["details"]["reference"], "SO-10234");
     }
 );

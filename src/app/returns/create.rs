@@ -557,6 +557,7 @@ fn parts(
                     .exchange
                     .as_ref()
                     .map(|o| o.price_difference.amount),
+                exchange_order: None,
             });
         }
         shipments.push(shipment);

@@ -64,6 +64,7 @@ pub(crate) fn apply(
     let now = crate::db::now();
     let mut part_events = Vec::new();
     let mut ended = Vec::new();
+    let mut arrived = Vec::new();
     for m in moves {
         let index = full
             .shipments
@@ -79,6 +80,9 @@ pub(crate) fn apply(
         part.status = to;
         if matches!(to, PartStatus::Rejected | PartStatus::Cancelled) {
             ended.push(part.id.clone());
+        }
+        if matches!(to, PartStatus::PartiallyReceived | PartStatus::Received) {
+            arrived.push(part.id.clone());
         }
         if m.action == PartAction::AwaitVendor {
             part.vendor_due_at = due;
@@ -107,6 +111,7 @@ pub(crate) fn apply(
         }
     }
     release_ended_exchanges(conn, full, &ended, now)?;
+    part_events.extend(request_replacements(conn, full, &arrived, now)?);
     let to_ret = derive(&full.part_statuses());
     crate::db::returns::set_status(conn, &mut full.ret, to_ret)?;
     let own = settle.always.or_else(|| return_event(from_ret, to_ret));
@@ -157,6 +162,67 @@ fn release_ended_exchanges(
         .collect();
     crate::db::catalogue::release_items(conn, &items, now)?;
     Ok(())
+}
+
+/// Asks for the replacements of the exchanges of the parts whose units
+/// just arrived (their reservations move from held to requested, once):
+/// one `exchange.requested` per such part, with the replacements, the
+/// customer's shipping address and the reservations. No query when the
+/// return has no exchange.
+fn request_replacements(
+    conn: &mut DbConn,
+    full: &FullReturn,
+    arrived: &[String],
+    now: chrono::NaiveDateTime,
+) -> Result<Vec<(EventType, String, serde_json::Value)>, ApiError> {
+    let items: Vec<String> = full
+        .items
+        .iter()
+        .filter(|i| i.variant_sku.is_some() && arrived.contains(&i.shipment_id))
+        .map(|i| i.id.clone())
+        .collect();
+    let requested = crate::db::catalogue::request_items(conn, &items, now)?;
+    if requested.is_empty() {
+        return Ok(Vec::new());
+    }
+    let address = crate::db::orders::by_id(conn, &full.ret.brand_id, &full.ret.order_id)?
+        .map(|row| row.order())
+        .transpose()?
+        .map(|order| order.shipping_address);
+    let mut events = Vec::new();
+    for part in full.shipments.iter().filter(|s| arrived.contains(&s.id)) {
+        let replacements: Vec<serde_json::Value> = requested
+            .iter()
+            .filter_map(|r| {
+                let item = full.items.iter().find(|i| i.id == r.item_id)?;
+                (item.shipment_id == part.id).then(|| {
+                    serde_json::json!({
+                        "return_item_id": item.id,
+                        "order_line_id": item.order_line_id,
+                        "sku": item.sku,
+                        "variant_sku": r.sku,
+                        "quantity": r.quantity,
+                        "price_difference": { "amount": item.price_difference.unwrap_or(0), "currency": full.ret.currency },
+                        "reservation_id": r.id,
+                    })
+                })
+            })
+            .collect();
+        if replacements.is_empty() {
+            continue;
+        }
+        events.push((
+            EventType::ExchangeRequested,
+            part.id.clone(),
+            serde_json::json!({
+                "part_id": part.id,
+                "vendor_id": part.vendor_id,
+                "replacements": replacements,
+                "shipping_address": address,
+            }),
+        ));
+    }
+    Ok(events)
 }
 
 /// A vendor's deadline as events carry it: RFC 3339 with microseconds,

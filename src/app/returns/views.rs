@@ -76,6 +76,9 @@ pub struct ItemExchangeView {
     /// Its price minus what was paid, per unit (positive when dearer: the
     /// merchant absorbs it; negative when cheaper: refunded).
     pub price_difference: MoneyDelta,
+    /// The reference of the new sale that sends it, once raised.
+    #[serde(default)]
+    pub order_reference: Option<String>,
 }
 
 /// A shipment's label.
@@ -343,6 +346,7 @@ fn item_view(i: &ItemRow, currency: Currency, reviewed: bool) -> ReturnItemView 
                 amount: i.price_difference.unwrap_or(0),
                 currency,
             },
+            order_reference: i.exchange_order.clone(),
         }),
     }
 }

@@ -39,6 +39,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(returns::in_transit)
         .service(returns::receive)
         .service(returns::complete)
+        .service(returns::exchange_orders)
         .service(returns::cancel)
         .service(webhooks::create)
         .service(webhooks::list)

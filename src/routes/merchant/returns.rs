@@ -7,7 +7,8 @@ use crate::app::keys::Merchant;
 use crate::app::pagination::PageQuery;
 use crate::app::returns::notifications::NotificationList;
 use crate::app::returns::review::{
-    ApproveInput, CompleteInput, ReceiveInput, Rejection, ReturnFilter, ReturnList,
+    ApproveInput, CompleteInput, ExchangeOrderInput, ReceiveInput, Rejection, ReturnFilter,
+    ReturnList,
 };
 use crate::app::returns::views::{EventList, ReturnView};
 use crate::error::ApiError;
@@ -249,6 +250,37 @@ pub async fn complete(
     let given = body.0.resolution;
     Ok(web::Json(
         crate::app::returns::review::complete(&state, &merchant, &slug, &id, given).await?,
+    ))
+}
+
+/// Records the new sale raised for the replacements of the return's
+/// exchanges (after `exchange.requested`): their reserved units leave the
+/// stock, each exchanged item carries the sale's reference, and
+/// `exchange.ordered` is recorded.
+#[utoipa::path(
+    operation_id = "merchant_record_exchange_order",
+    tag = "returns",
+    params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
+    request_body = ExchangeOrderInput,
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Recorded", body = ReturnView),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No replacement waits for its sale (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A blank or long reference, or an item that is not an exchanged item of the return (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/{brand}/returns/{id}/exchange-orders")]
+pub async fn exchange_orders(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: Path2,
+    body: Json<ExchangeOrderInput>,
+) -> Answer {
+    let (slug, id) = path.into_inner();
+    Ok(web::Json(
+        crate::app::returns::review::record_exchange_order(&state, &merchant, &slug, &id, body.0)
+            .await?,
     ))
 }
 
