@@ -169,6 +169,15 @@ fuzz_fixtures() {
     CONTRACT_RECEIVE_RETURN="$(new_return L1 too_small)" || return 1
     CONTRACT_COMPLETE_RETURN="$(new_return L1 too_small)" || return 1
     receive_as "/v1/brands/$BRAND/returns/$CONTRACT_COMPLETE_RETURN/receive" "$API_KEY" "$CONTRACT_COMPLETE_RETURN" || return 1
+    # An exchange whose parcel arrived: its replacement waits for its sale.
+    export CONTRACT_EXCHANGE_ORDER_RETURN
+    must 201 POST "/v1/portal/$BRAND/returns" "$CONTRACT_ACCESS_TOKEN" \
+        '{"items":[{"order_line_id":"L1","quantity":1,"reason_code":"too_small",
+                    "resolution":{"type":"exchange","variant_sku":"TSHIRT-L"}}],
+          "return_method":{"type":"drop_off","carrier":"postnl"},"resolution":{"type":"refund"}}' || return 1
+    CONTRACT_EXCHANGE_ORDER_RETURN="$(jq -r .id "$WORK/out.json")"
+    receive_as "/v1/brands/$BRAND/returns/$CONTRACT_EXCHANGE_ORDER_RETURN/receive" "$API_KEY" \
+        "$CONTRACT_EXCHANGE_ORDER_RETURN" || return 1
     export CONTRACT_APPROVE_ITEM CONTRACT_RECEIVE_ITEM
     CONTRACT_APPROVE_ITEM="$(item_of "$CONTRACT_APPROVE_RETURN")" || return 1
     CONTRACT_RECEIVE_ITEM="$(item_of "$CONTRACT_RECEIVE_RETURN")" || return 1

@@ -394,34 +394,16 @@ pub fn release_items(
     item_ids: &[String],
     now: chrono::NaiveDateTime,
 ) -> DbResult<usize> {
-    if item_ids.is_empty() {
-        return Ok(0);
-    }
-    let held: Vec<ReservationRow> = stock_reservations::table
-        .filter(stock_reservations::item_id.eq_any(item_ids))
-        .filter(stock_reservations::status.eq(HELD))
-        .select(ReservationRow::as_select())
-        .load(conn)?;
-    let mut released = 0;
-    for r in &held {
-        let moved = diesel::update(stock_reservations::table.find(&r.id))
-            .filter(stock_reservations::status.eq(HELD))
+    let released = step_items(conn, item_ids, HELD, RELEASED, now)?;
+    for r in &released {
+        diesel::update(product_variants::table.find((&r.brand_id, &r.sku)))
             .set((
-                stock_reservations::status.eq(RELEASED),
-                stock_reservations::updated_at.eq(now),
+                product_variants::reserved.eq(product_variants::reserved - r.quantity),
+                product_variants::updated_at.eq(now),
             ))
             .execute(conn)?;
-        if moved == 1 {
-            diesel::update(product_variants::table.find((&r.brand_id, &r.sku)))
-                .set((
-                    product_variants::reserved.eq(product_variants::reserved - r.quantity),
-                    product_variants::updated_at.eq(now),
-                ))
-                .execute(conn)?;
-            released += 1;
-        }
     }
-    Ok(released)
+    Ok(released.len())
 }
 
 /// Moves the held reservations of these return items to `requested`
