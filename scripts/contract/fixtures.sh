@@ -47,11 +47,13 @@ item_of() {
     jq -r '.items[0].id' "$WORK/out.json"
 }
 
-# demo_tshirt: the demo's T-shirt product (its sizes in stock).
+# demo_tshirt: the demo's T-shirt product (its sizes in stock; XL dearer).
 demo_tshirt() {
-    local size
+    local size price
     for size in S M L XL; do
-        printf '{"sku":"TSHIRT-%s","option_values":{"size":"%s"},"prices":[{"amount":1999,"currency":"EUR"}],"available":25}\n' "$size" "$size"
+        price=1999
+        [[ "$size" == XL ]] && price=2499
+        printf '{"sku":"TSHIRT-%s","option_values":{"size":"%s"},"prices":[{"amount":%s,"currency":"EUR"}],"available":25}\n' "$size" "$size" "$price"
     done | jq -s '{id: "tshirt", title: "T-shirt", options: ["size"], variants: .}'
 }
 
@@ -112,8 +114,10 @@ fuzz_fixtures() {
         must 200 GET "/v1/brands/$BRAND/returns-settings" "$API_KEY" || return 1
         cp "$WORK/out.json" "$WORK/settings.json"
     fi
+    # The customer pays for a dearer exchange (the payment fixture).
     jq --arg vendor "$vendor_line" \
-        '.return_addresses |= map(if .vendor == "Nordic Knits" then .vendor = $vendor else . end)' \
+        '.return_addresses |= map(if .vendor == "Nordic Knits" then .vendor = $vendor else . end)
+         | .exchange_price_difference = "charge"' \
         "$WORK/settings.json" >"$WORK/round-settings.json"
     local put
     put="$(curl -sS -o "$WORK/out.json" -w '%{http_code}' -X PUT "$BASE_URL/v1/brands/$BRAND/returns-settings" \
@@ -178,6 +182,16 @@ fuzz_fixtures() {
     CONTRACT_EXCHANGE_ORDER_RETURN="$(jq -r .id "$WORK/out.json")"
     receive_as "/v1/brands/$BRAND/returns/$CONTRACT_EXCHANGE_ORDER_RETURN/receive" "$API_KEY" \
         "$CONTRACT_EXCHANGE_ORDER_RETURN" || return 1
+    # An exchange for the dearer XL: it waits for the customer's payment.
+    export CONTRACT_PAYMENT_RETURN CONTRACT_PAYMENT_AMOUNT
+    must 201 POST "/v1/portal/$BRAND/returns" "$CONTRACT_ACCESS_TOKEN" \
+        '{"items":[{"order_line_id":"L1","quantity":1,"reason_code":"too_small",
+                    "resolution":{"type":"exchange","variant_sku":"TSHIRT-XL"}}],
+          "return_method":{"type":"drop_off","carrier":"postnl"},"resolution":{"type":"refund"}}' || return 1
+    CONTRACT_PAYMENT_RETURN="$(jq -r .id "$WORK/out.json")"
+    CONTRACT_PAYMENT_AMOUNT="$(jq -r .payment.amount_due.amount "$WORK/out.json")"
+    [[ "$CONTRACT_PAYMENT_AMOUNT" =~ ^[1-9][0-9]*$ ]] ||
+        { echo "fixtures: the dearer exchange owes nothing: $(cat "$WORK/out.json")" >&2; return 1; }
     export CONTRACT_APPROVE_ITEM CONTRACT_RECEIVE_ITEM
     CONTRACT_APPROVE_ITEM="$(item_of "$CONTRACT_APPROVE_RETURN")" || return 1
     CONTRACT_RECEIVE_ITEM="$(item_of "$CONTRACT_RECEIVE_RETURN")" || return 1

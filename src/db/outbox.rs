@@ -13,6 +13,9 @@ pub const LABEL: &str = "label.create";
 pub const WEBHOOK: &str = "webhook.event";
 /// Job kind: carry out a vendor's `on_timeout` at its part's deadline.
 pub const DEADLINE: &str = "vendor.deadline";
+/// Job kind: find an instant exchange whose original was not scanned in
+/// transit by its deadline.
+pub const EXCHANGE_DEADLINE: &str = "exchange.deadline";
 
 /// Default attempts before a job fails for good.
 pub const MAX_ATTEMPTS: i32 = 8;

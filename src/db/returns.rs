@@ -299,6 +299,75 @@ pub fn set_status(conn: &mut DbConn, ret: &mut ReturnRow, status: ReturnStatus) 
     Ok(())
 }
 
+/// Records the payment of what the return owed.
+pub fn save_payment(conn: &mut DbConn, ret: &ReturnRow) -> DbResult<()> {
+    diesel::update(returns::table.find(&ret.id))
+        .set((
+            returns::payment_reference.eq(&ret.payment_reference),
+            returns::paid_at.eq(ret.paid_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks the return's store credit issued at `at`, unless it was already:
+/// whether this call issued it (the guard that makes issuing happen once).
+pub fn issue_store_credit(
+    conn: &mut DbConn,
+    ret: &mut ReturnRow,
+    at: chrono::NaiveDateTime,
+) -> DbResult<bool> {
+    let n = diesel::update(
+        returns::table
+            .find(&ret.id)
+            .filter(returns::store_credit_issued_at.is_null()),
+    )
+    .set(returns::store_credit_issued_at.eq(at))
+    .execute(conn)?;
+    if n == 1 {
+        ret.store_credit_issued_at = Some(at);
+    }
+    Ok(n == 1)
+}
+
+/// Returns not yet received of the same customer (by the order's e-mail)
+/// with the brand, other than `ret`.
+pub fn other_open_returns(conn: &mut DbConn, ret: &ReturnRow) -> DbResult<usize> {
+    use super::schema::orders;
+    let email: Option<String> = orders::table
+        .find(&ret.order_id)
+        .select(orders::email_norm)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten();
+    let Some(email) = email else {
+        return Ok(0);
+    };
+    let n: i64 = returns::table
+        .inner_join(orders::table.on(orders::id.eq(returns::order_id)))
+        .filter(orders::brand_id.eq(&ret.brand_id))
+        .filter(orders::email_norm.eq(email))
+        .filter(returns::id.ne(&ret.id))
+        .filter(returns::status.eq_any(crate::domain::exchanges::OPEN))
+        .count()
+        .get_result(conn)?;
+    Ok(n as usize)
+}
+
+/// Sets (or clears) the time by which an instant exchange's original must
+/// be scanned in transit.
+pub fn set_exchange_due(
+    conn: &mut DbConn,
+    ret: &mut ReturnRow,
+    due: Option<chrono::NaiveDateTime>,
+) -> DbResult<()> {
+    ret.exchange_due_at = due;
+    diesel::update(returns::table.find(&ret.id))
+        .set(returns::exchange_due_at.eq(due))
+        .execute(conn)?;
+    Ok(())
+}
+
 /// Saves the quantities and conditions of an item.
 pub fn save_item(conn: &mut DbConn, item: &ItemRow) -> DbResult<()> {
     diesel::update(return_items::table.find(&item.id))

@@ -52,6 +52,19 @@ pub struct ReturnRow {
     pub created_at: chrono::NaiveDateTime,
     /// Last change.
     pub updated_at: chrono::NaiveDateTime,
+    /// Owed for exchanges for dearer variants (minor units), while or
+    /// since the return waited for its payment.
+    pub payment_due: Option<i64>,
+    /// The payment's reference, once paid.
+    pub payment_reference: Option<String>,
+    /// When it was paid.
+    pub paid_at: Option<chrono::NaiveDateTime>,
+    /// Store credit fixed at creation (minor units, bonus included).
+    pub store_credit: Option<i64>,
+    /// When the store credit was issued (once).
+    pub store_credit_issued_at: Option<chrono::NaiveDateTime>,
+    /// Instant exchange: by when a carrier must scan the original.
+    pub exchange_due_at: Option<chrono::NaiveDateTime>,
 }
 
 /// A row of `return_items`.

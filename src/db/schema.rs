@@ -163,6 +163,12 @@ diesel::table! {
         estimated_refund -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        payment_due -> Nullable<BigInt>,
+        payment_reference -> Nullable<Text>,
+        paid_at -> Nullable<Timestamp>,
+        store_credit -> Nullable<BigInt>,
+        store_credit_issued_at -> Nullable<Timestamp>,
+        exchange_due_at -> Nullable<Timestamp>,
     }
 }
 

@@ -27,6 +27,16 @@ pub enum EventType {
     #[serde(rename = "return.requested")]
     #[strum(serialize = "return.requested")]
     ReturnRequested,
+    /// Exchanges for dearer variants wait for the customer's payment of
+    /// the difference (details: the amount due).
+    #[serde(rename = "return.payment_required")]
+    #[strum(serialize = "return.payment_required")]
+    ReturnPaymentRequired,
+    /// The amount due was paid (details: amount and reference); the return
+    /// waits for review, or is approved at once by its reasons.
+    #[serde(rename = "return.payment_received")]
+    #[strum(serialize = "return.payment_received")]
+    ReturnPaymentReceived,
     /// The return was approved (wholly or partly, or at once by its reasons).
     #[serde(rename = "return.approved")]
     #[strum(serialize = "return.approved")]
@@ -113,6 +123,17 @@ pub enum EventType {
     #[serde(rename = "exchange.ordered")]
     #[strum(serialize = "exchange.ordered")]
     ExchangeOrdered,
+    /// An instant exchange's replacement was released, and no carrier
+    /// scanned the original in transit by its deadline (details: the
+    /// deadline and the items).
+    #[serde(rename = "exchange.overdue")]
+    #[strum(serialize = "exchange.overdue")]
+    ExchangeOverdue,
+    /// Store credit was issued, once per return (details: the amount and
+    /// the customer's e-mail).
+    #[serde(rename = "store_credit.issued")]
+    #[strum(serialize = "store_credit.issued")]
+    StoreCreditIssued,
     /// A webhook endpoint failed every delivery for days and was disabled.
     #[serde(rename = "webhook_endpoint.disabled")]
     #[strum(serialize = "webhook_endpoint.disabled")]

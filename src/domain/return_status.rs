@@ -12,6 +12,9 @@ use crate::error::{ApiError, ErrorCode};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReturnStatus {
+    /// Exchanges for dearer variants wait for the customer's payment of
+    /// the difference (`payment_due`) before the merchant's review.
+    PaymentRequired,
     /// Waiting for the merchant's review.
     Requested,
     /// The merchant approved; every part still standing waits for its
@@ -36,6 +39,8 @@ pub enum ReturnStatus {
 /// What happens to a return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
+    /// The amount due was paid.
+    Pay,
     /// The merchant (or an auto-approving reason) accepts it.
     Approve,
     /// The merchant declines it.
@@ -57,6 +62,8 @@ use ReturnStatus::*;
 
 /// Every allowed `(from, action) -> to`.
 pub const TRANSITIONS: &[(ReturnStatus, Action, ReturnStatus)] = &[
+    (PaymentRequired, Pay, Requested),
+    (PaymentRequired, Cancel, Cancelled),
     (Requested, Approve, Approved),
     (Requested, Reject, Rejected),
     (Requested, Cancel, Cancelled),
@@ -74,6 +81,7 @@ pub const TRANSITIONS: &[(ReturnStatus, Action, ReturnStatus)] = &[
 
 /// Statuses whose units count against an order line's returnable quantity.
 pub const ACTIVE: &[ReturnStatus] = &[
+    PaymentRequired,
     Requested,
     AwaitingVendor,
     Approved,
@@ -88,7 +96,8 @@ pub const INACTIVE: [ReturnStatus; 2] = [Rejected, Cancelled];
 
 impl ReturnStatus {
     /// Every status.
-    pub const ALL: [ReturnStatus; 9] = [
+    pub const ALL: [ReturnStatus; 10] = [
+        PaymentRequired,
         Requested,
         AwaitingVendor,
         Approved,
@@ -103,6 +112,7 @@ impl ReturnStatus {
     /// Stored / wire form.
     pub fn as_str(self) -> &'static str {
         match self {
+            PaymentRequired => "payment_required",
             Requested => "requested",
             AwaitingVendor => "awaiting_vendor",
             Approved => "approved",
@@ -126,6 +136,17 @@ impl ReturnStatus {
     }
 }
 
+/// The status a return takes after its parts moved: what they derive,
+/// except that a return awaiting payment stays so while its parts only
+/// wait for review (its parts know nothing of the payment).
+pub fn settle(from: ReturnStatus, derived: ReturnStatus) -> ReturnStatus {
+    if from == PaymentRequired && derived == Requested {
+        PaymentRequired
+    } else {
+        derived
+    }
+}
+
 /// The status after `action`, or `None` when the table does not allow it.
 pub fn transition(from: ReturnStatus, action: Action) -> Option<ReturnStatus> {
     TRANSITIONS
@@ -138,6 +159,7 @@ impl Action {
     /// How the action reads in "cannot be …".
     pub fn done(self) -> &'static str {
         match self {
+            Pay => "paid",
             Approve => "approved",
             Reject => "rejected",
             Ship => "marked in transit",
@@ -170,6 +192,7 @@ pub fn step(from: ReturnStatus, action: Action) -> Result<ReturnStatus, ApiError
 /// The webhook / audit event type of entering `status`.
 pub fn event_type(status: ReturnStatus) -> EventType {
     match status {
+        PaymentRequired => EventType::ReturnPaymentRequired,
         Requested => EventType::ReturnRequested,
         AwaitingVendor | Approved => EventType::ReturnApproved,
         Rejected => EventType::ReturnRejected,
@@ -206,6 +229,13 @@ mod step_tests {
     }
 
     #[test]
+    fn a_return_awaiting_payment_stays_so_while_its_parts_wait_for_review() {
+        assert_eq!(settle(PaymentRequired, Requested), PaymentRequired);
+        assert_eq!(settle(PaymentRequired, Cancelled), Cancelled);
+        assert_eq!(settle(Requested, Approved), Approved);
+    }
+
+    #[test]
     fn an_allowed_step_gives_the_next_status() {
         assert_eq!(step(Requested, Approve).ok(), Some(Approved));
     }
@@ -215,7 +245,8 @@ mod step_tests {
 mod tests {
     use super::*;
 
-    const ALL: [ReturnStatus; 9] = [
+    const ALL: [ReturnStatus; 10] = [
+        PaymentRequired,
         Requested,
         AwaitingVendor,
         Approved,
@@ -237,7 +268,8 @@ mod tests {
             );
         }
     }
-    const ACTIONS: [Action; 7] = [
+    const ACTIONS: [Action; 8] = [
+        Pay,
         Approve,
         Reject,
         Ship,
@@ -269,6 +301,20 @@ mod tests {
         assert_eq!(transition(Approved, Approve), None);
         assert_eq!(transition(Requested, Ship), None);
         assert_eq!(transition(Requested, ReceiveAll), None);
+    }
+
+    #[test]
+    fn a_return_awaiting_payment_can_only_be_paid_or_cancelled() {
+        for action in ACTIONS {
+            let allowed = matches!(action, Pay | Cancel);
+            assert_eq!(
+                transition(PaymentRequired, action).is_some(),
+                allowed,
+                "{action:?}"
+            );
+        }
+        assert_eq!(transition(PaymentRequired, Pay), Some(Requested));
+        assert_eq!(transition(Requested, Pay), None);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use utoipa::ToSchema;
 
 use crate::domain::catalogue::Offer;
 use crate::domain::eligibility::{LineEligibility, NonReturnableReason};
-use crate::domain::money::{Currency, Money};
+use crate::domain::money::Money;
 use crate::domain::orders::Order;
+pub use crate::domain::pricing::{Amounts, Priced, price_items};
 use crate::domain::settings::{
     ResolutionType, ReturnAddress, ReturnMethodSetting, ReturnMethodType, ReturnReason,
     ReturnsSettings,
@@ -191,8 +192,13 @@ pub struct Checked {
     pub auto_approve: bool,
     /// Fee charged (after waivers).
     pub fee: Option<Money>,
-    /// Estimated refund (refund or store credit; 0 for exchanges).
+    /// Estimated refund (refund and store credit; 0 for exchanges).
     pub refund: Money,
+    /// The store credit in it (with the bonus).
+    pub store_credit: Money,
+    /// What the customer owes for dearer exchanges (the brand charges
+    /// them): the return waits in `payment_required` until it is paid.
+    pub due: Money,
     /// Items grouped by return address, in first-seen order.
     pub shipments: Vec<(ReturnAddress, Vec<usize>)>,
 }
@@ -308,15 +314,17 @@ pub fn check(req: &CreateReturn, ctx: &Context<'_>) -> Checked {
             }),
         })
         .collect();
-    let (fee, refund) = price_items(&priced, ctx.order.currency, ctx.settings);
+    let amounts = price_items(&priced, ctx.order.currency, ctx.settings);
     Checked {
         auto_approve: !items.is_empty() && items.iter().all(|i| i.auto_approve),
         items,
         errors: top,
         conflict,
         carrier,
-        fee,
-        refund,
+        fee: amounts.fee,
+        refund: amounts.back(),
+        store_credit: amounts.store_credit,
+        due: amounts.due,
         shipments,
     }
 }
@@ -695,82 +703,6 @@ fn route(
     shipments
 }
 
-/// The fee charged and the estimated refund for items worth `total` (minor
-/// units of `currency`) that all take `resolution`; see [`price_items`].
-pub fn price(
-    total: i64,
-    currency: Currency,
-    resolution: ResolutionType,
-    settings: &ReturnsSettings,
-) -> (Option<Money>, Money) {
-    price_items(
-        &[Priced {
-            resolution,
-            value: total,
-            difference: None,
-        }],
-        currency,
-        settings,
-    )
-}
-
-/// One item as the money sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Priced {
-    /// Its resolution.
-    pub resolution: ResolutionType,
-    /// What the customer paid for its units (minor units).
-    pub value: i64,
-    /// An exchange for a variant: the replacement's price minus what was
-    /// paid, for all its units (positive when dearer).
-    pub difference: Option<i64>,
-}
-
-/// The fee charged and the estimated refund of a return's items (minor
-/// units of `currency`): refunds give back what was paid; store credit
-/// what was paid plus the brand's bonus, rounded down to the minor unit;
-/// an exchange for a cheaper variant gives back the difference, one for
-/// a dearer variant costs the customer nothing (the merchant absorbs it),
-/// any other exchange gives back nothing. The fee is charged once, unless
-/// every item's resolution waives it (or it is in another currency), and
-/// never makes the refund negative.
-pub fn price_items(
-    items: &[Priced],
-    currency: Currency,
-    settings: &ReturnsSettings,
-) -> (Option<Money>, Money) {
-    let fee = settings
-        .return_fee
-        .as_ref()
-        .filter(|f| {
-            f.amount.currency == currency
-                && !items.iter().all(|i| f.waived_for.contains(&i.resolution))
-        })
-        .map(|f| f.amount);
-    let bonus = settings
-        .refund_options
-        .iter()
-        .find(|o| o.resolution == ResolutionType::StoreCredit)
-        .and_then(|o| o.store_credit_bonus_percent)
-        .unwrap_or(0);
-    let credit: i64 = items
-        .iter()
-        .filter(|i| i.resolution == ResolutionType::StoreCredit)
-        .map(|i| i.value)
-        .fold(0, i64::saturating_add);
-    let back: i64 = items
-        .iter()
-        .map(|i| match (i.resolution, i.difference) {
-            (ResolutionType::Refund, _) => i.value,
-            (ResolutionType::Exchange, Some(d)) if d < 0 => d.saturating_neg(),
-            _ => 0,
-        })
-        .fold(0, i64::saturating_add);
-    let total = back.saturating_add(credit.saturating_mul(100 + i64::from(bonus)) / 100);
-    let refund = total.saturating_sub(fee.map_or(0, |f| f.amount));
-    (fee, Money::new(refund.max(0), currency))
-}
-
 /// The return method: offered by the brand, with a carrier of it, a fitting
 /// service point and, for pickups, a bookable date. Returns the carrier,
 /// resolved when the method has only one.
@@ -917,7 +849,8 @@ mod tests {
 
     use super::*;
     use crate::domain::eligibility::{Policy, evaluate};
-    use crate::domain::settings::{AddressKind, ReturnFee};
+    use crate::domain::money::Currency;
+    use crate::domain::settings::AddressKind;
 
     fn warehouse(id: &str, vendor: Option<&str>, default: bool) -> ReturnAddress {
         ReturnAddress {
@@ -1038,7 +971,16 @@ mod tests {
     fn an_exchange_for_a_dearer_variant_costs_the_customer_nothing() {
         let c = run_offering(&exchange_l(1), &settings(), &[], &offering_l(2499, 3));
         assert!(c.is_valid());
-        assert_eq!(c.refund.amount, 0);
+        assert_eq!((c.refund.amount, c.due.amount), (0, 0));
+    }
+
+    #[test]
+    fn an_exchange_for_a_dearer_variant_is_due_when_the_brand_charges_differences() {
+        let mut s = settings();
+        s.exchange_price_difference = crate::domain::settings::PriceDifferencePolicy::Charge;
+        let c = run_offering(&exchange_l(2), &s, &[], &offering_l(2499, 3));
+        assert!(c.is_valid());
+        assert_eq!((c.refund.amount, c.due.amount), (0, 1000));
     }
 
     #[test]
@@ -1073,64 +1015,6 @@ mod tests {
         });
         let c = run_offering(&req, &settings(), &[], &offering_l(1999, 3));
         assert_eq!(codes(&c), vec![ErrorCode::NotAllowed]);
-    }
-
-    #[test]
-    fn mixed_resolutions_add_up_refund_credit_with_its_bonus_and_a_cheaper_exchange() {
-        let s = settings();
-        let items = [
-            Priced {
-                resolution: ResolutionType::Refund,
-                value: 1000,
-                difference: None,
-            },
-            Priced {
-                resolution: ResolutionType::StoreCredit,
-                value: 1000,
-                difference: None,
-            },
-            Priced {
-                resolution: ResolutionType::Exchange,
-                value: 1999,
-                difference: Some(-500),
-            },
-            Priced {
-                resolution: ResolutionType::Exchange,
-                value: 1999,
-                difference: Some(700),
-            },
-        ];
-        // 10.00 refunded, 10.00 of credit with the default 10 % bonus,
-        // 5.00 back from the cheaper exchange, nothing for the dearer one.
-        let (fee, refund) = price_items(&items, Currency::EUR, &s);
-        assert_eq!(fee, None);
-        assert_eq!(refund.amount, 1000 + 1100 + 500);
-    }
-
-    #[test]
-    fn the_fee_is_charged_once_unless_every_items_resolution_waives_it() {
-        let mut s = settings();
-        s.return_fee = Some(ReturnFee {
-            amount: Money::new(300, Currency::EUR),
-            waived_for: vec![ResolutionType::Exchange],
-        });
-        let exchange = Priced {
-            resolution: ResolutionType::Exchange,
-            value: 1999,
-            difference: Some(-500),
-        };
-        let refund = Priced {
-            resolution: ResolutionType::Refund,
-            value: 1000,
-            difference: None,
-        };
-        assert_eq!(
-            price_items(&[exchange, exchange], Currency::EUR, &s).0,
-            None
-        );
-        let (fee, back) = price_items(&[exchange, refund], Currency::EUR, &s);
-        assert_eq!(fee.map(|f| f.amount), Some(300));
-        assert_eq!(back.amount, 500 + 1000 - 300);
     }
 
     fn codes(c: &Checked) -> Vec<ErrorCode> {
@@ -1343,51 +1227,5 @@ mod tests {
             .map(|(a, i)| (a.id.as_str(), i.clone()))
             .collect();
         assert_eq!(routed, vec![("nordic", vec![0]), ("main", vec![1])]);
-    }
-
-    #[test]
-    fn a_refund_deducts_the_fee_unless_waived_and_never_goes_negative() {
-        let mut s = settings();
-        s.return_fee = Some(ReturnFee {
-            amount: Money::new(295, Currency::EUR),
-            waived_for: vec![ResolutionType::Exchange],
-        });
-        let (fee, refund) = price(1999, Currency::EUR, ResolutionType::Refund, &s);
-        assert_eq!((fee.map(|f| f.amount), refund.amount), (Some(295), 1704));
-        let (fee, refund) = price(100, Currency::EUR, ResolutionType::Refund, &s);
-        assert_eq!((fee.map(|f| f.amount), refund.amount), (Some(295), 0));
-        let (fee, refund) = price(1999, Currency::EUR, ResolutionType::Exchange, &s);
-        assert_eq!((fee, refund.amount), (None, 0));
-    }
-
-    #[test]
-    fn store_credit_earns_its_bonus_before_the_fee() {
-        let s = settings();
-        let (_, credit) = price(2000, Currency::EUR, ResolutionType::StoreCredit, &s);
-        assert_eq!(credit.amount, 2200);
-    }
-
-    #[test]
-    fn a_fee_in_another_currency_than_the_order_is_not_charged() {
-        let mut s = settings();
-        s.return_fee = Some(ReturnFee {
-            amount: Money::new(295, Currency::parse("USD").expect("USD")),
-            waived_for: vec![],
-        });
-        assert_eq!(
-            price(1999, Currency::EUR, ResolutionType::Refund, &s).0,
-            None
-        );
-    }
-
-    #[test]
-    fn huge_values_saturate_instead_of_wrapping() {
-        let (_, refund) = price(
-            i64::MAX,
-            Currency::EUR,
-            ResolutionType::StoreCredit,
-            &settings(),
-        );
-        assert!(refund.amount > 0);
     }
 }

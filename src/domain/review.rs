@@ -294,6 +294,59 @@ pub struct ExchangeOrderInput {
     pub return_item_ids: Vec<String>,
 }
 
+/// Body of `POST …/returns/{id}/payments`: the customer paid what the
+/// return's exchanges for dearer variants cost.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({ "amount": { "amount": 500, "currency": "EUR" }, "reference": "pi_3PZ9xL" }))]
+pub struct PaymentInput {
+    /// The amount paid: exactly the return's `payment.amount_due`.
+    pub amount: Money,
+    /// The payment's reference in the merchant's payment system (1–100
+    /// characters).
+    #[schema(
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
+    pub reference: String,
+}
+
+impl PaymentInput {
+    /// The reference is 1–100 visible characters and the amount is the
+    /// one due, in the return's currency.
+    pub fn check(&self, due: Money) -> Result<(), ApiError> {
+        let mut errors = Vec::new();
+        if self.reference.trim().is_empty()
+            || self.reference.chars().count() > 100
+            || self.reference.chars().any(char::is_control)
+        {
+            errors.push(FieldError::new(
+                "reference",
+                ErrorCode::InvalidLength,
+                "1–100 characters, not blank, no control characters",
+            ));
+        }
+        if self.amount.currency != due.currency {
+            errors.push(FieldError::new(
+                "amount.currency",
+                ErrorCode::CurrencyMismatch,
+                format!("the return's currency is {}", due.currency),
+            ));
+        } else if self.amount.amount != due.amount {
+            errors.push(FieldError::new(
+                "amount.amount",
+                ErrorCode::AmountMismatch,
+                format!("the amount due is {}", due.amount),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(errors))
+        }
+    }
+}
+
 impl ExchangeOrderInput {
     /// The reference is 1–100 visible characters, at most 100 items.
     pub fn check(&self) -> Result<(), ApiError> {

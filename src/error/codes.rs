@@ -243,6 +243,8 @@ pub enum ErrorCode {
     DefaultRequired,
     /// Another currency than the order's or return's.
     CurrencyMismatch,
+    /// Not the amount the return owes.
+    AmountMismatch,
     /// A CSV row could not be read.
     InvalidCsv,
     /// A required CSV column is missing.

@@ -288,3 +288,284 @@ both!(
         assert_eq!(ordered[0]["details"]["reference"], "SO-10234");
     }
 );
+
+/// Changes the brand's settings with `change`.
+async fn settings_with(app: &TestApp, key: &str, change: impl FnOnce(&mut Value)) {
+    let mut settings = app.settings("acme", key).await;
+    change(&mut settings);
+    app.put_settings("acme", key, &settings).await;
+}
+
+/// Types of the return's events, in order.
+async fn event_types(app: &TestApp, key: &str, id: &str) -> Vec<String> {
+    let events: Value = app
+        .get(&format!("/v1/brands/acme/returns/{id}/events"), Some(key))
+        .await
+        .json()
+        .await
+        .unwrap();
+    events["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The return as the merchant sees it.
+async fn merchant_view(app: &TestApp, key: &str, id: &str) -> Value {
+    app.get(&format!("/v1/brands/acme/returns/{id}"), Some(key))
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+fn webhooks(c: &mut returns_api::config::Config) {
+    c.webhooks.webhook_allow_private = true;
+}
+
+both!(
+    config = webhooks,
+    async fn a_dearer_variant_waits_for_the_customers_payment_when_the_brand_charges_the_difference(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        settings_with(&app, &s.key, |v| v["exchange_price_difference"] = json!("charge")).await;
+        let receiver = crate::webhook_receiver::Receiver::start(vec![]).await;
+        let res = app
+            .post("/v1/brands/acme/webhook-endpoints", Some(&s.key), &json!({ "url": receiver.url }))
+            .await;
+        assert_eq!(res.status(), StatusCode::CREATED);
+
+        // XL at 24.99 for an M at 19.99: 5.00 a unit, 10.00 for two.
+        let preview: Value = app
+            .post("/v1/portal/acme/returns/preview", Some(&s.access), &exchange(2, "too_small", "TSHIRT-XL"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(preview["payment_due"], json!({ "amount": 1000, "currency": "EUR" }), "{preview}");
+        let ret = created(&app, &s.access, &exchange(2, "too_small", "TSHIRT-XL")).await;
+        assert_eq!(ret["status"], "payment_required", "{ret}");
+        assert_eq!(ret["payment"]["amount_due"], json!({ "amount": 1000, "currency": "EUR" }));
+        assert_eq!(ret["payment"]["paid_at"], Value::Null);
+        assert_eq!(ret["shipments"][0]["label"], Value::Null, "no label before the payment");
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-XL").await, (2, 2), "the units are held meanwhile");
+        let id = ret["id"].as_str().unwrap();
+
+        // Nothing moves it but the payment (or a cancellation).
+        let res = act(&app, &s.key, id, "approve", None).await;
+        assert_problem(res, StatusCode::CONFLICT, "invalid_transition").await;
+        for (body, code) in [
+            (json!({ "amount": { "amount": 999, "currency": "EUR" }, "reference": "pi_1" }), "amount_mismatch"),
+            (json!({ "amount": { "amount": 1000, "currency": "GBP" }, "reference": "pi_1" }), "currency_mismatch"),
+            (json!({ "amount": { "amount": 1000, "currency": "EUR" }, "reference": " " }), "invalid_length"),
+        ] {
+            let res = act(&app, &s.key, id, "payments", Some(body)).await;
+            let problem = assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(problem["errors"][0]["code"], code, "{problem}");
+        }
+        let paid = json!({ "amount": { "amount": 1000, "currency": "EUR" }, "reference": "pi_3PZ9xL" });
+        let res = act(&app, &s.key, id, "payments", Some(paid.clone())).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let now: Value = res.json().await.unwrap();
+        // Its reason auto-approves: approved at once, with its label.
+        assert_eq!(now["status"], "approved", "{now}");
+        assert_eq!(now["payment"]["reference"], "pi_3PZ9xL");
+        assert!(now["payment"]["paid_at"].is_string());
+        // The same payment again changes nothing; another is refused.
+        let res = act(&app, &s.key, id, "payments", Some(paid)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let other = json!({ "amount": { "amount": 1000, "currency": "EUR" }, "reference": "pi_other" });
+        let res = act(&app, &s.key, id, "payments", Some(other)).await;
+        assert_problem(res, StatusCode::CONFLICT, "invalid_transition").await;
+        let types: Vec<String> = event_types(&app, &s.key, id).await.into_iter().filter(|t| t.starts_with("return.")).collect();
+        assert_eq!(
+            types,
+            ["return.requested", "return.payment_required", "return.payment_received", "return.approved"]
+        );
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-XL").await, (2, 2));
+        let got = receiver
+            .wait_for(std::time::Duration::from_secs(20), |got| got.len() >= 4)
+            .await;
+        let types: Vec<&str> = got.iter().map(|r| r.json["type"].as_str().unwrap()).collect();
+        for t in ["return.payment_required", "return.payment_received", "return.approved"] {
+            assert!(types.contains(&t), "{types:?}");
+        }
+
+        // A refund in the same return pays for the difference first.
+        let mixed = json!({
+            "items": [
+                { "order_line_id": "L1", "quantity": 1, "reason_code": "too_small",
+                  "resolution": { "type": "exchange", "variant_sku": "TSHIRT-M-BLACK" } }
+            ],
+            "return_method": { "type": "drop_off", "carrier": "postnl" },
+            "resolution": { "type": "refund" }
+        });
+        let cheaper: Value = app
+            .post("/v1/portal/acme/returns/preview", Some(&s.access), &mixed)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(cheaper["payment_due"]["amount"], 0);
+        assert_eq!(cheaper["estimated_refund"]["amount"], 200);
+    }
+);
+
+both!(
+    async fn a_return_awaiting_payment_that_is_cancelled_gives_its_units_back(app) {
+        let s = shop(&app, 1).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        settings_with(&app, &s.key, |v| v["exchange_price_difference"] = json!("charge")).await;
+        let ret = created(&app, &s.access, &exchange(1, "other", "TSHIRT-XL")).await;
+        assert_eq!(ret["status"], "payment_required");
+        let id = ret["id"].as_str().unwrap();
+        let res = app.post(&format!("/v1/portal/acme/returns/{id}/cancel"), Some(&s.access), &json!({})).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-XL").await, (2, 0));
+        let paid = json!({ "amount": { "amount": 500, "currency": "EUR" }, "reference": "pi_late" });
+        let res = act(&app, &s.key, id, "payments", Some(paid)).await;
+        assert_problem(res, StatusCode::CONFLICT, "invalid_transition").await;
+    }
+);
+
+/// A store-credit return of `qty` T-shirts for `reason`.
+fn store_credit(qty: u32, reason: &str) -> Value {
+    json!({
+        "items": [ { "order_line_id": "L1", "quantity": qty, "reason_code": reason, "comment": "no" } ],
+        "return_method": { "type": "drop_off", "carrier": "postnl" },
+        "resolution": { "type": "store_credit" }
+    })
+}
+
+both!(
+    async fn store_credit_with_its_bonus_is_issued_once_at_completion(app) {
+        let s = shop(&app, 3).await;
+        // 3 × 19.99 with the demo's 10 % bonus: 65.96 (rounded down).
+        let ret = created(&app, &s.access, &store_credit(3, "other")).await;
+        assert_eq!(ret["store_credit"], json!({ "amount": { "amount": 6596, "currency": "EUR" }, "issued_at": null }));
+        let id = ret["id"].as_str().unwrap();
+        let item = ret["items"][0]["id"].as_str().unwrap();
+        // Two of three approved: two thirds of the credit.
+        let approve = json!({ "items": [ { "return_item_id": item, "quantity": 2, "rejection_reason": "worn" } ] });
+        assert_eq!(act(&app, &s.key, id, "approve", Some(approve)).await.status(), StatusCode::OK);
+        let receive = json!({ "items": [ { "return_item_id": item, "quantity": 2 } ] });
+        assert_eq!(act(&app, &s.key, id, "receive", Some(receive)).await.status(), StatusCode::OK);
+        assert_eq!(merchant_view(&app, &s.key, id).await["store_credit"]["issued_at"], Value::Null);
+        // The merchant states what it credits: the fixed credit's share.
+        let owed = merchant_view(&app, &s.key, id).await;
+        assert_eq!(owed["store_credit"]["amount"]["amount"], 6596);
+        let complete = json!({ "resolution": { "type": "store_credit", "amount": { "amount": 4397, "currency": "EUR" } } });
+        let res = act(&app, &s.key, id, "complete", Some(complete.clone())).await;
+        assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
+        let again = act(&app, &s.key, id, "complete", Some(complete)).await;
+        assert_problem(again, StatusCode::CONFLICT, "invalid_transition").await;
+        let view = merchant_view(&app, &s.key, id).await;
+        assert!(view["store_credit"]["issued_at"].is_string(), "{view}");
+        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
+        let issued: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "store_credit.issued").collect();
+        assert_eq!(issued.len(), 1, "{events}");
+        assert_eq!(issued[0]["details"]["amount"], json!({ "amount": 4397, "currency": "EUR" }));
+    }
+);
+
+both!(
+    async fn a_brand_crediting_on_approval_issues_store_credit_once_when_the_return_is_approved(app) {
+        let s = shop(&app, 2).await;
+        settings_with(&app, &s.key, |v| v["store_credit_on_approval"] = json!(true)).await;
+        // too_small auto-approves: credited with the creation.
+        let auto = created(&app, &s.access, &store_credit(1, "too_small")).await;
+        assert_eq!(auto["status"], "approved");
+        assert!(auto["store_credit"]["issued_at"].is_string(), "{auto}");
+        let id = auto["id"].as_str().unwrap();
+        assert_eq!(event_types(&app, &s.key, id).await, ["return.requested", "return.approved", "store_credit.issued"]);
+        // `other` waits for review: credited at the merchant's approval, and
+        // not again at completion.
+        let ret = created(&app, &s.access, &store_credit(1, "other")).await;
+        let id = ret["id"].as_str().unwrap();
+        let item = ret["items"][0]["id"].as_str().unwrap();
+        assert_eq!(act(&app, &s.key, id, "approve", None).await.status(), StatusCode::OK);
+        let receive = json!({ "items": [ { "return_item_id": item, "quantity": 1 } ] });
+        assert_eq!(act(&app, &s.key, id, "receive", Some(receive)).await.status(), StatusCode::OK);
+        let complete = json!({ "resolution": { "type": "store_credit", "amount": { "amount": 2198, "currency": "EUR" } } });
+        assert_eq!(act(&app, &s.key, id, "complete", Some(complete)).await.status(), StatusCode::OK);
+        let types = event_types(&app, &s.key, id).await;
+        assert_eq!(types.iter().filter(|t| *t == "store_credit.issued").count(), 1, "{types:?}");
+        assert_eq!(types[2], "store_credit.issued", "{types:?}");
+    }
+);
+
+fn no_jobs(c: &mut returns_api::config::Config) {
+    c.disable_jobs = true;
+}
+
+both!(
+    config = no_jobs,
+    async fn an_instant_exchange_goes_out_at_approval_and_is_overdue_without_a_scan_by_its_deadline(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        settings_with(&app, &s.key, |v| {
+            v["instant_exchange"] = json!({ "scan_within_days": 3, "max_order_value": 20000 });
+        })
+        .await;
+        let clock = app.state.config.clock.clone();
+        let node_clock = clock.clone();
+        let _node = app.node_with(move |c| c.clock = node_clock).await;
+
+        // too_small auto-approves: the replacement goes out at once.
+        let ret = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-L")).await;
+        let id = ret["id"].as_str().unwrap();
+        assert_eq!(ret["status"], "approved");
+        let view = merchant_view(&app, &s.key, id).await;
+        assert!(view["exchange_due_at"].is_string(), "{view}");
+        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
+        let requested: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "exchange.requested").collect();
+        assert_eq!(requested.len(), 1, "{events}");
+        assert_eq!(requested[0]["details"]["instant"], true);
+        assert_eq!(requested[0]["details"]["replacements"][0]["variant_sku"], "TSHIRT-L");
+
+        // A regular exchange of the same brand, reviewed by the merchant:
+        // also instant at the merchant's approval.
+        let reviewed = created(&app, &s.access, &exchange(1, "other", "TSHIRT-L")).await;
+        let rid = reviewed["id"].as_str().unwrap();
+        assert!(!event_types(&app, &s.key, rid).await.contains(&"exchange.requested".to_string()));
+        assert_eq!(act(&app, &s.key, rid, "approve", None).await.status(), StatusCode::OK);
+        assert!(event_types(&app, &s.key, rid).await.contains(&"exchange.requested".to_string()));
+        // The second return is handed to the carrier in time.
+        assert_eq!(act(&app, &s.key, rid, "in-transit", None).await.status(), StatusCode::OK);
+
+        // Two days later nothing; past three days the first is overdue, once.
+        clock.advance(chrono::TimeDelta::days(2));
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        assert!(!event_types(&app, &s.key, id).await.contains(&"exchange.overdue".to_string()));
+        clock.advance(chrono::TimeDelta::days(1) + chrono::TimeDelta::minutes(1));
+        let started = std::time::Instant::now();
+        while !event_types(&app, &s.key, id).await.contains(&"exchange.overdue".to_string()) {
+            assert!(started.elapsed() < std::time::Duration::from_secs(20), "never overdue");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let types = event_types(&app, &s.key, id).await;
+        assert_eq!(types.iter().filter(|t| *t == "exchange.overdue").count(), 1, "{types:?}");
+        assert!(!event_types(&app, &s.key, rid).await.contains(&"exchange.overdue".to_string()));
+        assert_eq!(merchant_view(&app, &s.key, id).await["exchange_due_at"], Value::Null);
+    }
+);
+
+both!(
+    async fn an_order_worth_more_than_the_instant_limit_waits_for_its_parcel(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        // The order is worth 153.98.
+        settings_with(&app, &s.key, |v| {
+            v["instant_exchange"] = json!({ "max_order_value": 10000 });
+        })
+        .await;
+        let ret = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-L")).await;
+        let id = ret["id"].as_str().unwrap();
+        assert_eq!(ret["status"], "approved");
+        assert!(!event_types(&app, &s.key, id).await.contains(&"exchange.requested".to_string()));
+        assert_eq!(merchant_view(&app, &s.key, id).await["exchange_due_at"], Value::Null);
+    }
+);

@@ -225,12 +225,14 @@ fn attempt(
             )?;
             if written.is_some() {
                 reserve_exchanges(conn, &rows.full)?;
+                released(conn, &input.brand.settings, &mut rows.full, &render)?;
             }
             Ok(written.map(|body| Created::New(Box::new(rows.full), body)))
         }
         DbConn::Sqlite(_) => {
             let body = crate::db::return_create::insert(conn, &mut rows, new_rma, &render)?;
             reserve_exchanges(conn, &rows.full)?;
+            released(conn, &input.brand.settings, &mut rows.full, &render)?;
             if let Some(c) = claim
                 && !crate::db::idempotency::store(conn, c.brand_id, c.key, c.hash, 201, &body)?
             {
@@ -243,6 +245,32 @@ fn attempt(
             Ok(Some(Created::New(Box::new(rows.full), body)))
         }
     }
+}
+
+/// Releases the replacements of an auto-approved return's instant
+/// exchanges, in the creation's transaction, with their events' webhooks
+/// (nothing when the return has no exchange or waits for review).
+fn released<F>(
+    conn: &mut DbConn,
+    settings: &ReturnsSettings,
+    full: &mut FullReturn,
+    render: &F,
+) -> Result<(), ApiError>
+where
+    F: Fn(&FullReturn) -> Result<(String, Option<String>), ApiError>,
+{
+    if !full.items.iter().any(|i| i.variant_sku.is_some()) {
+        return Ok(());
+    }
+    let events = super::exchanges::release_instant(conn, settings, full, "system")?;
+    if !events.is_empty() {
+        let (body, merchant) = render(full)?;
+        let data = merchant.unwrap_or(body);
+        let data = serde_json::value::RawValue::from_string(data).map_err(ApiError::internal)?;
+        crate::db::events::publish(conn, &events, &data)?;
+        super::notifications::enqueue(conn, &events)?;
+    }
+    Ok(())
 }
 
 /// Whether an item asks for another variant of the catalogue.
@@ -355,7 +383,16 @@ fn new_rows(
 ) -> Result<NewReturnRows, ApiError> {
     let req = &input.request;
     let stamp = crate::db::now();
-    let status = ReturnStatus::Requested;
+    let due = checked.due.amount;
+    let status = if due > 0 {
+        ReturnStatus::PaymentRequired
+    } else {
+        ReturnStatus::Requested
+    };
+    let credited = checked
+        .items
+        .iter()
+        .any(|i| i.resolution == crate::domain::settings::ResolutionType::StoreCredit);
     let mut method = req.return_method.clone();
     method.carrier = checked.carrier.clone();
     let ret = ReturnRow {
@@ -378,6 +415,12 @@ fn new_rows(
         estimated_refund: checked.refund.amount,
         created_at: stamp,
         updated_at: stamp,
+        payment_due: (due > 0).then_some(due),
+        payment_reference: None,
+        paid_at: None,
+        store_credit: credited.then_some(checked.store_credit.amount),
+        store_credit_issued_at: None,
+        exchange_due_at: None,
     };
     let (shipments, items) = parts(&ret, input, order, checked, vendors)?;
     let mut full = FullReturn {
@@ -389,11 +432,15 @@ fn new_rows(
         vendors: vendors.to_vec(),
     };
     let mut part_events = Vec::new();
-    if checked.auto_approve {
+    let approves = checked.auto_approve && status == ReturnStatus::Requested;
+    if approves {
         part_events = auto_approve(&mut full, stamp)?;
         full.labels = pending_labels(&full)?;
     }
-    let mut events = creation_events(req.items.len(), full.ret.status);
+    let mut events = creation_events(req.items.len(), full.ret.status, checked.due);
+    if approves && input.brand.settings.store_credit_on_approval {
+        events.extend(super::exchanges::credit_on_creation(&mut full, stamp));
+    }
     events.extend(
         part_events
             .iter()
@@ -463,9 +510,14 @@ fn auto_approve(
     Ok(events)
 }
 
-/// The events of a creation: requested, and approved when every reason
+/// The events of a creation: requested, then payment required when
+/// exchanges for dearer variants cost `due`, or approved when every reason
 /// auto-approves (the return is then `status`).
-fn creation_events(items: usize, status: ReturnStatus) -> Vec<NewEvent<'static>> {
+fn creation_events(
+    items: usize,
+    status: ReturnStatus,
+    due: crate::domain::money::Money,
+) -> Vec<NewEvent<'static>> {
     let mut events = vec![NewEvent {
         event_type: EventType::ReturnRequested,
         actor: "customer",
@@ -474,7 +526,16 @@ fn creation_events(items: usize, status: ReturnStatus) -> Vec<NewEvent<'static>>
         details: serde_json::json!({ "items": items }),
         shipment_id: None,
     }];
-    if status != ReturnStatus::Requested {
+    if status == ReturnStatus::PaymentRequired {
+        events.push(NewEvent {
+            event_type: EventType::ReturnPaymentRequired,
+            actor: "system",
+            from: Some(ReturnStatus::Requested),
+            to: Some(status),
+            details: serde_json::json!({ "amount_due": due }),
+            shipment_id: None,
+        });
+    } else if status != ReturnStatus::Requested {
         events.push(NewEvent {
             event_type: EventType::ReturnApproved,
             actor: "system",
@@ -538,7 +599,11 @@ fn parts(
                 name: line.name.clone(),
                 unit_price: line.unit_price.amount,
                 requested_quantity: quantity,
-                approved_quantity: if checked.auto_approve { quantity } else { 0 },
+                approved_quantity: if checked.auto_approve && checked.due.amount == 0 {
+                    quantity
+                } else {
+                    0
+                },
                 received_quantity: 0,
                 damaged_quantity: 0,
                 reason_code: item.reason_code.clone(),

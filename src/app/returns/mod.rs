@@ -3,6 +3,7 @@
 
 mod create;
 pub mod deadline;
+pub mod exchanges;
 pub mod notifications;
 mod parts;
 pub mod review;
@@ -70,6 +71,12 @@ pub struct Preview {
     /// with its bonus, the difference of exchanges for cheaper variants,
     /// less the fee.
     pub estimated_refund: Money,
+    /// The store credit in it, bonus included.
+    pub store_credit: Money,
+    /// What the customer would pay for exchanges for dearer variants
+    /// before the return goes on (the brand charges price differences);
+    /// 0 otherwise. The return is then created `payment_required`.
+    pub payment_due: Money,
     /// Parcels it would need (one per return address), as item indexes.
     pub shipments: Vec<Vec<usize>>,
 }
@@ -134,6 +141,8 @@ pub async fn preview(
         auto_approve: checked.auto_approve,
         return_fee: checked.fee,
         estimated_refund: checked.refund,
+        store_credit: checked.store_credit,
+        payment_due: checked.due,
         shipments: checked
             .shipments
             .iter()

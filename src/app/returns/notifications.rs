@@ -204,6 +204,11 @@ fn follow_ups(settings: &ReturnsSettings, events: &[EventRow]) -> Vec<JobRow> {
             .as_str()
             .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
             .map(|d| d.naive_utc());
+        if let (EventType::ExchangeRequested, Some(due), true) =
+            (event_type, due, details["instant"] == true)
+        {
+            jobs.push(super::exchanges::deadline_job(event, due));
+        }
         if let (EventType::ReturnPartAwaitingVendor, Some(due), Some(part)) =
             (event_type, due, event.shipment_id.as_deref())
         {

@@ -112,7 +112,7 @@ pub(crate) fn apply(
     }
     release_ended_exchanges(conn, full, &ended, now)?;
     part_events.extend(request_replacements(conn, full, &arrived, now)?);
-    let to_ret = derive(&full.part_statuses());
+    let to_ret = crate::domain::return_status::settle(from_ret, derive(&full.part_statuses()));
     crate::db::returns::set_status(conn, &mut full.ret, to_ret)?;
     let own = settle.always.or_else(|| return_event(from_ret, to_ret));
     let mut events: Vec<NewEvent<'_>> = part_events
@@ -169,7 +169,7 @@ fn release_ended_exchanges(
 /// one `exchange.requested` per such part, with the replacements, the
 /// customer's shipping address and the reservations. No query when the
 /// return has no exchange.
-fn request_replacements(
+pub(crate) fn request_replacements(
     conn: &mut DbConn,
     full: &FullReturn,
     arrived: &[String],

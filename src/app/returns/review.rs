@@ -18,8 +18,10 @@ use crate::db::rows::EventRow;
 use crate::domain::parts::{PartAction, PartStatus, on_merchant_approval};
 use crate::domain::return_status::{Action, ReturnStatus, step};
 pub use crate::domain::review::{
-    ApproveInput, CompleteInput, ExchangeOrderInput, ReceiveInput, Rejection, ResolutionGiven,
+    ApproveInput, CompleteInput, ExchangeOrderInput, PaymentInput, ReceiveInput, Rejection,
+    ResolutionGiven,
 };
+use crate::domain::settings::ResolutionType;
 use crate::error::{ApiError, ErrorCode};
 
 /// Filters of the list.
@@ -253,49 +255,69 @@ pub async fn approve(
     id: &str,
     input: ApproveInput,
 ) -> Result<ReturnView, ApiError> {
-    let view = process(state, merchant, slug, id, move |conn, full, actor, _| {
-        step(full.ret.status, Action::Approve)?;
-        let plan = crate::domain::review::approve(&quantities(full, None), &input)?;
-        let mut summary = Vec::new();
-        for (item, approval) in full.items.iter_mut().zip(&plan) {
-            item.approved_quantity = approval.approved as i32;
-            item.rejection_reason = approval.rejection_reason.clone();
-            crate::db::returns::save_item(conn, item)?;
-            summary.push(serde_json::json!({
-                "return_item_id": item.id,
-                "approved_quantity": item.approved_quantity,
-                "rejected_quantity": item.requested_quantity - item.approved_quantity,
-                "rejection_reason": item.rejection_reason,
-            }));
-        }
-        let moves = full
-            .shipments
-            .iter()
-            .map(|part| {
-                let units: i32 = full
-                    .items
-                    .iter()
-                    .filter(|i| i.shipment_id == part.id)
-                    .map(|i| i.approved_quantity)
-                    .sum();
-                // A retired vendor answers nothing: its part is the merchant's.
-                let must_answer = full
-                    .vendor_of(part)
-                    .is_some_and(|v| v.is_active() && !v.auto_approve);
-                Move::of(
-                    &part.id,
-                    on_merchant_approval(units.max(0) as u32, must_answer),
-                )
-            })
-            .collect();
-        let details = serde_json::json!({ "note": input.note, "items": summary });
-        let events = apply(conn, full, moves, whole(actor, details))?;
-        enqueue_new_labels(conn, full)?;
-        Ok(events)
-    })
+    let view = process(
+        state,
+        merchant,
+        slug,
+        id,
+        move |conn, full, actor, brand_id| approve_loaded(conn, full, actor, brand_id, &input),
+    )
     .await?;
     state.jobs.notify();
     Ok(view)
+}
+
+/// Approves a loaded, locked return (see [`approve`]), with what follows an
+/// approval: its labels' jobs, store credit on approval, instant exchanges.
+pub(crate) fn approve_loaded(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    actor: &str,
+    brand_id: &str,
+    input: &ApproveInput,
+) -> Result<Vec<EventRow>, ApiError> {
+    step(full.ret.status, Action::Approve)?;
+    let plan = crate::domain::review::approve(&quantities(full, None), input)?;
+    let mut summary = Vec::new();
+    for (item, approval) in full.items.iter_mut().zip(&plan) {
+        item.approved_quantity = approval.approved as i32;
+        item.rejection_reason = approval.rejection_reason.clone();
+        crate::db::returns::save_item(conn, item)?;
+        summary.push(serde_json::json!({
+            "return_item_id": item.id,
+            "approved_quantity": item.approved_quantity,
+            "rejected_quantity": item.requested_quantity - item.approved_quantity,
+            "rejection_reason": item.rejection_reason,
+        }));
+    }
+    let moves = full
+        .shipments
+        .iter()
+        .map(|part| {
+            let units: i32 = full
+                .items
+                .iter()
+                .filter(|i| i.shipment_id == part.id)
+                .map(|i| i.approved_quantity)
+                .sum();
+            // A retired vendor answers nothing: its part is the merchant's.
+            let must_answer = full
+                .vendor_of(part)
+                .is_some_and(|v| v.is_active() && !v.auto_approve);
+            Move::of(
+                &part.id,
+                on_merchant_approval(units.max(0) as u32, must_answer),
+            )
+        })
+        .collect();
+    let details = serde_json::json!({ "note": input.note, "items": summary });
+    let mut events = apply(conn, full, moves, whole(actor, details))?;
+    enqueue_new_labels(conn, full)?;
+    let (settings, _) = crate::db::settings::get(conn, brand_id)?;
+    events.extend(super::exchanges::after_approval(
+        conn, &settings, full, actor,
+    )?);
+    Ok(events)
 }
 
 /// Settles a change asked of the whole return.
@@ -408,7 +430,17 @@ pub async fn complete(
             }
         }
         let moves = every(full, &received, PartAction::Complete);
-        apply(conn, full, moves, whole(actor, details))
+        let mut events = apply(conn, full, moves, whole(actor, details))?;
+        let stated = given
+            .amount
+            .filter(|_| given.resolution == ResolutionType::StoreCredit);
+        events.extend(super::exchanges::issue_credit(
+            conn,
+            full,
+            true,
+            stated.map(|m| m.amount),
+        )?);
+        Ok(events)
     })
     .await
 }
@@ -492,6 +524,81 @@ pub(crate) fn exchange_order(
     );
     crate::db::events::insert_events(conn, &rows, &[])?;
     Ok(rows)
+}
+
+/// Records the customer's payment of what a return owes; see
+/// [`pay`].
+pub async fn record_payment(
+    state: &AppState,
+    merchant: &Merchant,
+    slug: &str,
+    id: &str,
+    input: PaymentInput,
+) -> Result<ReturnView, ApiError> {
+    let view = process(
+        state,
+        merchant,
+        slug,
+        id,
+        move |conn, full, actor, brand_id| pay(conn, full, actor, brand_id, &input),
+    )
+    .await?;
+    state.jobs.notify();
+    Ok(view)
+}
+
+/// Settles a return waiting in `payment_required` with the payment of its
+/// amount due: it then waits for review, or is approved at once when every
+/// item's reason auto-approves. The same payment again changes nothing.
+fn pay(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    actor: &str,
+    brand_id: &str,
+    input: &PaymentInput,
+) -> Result<Vec<EventRow>, ApiError> {
+    let reference = input.reference.trim().to_string();
+    if full.ret.paid_at.is_some() && full.ret.payment_reference.as_deref() == Some(&reference) {
+        return Ok(Vec::new());
+    }
+    step(full.ret.status, Action::Pay)?;
+    let currency = crate::domain::money::Currency::parse(&full.ret.currency)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("a return without its currency")))?;
+    let due = crate::domain::money::Money::new(full.ret.payment_due.unwrap_or(0), currency);
+    input.check(due)?;
+    full.ret.payment_reference = Some(reference.clone());
+    full.ret.paid_at = Some(crate::db::now());
+    crate::db::returns::save_payment(conn, &full.ret)?;
+    crate::db::returns::set_status(conn, &mut full.ret, ReturnStatus::Requested)?;
+    let mut events = crate::db::events::event_rows(
+        &full.ret,
+        vec![crate::db::events::NewEvent {
+            event_type: crate::domain::events::EventType::ReturnPaymentReceived,
+            actor,
+            from: Some(ReturnStatus::PaymentRequired),
+            to: Some(ReturnStatus::Requested),
+            details: serde_json::json!({ "amount": due, "reference": reference }),
+            shipment_id: None,
+        }],
+    );
+    crate::db::events::insert_events(conn, &events, &[])?;
+    let (settings, _) = crate::db::settings::get(conn, brand_id)?;
+    let auto = full.items.iter().all(|i| {
+        settings
+            .reasons
+            .iter()
+            .any(|r| r.code == i.reason_code && r.auto_approve)
+    });
+    if auto {
+        events.extend(approve_loaded(
+            conn,
+            full,
+            "system",
+            brand_id,
+            &ApproveInput::default(),
+        )?);
+    }
+    Ok(events)
 }
 
 /// Cancels a return that has not travelled.

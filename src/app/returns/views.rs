@@ -183,6 +183,27 @@ pub struct TimelineEntry {
     pub at: DateTime<Utc>,
 }
 
+/// The payment a return waits for, or waited for.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PaymentView {
+    /// The amount due.
+    pub amount_due: Money,
+    /// When it was paid (`null` while the return is `payment_required`).
+    pub paid_at: Option<DateTime<Utc>>,
+    /// The payment's reference in the merchant's payment system.
+    pub reference: Option<String>,
+}
+
+/// A return's store credit.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct StoreCreditView {
+    /// The credit, fixed at creation (the items' value, the brand's bonus,
+    /// less the fee).
+    pub amount: Money,
+    /// When it was issued (`store_credit.issued`); `null` before.
+    pub issued_at: Option<DateTime<Utc>>,
+}
+
 /// A return.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ReturnView {
@@ -211,6 +232,15 @@ pub struct ReturnView {
     pub return_fee: Option<Money>,
     /// Estimated refund (or store credit).
     pub estimated_refund: Money,
+    /// What the customer owes for exchanges for dearer variants, when the
+    /// brand charges price differences, and whether it was paid.
+    pub payment: Option<PaymentView>,
+    /// The store credit the return gives (bonus included, fee deducted),
+    /// and when it was issued.
+    pub store_credit: Option<StoreCreditView>,
+    /// Instant exchange: the replacement went out at approval, and a
+    /// carrier must scan the original in transit by this time.
+    pub exchange_due_at: Option<DateTime<Utc>>,
     /// Customer's locale.
     pub locale: String,
     /// Created.
@@ -465,7 +495,10 @@ fn build(
     customer: bool,
 ) -> Result<ReturnView, ApiError> {
     let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
-    let reviewed = full.ret.status != ReturnStatus::Requested;
+    let reviewed = !matches!(
+        full.ret.status,
+        ReturnStatus::Requested | ReturnStatus::PaymentRequired
+    );
     let items = full
         .items
         .iter()
@@ -485,6 +518,16 @@ fn build(
         rejection: r.rejection.as_deref().map(stored).transpose()?,
         return_fee: r.return_fee.map(|a| Money::new(a, currency)),
         estimated_refund: Money::new(r.estimated_refund, currency),
+        payment: r.payment_due.map(|due| PaymentView {
+            amount_due: Money::new(due, currency),
+            paid_at: r.paid_at.map(|t| t.and_utc()),
+            reference: r.payment_reference.clone(),
+        }),
+        store_credit: r.store_credit.map(|amount| StoreCreditView {
+            amount: Money::new(amount, currency),
+            issued_at: r.store_credit_issued_at.map(|t| t.and_utc()),
+        }),
+        exchange_due_at: r.exchange_due_at.map(|t| t.and_utc()),
         timeline: events.map(|events| {
             events
                 .into_iter()

@@ -158,6 +158,9 @@ impl Default for ReturnsSettings {
             staff_notifications: Default::default(),
             vendor_notifications: Default::default(),
             exchange_first: false,
+            exchange_price_difference: Default::default(),
+            store_credit_on_approval: false,
+            instant_exchange: None,
         }
     }
 }

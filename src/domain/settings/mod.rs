@@ -98,6 +98,17 @@ impl ResolutionType {
             ResolutionType::Exchange => "exchange",
         }
     }
+
+    /// The resolution of a code, if it is one.
+    pub fn parse(code: &str) -> Option<ResolutionType> {
+        [
+            ResolutionType::Refund,
+            ResolutionType::StoreCredit,
+            ResolutionType::Exchange,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == code)
+    }
 }
 
 /// Kind of return address.
@@ -340,6 +351,60 @@ pub struct ReturnsSettings {
     /// order).
     #[serde(default)]
     pub exchange_first: bool,
+    /// Exchanges for a dearer variant: `absorb` (the customer pays
+    /// nothing more) or `charge` (the return waits in `payment_required`
+    /// until `POST …/returns/{id}/payments` confirms the amount due, which
+    /// is what the dearer replacements cost beyond the money the return
+    /// gives back).
+    #[serde(default)]
+    pub exchange_price_difference: PriceDifferencePolicy,
+    /// Issue store credit when the return is approved instead of when it
+    /// is completed (`store_credit.issued`, once).
+    #[serde(default)]
+    pub store_credit_on_approval: bool,
+    /// Instant exchanges: the replacement is released at approval instead
+    /// of at receipt, and the original must be scanned in transit by a
+    /// deadline (`exchange.overdue` otherwise). Off when absent.
+    #[serde(default)]
+    #[validate(nested)]
+    pub instant_exchange: Option<InstantExchange>,
+}
+
+/// What a dearer replacement costs the customer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceDifferencePolicy {
+    /// The merchant absorbs it.
+    #[default]
+    Absorb,
+    /// The customer pays it before the return goes on.
+    Charge,
+}
+
+/// The terms of instant exchanges.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Validate)]
+#[serde(deny_unknown_fields)]
+pub struct InstantExchange {
+    /// Orders worth more than this (minor units, the order's currency)
+    /// get a regular exchange, released at receipt; no limit when absent.
+    #[serde(default)]
+    #[validate(range(min = 0))]
+    #[schema(minimum = 0, example = 15000)]
+    pub max_order_value: Option<i64>,
+    /// Days after approval by which a carrier must have scanned the
+    /// original in transit (1–60).
+    #[serde(default = "fourteen")]
+    #[validate(range(min = 1, max = 60))]
+    #[schema(minimum = 1, maximum = 60, default = 14)]
+    pub scan_within_days: u32,
+    /// Only for customers without another open return (one not yet
+    /// received, of any of their orders with the brand).
+    #[serde(default)]
+    pub require_no_open_returns: bool,
+}
+
+fn fourteen() -> u32 {
+    14
 }
 
 impl ReturnsSettings {

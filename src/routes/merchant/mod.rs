@@ -40,6 +40,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(returns::receive)
         .service(returns::complete)
         .service(returns::exchange_orders)
+        .service(returns::payments)
         .service(returns::cancel)
         .service(webhooks::create)
         .service(webhooks::list)

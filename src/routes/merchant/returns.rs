@@ -7,8 +7,8 @@ use crate::app::keys::Merchant;
 use crate::app::pagination::PageQuery;
 use crate::app::returns::notifications::NotificationList;
 use crate::app::returns::review::{
-    ApproveInput, CompleteInput, ExchangeOrderInput, ReceiveInput, Rejection, ReturnFilter,
-    ReturnList,
+    ApproveInput, CompleteInput, ExchangeOrderInput, PaymentInput, ReceiveInput, Rejection,
+    ReturnFilter, ReturnList,
 };
 use crate::app::returns::views::{EventList, ReturnView};
 use crate::error::ApiError;
@@ -281,6 +281,38 @@ pub async fn exchange_orders(
     Ok(web::Json(
         crate::app::returns::review::record_exchange_order(&state, &merchant, &slug, &id, body.0)
             .await?,
+    ))
+}
+
+/// Confirms that the customer paid what the return's exchanges for dearer
+/// variants cost (`payment.amount_due`, when the brand charges price
+/// differences): the return leaves `payment_required` for review, or is
+/// approved at once when every reason auto-approves, and
+/// `return.payment_received` is recorded. Repeating the same payment
+/// (same reference) answers the return as it is.
+#[utoipa::path(
+    operation_id = "merchant_record_payment",
+    tag = "returns",
+    params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
+    request_body = PaymentInput,
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Recorded", body = ReturnView),
+        (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The return does not wait for a payment (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not the amount due or its currency, or a blank or long reference (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/{brand}/returns/{id}/payments")]
+pub async fn payments(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: Path2,
+    body: Json<PaymentInput>,
+) -> Answer {
+    let (slug, id) = path.into_inner();
+    Ok(web::Json(
+        crate::app::returns::review::record_payment(&state, &merchant, &slug, &id, body.0).await?,
     ))
 }
 

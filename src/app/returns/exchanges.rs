@@ -1,0 +1,307 @@
+//! What follows an approval or a payment, for the money and the
+//! replacements of a return: store credit issued on approval (the brand's
+//! choice) or at completion, once; instant exchanges released at approval
+//! with a deadline for the original's scan, and the job that finds it
+//! missed; the payment of what dearer exchanges cost.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Deserialize;
+
+use super::views::Renderer;
+use crate::app::AppState;
+use crate::db::DbConn;
+use crate::db::events::NewEvent;
+use crate::db::outbox::{EXCHANGE_DEADLINE, JobRow};
+use crate::db::returns::FullReturn;
+use crate::db::rows::EventRow;
+use crate::domain::events::EventType;
+use crate::domain::exchanges::{AtScanDeadline, at_scan_deadline, is_instant, scan_deadline};
+use crate::domain::money::{Currency, Money};
+use crate::domain::parts::PartStatus;
+use crate::domain::pricing::approved_share;
+use crate::domain::returns::ResolutionRequest;
+use crate::domain::settings::{ResolutionType, ReturnsSettings};
+use crate::error::ApiError;
+use crate::jobs::{JobError, Ran};
+
+/// The value of the store-credit items of a return (minor units): as
+/// requested, and of the units that earn it (`approved − damaged` when
+/// `at_completion`, else approved).
+fn credit_values(full: &FullReturn, at_completion: bool) -> (i64, i64) {
+    let whole: Option<ResolutionRequest> = serde_json::from_str(&full.ret.resolution).ok();
+    let whole = whole.map(|r| r.resolution);
+    let mut requested = 0i64;
+    let mut earned = 0i64;
+    for item in &full.items {
+        let resolution = item
+            .resolution
+            .as_deref()
+            .and_then(ResolutionType::parse)
+            .or(whole);
+        if resolution != Some(ResolutionType::StoreCredit) {
+            continue;
+        }
+        let units = if at_completion {
+            item.approved_quantity - item.damaged_quantity
+        } else {
+            item.approved_quantity
+        };
+        requested = requested.saturating_add(
+            item.unit_price
+                .saturating_mul(i64::from(item.requested_quantity)),
+        );
+        earned = earned.saturating_add(item.unit_price.saturating_mul(i64::from(units.max(0))));
+    }
+    (requested, earned)
+}
+
+/// The store credit a return issues now: its fixed credit's share for the
+/// units that earn it, or `given` when the merchant stated the amount.
+fn credit_amount(full: &FullReturn, at_completion: bool, given: Option<i64>) -> Option<i64> {
+    let fixed = full.ret.store_credit?;
+    if let Some(amount) = given {
+        return Some(amount);
+    }
+    let (requested, earned) = credit_values(full, at_completion);
+    Some(approved_share(fixed, requested, earned))
+}
+
+fn credit_event(full: &FullReturn, amount: i64) -> NewEvent<'static> {
+    let currency = Currency::parse(&full.ret.currency).unwrap_or(Currency::EUR);
+    NewEvent {
+        event_type: EventType::StoreCreditIssued,
+        actor: "system",
+        from: None,
+        to: None,
+        details: serde_json::json!({
+            "amount": Money::new(amount, currency),
+            "order_id": full.ret.order_id,
+        }),
+        shipment_id: None,
+    }
+}
+
+/// Store credit issued with a return auto-approved at creation, when the
+/// brand credits on approval (nothing written: the creation writes it).
+pub(crate) fn credit_on_creation(
+    full: &mut FullReturn,
+    now: NaiveDateTime,
+) -> Option<NewEvent<'static>> {
+    let amount = credit_amount(full, false, None)?;
+    full.ret.store_credit_issued_at = Some(now);
+    Some(credit_event(full, amount))
+}
+
+/// Issues the return's store credit, once whatever retries or nodes do
+/// (guarded by `store_credit_issued_at` in the change's transaction): its
+/// `store_credit.issued` event, or none when it has no credit or already
+/// issued it.
+pub(crate) fn issue_credit(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    at_completion: bool,
+    given: Option<i64>,
+) -> Result<Vec<EventRow>, ApiError> {
+    let Some(amount) = credit_amount(full, at_completion, given) else {
+        return Ok(Vec::new());
+    };
+    if full.ret.store_credit_issued_at.is_some()
+        || !crate::db::returns::issue_store_credit(conn, &mut full.ret, crate::db::now())?
+    {
+        return Ok(Vec::new());
+    }
+    let rows = crate::db::events::event_rows(&full.ret, vec![credit_event(full, amount)]);
+    crate::db::events::insert_events(conn, &rows, &[])?;
+    Ok(rows)
+}
+
+/// What follows the approval of a return (by the merchant, by its reasons
+/// after a payment): store credit when the brand credits on approval, and
+/// the replacements of instant exchanges.
+pub(crate) fn after_approval(
+    conn: &mut DbConn,
+    settings: &ReturnsSettings,
+    full: &mut FullReturn,
+    actor: &str,
+) -> Result<Vec<EventRow>, ApiError> {
+    let mut events = Vec::new();
+    if settings.store_credit_on_approval && approved(full) {
+        events.extend(issue_credit(conn, full, false, None)?);
+    }
+    events.extend(release_instant(conn, settings, full, actor)?);
+    Ok(events)
+}
+
+fn approved(full: &FullReturn) -> bool {
+    full.shipments
+        .iter()
+        .any(|s| matches!(s.status, PartStatus::Approved | PartStatus::AwaitingVendor))
+}
+
+/// Releases the replacements of an approved return's exchanges at once
+/// when they are instant ([`is_instant`]): their reservations are
+/// requested, `exchange.requested` carries `instant` and the deadline,
+/// and the return carries the deadline (a job checks it then).
+pub(crate) fn release_instant(
+    conn: &mut DbConn,
+    settings: &ReturnsSettings,
+    full: &mut FullReturn,
+    actor: &str,
+) -> Result<Vec<EventRow>, ApiError> {
+    let Some(terms) = settings.instant_exchange.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let parts: Vec<String> = full
+        .shipments
+        .iter()
+        .filter(|s| s.status == PartStatus::Approved)
+        .filter(|s| {
+            full.items.iter().any(|i| {
+                i.shipment_id == s.id && i.variant_sku.is_some() && i.approved_quantity > 0
+            })
+        })
+        .map(|s| s.id.clone())
+        .collect();
+    if parts.is_empty() || full.ret.exchange_due_at.is_some() {
+        return Ok(Vec::new());
+    }
+    let order = crate::db::orders::by_id(conn, &full.ret.brand_id, &full.ret.order_id)?;
+    let value = order
+        .as_ref()
+        .map(|o| o.order())
+        .transpose()?
+        .map_or(0, |o| {
+            o.lines
+                .iter()
+                .map(|l| l.unit_price.amount.saturating_mul(i64::from(l.quantity)))
+                .fold(0, i64::saturating_add)
+        });
+    let others = if terms.require_no_open_returns {
+        crate::db::returns::other_open_returns(conn, &full.ret)?
+    } else {
+        0
+    };
+    if !is_instant(Some(terms), value, others) {
+        return Ok(Vec::new());
+    }
+    let now = crate::db::now();
+    let due = scan_deadline(terms, now);
+    let requested = super::parts::request_replacements(conn, full, &parts, now)?;
+    if requested.is_empty() {
+        return Ok(Vec::new());
+    }
+    crate::db::returns::set_exchange_due(conn, &mut full.ret, Some(due))?;
+    let events = requested
+        .into_iter()
+        .map(|(event_type, part, mut details)| {
+            if let Some(d) = details.as_object_mut() {
+                d.insert("instant".into(), true.into());
+                d.insert("due_at".into(), super::parts::due_at(due));
+            }
+            (event_type, part, details)
+        })
+        .collect::<Vec<_>>();
+    let rows = crate::db::events::event_rows(
+        &full.ret,
+        events
+            .iter()
+            .map(|(event_type, part, details)| NewEvent {
+                event_type: *event_type,
+                actor,
+                from: None,
+                to: None,
+                details: details.clone(),
+                shipment_id: Some(part.as_str()),
+            })
+            .collect(),
+    );
+    crate::db::events::insert_events(conn, &rows, &[])?;
+    Ok(rows)
+}
+
+/// The deadline job of an instant exchange released at `event`, due at `due`.
+pub(crate) fn deadline_job(event: &EventRow, due: NaiveDateTime) -> JobRow {
+    let due_at = due.and_utc();
+    let mut job = crate::db::outbox::new_job(
+        EXCHANGE_DEADLINE,
+        &event.brand_id,
+        &event.return_id,
+        Some(&format!(
+            "exchange-deadline:{}:{}",
+            event.return_id,
+            due_at.timestamp_micros()
+        )),
+        &serde_json::json!({ "due_at": due_at }),
+    );
+    job.run_at = due;
+    job
+}
+
+#[derive(Deserialize)]
+struct Task {
+    due_at: DateTime<Utc>,
+}
+
+/// Runs an instant exchange's deadline job: `exchange.overdue` once when
+/// no carrier scanned the original in transit by the deadline.
+pub async fn run_deadline(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
+    let task: Task = serde_json::from_str(&job.payload)
+        .map_err(|e| JobError::Permanent(format!("an exchange deadline without its time: {e}")))?;
+    let now = state.config.clock.now();
+    let render = Renderer::new(state);
+    let (brand_id, return_id) = (job.brand_id.clone(), job.aggregate_id.clone());
+    let wait = state
+        .db
+        .write(move |conn| {
+            let Some(mut full) = crate::db::returns::load_locked(conn, &brand_id, &return_id)?
+            else {
+                return Ok(None);
+            };
+            let scheduled = task.due_at.naive_utc();
+            match at_scan_deadline(full.ret.status, scheduled, full.ret.exchange_due_at, now) {
+                AtScanDeadline::Nothing => Ok(None),
+                AtScanDeadline::WaitUntil(at) => Ok(Some(at)),
+                AtScanDeadline::Overdue => {
+                    crate::db::returns::set_exchange_due(conn, &mut full.ret, None)?;
+                    let items: Vec<serde_json::Value> = full
+                        .items
+                        .iter()
+                        .filter(|i| i.variant_sku.is_some())
+                        .map(|i| {
+                            serde_json::json!({
+                                "return_item_id": i.id, "sku": i.sku, "variant_sku": i.variant_sku,
+                            })
+                        })
+                        .collect();
+                    let rows = crate::db::events::event_rows(
+                        &full.ret,
+                        vec![NewEvent {
+                            event_type: EventType::ExchangeOverdue,
+                            actor: "system",
+                            from: None,
+                            to: None,
+                            details: serde_json::json!({
+                                "due_at": super::parts::due_at(scheduled),
+                                "items": items,
+                            }),
+                            shipment_id: None,
+                        }],
+                    );
+                    crate::db::events::insert_events(conn, &rows, &[])?;
+                    super::publish(conn, &render, &full, &rows)?;
+                    Ok(None)
+                }
+            }
+        })
+        .await?;
+    match wait {
+        Some(at) => Err(JobError::RetryIn(
+            (at - now).to_std().unwrap_or_default(),
+            "the deadline has not come yet".into(),
+        )),
+        None => {
+            state.jobs.notify();
+            Ok(Ran::Done)
+        }
+    }
+}
