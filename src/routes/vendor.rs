@@ -6,7 +6,9 @@ use actix_web::{get, post, web};
 use crate::app::AppState;
 use crate::app::keys::VendorCaller;
 use crate::app::pagination::PageQuery;
-use crate::app::returns::review::{ApproveInput, ReceiveInput, Rejection, ResolutionGiven};
+use crate::app::returns::review::{
+    ApproveInput, ExchangeOrderInput, ReceiveInput, Rejection, ResolutionGiven,
+};
 use crate::app::returns::vendor::{
     PartStep, VendorEventList, VendorPartFilter, VendorPartList, VendorPartView,
 };
@@ -199,4 +201,32 @@ pub async fn complete(
     body: Json<ResolutionGiven>,
 ) -> Answer {
     act(&state, &vendor, path, PartStep::Complete(body.0)).await
+}
+
+/// Records the new sale the vendor raised for the replacements of its
+/// part's exchanges (after `exchange.requested`): the reserved units leave
+/// the stock, each exchanged item carries the sale's reference, which the
+/// customer sees, and `exchange.ordered` is recorded.
+#[utoipa::path(
+    operation_id = "vendor_record_exchange_order",
+    tag = "vendor",
+    params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
+    request_body = ExchangeOrderInput,
+    security(("vendor_key" = [])),
+    responses(
+        (status = 200, description = "The part, with the sale's reference on its exchanged items", body = VendorPartView),
+        (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No return of this brand with a part of this vendor (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No replacement of the part waits for its sale (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A blank or long reference, or an item that is not an exchanged item of the part (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/{brand}/vendor/returns/{id}/exchange-orders")]
+pub async fn exchange_orders(
+    state: web::Data<AppState>,
+    vendor: VendorCaller,
+    path: Path2,
+    body: Json<ExchangeOrderInput>,
+) -> Answer {
+    act(&state, &vendor, path, PartStep::ExchangeOrder(body.0)).await
 }

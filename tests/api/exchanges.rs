@@ -569,3 +569,62 @@ both!(
         assert_eq!(merchant_view(&app, &s.key, id).await["exchange_due_at"], Value::Null);
     }
 );
+
+both!(
+    async fn the_vendor_owning_an_exchanged_line_hears_of_it_and_records_its_sale(app) {
+        use crate::vendor_returns::{market, ok_json, vendor_post};
+        let m = market(&app, 1).await;
+        let sweater = json!({
+            "id": "sweater", "title": "Wool sweater", "options": ["size"], "vendor": "Nordic Knits",
+            "variants": [
+                { "sku": "SWEATER", "option_values": { "size": "M" }, "prices": [ { "amount": 8900, "currency": "EUR" } ], "available": 1 },
+                { "sku": "SWEATER-L", "option_values": { "size": "L" }, "prices": [ { "amount": 8900, "currency": "EUR" } ], "available": 2 }
+            ]
+        });
+        assert_eq!(app.post("/v1/brands/acme/products", Some(&m.key), &sweater).await.status(), StatusCode::CREATED);
+        let body = json!({
+            "items": [ { "order_line_id": "L3", "quantity": 1, "reason_code": "too_small",
+                         "resolution": { "type": "exchange", "variant_sku": "SWEATER-L" } } ],
+            "return_method": { "type": "drop_off", "carrier": "postnl" },
+            "resolution": { "type": "refund" }
+        });
+        let ret = created(&app, &m.access, &body).await;
+        let id = ret["id"].as_str().unwrap();
+        let item = ret["items"][0]["id"].as_str().unwrap();
+        // too_small approves at once: the part waits for Nordic Knits.
+        assert_eq!(ret["status"], "awaiting_vendor", "{ret}");
+        // Another vendor has no part here; before the parcel arrived there is
+        // nothing to order.
+        let order = json!({ "reference": "NK-5531" });
+        let res = vendor_post(&app, &m.alpine, id, "exchange-orders", order.clone()).await;
+        assert_problem(res, StatusCode::NOT_FOUND, "return_not_found").await;
+        ok_json(vendor_post(&app, &m.nordic, id, "approve", json!({})).await).await;
+        let res = vendor_post(&app, &m.nordic, id, "exchange-orders", order.clone()).await;
+        assert_problem(res, StatusCode::CONFLICT, "invalid_transition").await;
+        let receive = json!({ "items": [ { "return_item_id": item, "quantity": 1 } ] });
+        ok_json(vendor_post(&app, &m.nordic, id, "receive", receive).await).await;
+        // The vendor's events show the replacement to send.
+        let events: Value = app
+            .get(&format!("/v1/brands/acme/vendor/returns/{id}/events"), Some(&m.nordic))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let requested = events["data"].as_array().unwrap().iter().find(|e| e["type"] == "exchange.requested").cloned();
+        let requested = requested.unwrap_or_else(|| panic!("{events}"));
+        assert_eq!(requested["details"]["replacements"][0]["variant_sku"], "SWEATER-L");
+        let res = vendor_post(&app, &m.nordic, id, "exchange-orders", json!({ "reference": "NK-5531", "return_item_ids": ["rit_other"] })).await;
+        assert_problem(res, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let view = ok_json(vendor_post(&app, &m.nordic, id, "exchange-orders", order).await).await;
+        assert_eq!(view["items"][0]["exchange"]["order_reference"], "NK-5531", "{view}");
+        let mine: Value = app.get(&format!("/v1/portal/acme/returns/{id}"), Some(&m.access)).await.json().await.unwrap();
+        assert_eq!(mine["items"][0]["exchange"]["order_reference"], "NK-5531");
+        let events: Value = app
+            .get(&format!("/v1/brands/acme/vendor/returns/{id}/events"), Some(&m.nordic))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(events["data"].as_array().unwrap().iter().any(|e| e["type"] == "exchange.ordered"), "{events}");
+    }
+);

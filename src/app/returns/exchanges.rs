@@ -162,7 +162,7 @@ pub(crate) fn release_instant(
         })
         .map(|s| s.id.clone())
         .collect();
-    if parts.is_empty() || full.ret.exchange_due_at.is_some() {
+    if parts.is_empty() {
         return Ok(Vec::new());
     }
     let order = crate::db::orders::by_id(conn, &full.ret.brand_id, &full.ret.order_id)?;
@@ -185,12 +185,18 @@ pub(crate) fn release_instant(
         return Ok(Vec::new());
     }
     let now = crate::db::now();
-    let due = scan_deadline(terms, now);
+    // A part approved later (a vendor's) keeps the return's first deadline.
+    let due = full
+        .ret
+        .exchange_due_at
+        .unwrap_or_else(|| scan_deadline(terms, now));
     let requested = super::parts::request_replacements(conn, full, &parts, now)?;
     if requested.is_empty() {
         return Ok(Vec::new());
     }
-    crate::db::returns::set_exchange_due(conn, &mut full.ret, Some(due))?;
+    if full.ret.exchange_due_at.is_none() {
+        crate::db::returns::set_exchange_due(conn, &mut full.ret, Some(due))?;
+    }
     let events = requested
         .into_iter()
         .map(|(event_type, part, mut details)| {

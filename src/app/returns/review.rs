@@ -511,6 +511,15 @@ pub(crate) fn exchange_order(
             "return_item_id": r.item_id, "variant_sku": r.sku, "quantity": r.quantity,
         })).collect::<Vec<_>>(),
     });
+    // An order for one part's replacements is that part's event (its
+    // vendor hears of it).
+    let mut parts: Vec<&str> = full
+        .items
+        .iter()
+        .filter(|i| items.contains(&i.id))
+        .map(|i| i.shipment_id.as_str())
+        .collect();
+    parts.dedup();
     let rows = crate::db::events::event_rows(
         &full.ret,
         vec![crate::db::events::NewEvent {
@@ -519,7 +528,7 @@ pub(crate) fn exchange_order(
             from: None,
             to: None,
             details,
-            shipment_id: None,
+            shipment_id: (parts.len() == 1).then(|| parts[0]),
         }],
     );
     crate::db::events::insert_events(conn, &rows, &[])?;
@@ -558,14 +567,19 @@ fn pay(
     input: &PaymentInput,
 ) -> Result<Vec<EventRow>, ApiError> {
     let reference = input.reference.trim().to_string();
+    let currency = crate::domain::money::Currency::parse(&full.ret.currency)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("a return without its currency")))?;
+    let due = crate::domain::money::Money::new(full.ret.payment_due.unwrap_or(0), currency);
+    if full.ret.payment_due.is_none() {
+        return Err(step(full.ret.status, Action::Pay).err().unwrap_or_else(|| {
+            ApiError::new(ErrorCode::InvalidTransition, "This return owes nothing.")
+        }));
+    }
+    input.check(due)?;
     if full.ret.paid_at.is_some() && full.ret.payment_reference.as_deref() == Some(&reference) {
         return Ok(Vec::new());
     }
     step(full.ret.status, Action::Pay)?;
-    let currency = crate::domain::money::Currency::parse(&full.ret.currency)
-        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("a return without its currency")))?;
-    let due = crate::domain::money::Money::new(full.ret.payment_due.unwrap_or(0), currency);
-    input.check(due)?;
     full.ret.payment_reference = Some(reference.clone());
     full.ret.paid_at = Some(crate::db::now());
     crate::db::returns::save_payment(conn, &full.ret)?;

@@ -31,7 +31,7 @@ use crate::domain::parts::{PartAction, PartStatus, step_part};
 use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::{MethodRequest, ResolutionRequest};
 use crate::domain::review::{
-    ApproveInput, ItemQuantities, ReceiveInput, Rejection, ResolutionGiven,
+    ApproveInput, ExchangeOrderInput, ItemQuantities, ReceiveInput, Rejection, ResolutionGiven,
 };
 use crate::domain::settings::ReturnAddress;
 use crate::domain::vendors::{NO_RESPONSE, OnTimeout};
@@ -292,6 +292,8 @@ pub enum PartStep {
     Receive(ReceiveInput),
     /// Give its resolution.
     Complete(ResolutionGiven),
+    /// Record the new sale raised for its exchanges' replacements.
+    ExchangeOrder(ExchangeOrderInput),
 }
 
 /// Who acts on a part.
@@ -460,6 +462,7 @@ fn run(
         PartStep::Reject(rejection) => reject(conn, full, &on, rejection),
         PartStep::Receive(input) => receive(conn, full, &on, input),
         PartStep::Complete(given) => complete(conn, full, &on, given),
+        PartStep::ExchangeOrder(input) => exchange_order(conn, full, &on, input),
     }
 }
 
@@ -556,13 +559,20 @@ fn approve(
     let details = serde_json::json!({
         "note": input.note, "items": summary, "on_behalf_of_vendor": on.on_behalf_of_vendor(),
     });
-    let events = apply(
+    let mut events = apply(
         conn,
         full,
         vec![on.moved(PartAction::Approve, details)],
         on.settle(),
     )?;
     enqueue_new_labels(conn, full)?;
+    // An approved part's instant exchanges go out now.
+    if full.items.iter().any(|i| i.variant_sku.is_some()) {
+        let (settings, _) = crate::db::settings::get(conn, &full.ret.brand_id)?;
+        events.extend(super::exchanges::release_instant(
+            conn, &settings, full, on.actor,
+        )?);
+    }
     Ok(events)
 }
 
@@ -655,6 +665,56 @@ fn complete(
     )?;
     sum_resolutions(conn, full)?;
     Ok(events)
+}
+
+/// Records the new sale the part's owner raised for the replacements of
+/// the part's exchanges (the items named must be the part's exchanged
+/// items; default: all of them), as the merchant's
+/// [`exchange_order`](super::review::exchange_order) does for the return.
+fn exchange_order(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    on: &OnePart<'_>,
+    input: &ExchangeOrderInput,
+) -> Result<Vec<EventRow>, ApiError> {
+    input.check()?;
+    let own: Vec<String> = full
+        .items
+        .iter()
+        .filter(|i| i.shipment_id == on.part && i.variant_sku.is_some())
+        .map(|i| i.id.clone())
+        .collect();
+    let errors: Vec<crate::error::FieldError> = input
+        .return_item_ids
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !own.contains(id))
+        .map(|(n, _)| {
+            crate::error::FieldError::new(
+                format!("return_item_ids[{n}]"),
+                ErrorCode::NotFound,
+                "not an exchanged item of this part",
+            )
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    if own.is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::InvalidTransition,
+            "This part has no exchange whose replacement waits for its sale.",
+        ));
+    }
+    let scoped = ExchangeOrderInput {
+        reference: input.reference.clone(),
+        return_item_ids: if input.return_item_ids.is_empty() {
+            own
+        } else {
+            input.return_item_ids.clone()
+        },
+    };
+    super::review::exchange_order(conn, full, on.actor, &scoped)
 }
 
 /// Sets the return's `resolution_given` to the sum of its completed parts'

@@ -66,6 +66,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(crate::routes::vendor::reject)
         .service(crate::routes::vendor::receive)
         .service(crate::routes::vendor::complete)
+        .service(crate::routes::vendor::exchange_orders)
         .service(crate::routes::vendor_webhooks::create)
         .service(crate::routes::vendor_webhooks::list)
         .service(crate::routes::vendor_webhooks::get_endpoint)
