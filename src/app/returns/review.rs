@@ -459,80 +459,9 @@ pub async fn record_exchange_order(
 ) -> Result<ReturnView, ApiError> {
     input.check()?;
     process(state, merchant, slug, id, move |conn, full, actor, _| {
-        exchange_order(conn, full, actor, &input)
+        super::exchanges::exchange_order(conn, full, actor, &input)
     })
     .await
-}
-
-/// [`record_exchange_order`] on a loaded, locked return.
-pub(crate) fn exchange_order(
-    conn: &mut DbConn,
-    full: &mut FullReturn,
-    actor: &str,
-    input: &ExchangeOrderInput,
-) -> Result<Vec<EventRow>, ApiError> {
-    for (n, item) in input.return_item_ids.iter().enumerate() {
-        if !full
-            .items
-            .iter()
-            .any(|i| &i.id == item && i.variant_sku.is_some())
-        {
-            return Err(ApiError::validation(vec![crate::error::FieldError::new(
-                format!("return_item_ids[{n}]"),
-                ErrorCode::NotFound,
-                "not an exchanged item of this return",
-            )]));
-        }
-    }
-    let named: Vec<String> = full
-        .items
-        .iter()
-        .filter(|i| i.variant_sku.is_some() && i.exchange_order.is_none())
-        .filter(|i| input.return_item_ids.is_empty() || input.return_item_ids.contains(&i.id))
-        .map(|i| i.id.clone())
-        .collect();
-    let now = crate::db::now();
-    let consumed = crate::db::catalogue::consume_items(conn, &named, now)?;
-    if consumed.is_empty() {
-        return Err(ApiError::new(
-            ErrorCode::InvalidTransition,
-            "No replacement of this return waits for its sale: exchanges are ordered once their parcel arrived, once each.",
-        ));
-    }
-    let reference = input.reference.trim().to_string();
-    let items: Vec<String> = consumed.iter().map(|r| r.item_id.clone()).collect();
-    crate::db::catalogue::set_exchange_order(conn, &items, &reference)?;
-    for item in full.items.iter_mut().filter(|i| items.contains(&i.id)) {
-        item.exchange_order = Some(reference.clone());
-    }
-    let details = serde_json::json!({
-        "reference": reference,
-        "items": consumed.iter().map(|r| serde_json::json!({
-            "return_item_id": r.item_id, "variant_sku": r.sku, "quantity": r.quantity,
-        })).collect::<Vec<_>>(),
-    });
-    // An order for one part's replacements is that part's event (its
-    // vendor hears of it).
-    let mut parts: Vec<&str> = full
-        .items
-        .iter()
-        .filter(|i| items.contains(&i.id))
-        .map(|i| i.shipment_id.as_str())
-        .collect();
-    parts.dedup();
-    let rows = crate::db::events::event_rows(
-        &full.ret,
-        vec![crate::db::events::NewEvent {
-            event_type: crate::domain::events::EventType::ExchangeOrdered,
-            actor,
-            from: None,
-            to: None,
-            details,
-            shipment_id: (parts.len() == 1).then(|| parts[0]),
-        }],
-    );
-    crate::db::events::insert_events(conn, &rows, &[])?;
-    Ok(rows)
 }
 
 /// Records the customer's payment of what a return owes; see

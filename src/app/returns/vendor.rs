@@ -670,7 +670,7 @@ fn complete(
 /// Records the new sale the part's owner raised for the replacements of
 /// the part's exchanges (the items named must be the part's exchanged
 /// items; default: all of them), as the merchant's
-/// [`exchange_order`](super::review::exchange_order) does for the return.
+/// [`exchange_order`](super::exchanges::exchange_order) does for the return.
 fn exchange_order(
     conn: &mut DbConn,
     full: &mut FullReturn,
@@ -714,7 +714,7 @@ fn exchange_order(
             input.return_item_ids.clone()
         },
     };
-    super::review::exchange_order(conn, full, on.actor, &scoped)
+    super::exchanges::exchange_order(conn, full, on.actor, &scoped)
 }
 
 /// Sets the return's `resolution_given` to the sum of its completed parts'
