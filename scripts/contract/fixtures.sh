@@ -78,7 +78,7 @@ fuzz_fixtures() {
         VENDOR_COMPLETE_RETURN VENDOR_APPROVE_ITEM VENDOR_RECEIVE_ITEM PART_APPROVE_RETURN \
         PART_APPROVE_PART PART_APPROVE_ITEM PART_REJECT_RETURN PART_REJECT_PART \
         PART_COMPLETE_RETURN PART_COMPLETE_PART VENDOR_ID VENDOR_KEY_ID RETIRE_VENDOR_ID \
-        VENDOR_ENDPOINT_ID VENDOR_DELETE_ENDPOINT_ID VENDOR_DELIVERY_ID; do
+        VENDOR_ENDPOINT_ID VENDOR_DELETE_ENDPOINT_ID VENDOR_DELIVERY_ID VENDOR_EXCHANGE_ORDER_RETURN; do
         export "CONTRACT_$name=none"
     done
     number="CT-$(date +%s)-$RANDOM"
@@ -220,6 +220,24 @@ vendor_fixtures() {
     CONTRACT_VENDOR_COMPLETE_RETURN="$(new_return L3 too_small)" || return 1
     must 200 POST "$vendor_path/$CONTRACT_VENDOR_COMPLETE_RETURN/approve" "$VENDOR_KEY" || return 1
     receive_as "$vendor_path/$CONTRACT_VENDOR_COMPLETE_RETURN/receive" "$VENDOR_KEY" "$CONTRACT_VENDOR_COMPLETE_RETURN" || return 1
+    # The vendor's sweater exchanged for an L, its parcel arrived: the
+    # replacement waits for the vendor's sale.
+    export CONTRACT_VENDOR_EXCHANGE_ORDER_RETURN
+    local sweater
+    sweater="$(api POST "/v1/brands/$BRAND/products" "$API_KEY" \
+        '{"id":"sweater-wool","title":"Wool sweater","options":["size"],"variants":[
+          {"sku":"SWEATER-WOOL","option_values":{"size":"M"},"prices":[{"amount":8900,"currency":"EUR"}],"available":25},
+          {"sku":"SWEATER-WOOL-L","option_values":{"size":"L"},"prices":[{"amount":8900,"currency":"EUR"}],"available":25}]}')"
+    [[ "$sweater" == 200 || "$sweater" == 201 ]] ||
+        { echo "fixtures: the sweater product answered $sweater: $(cat "$WORK/out.json")" >&2; return 1; }
+    must 201 POST "/v1/portal/$BRAND/returns" "$CONTRACT_ACCESS_TOKEN" \
+        '{"items":[{"order_line_id":"L3","quantity":1,"reason_code":"too_small",
+                    "resolution":{"type":"exchange","variant_sku":"SWEATER-WOOL-L"}}],
+          "return_method":{"type":"drop_off","carrier":"postnl"},"resolution":{"type":"refund"}}' || return 1
+    CONTRACT_VENDOR_EXCHANGE_ORDER_RETURN="$(jq -r .id "$WORK/out.json")"
+    must 200 POST "$vendor_path/$CONTRACT_VENDOR_EXCHANGE_ORDER_RETURN/approve" "$VENDOR_KEY" || return 1
+    receive_as "$vendor_path/$CONTRACT_VENDOR_EXCHANGE_ORDER_RETURN/receive" "$VENDOR_KEY" \
+        "$CONTRACT_VENDOR_EXCHANGE_ORDER_RETURN" || return 1
 
     CONTRACT_PART_APPROVE_RETURN="$(new_return L3 too_small)" || return 1
     CONTRACT_PART_APPROVE_PART="$(vendor_part_of "$CONTRACT_PART_APPROVE_RETURN")" || return 1

@@ -182,6 +182,12 @@ pub enum NotificationKind {
     /// A vendor released the refund of its part, or raised its exchange
     /// (`return_part.completed`).
     PartCompleted,
+    /// The return waits for the customer's payment of what dearer
+    /// exchanges cost (`return.payment_required`), with the amount due.
+    PaymentDue,
+    /// The replacement of an exchange was ordered and is on its way
+    /// (`exchange.ordered`), with the new sale's reference.
+    ExchangeOrdered,
     /// Staff: a return waits for the merchant's review (`return.requested`
     /// without an approval).
     ReturnAwaitsReview,
@@ -191,6 +197,9 @@ pub enum NotificationKind {
     VendorOverdue,
     /// Staff: a label could not be made (`label.failed`).
     LabelFailed,
+    /// Staff: an instant exchange's original was not scanned in transit
+    /// by its deadline (`exchange.overdue`).
+    ExchangeOverdue,
     /// Staff: a webhook endpoint failed for days and was disabled
     /// (`webhook_endpoint.disabled`).
     WebhookEndpointDisabled,
@@ -208,7 +217,7 @@ pub enum NotificationKind {
 
 impl NotificationKind {
     /// The customer's kinds, in settings order.
-    pub const CUSTOMER: [NotificationKind; 7] = [
+    pub const CUSTOMER: [NotificationKind; 9] = [
         NotificationKind::ReturnApproved,
         NotificationKind::ReturnRejected,
         NotificationKind::ReturnReceived,
@@ -216,15 +225,18 @@ impl NotificationKind {
         NotificationKind::VendorApproved,
         NotificationKind::VendorRejected,
         NotificationKind::PartCompleted,
+        NotificationKind::PaymentDue,
+        NotificationKind::ExchangeOrdered,
     ];
 
     /// The staff's kinds, in settings order.
-    pub const STAFF: [NotificationKind; 5] = [
+    pub const STAFF: [NotificationKind; 6] = [
         NotificationKind::ReturnAwaitsReview,
         NotificationKind::PartRejectedByVendor,
         NotificationKind::VendorOverdue,
         NotificationKind::LabelFailed,
         NotificationKind::WebhookEndpointDisabled,
+        NotificationKind::ExchangeOverdue,
     ];
 
     /// A vendor's kinds, in settings order.
@@ -266,6 +278,8 @@ impl NotificationKind {
             EventType::ReturnVendorApproved => Some(NotificationKind::VendorApproved),
             EventType::ReturnVendorRejected => Some(NotificationKind::VendorRejected),
             EventType::ReturnPartCompleted => Some(NotificationKind::PartCompleted),
+            EventType::ReturnPaymentRequired => Some(NotificationKind::PaymentDue),
+            EventType::ExchangeOrdered => Some(NotificationKind::ExchangeOrdered),
             _ => None,
         }
     }
@@ -326,6 +340,24 @@ impl NotificationKind {
                  {% if resolution.type == \"refund\" %}<p>We refunded {{ resolution.amount }}.</p>\
                  {% elif resolution.type == \"store_credit\" %}<p>You received {{ resolution.amount }} in store credit.</p>\
                  {% elif resolution.type == \"exchange\" %}<p>Your exchange order is {{ resolution.exchange_order_reference }}.</p>{% endif %}",
+            ),
+            NotificationKind::PaymentDue => (
+                "Your exchange {{ return.rma }} waits for your payment",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>The items you chose in exchange for your return {{ return.rma }} (order {{ return.order_number }}) cost more than the ones you send back.</p>\n\
+                 <p>Amount due: {{ payment.amount_due }}. {{ brand.name }} goes on with your return once it is paid.</p>",
+            ),
+            NotificationKind::ExchangeOrdered => (
+                "Your exchange for return {{ return.rma }} is on its way",
+                "<p>Hello {{ customer.name or \"there\" }},</p>\n\
+                 <p>{{ brand.name }} ordered your replacement{% if exchange.reference %} (order {{ exchange.reference }}){% endif %} for your return {{ return.rma }}:</p>\n\
+                 <ul>{% for item in exchange.items %}<li>{{ item.quantity }} × {{ item.variant_sku }}</li>{% endfor %}</ul>",
+            ),
+            NotificationKind::ExchangeOverdue => (
+                "Return {{ return.rma }}: the original of an instant exchange was not sent",
+                "<p>The replacement of return {{ return.rma }} ({{ return.id }}, order {{ return.order_number }}) went out at approval, \
+                 and no carrier scanned the original by {{ exchange.due_at }}.</p>\n\
+                 <ul>{% for item in exchange.items %}<li>{{ item.variant_sku }} for {{ item.sku }}</li>{% endfor %}</ul>",
             ),
             NotificationKind::ReturnAwaitsReview => (
                 "Return {{ return.rma }} waits for your review",
@@ -468,6 +500,14 @@ pub struct Notifications {
     /// Mail when a vendor released its part's refund (or raised its exchange).
     #[serde(default)]
     pub part_completed: NotificationSetting,
+    /// Mail when the return waits for the payment of what dearer
+    /// exchanges cost (with the amount due).
+    #[serde(default)]
+    pub payment_due: NotificationSetting,
+    /// Mail when an exchange's replacement was ordered (with the new
+    /// sale's reference).
+    #[serde(default)]
+    pub exchange_ordered: NotificationSetting,
 }
 
 impl Notifications {
@@ -481,6 +521,8 @@ impl Notifications {
             NotificationKind::VendorApproved => Some(&mut self.vendor_approved),
             NotificationKind::VendorRejected => Some(&mut self.vendor_rejected),
             NotificationKind::PartCompleted => Some(&mut self.part_completed),
+            NotificationKind::PaymentDue => Some(&mut self.payment_due),
+            NotificationKind::ExchangeOrdered => Some(&mut self.exchange_ordered),
             _ => None,
         }
     }
@@ -499,6 +541,8 @@ impl MailSettings for Notifications {
             NotificationKind::VendorApproved => Some(&self.vendor_approved),
             NotificationKind::VendorRejected => Some(&self.vendor_rejected),
             NotificationKind::PartCompleted => Some(&self.part_completed),
+            NotificationKind::PaymentDue => Some(&self.payment_due),
+            NotificationKind::ExchangeOrdered => Some(&self.exchange_ordered),
             _ => None,
         }
     }
@@ -649,6 +693,9 @@ pub struct StaffNotifications {
     /// A webhook endpoint was disabled after failing for days.
     #[serde(default)]
     pub webhook_endpoint_disabled: NotificationSetting,
+    /// An instant exchange's original was not scanned by its deadline.
+    #[serde(default)]
+    pub exchange_overdue: NotificationSetting,
 }
 
 impl MailSettings for StaffNotifications {
@@ -662,6 +709,7 @@ impl MailSettings for StaffNotifications {
             NotificationKind::VendorOverdue => Some(&self.vendor_overdue),
             NotificationKind::LabelFailed => Some(&self.label_failed),
             NotificationKind::WebhookEndpointDisabled => Some(&self.webhook_endpoint_disabled),
+            NotificationKind::ExchangeOverdue => Some(&self.exchange_overdue),
             _ => None,
         }
     }
@@ -821,6 +869,7 @@ pub fn staff_kind(event: MailEvent<'_>, change: &[EventType]) -> Option<Notifica
         EventType::ReturnPartOverdue => Some(NotificationKind::VendorOverdue),
         EventType::LabelFailed => Some(NotificationKind::LabelFailed),
         EventType::WebhookEndpointDisabled => Some(NotificationKind::WebhookEndpointDisabled),
+        EventType::ExchangeOverdue => Some(NotificationKind::ExchangeOverdue),
         _ => None,
     }
 }
@@ -1063,6 +1112,40 @@ pub struct MailContext {
     pub part: Option<PartContext>,
     /// The webhook endpoint a staff mail is about, if any.
     pub endpoint: Option<EndpointContext>,
+    /// What the customer owes for dearer exchanges, if anything.
+    pub payment: Option<PaymentContext>,
+    /// The exchange an event is about: the new sale, or the instant
+    /// exchange's deadline.
+    pub exchange: Option<ExchangeContext>,
+}
+
+/// What the customer owes, as a template sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PaymentContext {
+    /// The amount due, formatted (`10.00 EUR`).
+    pub amount_due: String,
+}
+
+/// An exchange, as a template sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ExchangeContext {
+    /// The new sale's reference.
+    pub reference: Option<String>,
+    /// By when the original must be scanned (RFC 3339), instant exchanges.
+    pub due_at: Option<String>,
+    /// The replacements.
+    pub items: Vec<ExchangeItemContext>,
+}
+
+/// One replacement, as a template sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ExchangeItemContext {
+    /// The SKU sent back.
+    pub sku: String,
+    /// The variant sent in its place.
+    pub variant_sku: String,
+    /// Units.
+    pub quantity: u32,
 }
 
 /// A webhook endpoint, as a staff template sees it.
@@ -1213,6 +1296,18 @@ impl MailContext {
             endpoint: Some(EndpointContext {
                 id: "we_sample".into(),
                 url: "https://hooks.example/returns".into(),
+            }),
+            payment: Some(PaymentContext {
+                amount_due: "5.00 EUR".into(),
+            }),
+            exchange: Some(ExchangeContext {
+                reference: Some("SO-1001".into()),
+                due_at: Some("2026-12-24T12:00:00Z".into()),
+                items: vec![ExchangeItemContext {
+                    sku: "SKU-1".into(),
+                    variant_sku: "SKU-2".into(),
+                    quantity: 1,
+                }],
             }),
         }
     }

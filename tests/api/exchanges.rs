@@ -628,3 +628,37 @@ both!(
         assert!(events["data"].as_array().unwrap().iter().any(|e| e["type"] == "exchange.ordered"), "{events}");
     }
 );
+
+both!(
+    config = no_jobs,
+    async fn the_customer_is_mailed_the_amount_due_and_the_replacements_sale(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        settings_with(&app, &s.key, |v| {
+            v["exchange_price_difference"] = json!("charge");
+            v["notifications"]["payment_due"] = json!({ "enabled": true });
+            v["notifications"]["exchange_ordered"] = json!({ "enabled": true });
+        })
+        .await;
+        let sink = crate::smtp_sink::SmtpSink::start().await;
+        let _node = crate::notifications::mailing_node(&app, &sink).await;
+        let ret = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-XL")).await;
+        let (id, item) = (ret["id"].as_str().unwrap(), ret["items"][0]["id"].as_str().unwrap());
+        let rma = ret["rma_number"].as_str().unwrap();
+        let mails = sink.wait_for(1, std::time::Duration::from_secs(20)).await;
+        assert_eq!(mails[0].subject(), format!("Your exchange {rma} waits for your payment"));
+        assert!(mails[0].body.contains("Amount due: 5.00 EUR"), "{}", mails[0].body);
+
+        let paid = json!({ "amount": { "amount": 500, "currency": "EUR" }, "reference": "pi_9" });
+        assert_eq!(act(&app, &s.key, id, "payments", Some(paid)).await.status(), StatusCode::OK);
+        let receive = json!({ "items": [ { "return_item_id": item, "quantity": 1 } ] });
+        assert_eq!(act(&app, &s.key, id, "receive", Some(receive)).await.status(), StatusCode::OK);
+        let order = json!({ "reference": "SO-7781" });
+        assert_eq!(act(&app, &s.key, id, "exchange-orders", Some(order)).await.status(), StatusCode::OK);
+        let mails = sink.wait_for(2, std::time::Duration::from_secs(20)).await;
+        let on_its_way = mails.iter().find(|m| m.subject().contains("on its way")).unwrap_or_else(|| panic!("{mails:?}"));
+        assert_eq!(on_its_way.subject(), format!("Your exchange for return {rma} is on its way"));
+        assert!(on_its_way.body.contains("SO-7781"), "{}", on_its_way.body);
+        assert!(on_its_way.body.contains("1 × TSHIRT-XL"), "{}", on_its_way.body);
+    }
+);

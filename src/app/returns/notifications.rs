@@ -38,9 +38,10 @@ use crate::db::webhooks::EndpointRow;
 use crate::domain::events::EventType;
 use crate::domain::money::Money;
 use crate::domain::notifications::{
-    Audience, BrandContext, CustomerContext, EndpointContext, ItemContext, MailContext, MailEvent,
-    MailSettings, MailTemplate, NotificationKind, NotificationStatus, PartContext,
-    ResolutionContext, ReturnContext, format_money, staff_kind, vendor_kind,
+    Audience, BrandContext, CustomerContext, EndpointContext, ExchangeContext, ExchangeItemContext,
+    ItemContext, MailContext, MailEvent, MailSettings, MailTemplate, NotificationKind,
+    NotificationStatus, PartContext, PaymentContext, ResolutionContext, ReturnContext,
+    format_money, staff_kind, vendor_kind,
 };
 use crate::domain::parts::PartStatus;
 use crate::domain::settings::ReturnsSettings;
@@ -748,7 +749,50 @@ fn context(
             })
         }),
         endpoint: None,
+        payment: view.payment.as_ref().map(|p| PaymentContext {
+            amount_due: money(&p.amount_due),
+        }),
+        exchange: exchange_context(view, &details),
     }
+}
+
+/// The exchange an event speaks of: the items with a replacement (those
+/// the event names, when it names some), the new sale's reference and an
+/// instant exchange's deadline. `None` for a return without exchanges.
+fn exchange_context(view: &ReturnView, details: &serde_json::Value) -> Option<ExchangeContext> {
+    let named: Vec<&str> = details["items"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i["return_item_id"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let items: Vec<ExchangeItemContext> = view
+        .items
+        .iter()
+        .filter(|i| named.is_empty() || named.contains(&i.id.as_str()))
+        .filter_map(|i| {
+            let exchange = i.exchange.as_ref()?;
+            Some(ExchangeItemContext {
+                sku: i.sku.clone(),
+                variant_sku: exchange.variant_sku.clone(),
+                quantity: i.requested_quantity,
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    Some(ExchangeContext {
+        reference: details["reference"].as_str().map(str::to_owned),
+        due_at: details["due_at"]
+            .as_str()
+            .map(str::to_owned)
+            .or_else(|| view.exchange_due_at.map(|d| d.to_rfc3339())),
+        items,
+    })
 }
 
 fn item_context(i: &super::views::ReturnItemView) -> ItemContext {
