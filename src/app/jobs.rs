@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::AppState;
 use crate::config::Config;
 use crate::db::notifications::MAIL;
-use crate::db::outbox::{DEADLINE, EXCHANGE_DEADLINE, JobRow, LABEL, WEBHOOK};
+use crate::db::outbox::{DEADLINE, EXCHANGE_DEADLINE, JobRow, LABEL, PAYMENT_DEADLINE, WEBHOOK};
 use crate::db::webhooks::DELIVER;
 use crate::jobs::{JobError, Ran, RunFuture, Runner, WorkerConfig};
 
@@ -36,6 +36,9 @@ impl Runner for AppRunner {
                 MAIL => super::returns::notifications::send(&self.0, job).await,
                 DEADLINE => super::returns::deadline::run(&self.0, job).await,
                 EXCHANGE_DEADLINE => super::returns::exchanges::run_deadline(&self.0, job).await,
+                PAYMENT_DEADLINE => {
+                    super::returns::exchanges::run_payment_deadline(&self.0, job).await
+                }
                 other => Err(JobError::Permanent(format!("unknown job kind {other}"))),
             }
         })
@@ -57,7 +60,14 @@ impl Runner for AppRunner {
 }
 
 /// The kinds every lane runs: each kind in exactly one lane.
-pub const GENERAL_KINDS: &[&str] = &[LABEL, WEBHOOK, MAIL, DEADLINE, EXCHANGE_DEADLINE];
+pub const GENERAL_KINDS: &[&str] = &[
+    LABEL,
+    WEBHOOK,
+    MAIL,
+    DEADLINE,
+    EXCHANGE_DEADLINE,
+    PAYMENT_DEADLINE,
+];
 /// Webhook deliveries: many at once, capped per endpoint.
 pub const DELIVERY_KINDS: &[&str] = &[DELIVER];
 

@@ -16,6 +16,8 @@ pub const DEADLINE: &str = "vendor.deadline";
 /// Job kind: find an instant exchange whose original was not scanned in
 /// transit by its deadline.
 pub const EXCHANGE_DEADLINE: &str = "exchange.deadline";
+/// Job kind: cancel a return still waiting for its payment at its deadline.
+pub const PAYMENT_DEADLINE: &str = "payment.deadline";
 
 /// Default attempts before a job fails for good.
 pub const MAX_ATTEMPTS: i32 = 8;

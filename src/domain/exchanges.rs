@@ -38,6 +38,29 @@ pub fn scan_deadline(terms: &InstantExchange, approved_at: NaiveDateTime) -> Nai
     approved_at + chrono::Duration::days(i64::from(terms.scan_within_days))
 }
 
+/// By when a return created `payment_required` at `created_at` must be
+/// paid, for a brand that waits `hours`.
+pub fn payment_deadline(hours: u32, created_at: NaiveDateTime) -> NaiveDateTime {
+    created_at + chrono::Duration::hours(i64::from(hours))
+}
+
+/// Whether a payment deadline job for `due` cancels the return now: only
+/// one that still waits for its payment, once the deadline came (before
+/// it: wait until then).
+pub fn at_payment_deadline(
+    status: ReturnStatus,
+    due: NaiveDateTime,
+    now: NaiveDateTime,
+) -> AtScanDeadline {
+    if status != ReturnStatus::PaymentRequired {
+        AtScanDeadline::Nothing
+    } else if now < due {
+        AtScanDeadline::WaitUntil(due)
+    } else {
+        AtScanDeadline::Overdue
+    }
+}
+
 /// What an instant exchange's deadline job finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AtScanDeadline {
@@ -144,6 +167,31 @@ mod tests {
         ] {
             assert_eq!(
                 at_scan_deadline(travelled, at(8), Some(at(8)), at(9)),
+                AtScanDeadline::Nothing
+            );
+        }
+    }
+
+    #[test]
+    fn an_unpaid_return_is_due_for_cancelling_at_its_payment_deadline_and_a_paid_one_is_not() {
+        let due = payment_deadline(72, at(1));
+        assert_eq!(due, at(4));
+        let waiting = ReturnStatus::PaymentRequired;
+        assert_eq!(
+            at_payment_deadline(waiting, due, at(2)),
+            AtScanDeadline::WaitUntil(due)
+        );
+        assert_eq!(
+            at_payment_deadline(waiting, due, at(4)),
+            AtScanDeadline::Overdue
+        );
+        for moved_on in [
+            ReturnStatus::Requested,
+            ReturnStatus::Approved,
+            ReturnStatus::Cancelled,
+        ] {
+            assert_eq!(
+                at_payment_deadline(moved_on, due, at(5)),
                 AtScanDeadline::Nothing
             );
         }

@@ -662,3 +662,40 @@ both!(
         assert!(on_its_way.body.contains("1 × TSHIRT-XL"), "{}", on_its_way.body);
     }
 );
+
+both!(
+    config = no_jobs,
+    async fn a_return_left_unpaid_past_its_deadline_is_cancelled_and_its_units_released(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        settings_with(&app, &s.key, |v| {
+            v["exchange_price_difference"] = json!("charge");
+            v["payment_within_hours"] = json!(24);
+        })
+        .await;
+        let clock = app.state.config.clock.clone();
+        let node_clock = clock.clone();
+        let _node = app.node_with(move |c| c.clock = node_clock).await;
+        let unpaid = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-XL")).await;
+        let paid = created(&app, &s.access, &exchange(1, "too_small", "TSHIRT-XL")).await;
+        let (unpaid, paid) = (unpaid["id"].as_str().unwrap(), paid["id"].as_str().unwrap());
+        let payment = json!({ "amount": { "amount": 500, "currency": "EUR" }, "reference": "pi_in_time" });
+        assert_eq!(act(&app, &s.key, paid, "payments", Some(payment)).await.status(), StatusCode::OK);
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-XL").await, (2, 2));
+
+        clock.advance(chrono::TimeDelta::hours(23));
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        assert_eq!(merchant_view(&app, &s.key, unpaid).await["status"], "payment_required");
+        clock.advance(chrono::TimeDelta::hours(1) + chrono::TimeDelta::minutes(1));
+        let started = std::time::Instant::now();
+        while merchant_view(&app, &s.key, unpaid).await["status"] != "cancelled" {
+            assert!(started.elapsed() < std::time::Duration::from_secs(20), "never cancelled");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(stock_of(&app, &s.key, "TSHIRT-XL").await, (2, 1), "the unpaid unit is back");
+        assert_eq!(merchant_view(&app, &s.key, paid).await["status"], "approved");
+        let events: Value = app.get(&format!("/v1/brands/acme/returns/{unpaid}/events"), Some(&s.key)).await.json().await.unwrap();
+        let cancelled = events["data"].as_array().unwrap().iter().find(|e| e["type"] == "return.cancelled").cloned().unwrap();
+        assert_eq!((&cancelled["actor"], &cancelled["details"]["reason"]), (&json!("system"), &json!("payment_expired")));
+    }
+);

@@ -437,7 +437,11 @@ fn new_rows(
         part_events = auto_approve(&mut full, stamp)?;
         full.labels = pending_labels(&full)?;
     }
-    let mut events = creation_events(req.items.len(), full.ret.status, checked.due);
+    let pay_by = crate::domain::exchanges::payment_deadline(
+        input.brand.settings.payment_within_hours,
+        stamp,
+    );
+    let mut events = creation_events(req.items.len(), full.ret.status, checked.due, pay_by);
     if approves && input.brand.settings.store_credit_on_approval {
         events.extend(super::exchanges::credit_on_creation(&mut full, stamp));
     }
@@ -517,6 +521,7 @@ fn creation_events(
     items: usize,
     status: ReturnStatus,
     due: crate::domain::money::Money,
+    pay_by: chrono::NaiveDateTime,
 ) -> Vec<NewEvent<'static>> {
     let mut events = vec![NewEvent {
         event_type: EventType::ReturnRequested,
@@ -532,7 +537,9 @@ fn creation_events(
             actor: "system",
             from: Some(ReturnStatus::Requested),
             to: Some(status),
-            details: serde_json::json!({ "amount_due": due }),
+            details: serde_json::json!({
+                "amount_due": due, "due_at": super::parts::due_at(pay_by),
+            }),
             shipment_id: None,
         });
     } else if status != ReturnStatus::Requested {

@@ -11,11 +11,13 @@ use super::views::Renderer;
 use crate::app::AppState;
 use crate::db::DbConn;
 use crate::db::events::NewEvent;
-use crate::db::outbox::{EXCHANGE_DEADLINE, JobRow};
+use crate::db::outbox::{EXCHANGE_DEADLINE, JobRow, PAYMENT_DEADLINE};
 use crate::db::returns::FullReturn;
 use crate::db::rows::EventRow;
 use crate::domain::events::EventType;
-use crate::domain::exchanges::{AtScanDeadline, at_scan_deadline, is_instant, scan_deadline};
+use crate::domain::exchanges::{
+    AtScanDeadline, at_payment_deadline, at_scan_deadline, is_instant, scan_deadline,
+};
 use crate::domain::money::{Currency, Money};
 use crate::domain::parts::PartStatus;
 use crate::domain::pricing::approved_share;
@@ -316,6 +318,64 @@ pub(crate) fn deadline_job(event: &EventRow, due: NaiveDateTime) -> JobRow {
     );
     job.run_at = due;
     job
+}
+
+/// The payment deadline job of a return created `payment_required` at
+/// `event`, due at `due`.
+pub(crate) fn payment_job(event: &EventRow, due: NaiveDateTime) -> JobRow {
+    let due_at = due.and_utc();
+    let mut job = crate::db::outbox::new_job(
+        PAYMENT_DEADLINE,
+        &event.brand_id,
+        &event.return_id,
+        Some(&format!("payment-deadline:{}", event.return_id)),
+        &serde_json::json!({ "due_at": due_at }),
+    );
+    job.run_at = due;
+    job
+}
+
+/// Runs a payment deadline job: a return still waiting for its payment is
+/// cancelled by the system (`return.cancelled` with the reason
+/// `payment_expired`), its reserved units released.
+pub async fn run_payment_deadline(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
+    let task: Task = serde_json::from_str(&job.payload)
+        .map_err(|e| JobError::Permanent(format!("a payment deadline without its time: {e}")))?;
+    let now = state.config.clock.now();
+    let render = Renderer::new(state);
+    let (brand_id, return_id) = (job.brand_id.clone(), job.aggregate_id.clone());
+    let wait = state
+        .db
+        .write(move |conn| {
+            let Some(mut full) = crate::db::returns::load_locked(conn, &brand_id, &return_id)?
+            else {
+                return Ok(None);
+            };
+            let due = task.due_at.naive_utc();
+            match at_payment_deadline(full.ret.status, due, now) {
+                AtScanDeadline::Nothing => Ok(None),
+                AtScanDeadline::WaitUntil(at) => Ok(Some(at)),
+                AtScanDeadline::Overdue => {
+                    let details = serde_json::json!({
+                        "reason": "payment_expired", "due_at": super::parts::due_at(due),
+                    });
+                    let events = super::cancel_because(conn, &mut full, "system", details)?;
+                    super::publish(conn, &render, &full, &events)?;
+                    Ok(None)
+                }
+            }
+        })
+        .await?;
+    match wait {
+        Some(at) => Err(JobError::RetryIn(
+            (at - now).to_std().unwrap_or_default(),
+            "the deadline has not come yet".into(),
+        )),
+        None => {
+            state.jobs.notify();
+            Ok(Ran::Done)
+        }
+    }
 }
 
 #[derive(Deserialize)]

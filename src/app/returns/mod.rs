@@ -319,6 +319,16 @@ fn cancel(
     full: &mut FullReturn,
     actor: &str,
 ) -> Result<Vec<EventRow>, ApiError> {
+    cancel_because(conn, full, actor, serde_json::json!({}))
+}
+
+/// [`cancel`] with the details of its event (why the system cancelled).
+fn cancel_because(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    actor: &str,
+    details: serde_json::Value,
+) -> Result<Vec<EventRow>, ApiError> {
     step(full.ret.status, Action::Cancel)?;
     crate::db::labels::cancel_for_return(conn, &full.ret.id)?;
     let moves = full
@@ -333,7 +343,7 @@ fn cancel(
         moves,
         parts::Settle {
             actor,
-            details: serde_json::json!({}),
+            details,
             whole: true,
             always: None,
         },

@@ -205,6 +205,9 @@ fn follow_ups(settings: &ReturnsSettings, events: &[EventRow]) -> Vec<JobRow> {
             .as_str()
             .and_then(|d| chrono::DateTime::parse_from_rfc3339(d).ok())
             .map(|d| d.naive_utc());
+        if let (EventType::ReturnPaymentRequired, Some(due)) = (event_type, due) {
+            jobs.push(super::exchanges::payment_job(event, due));
+        }
         if let (EventType::ExchangeRequested, Some(due), true) =
             (event_type, due, details["instant"] == true)
         {

@@ -159,6 +159,7 @@ impl Default for ReturnsSettings {
             vendor_notifications: Default::default(),
             exchange_first: false,
             exchange_price_difference: Default::default(),
+            payment_within_hours: 72,
             store_credit_on_approval: false,
             instant_exchange: None,
         }

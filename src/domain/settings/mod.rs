@@ -358,6 +358,12 @@ pub struct ReturnsSettings {
     /// gives back).
     #[serde(default)]
     pub exchange_price_difference: PriceDifferencePolicy,
+    /// Hours a return waits for its payment (1–720): unpaid by then, it is
+    /// cancelled by the system and its reserved units go back to stock.
+    #[serde(default = "seventy_two")]
+    #[validate(range(min = 1, max = 720))]
+    #[schema(minimum = 1, maximum = 720, default = 72)]
+    pub payment_within_hours: u32,
     /// Issue store credit when the return is approved instead of when it
     /// is completed (`store_credit.issued`, once).
     #[serde(default)]
@@ -405,6 +411,10 @@ pub struct InstantExchange {
 
 fn fourteen() -> u32 {
     14
+}
+
+fn seventy_two() -> u32 {
+    72
 }
 
 impl ReturnsSettings {
