@@ -14,7 +14,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Deserialize;
 
-use super::views::Renderer;
+use super::due::{Due, act_on_return};
 use crate::app::AppState;
 use crate::db::outbox::{DEADLINE, JobRow};
 use crate::db::rows::EventRow;
@@ -47,44 +47,25 @@ struct Task {
 pub async fn run(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
     let task: Task = serde_json::from_str(&job.payload)
         .map_err(|e| JobError::Permanent(format!("a deadline job without its part: {e}")))?;
-    let now = state.config.clock.now();
-    let render = Renderer::new(state);
-    let (brand_id, return_id) = (job.brand_id.clone(), job.aggregate_id.clone());
-    let wait = state
-        .db
-        .write(move |conn| {
-            let Some(mut full) = crate::db::returns::load_locked(conn, &brand_id, &return_id)?
-            else {
-                return Ok(None);
-            };
-            let Some(part) = full.shipments.iter().find(|s| s.id == task.part_id) else {
-                return Ok(None);
-            };
-            let rule = full
-                .vendor_of(part)
-                .map(|v| v.on_timeout)
-                .unwrap_or_default();
-            let waiting = part.status == PartStatus::AwaitingVendor;
-            let scheduled = task.due_at.naive_utc();
+    act_on_return(state, job, move |conn, full, now| {
+        let Some(part) = full.shipments.iter().find(|s| s.id == task.part_id) else {
+            return Ok(Due::Nothing);
+        };
+        let rule = full
+            .vendor_of(part)
+            .map(|v| v.on_timeout)
+            .unwrap_or_default();
+        let waiting = part.status == PartStatus::AwaitingVendor;
+        let scheduled = task.due_at.naive_utc();
+        Ok(
             match at_deadline(waiting, scheduled, part.vendor_due_at, rule, now) {
-                AtDeadline::Nothing => Ok(None),
-                AtDeadline::WaitUntil(at) => Ok(Some(at)),
+                AtDeadline::Nothing => Due::Nothing,
+                AtDeadline::WaitUntil(at) => Due::WaitUntil(at),
                 AtDeadline::Act(rule) => {
-                    let events = super::vendor::on_deadline(conn, &mut full, &task.part_id, rule)?;
-                    super::publish(conn, &render, &full, &events)?;
-                    Ok(None)
+                    Due::Acted(super::vendor::on_deadline(conn, full, &task.part_id, rule)?)
                 }
-            }
-        })
-        .await?;
-    match wait {
-        Some(at) => Err(JobError::RetryIn(
-            (at - now).to_std().unwrap_or_default(),
-            "the deadline has not come yet".into(),
-        )),
-        None => {
-            state.jobs.notify();
-            Ok(Ran::Done)
-        }
-    }
+            },
+        )
+    })
+    .await
 }

@@ -7,7 +7,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Deserialize;
 
-use super::views::Renderer;
+use super::due::{Due, act_on_return};
 use crate::app::AppState;
 use crate::db::DbConn;
 use crate::db::events::NewEvent;
@@ -341,41 +341,20 @@ pub(crate) fn payment_job(event: &EventRow, due: NaiveDateTime) -> JobRow {
 pub async fn run_payment_deadline(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
     let task: Task = serde_json::from_str(&job.payload)
         .map_err(|e| JobError::Permanent(format!("a payment deadline without its time: {e}")))?;
-    let now = state.config.clock.now();
-    let render = Renderer::new(state);
-    let (brand_id, return_id) = (job.brand_id.clone(), job.aggregate_id.clone());
-    let wait = state
-        .db
-        .write(move |conn| {
-            let Some(mut full) = crate::db::returns::load_locked(conn, &brand_id, &return_id)?
-            else {
-                return Ok(None);
-            };
-            let due = task.due_at.naive_utc();
-            match at_payment_deadline(full.ret.status, due, now) {
-                AtScanDeadline::Nothing => Ok(None),
-                AtScanDeadline::WaitUntil(at) => Ok(Some(at)),
-                AtScanDeadline::Overdue => {
-                    let details = serde_json::json!({
-                        "reason": "payment_expired", "due_at": super::parts::due_at(due),
-                    });
-                    let events = super::cancel_because(conn, &mut full, "system", details)?;
-                    super::publish(conn, &render, &full, &events)?;
-                    Ok(None)
-                }
+    let due = task.due_at.naive_utc();
+    act_on_return(state, job, move |conn, full, now| {
+        Ok(match at_payment_deadline(full.ret.status, due, now) {
+            AtScanDeadline::Nothing => Due::Nothing,
+            AtScanDeadline::WaitUntil(at) => Due::WaitUntil(at),
+            AtScanDeadline::Overdue => {
+                let details = serde_json::json!({
+                    "reason": "payment_expired", "due_at": super::parts::due_at(due),
+                });
+                Due::Acted(super::cancel_because(conn, full, "system", details)?)
             }
         })
-        .await?;
-    match wait {
-        Some(at) => Err(JobError::RetryIn(
-            (at - now).to_std().unwrap_or_default(),
-            "the deadline has not come yet".into(),
-        )),
-        None => {
-            state.jobs.notify();
-            Ok(Ran::Done)
-        }
-    }
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -388,61 +367,51 @@ struct Task {
 pub async fn run_deadline(state: &AppState, job: &JobRow) -> Result<Ran, JobError> {
     let task: Task = serde_json::from_str(&job.payload)
         .map_err(|e| JobError::Permanent(format!("an exchange deadline without its time: {e}")))?;
-    let now = state.config.clock.now();
-    let render = Renderer::new(state);
-    let (brand_id, return_id) = (job.brand_id.clone(), job.aggregate_id.clone());
-    let wait = state
-        .db
-        .write(move |conn| {
-            let Some(mut full) = crate::db::returns::load_locked(conn, &brand_id, &return_id)?
-            else {
-                return Ok(None);
-            };
-            let scheduled = task.due_at.naive_utc();
+    let scheduled = task.due_at.naive_utc();
+    act_on_return(state, job, move |conn, full, now| {
+        Ok(
             match at_scan_deadline(full.ret.status, scheduled, full.ret.exchange_due_at, now) {
-                AtScanDeadline::Nothing => Ok(None),
-                AtScanDeadline::WaitUntil(at) => Ok(Some(at)),
-                AtScanDeadline::Overdue => {
-                    crate::db::returns::set_exchange_due(conn, &mut full.ret, None)?;
-                    let items: Vec<serde_json::Value> = full
-                        .items
-                        .iter()
-                        .filter(|i| i.variant_sku.is_some())
-                        .map(|i| {
-                            serde_json::json!({
-                                "return_item_id": i.id, "sku": i.sku, "variant_sku": i.variant_sku,
-                            })
-                        })
-                        .collect();
-                    let rows = crate::db::events::event_rows(
-                        &full.ret,
-                        vec![NewEvent {
-                            event_type: EventType::ExchangeOverdue,
-                            actor: "system",
-                            from: None,
-                            to: None,
-                            details: serde_json::json!({
-                                "due_at": super::parts::due_at(scheduled),
-                                "items": items,
-                            }),
-                            shipment_id: None,
-                        }],
-                    );
-                    crate::db::events::insert_events(conn, &rows, &[])?;
-                    super::publish(conn, &render, &full, &rows)?;
-                    Ok(None)
-                }
-            }
+                AtScanDeadline::Nothing => Due::Nothing,
+                AtScanDeadline::WaitUntil(at) => Due::WaitUntil(at),
+                AtScanDeadline::Overdue => Due::Acted(overdue(conn, full, scheduled)?),
+            },
+        )
+    })
+    .await
+}
+
+/// Records that an instant exchange's original was not scanned by
+/// `scheduled` (once: the deadline is cleared in the same transaction).
+fn overdue(
+    conn: &mut DbConn,
+    full: &mut FullReturn,
+    scheduled: NaiveDateTime,
+) -> Result<Vec<EventRow>, ApiError> {
+    crate::db::returns::set_exchange_due(conn, &mut full.ret, None)?;
+    let items: Vec<serde_json::Value> = full
+        .items
+        .iter()
+        .filter(|i| i.variant_sku.is_some())
+        .map(|i| {
+            serde_json::json!({
+                "return_item_id": i.id, "sku": i.sku, "variant_sku": i.variant_sku,
+            })
         })
-        .await?;
-    match wait {
-        Some(at) => Err(JobError::RetryIn(
-            (at - now).to_std().unwrap_or_default(),
-            "the deadline has not come yet".into(),
-        )),
-        None => {
-            state.jobs.notify();
-            Ok(Ran::Done)
-        }
-    }
+        .collect();
+    let rows = crate::db::events::event_rows(
+        &full.ret,
+        vec![NewEvent {
+            event_type: EventType::ExchangeOverdue,
+            actor: "system",
+            from: None,
+            to: None,
+            details: serde_json::json!({
+                "due_at": super::parts::due_at(scheduled),
+                "items": items,
+            }),
+            shipment_id: None,
+        }],
+    );
+    crate::db::events::insert_events(conn, &rows, &[])?;
+    Ok(rows)
 }

@@ -3,6 +3,7 @@
 
 mod create;
 pub mod deadline;
+mod due;
 pub mod exchanges;
 pub mod notifications;
 mod parts;
