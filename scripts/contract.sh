@@ -161,7 +161,12 @@ start_server() {
     # Webhooks may go to 127.0.0.1 (the example receiver); what the fuzzer
     # registers gets delivered too, so the server runs on a throw-away
     # database only.
-    WEBHOOK_ALLOW_PRIVATE=true WEBHOOK_TIMEOUT_MS=2000 \
+    # Every round of --explore looks a fresh order up from 127.0.0.1 after
+    # the fuzzer's failed lookups of the rounds before: the per-client
+    # lockout (30 failures per window) would refuse it by the third round.
+    local per_client=30
+    [[ -n "$EXPLORE" ]] && per_client=1000000
+    LOOKUP_FAILURES_PER_CLIENT="$per_client" WEBHOOK_ALLOW_PRIVATE=true WEBHOOK_TIMEOUT_MS=2000 \
         "$BINARY" serve --demo --host 127.0.0.1 --port 0 --database-url "sqlite://$WORK/contract.db" \
         --data-dir "$WORK/data" >"$WORK/server.log" 2>&1 &
     SERVER_PID=$!

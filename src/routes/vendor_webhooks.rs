@@ -9,8 +9,8 @@ use crate::app::AppState;
 use crate::app::keys::VendorCaller;
 use crate::app::pagination::PageQuery;
 use crate::app::webhooks::{
-    DeliveryList, DeliveryQuery, DeliveryView, EndpointInput, EndpointList, EndpointPatch,
-    EndpointView,
+    DeliveryList, DeliveryQuery, EndpointInput, EndpointList, EndpointPatch, EndpointView,
+    VendorDeliveryList, VendorDeliveryView, VendorEndpointList, VendorEndpointView,
 };
 use crate::error::ApiError;
 use crate::routes::extract::{Json, NoBody};
@@ -30,7 +30,7 @@ type Answer = Result<web::Json<EndpointView>, ApiError>;
     request_body = EndpointInput,
     security(("vendor_key" = [])),
     responses(
-        (status = 201, description = "The endpoint, with its secret", body = EndpointView),
+        (status = 201, description = "The endpoint, with its secret", body = VendorEndpointView),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "An invalid URL (`invalid_url`, `unsafe_url`, `unresolvable_host`) or event type (`validation_failed`), or the vendor has 20 endpoints (`too_many_endpoints`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -54,7 +54,7 @@ pub async fn create(
     params(("brand" = String, Path, description = "Brand slug"), PageQuery),
     security(("vendor_key" = [])),
     responses(
-        (status = 200, description = "A page of endpoints", body = EndpointList),
+        (status = 200, description = "A page of endpoints", body = VendorEndpointList),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "An invalid `limit` or `cursor` (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -79,7 +79,7 @@ pub async fn list(
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     security(("vendor_key" = [])),
     responses(
-        (status = 200, description = "The endpoint", body = EndpointView),
+        (status = 200, description = "The endpoint", body = VendorEndpointView),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this vendor (`endpoint_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -100,7 +100,7 @@ pub async fn get_endpoint(state: web::Data<AppState>, vendor: VendorCaller, path
     request_body = EndpointPatch,
     security(("vendor_key" = [])),
     responses(
-        (status = 200, description = "The endpoint", body = EndpointView),
+        (status = 200, description = "The endpoint", body = VendorEndpointView),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this vendor (`endpoint_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "An invalid URL (`invalid_url`, `unsafe_url`, `unresolvable_host`) or event type (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -152,7 +152,7 @@ pub async fn remove(
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     security(("vendor_key" = [])),
     responses(
-        (status = 200, description = "The endpoint, with its new secret", body = EndpointView),
+        (status = 200, description = "The endpoint, with its new secret", body = VendorEndpointView),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this vendor (`endpoint_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -177,7 +177,7 @@ pub async fn rotate_secret(
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id")),
     security(("vendor_key" = [])),
     responses(
-        (status = 202, description = "The ping's delivery, on its way", body = DeliveryView),
+        (status = 202, description = "The ping's delivery, on its way", body = VendorDeliveryView),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this vendor (`endpoint_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The endpoint is disabled (`endpoint_disabled`)", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -204,7 +204,7 @@ pub async fn test(
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Endpoint id"), DeliveryQuery, PageQuery),
     security(("vendor_key" = [])),
     responses(
-        (status = 200, description = "A page of deliveries", body = DeliveryList),
+        (status = 200, description = "A page of deliveries", body = VendorDeliveryList),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this vendor (`endpoint_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "An invalid `limit` or `cursor` (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
@@ -242,7 +242,7 @@ pub async fn deliveries(
     params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Delivery id")),
     security(("vendor_key" = [])),
     responses(
-        (status = 202, description = "The delivery, with its next attempt due now", body = DeliveryView),
+        (status = 202, description = "The delivery, with its next attempt due now", body = VendorDeliveryView),
         (status = 403, description = "A merchant or admin key (`vendor_key_required`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such delivery of this vendor (`delivery_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Its endpoint is disabled (`endpoint_disabled`)", body = crate::error::Problem, content_type = "application/problem+json"),

@@ -20,7 +20,8 @@ mod views;
 pub use deliver::{deliver, fan_out};
 pub use views::{
     AttemptView, DeliveryList, DeliveryQuery, DeliveryView, EndpointInput, EndpointList,
-    EndpointPatch, EndpointView,
+    EndpointPatch, EndpointView, VendorDeliveryList, VendorDeliveryView, VendorEndpointList,
+    VendorEndpointView,
 };
 
 use super::{AppState, merchant_brand};

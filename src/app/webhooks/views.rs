@@ -237,3 +237,53 @@ impl DeliveryQuery {
         }
     }
 }
+
+/// The vendor's endpoints and deliveries are the same shapes as the
+/// merchant's under names of their own, so that the spec states they are
+/// other resources: a tool that pools the ids a response returned by the
+/// response's schema (a stateful tester, a generated client's cache) never
+/// takes a merchant's endpoint for a vendor's.
+macro_rules! vendor_alias {
+    ($alias:ident, $of:ty, $doc:literal) => {
+        #[doc = $doc]
+        pub struct $alias;
+
+        impl utoipa::PartialSchema for $alias {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                <$of as utoipa::PartialSchema>::schema()
+            }
+        }
+
+        impl ToSchema for $alias {
+            fn schemas(
+                schemas: &mut Vec<(
+                    String,
+                    utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+                )>,
+            ) {
+                <$of as ToSchema>::schemas(schemas);
+            }
+        }
+    };
+}
+
+vendor_alias!(
+    VendorEndpointView,
+    EndpointView,
+    "A vendor's webhook endpoint (the shape of `EndpointView`)."
+);
+vendor_alias!(
+    VendorEndpointList,
+    EndpointList,
+    "A page of a vendor's endpoints (the shape of `EndpointList`)."
+);
+vendor_alias!(
+    VendorDeliveryView,
+    DeliveryView,
+    "A delivery to a vendor's endpoint (the shape of `DeliveryView`)."
+);
+vendor_alias!(
+    VendorDeliveryList,
+    DeliveryList,
+    "A page of deliveries to a vendor's endpoint (the shape of `DeliveryList`)."
+);
