@@ -47,10 +47,18 @@ impl From<diesel::r2d2::PoolError> for DbError {
 impl DbError {
     /// The database's own error, when the failure is one.
     fn database(&self) -> Option<(DatabaseErrorKind, &str)> {
-        match self {
-            DbError::Query(diesel::result::Error::DatabaseError(kind, info)) => {
-                Some((*kind, info.message()))
+        use diesel::result::Error;
+        fn of(e: &Error) -> Option<(DatabaseErrorKind, &str)> {
+            match e {
+                Error::DatabaseError(kind, info) => Some((*kind, info.message())),
+                // A commit that failed and whose rollback failed too: the
+                // commit's failure says what happened.
+                Error::RollbackErrorOnCommit { commit_error, .. } => of(commit_error),
+                _ => None,
             }
+        }
+        match self {
+            DbError::Query(e) => of(e),
             _ => None,
         }
     }
@@ -66,7 +74,9 @@ impl DbError {
                     // A fresh draw of the random RMA number cures this.
                     || info.constraint_name() == Some("returns_rma_number_key")
             }
-            _ => false,
+            _ => self
+                .database()
+                .is_some_and(|(_, message)| RETRYABLE.iter().any(|m| message.contains(m))),
         }
     }
 
@@ -97,7 +107,13 @@ impl DbError {
     /// must be dropped and opened again (see [`Health`](super::health::Health)).
     pub fn breaks_connection(&self) -> bool {
         match self {
-            DbError::Query(diesel::result::Error::BrokenTransactionManager) => true,
+            // The connection's transaction bookkeeping is out of step with
+            // the database (a transaction left open, or closed under it).
+            DbError::Query(
+                diesel::result::Error::BrokenTransactionManager
+                | diesel::result::Error::AlreadyInTransaction
+                | diesel::result::Error::NotInTransaction,
+            ) => true,
             _ => self.database().is_some_and(|(kind, message)| {
                 matches!(
                     kind,
@@ -122,7 +138,15 @@ impl DbError {
 
 /// Messages of failures a retry of the transaction cures: SQLite's
 /// `SQLITE_BUSY`; PostgreSQL's deadlock (`40P01`).
-const RETRYABLE: &[&str] = &["database is locked", "deadlock detected"];
+const RETRYABLE: &[&str] = &[
+    "database is locked",
+    "deadlock detected",
+    // SQLITE_PROTOCOL: a race for the WAL's locks under heavy contention.
+    "locking protocol",
+    // SQLITE_SCHEMA: a prepared statement met a schema another connection
+    // changed (a migration); preparing it again cures it.
+    "database schema has changed",
+];
 
 /// Messages of failures that leave a connection unusable: SQLite's
 /// `SQLITE_IOERR`, `SQLITE_READONLY` (a file opened while it could not be
@@ -144,6 +168,9 @@ const BREAKS_CONNECTION: &[&str] = &[
 /// resources (`53*`: too many connections, out of memory or disk).
 const UNAVAILABLE: &[&str] = &[
     "database is locked",
+    "locking protocol",
+    "database schema has changed",
+    "database schema is locked",
     "database table is locked",
     "database or disk is full",
     "canceling statement due to",
@@ -237,6 +264,40 @@ mod tests {
         );
         assert!(duplicate.is_unique_violation());
         assert!(!duplicate.is_unavailable() && !duplicate.is_retryable());
+    }
+
+    #[test]
+    fn a_failed_commit_whose_rollback_failed_is_read_by_the_commits_failure() {
+        let e = DbError::Query(Error::RollbackErrorOnCommit {
+            rollback_error: Box::new(Error::NotInTransaction),
+            commit_error: Box::new(Error::DatabaseError(
+                Kind::Unknown,
+                Box::new("database is locked".to_string()),
+            )),
+        });
+        assert!(e.is_unavailable());
+        assert!(e.is_retryable());
+    }
+
+    #[test]
+    fn a_connection_whose_transactions_are_out_of_step_is_dropped_and_answered_503() {
+        for e in [Error::AlreadyInTransaction, Error::NotInTransaction] {
+            let e = DbError::Query(e);
+            assert!(e.breaks_connection());
+            assert!(e.is_unavailable());
+        }
+    }
+
+    #[test]
+    fn sqlites_wal_lock_race_and_a_changed_schema_pass_with_a_retry() {
+        for message in ["locking protocol", "database schema has changed"] {
+            let e = DbError::Query(Error::DatabaseError(
+                Kind::Unknown,
+                Box::new(message.to_string()),
+            ));
+            assert!(e.is_unavailable(), "{message}");
+            assert!(e.is_retryable(), "{message}");
+        }
     }
 
     #[test]

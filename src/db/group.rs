@@ -127,10 +127,13 @@ where
             ..
         } = *self;
         let _span = span.enter();
-        let result = catch_unwind(AssertUnwindSafe(|| writer.run(conn, &mut f, deadline)))
-            .unwrap_or_else(|_| Err(DbError::Panicked.into()));
-        let broke =
-            matches!(&result, Err(e) if e.db_error().is_some_and(DbError::breaks_connection));
+        let outcome = catch_unwind(AssertUnwindSafe(|| writer.run(conn, &mut f, deadline)));
+        // A panic may have left the connection inside the transaction it
+        // began: the connection is dropped, never reused half-way.
+        let panicked = outcome.is_err();
+        let result = outcome.unwrap_or_else(|_| Err(DbError::Panicked.into()));
+        let broke = panicked
+            || matches!(&result, Err(e) if e.db_error().is_some_and(DbError::breaks_connection));
         let _ = reply.send(result);
         broke
     }
