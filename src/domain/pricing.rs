@@ -140,6 +140,17 @@ pub fn approved_share(fixed: i64, requested: i64, approved: i64) -> i64 {
     share.clamp(0, i128::from(i64::MAX)) as i64
 }
 
+/// Units of an item that earn its credit: the approved ones, less, once
+/// the parcel was counted, the damaged ones.
+pub fn earning_units(approved: i32, damaged: i32, counted: bool) -> i64 {
+    let units = if counted {
+        approved.saturating_sub(damaged)
+    } else {
+        approved
+    };
+    i64::from(units.max(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +311,13 @@ mod tests {
         assert_eq!(approved_share(2200, 3000, 3000), 2200);
         assert_eq!(approved_share(2200, 3000, 0), 0);
         assert_eq!(approved_share(2200, 0, 0), 0);
+    }
+
+    #[test]
+    fn damaged_units_earn_no_credit_once_the_parcel_was_counted() {
+        assert_eq!(earning_units(3, 1, false), 3);
+        assert_eq!(earning_units(3, 1, true), 2);
+        assert_eq!(earning_units(1, 2, true), 0);
     }
 
     #[test]

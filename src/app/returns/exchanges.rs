@@ -20,7 +20,7 @@ use crate::domain::exchanges::{
 };
 use crate::domain::money::{Currency, Money};
 use crate::domain::parts::PartStatus;
-use crate::domain::pricing::approved_share;
+use crate::domain::pricing::{approved_share, earning_units};
 use crate::domain::returns::ResolutionRequest;
 use crate::domain::settings::{ResolutionType, ReturnsSettings};
 use crate::error::{ApiError, ErrorCode};
@@ -43,16 +43,12 @@ fn credit_values(full: &FullReturn, at_completion: bool) -> (i64, i64) {
         if resolution != Some(ResolutionType::StoreCredit) {
             continue;
         }
-        let units = if at_completion {
-            item.approved_quantity - item.damaged_quantity
-        } else {
-            item.approved_quantity
-        };
+        let units = earning_units(item.approved_quantity, item.damaged_quantity, at_completion);
         requested = requested.saturating_add(
             item.unit_price
                 .saturating_mul(i64::from(item.requested_quantity)),
         );
-        earned = earned.saturating_add(item.unit_price.saturating_mul(i64::from(units.max(0))));
+        earned = earned.saturating_add(item.unit_price.saturating_mul(units));
     }
     (requested, earned)
 }
