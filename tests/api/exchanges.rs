@@ -699,3 +699,29 @@ both!(
         assert_eq!((&cancelled["actor"], &cancelled["details"]["reason"]), (&json!("system"), &json!("payment_expired")));
     }
 );
+
+both!(
+    async fn a_vendors_part_completing_the_return_issues_the_credit_its_undamaged_units_earned(app) {
+        use crate::vendor_returns::{market, ok_json, vendor_post};
+        let m = market(&app, 1).await;
+        let body = json!({
+            "items": [ { "order_line_id": "L3", "quantity": 2, "reason_code": "too_small" } ],
+            "return_method": { "type": "drop_off", "carrier": "postnl" },
+            "resolution": { "type": "store_credit" }
+        });
+        let ret = created(&app, &m.access, &body).await;
+        // 2 × 89.00 with the demo's 10 % bonus.
+        assert_eq!(ret["store_credit"]["amount"]["amount"], 19580);
+        let (id, item) = (ret["id"].as_str().unwrap(), ret["items"][0]["id"].as_str().unwrap());
+        ok_json(vendor_post(&app, &m.nordic, id, "approve", json!({})).await).await;
+        let receive = json!({ "items": [ { "return_item_id": item, "quantity": 2, "damaged_quantity": 1 } ] });
+        ok_json(vendor_post(&app, &m.nordic, id, "receive", receive).await).await;
+        let given = json!({ "type": "store_credit", "amount": { "amount": 9790, "currency": "EUR" } });
+        ok_json(vendor_post(&app, &m.nordic, id, "complete", given).await).await;
+        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&m.key)).await.json().await.unwrap();
+        let issued: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "store_credit.issued").collect();
+        assert_eq!(issued.len(), 1, "{events}");
+        // One undamaged unit of two: half the credit.
+        assert_eq!(issued[0]["details"]["amount"]["amount"], 9790);
+    }
+);

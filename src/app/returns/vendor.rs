@@ -657,13 +657,18 @@ fn complete(
                 .map_err(ApiError::internal)?,
         );
     }
-    let events = apply(
+    let mut events = apply(
         conn,
         full,
         vec![on.moved(PartAction::Complete, details)],
         on.settle(),
     )?;
     sum_resolutions(conn, full)?;
+    // The last part completed the return: its store credit is issued (the
+    // units that earned it), unless it was on approval.
+    if full.ret.status == ReturnStatus::Completed {
+        events.extend(super::exchanges::issue_credit(conn, full, true, None)?);
+    }
     Ok(events)
 }
 
