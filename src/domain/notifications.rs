@@ -859,8 +859,15 @@ pub struct MailEvent<'a> {
 /// merchant made for it), a missed deadline, a failed label, a disabled
 /// webhook endpoint.
 pub fn staff_kind(event: MailEvent<'_>, change: &[EventType]) -> Option<NotificationKind> {
+    let waits = |first_waits_for_payment: bool| {
+        !change.contains(&EventType::ReturnApproved)
+            && !(first_waits_for_payment && change.contains(&EventType::ReturnPaymentRequired))
+    };
     match event.event_type {
-        EventType::ReturnRequested if !change.contains(&EventType::ReturnApproved) => {
+        // A return that waits for the customer's payment waits for review
+        // only once it is paid.
+        EventType::ReturnRequested if waits(true) => Some(NotificationKind::ReturnAwaitsReview),
+        EventType::ReturnPaymentReceived if waits(false) => {
             Some(NotificationKind::ReturnAwaitsReview)
         }
         EventType::ReturnVendorRejected if event.actor.starts_with("vendor:") => {
@@ -1738,6 +1745,20 @@ mod tests {
         );
         let both = [EventType::ReturnRequested, EventType::ReturnApproved];
         assert_eq!(staff_kind(requested, &both), None);
+    }
+
+    #[test]
+    fn staff_hear_of_a_return_waiting_for_payment_only_once_it_is_paid_and_not_approved() {
+        let requested = mail(EventType::ReturnRequested, "customer", false);
+        let unpaid = [EventType::ReturnRequested, EventType::ReturnPaymentRequired];
+        assert_eq!(staff_kind(requested, &unpaid), None);
+        let paid = mail(EventType::ReturnPaymentReceived, "merchant:key_1", false);
+        assert_eq!(
+            staff_kind(paid, &[EventType::ReturnPaymentReceived]),
+            Some(NotificationKind::ReturnAwaitsReview)
+        );
+        let approved = [EventType::ReturnPaymentReceived, EventType::ReturnApproved];
+        assert_eq!(staff_kind(paid, &approved), None);
     }
 
     #[test]

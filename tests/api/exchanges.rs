@@ -725,3 +725,34 @@ both!(
         assert_eq!(issued[0]["details"]["amount"]["amount"], 9790);
     }
 );
+
+both!(
+    config = no_jobs,
+    async fn staff_hear_of_a_return_awaiting_payment_only_once_it_is_paid(app) {
+        let s = shop(&app, 2).await;
+        assert_eq!(upsert(&app, &s.key, &tshirt()).await.status(), StatusCode::CREATED);
+        settings_with(&app, &s.key, |v| {
+            v["exchange_price_difference"] = json!("charge");
+            v["staff_notifications"] = json!({
+                "recipients": ["returns-team@shop.example"],
+                "return_awaits_review": { "enabled": true }
+            });
+        })
+        .await;
+        let sink = crate::smtp_sink::SmtpSink::start().await;
+        let _node = crate::notifications::mailing_node(&app, &sink).await;
+        // `other` waits for review, once paid.
+        let ret = created(&app, &s.access, &exchange(1, "other", "TSHIRT-XL")).await;
+        let (id, rma) = (ret["id"].as_str().unwrap(), ret["rma_number"].as_str().unwrap());
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        assert!(sink.mails().is_empty(), "not before the payment: {:?}", sink.mails());
+        let paid = json!({ "amount": { "amount": 500, "currency": "EUR" }, "reference": "pi_staff" });
+        let res = act(&app, &s.key, id, "payments", Some(paid)).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        let now: Value = res.json().await.unwrap();
+        assert_eq!(now["status"], "requested");
+        let mails = sink.wait_for(1, std::time::Duration::from_secs(20)).await;
+        assert_eq!(mails[0].subject(), format!("Return {rma} waits for your review"));
+        assert_eq!(mails[0].to, vec!["returns-team@shop.example".to_string()]);
+    }
+);
