@@ -859,10 +859,9 @@ pub struct MailEvent<'a> {
 /// merchant made for it), a missed deadline, a failed label, a disabled
 /// webhook endpoint.
 pub fn staff_kind(event: MailEvent<'_>, change: &[EventType]) -> Option<NotificationKind> {
-    let waits = |first_waits_for_payment: bool| {
-        !change.contains(&EventType::ReturnApproved)
-            && !(first_waits_for_payment && change.contains(&EventType::ReturnPaymentRequired))
-    };
+    let approved = change.contains(&EventType::ReturnApproved);
+    let unpaid = change.contains(&EventType::ReturnPaymentRequired);
+    let waits = |asked: bool| !approved && !(asked && unpaid);
     match event.event_type {
         // A return that waits for the customer's payment waits for review
         // only once it is paid.
