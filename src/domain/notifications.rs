@@ -861,7 +861,7 @@ pub struct MailEvent<'a> {
 pub fn staff_kind(event: MailEvent<'_>, change: &[EventType]) -> Option<NotificationKind> {
     let approved = change.contains(&EventType::ReturnApproved);
     let unpaid = change.contains(&EventType::ReturnPaymentRequired);
-    let waits = |asked: bool| !approved && !(asked && unpaid);
+    let waits = |asked: bool| !(approved || (asked && unpaid));
     match event.event_type {
         // A return that waits for the customer's payment waits for review
         // only once it is paid.
