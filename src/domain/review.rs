@@ -294,6 +294,21 @@ pub struct ExchangeOrderInput {
     pub return_item_ids: Vec<String>,
 }
 
+/// The error of a reference in another system (a sale, a payment): it
+/// must be 1–100 visible characters, not blank.
+fn reference_error(reference: &str) -> Option<FieldError> {
+    (reference.trim().is_empty()
+        || reference.chars().count() > 100
+        || reference.chars().any(char::is_control))
+    .then(|| {
+        FieldError::new(
+            "reference",
+            ErrorCode::InvalidLength,
+            "1–100 characters, not blank, no control characters",
+        )
+    })
+}
+
 /// Body of `POST …/returns/{id}/payments`: the customer paid what the
 /// return's exchanges for dearer variants cost.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -315,17 +330,7 @@ impl PaymentInput {
     /// The reference is 1–100 visible characters and the amount is the
     /// one due, in the return's currency.
     pub fn check(&self, due: Money) -> Result<(), ApiError> {
-        let mut errors = Vec::new();
-        if self.reference.trim().is_empty()
-            || self.reference.chars().count() > 100
-            || self.reference.chars().any(char::is_control)
-        {
-            errors.push(FieldError::new(
-                "reference",
-                ErrorCode::InvalidLength,
-                "1–100 characters, not blank, no control characters",
-            ));
-        }
+        let mut errors: Vec<FieldError> = reference_error(&self.reference).into_iter().collect();
         if self.amount.currency != due.currency {
             errors.push(FieldError::new(
                 "amount.currency",
@@ -350,18 +355,7 @@ impl PaymentInput {
 impl ExchangeOrderInput {
     /// The reference is 1–100 visible characters, at most 100 items.
     pub fn check(&self) -> Result<(), ApiError> {
-        let mut errors = Vec::new();
-        let reference = self.reference.trim();
-        if reference.is_empty()
-            || self.reference.chars().count() > 100
-            || self.reference.chars().any(char::is_control)
-        {
-            errors.push(FieldError::new(
-                "reference",
-                ErrorCode::InvalidLength,
-                "1–100 characters, not blank, no control characters",
-            ));
-        }
+        let mut errors: Vec<FieldError> = reference_error(&self.reference).into_iter().collect();
         if self.return_item_ids.len() > 100 {
             errors.push(FieldError::new(
                 "return_item_ids",
@@ -453,6 +447,20 @@ fn long(field: String) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_is_one_to_a_hundred_visible_characters() {
+        assert!(reference_error("SO-10234").is_none());
+        assert!(reference_error(&"x".repeat(100)).is_none());
+        for bad in ["", "   ", "SO\n1"] {
+            assert_eq!(
+                reference_error(bad).map(|e| e.code),
+                Some(ErrorCode::InvalidLength),
+                "{bad:?}"
+            );
+        }
+        assert!(reference_error(&"x".repeat(101)).is_some());
+    }
     use crate::domain::money::Currency;
 
     fn items() -> Vec<ItemQuantities> {
