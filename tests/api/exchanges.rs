@@ -252,9 +252,8 @@ both!(
         let receive = json!({ "items": [ { "return_item_id": item, "quantity": 2 } ] });
         let res = act(&app, &s.key, id, "receive", Some(receive)).await;
         assert_eq!(res.status(), StatusCode::OK, "{}", res.text().await.unwrap());
-        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
-        let requested: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "exchange.requested").collect();
-        assert_eq!(requested.len(), 1, "{events}");
+        let requested = events_of(&app, &s.key, id, "exchange.requested").await;
+        assert_eq!(requested.len(), 1, "{requested:?}");
         let details = &requested[0]["details"];
         assert_eq!(details["replacements"][0]["variant_sku"], "TSHIRT-L");
         assert_eq!(details["replacements"][0]["quantity"], 2);
@@ -282,8 +281,7 @@ both!(
         // The customer sees the sale's reference.
         let mine: Value = app.get(&format!("/v1/portal/acme/returns/{id}"), Some(&s.access)).await.json().await.unwrap();
         assert_eq!(mine["items"][0]["exchange"]["order_reference"], "SO-10234");
-        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
-        let ordered: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "exchange.ordered").collect();
+        let ordered = events_of(&app, &s.key, id, "exchange.ordered").await;
         assert_eq!(ordered.len(), 1);
         assert_eq!(ordered[0]["details"]["reference"], "SO-10234");
     }
@@ -309,6 +307,23 @@ async fn event_types(app: &TestApp, key: &str, id: &str) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|e| e["type"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The return's events of one type, oldest first, as the merchant sees them.
+async fn events_of(app: &TestApp, key: &str, id: &str, event_type: &str) -> Vec<Value> {
+    let events: Value = app
+        .get(&format!("/v1/brands/acme/returns/{id}/events"), Some(key))
+        .await
+        .json()
+        .await
+        .unwrap();
+    events["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == event_type)
+        .cloned()
         .collect()
 }
 
@@ -463,9 +478,8 @@ both!(
         assert_problem(again, StatusCode::CONFLICT, "invalid_transition").await;
         let view = merchant_view(&app, &s.key, id).await;
         assert!(view["store_credit"]["issued_at"].is_string(), "{view}");
-        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
-        let issued: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "store_credit.issued").collect();
-        assert_eq!(issued.len(), 1, "{events}");
+        let issued = events_of(&app, &s.key, id, "store_credit.issued").await;
+        assert_eq!(issued.len(), 1, "{issued:?}");
         assert_eq!(issued[0]["details"]["amount"], json!({ "amount": 4397, "currency": "EUR" }));
     }
 );
@@ -519,9 +533,8 @@ both!(
         assert_eq!(ret["status"], "approved");
         let view = merchant_view(&app, &s.key, id).await;
         assert!(view["exchange_due_at"].is_string(), "{view}");
-        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&s.key)).await.json().await.unwrap();
-        let requested: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "exchange.requested").collect();
-        assert_eq!(requested.len(), 1, "{events}");
+        let requested = events_of(&app, &s.key, id, "exchange.requested").await;
+        assert_eq!(requested.len(), 1, "{requested:?}");
         assert_eq!(requested[0]["details"]["instant"], true);
         assert_eq!(requested[0]["details"]["replacements"][0]["variant_sku"], "TSHIRT-L");
 
@@ -694,8 +707,7 @@ both!(
         }
         assert_eq!(stock_of(&app, &s.key, "TSHIRT-XL").await, (2, 1), "the unpaid unit is back");
         assert_eq!(merchant_view(&app, &s.key, paid).await["status"], "approved");
-        let events: Value = app.get(&format!("/v1/brands/acme/returns/{unpaid}/events"), Some(&s.key)).await.json().await.unwrap();
-        let cancelled = events["data"].as_array().unwrap().iter().find(|e| e["type"] == "return.cancelled").cloned().unwrap();
+        let cancelled = events_of(&app, &s.key, unpaid, "return.cancelled").await.remove(0);
         assert_eq!((&cancelled["actor"], &cancelled["details"]["reason"]), (&json!("system"), &json!("payment_expired")));
     }
 );
@@ -718,9 +730,8 @@ both!(
         ok_json(vendor_post(&app, &m.nordic, id, "receive", receive).await).await;
         let given = json!({ "type": "store_credit", "amount": { "amount": 9790, "currency": "EUR" } });
         ok_json(vendor_post(&app, &m.nordic, id, "complete", given).await).await;
-        let events: Value = app.get(&format!("/v1/brands/acme/returns/{id}/events"), Some(&m.key)).await.json().await.unwrap();
-        let issued: Vec<&Value> = events["data"].as_array().unwrap().iter().filter(|e| e["type"] == "store_credit.issued").collect();
-        assert_eq!(issued.len(), 1, "{events}");
+        let issued = events_of(&app, &m.key, id, "store_credit.issued").await;
+        assert_eq!(issued.len(), 1, "{issued:?}");
         // One undamaged unit of two: half the credit.
         assert_eq!(issued[0]["details"]["amount"]["amount"], 9790);
     }

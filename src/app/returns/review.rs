@@ -500,9 +500,10 @@ fn pay(
         .ok_or_else(|| ApiError::internal(anyhow::anyhow!("a return without its currency")))?;
     let due = crate::domain::money::Money::new(full.ret.payment_due.unwrap_or(0), currency);
     if full.ret.payment_due.is_none() {
-        return Err(step(full.ret.status, Action::Pay).err().unwrap_or_else(|| {
-            ApiError::new(ErrorCode::InvalidTransition, "This return owes nothing.")
-        }));
+        return Err(ApiError::new(
+            ErrorCode::InvalidTransition,
+            "This return owes nothing: only a return waiting in payment_required is paid.",
+        ));
     }
     input.check(due)?;
     if full.ret.paid_at.is_some() && full.ret.payment_reference.as_deref() == Some(&reference) {
