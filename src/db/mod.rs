@@ -30,6 +30,7 @@ pub mod outbox;
 mod pool;
 pub mod probes;
 pub mod rate_limits;
+pub mod receipts;
 pub mod return_create;
 pub mod returns;
 pub mod rows;

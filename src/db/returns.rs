@@ -155,6 +155,15 @@ pub fn load(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<Option<Full
     ret.map(|r| parts(conn, r)).transpose()
 }
 
+/// A return of the brand, without its parts.
+pub fn row(conn: &mut DbConn, brand_id: &str, id: &str) -> DbResult<Option<ReturnRow>> {
+    Ok(returns::table
+        .find(id)
+        .filter(returns::brand_id.eq(brand_id))
+        .select(ReturnRow::as_select())
+        .one(conn)?)
+}
+
 /// Filters of the merchant list.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {

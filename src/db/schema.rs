@@ -504,5 +504,64 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    receipts (id) {
+        id -> Text,
+        brand_id -> Text,
+        return_id -> Text,
+        reference -> Text,
+        location -> Nullable<Text>,
+        actor -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    receipt_units (id) {
+        id -> Text,
+        receipt_id -> Text,
+        brand_id -> Text,
+        return_id -> Text,
+        return_item_id -> Nullable<Text>,
+        position -> Integer,
+        sku -> Text,
+        condition_code -> Nullable<Text>,
+        damaged -> Bool,
+        unexpected -> Bool,
+        unit_value -> BigInt,
+        disposition -> Text,
+        grade -> Nullable<Text>,
+        rule_id -> Nullable<Text>,
+        overridden_by -> Nullable<Text>,
+        overridden_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inventory_sequences (brand_id) {
+        brand_id -> Text,
+        last_seq -> BigInt,
+    }
+}
+
+diesel::table! {
+    inventory_movements (brand_id, seq) {
+        brand_id -> Text,
+        seq -> BigInt,
+        id -> Text,
+        sku -> Text,
+        location -> Nullable<Text>,
+        quantity -> Integer,
+        disposition -> Text,
+        grade -> Nullable<Text>,
+        return_id -> Text,
+        receipt_id -> Text,
+        kind -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(products, product_variants);
+diesel::allow_tables_to_appear_in_same_query!(receipts, receipt_units);
 diesel::allow_tables_to_appear_in_same_query!(vendors, webhook_endpoints);

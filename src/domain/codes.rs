@@ -91,6 +91,16 @@ pub fn is_country(s: &str) -> bool {
         && celes::Country::from_alpha2(s).is_ok()
 }
 
+/// Checks a vendor id: 1–63 lowercase letters, digits, `-` and `_`, not
+/// starting with `-` or `_` (the spec's vendor id pattern).
+pub fn is_vendor_id(id: &str) -> bool {
+    (1..=63).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,6 +134,18 @@ pub enum EventType {
     #[serde(rename = "store_credit.issued")]
     #[strum(serialize = "store_credit.issued")]
     StoreCreditIssued,
+    /// Units were received into the warehouse (a receipt) or a received
+    /// unit's disposition was changed: `data` is the receipt with its units
+    /// and every ledger movement it made; catalogue stock rose for the
+    /// units restocked.
+    #[serde(rename = "inventory.adjusted")]
+    #[strum(serialize = "inventory.adjusted")]
+    InventoryAdjusted,
+    /// The merchant changed a received unit's disposition (details: the
+    /// unit, from and to): `data` is the receipt.
+    #[serde(rename = "receipt.unit_overridden")]
+    #[strum(serialize = "receipt.unit_overridden")]
+    ReceiptUnitOverridden,
     /// A webhook endpoint failed every delivery for days and was disabled.
     #[serde(rename = "webhook_endpoint.disabled")]
     #[strum(serialize = "webhook_endpoint.disabled")]
@@ -159,6 +171,14 @@ impl EventType {
     /// endpoint it tests).
     pub fn subscribable(self) -> bool {
         self != EventType::Ping
+    }
+
+    /// Whether its webhook's `data` is a receipt rather than the return.
+    pub fn about_receipt(self) -> bool {
+        matches!(
+            self,
+            EventType::InventoryAdjusted | EventType::ReceiptUnitOverridden
+        )
     }
 }
 
@@ -201,8 +221,9 @@ pub struct Envelope<'a> {
     /// When it happened (events may arrive out of order).
     pub created_at: DateTime<Utc>,
     /// The resource as the merchant API showed it at the event: the return
-    /// (`return.*`, `label.*`), the endpoint (`webhook_endpoint.disabled`,
-    /// `ping`).
+    /// (`return.*`, `label.*`, …), the receipt (`inventory.adjusted`,
+    /// `receipt.unit_overridden`), the endpoint
+    /// (`webhook_endpoint.disabled`, `ping`).
     pub data: &'a RawValue,
 }
 

@@ -151,7 +151,7 @@ impl Rejection {
 }
 
 /// Arrival of one item.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReceiveItemInput {
     /// Return item id.
@@ -168,7 +168,7 @@ pub struct ReceiveItemInput {
 }
 
 /// Body of receive.
-#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReceiveInput {
     /// Arrivals.

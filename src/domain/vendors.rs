@@ -306,15 +306,7 @@ pub struct VendorChanges {
     pub locale: Option<Option<String>>,
 }
 
-/// Checks a vendor id: 1–63 lowercase letters, digits, `-` and `_`, not
-/// starting with `-` or `_` (the spec's [`ID_PATTERN`]).
-pub fn is_vendor_id(id: &str) -> bool {
-    (1..=63).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-}
+pub use crate::domain::codes::is_vendor_id;
 
 fn check_id(id: &str, errors: &mut Vec<FieldError>) {
     if !is_vendor_id(id) {

@@ -96,6 +96,10 @@ pub enum ErrorCode {
     VariantNotFound,
     /// No such order line in the token's order.
     LineNotFound,
+    /// No receipt of the brand has this id.
+    ReceiptNotFound,
+    /// No unit of this receipt has this id.
+    UnitNotFound,
 
     // 405.
     /// The path exists but not with this method (see `Allow`).
@@ -279,6 +283,9 @@ pub enum ErrorCode {
     QuantityExceedsRequested,
     /// More units than were approved.
     QuantityExceedsApproved,
+    /// A scan holds more units of an item than were approved and are still
+    /// expected (another scan may have received them).
+    ReceiptExceedsApproved,
     /// The reason needs a comment.
     CommentRequired,
     /// The reason needs photos.
@@ -357,7 +364,8 @@ impl ErrorCode {
             | VendorKeyRequired => 403,
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
             | NoQrCode | EndpointNotFound | DeliveryNotFound | VendorNotFound | PartNotFound
-            | KeyNotFound | ProductNotFound | VariantNotFound | LineNotFound => 404,
+            | KeyNotFound | ProductNotFound | VariantNotFound | LineNotFound | ReceiptNotFound
+            | UnitNotFound => 404,
             MethodNotAllowed => 405,
             RequestTimeout => 408,
             Conflict
@@ -371,6 +379,7 @@ impl ErrorCode {
             | VendorExists
             | VendorResponsePending
             | SkuTaken
+            | ReceiptExceedsApproved
             | OutOfStock => 409,
             LabelCancelled => 410,
             PreconditionFailed => 412,

@@ -2,17 +2,31 @@
 //! receiver gets (the envelope, its `data`, the signature headers) and what
 //! it should answer. Three kinds of event: those of a return (`data` is the
 //! return), those of a vendor's part as the vendor's endpoints get them
-//! (`data` is the part as the vendor API shows it) and those of a webhook
-//! endpoint (`data` is the endpoint).
+//! (`data` is the part as the vendor API shows it), those of the warehouse
+//! (`data` is the receipt) and those of a webhook endpoint (`data` is the
+//! endpoint).
 
 use serde_json::{Value, json};
 use strum::IntoEnumIterator;
 
 use crate::domain::events::EventType;
 
-/// Events whose `data` is the endpoint rather than a return.
-fn about_endpoint(t: EventType) -> bool {
-    matches!(t, EventType::Ping | EventType::WebhookEndpointDisabled)
+/// What an event's `data` is.
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum About {
+    Return,
+    Receipt,
+    Endpoint,
+}
+
+fn about(t: EventType) -> About {
+    if matches!(t, EventType::Ping | EventType::WebhookEndpointDisabled) {
+        About::Endpoint
+    } else if t.about_receipt() {
+        About::Receipt
+    } else {
+        About::Return
+    }
 }
 
 fn envelope(types: &[&str], data: &str, description: &str) -> Value {
@@ -79,25 +93,30 @@ fn operation(id: &str, summary: &str, schema: &str) -> Value {
 
 /// Adds the `webhooks` section and the envelope schemas to `spec`.
 pub fn add(spec: &mut Value) {
-    let names = |about: bool| -> Vec<&'static str> {
+    let names = |of: About| -> Vec<&'static str> {
         EventType::iter()
-            .filter(|t| about_endpoint(*t) == about)
+            .filter(|t| about(*t) == of)
             .map(EventType::as_str)
             .collect()
     };
     let schemas = &mut spec["components"]["schemas"];
     schemas["ReturnEvent"] = envelope(
-        &names(false),
+        &names(About::Return),
         "ReturnView",
         "An event of a return: `data` is the return as the merchant API showed it right after the change.",
     );
     schemas["VendorPartEvent"] = envelope(
-        &names(false),
+        &names(About::Return),
         "VendorPartView",
         "An event of a vendor's part, as that vendor's endpoints get it: `data` is the part as the vendor API showed it right after the change (its items, address, label, tracking; never the customer's contact details nor another part). `id` is this copy's own (the merchant's copy of the same event has another). A vendor hears only of events that concern its own part.",
     );
+    schemas["ReceiptEvent"] = envelope(
+        &names(About::Receipt),
+        "ReceiptView",
+        "An event of the warehouse: units received (`inventory.adjusted`, one per receipt) or a unit's disposition changed (`receipt.unit_overridden`, followed by `inventory.adjusted`): `data` is the receipt as the merchant API showed it right after the change, with its units and every ledger movement it made.",
+    );
     schemas["EndpointEvent"] = envelope(
-        &names(true),
+        &names(About::Endpoint),
         "EndpointView",
         "An event of a webhook endpoint (`ping` from the test operation, `webhook_endpoint.disabled`): `data` is the endpoint.",
     );
@@ -111,6 +130,11 @@ pub fn add(spec: &mut Value) {
             "webhook_vendor_part_event",
             "A vendor's part changed (to a vendor's own endpoints only): awaiting the vendor, approved or rejected by it, its label ready or failed, in transit, delivered, received, completed.",
             "VendorPartEvent"
+        ),
+        "receipt-event": operation(
+            "webhook_receipt_event",
+            "Units were received into the warehouse, or a received unit's disposition changed: the inventory moved.",
+            "ReceiptEvent"
         ),
         "endpoint-event": operation(
             "webhook_endpoint_event",
@@ -130,12 +154,18 @@ mod tests {
         add(&mut spec);
         let types =
             |s: &str| spec["components"]["schemas"][s]["properties"]["type"]["enum"].clone();
-        let (ret, endpoint) = (types("ReturnEvent"), types("EndpointEvent"));
+        let kinds = [
+            types("ReturnEvent"),
+            types("ReceiptEvent"),
+            types("EndpointEvent"),
+        ];
         for t in EventType::iter() {
             let name = json!(t.as_str());
-            let in_return = ret.as_array().unwrap().contains(&name);
-            let in_endpoint = endpoint.as_array().unwrap().contains(&name);
-            assert!(in_return != in_endpoint, "{}", t.as_str());
+            let found = kinds
+                .iter()
+                .filter(|k| k.as_array().unwrap().contains(&name))
+                .count();
+            assert_eq!(found, 1, "{}", t.as_str());
         }
     }
 }

@@ -24,6 +24,7 @@ mod notifications;
 mod openapi;
 mod orders;
 mod portal;
+mod receipts;
 mod returns;
 mod returns_fixtures;
 mod secrets;

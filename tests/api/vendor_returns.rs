@@ -329,7 +329,7 @@ both!(
         assert_eq!(
             returns_own,
             ["return.requested", "return.approved", "return.in_transit", "return.received",
-             "return.received", "return.completed"]
+             "return.received", "inventory.adjusted", "return.completed"]
         );
         let b_events = event_types(&app, &format!("/v1/brands/acme/vendor/returns/{id}/events"), &m.alpine).await;
         assert_eq!(

@@ -7,6 +7,7 @@ mod due;
 pub mod exchanges;
 pub mod notifications;
 mod parts;
+pub mod receipts;
 pub mod review;
 pub mod tracking;
 pub mod vendor;
@@ -23,6 +24,7 @@ use super::portal::PortalToken;
 use crate::db::DbConn;
 use crate::db::returns::FullReturn;
 use crate::db::rows::EventRow;
+use crate::domain::events::EventType;
 use crate::domain::money::Money;
 use crate::domain::parts::PartAction;
 use crate::domain::return_status::{Action, step};
@@ -283,7 +285,11 @@ pub async fn get_for_order(
         .db
         .read(move |conn| {
             let full = load_for_order(conn, &brand_id, &order_id, &id, false)?;
-            let events = crate::db::events::for_return(conn, &full.ret.id)?;
+            // The warehouse's own events are not the customer's.
+            let events = crate::db::events::for_return(conn, &full.ret.id)?
+                .into_iter()
+                .filter(|e| EventType::parse(&e.event_type).is_none_or(|t| !t.about_receipt()))
+                .collect();
             Ok((full, events))
         })
         .await?;

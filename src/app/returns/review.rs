@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::super::{AppState, merchant_brand};
-use super::parts::{Move, Settle, apply, part_statuses, quantities, receive_items, reversal};
+use super::parts::{Move, Settle, apply, part_statuses, quantities, reversal};
 use super::views::{EventList, EventView, Renderer, ReturnView, view, views};
 use super::{cancel, enqueue_new_labels, publish};
 use crate::auth::Merchant;
@@ -375,37 +375,49 @@ pub async fn ship(
 }
 
 /// Records arriving units; the return becomes `received` when every
-/// approved unit is in, else `partially_received`.
+/// approved unit is in, else `partially_received`. The same receipt as a
+/// scan (`POST …/receipts`): units get their dispositions, the ledger and
+/// stock move. With `key`, a retry replays the first answer.
 pub async fn receive(
     state: &AppState,
     merchant: &Merchant,
     slug: &str,
     id: &str,
     input: ReceiveInput,
-) -> Result<ReturnView, ApiError> {
-    process(
-        state,
-        merchant,
-        slug,
-        id,
-        move |conn, full, actor, brand_id| {
-            step(full.ret.status, Action::ReceivePart)?;
-            let (settings, _) = crate::db::settings::get(conn, brand_id)?;
-            crate::domain::review::receive(&quantities(full, None), &input, &settings)?;
-            let moves = receive_items(conn, full, &input)?;
-            let details = serde_json::json!({
-                "partial": !full.items.iter().all(|i| i.received_quantity >= i.approved_quantity),
-                "items": input.items.iter().map(|a| serde_json::json!({
-                    "return_item_id": a.return_item_id, "quantity": a.quantity,
-                    "damaged_quantity": a.damaged_quantity, "condition_code": a.condition_code,
-                })).collect::<Vec<_>>(),
-            });
-            let mut settle = whole(actor, details);
-            settle.always = Some(crate::domain::events::EventType::ReturnReceived);
-            apply(conn, full, moves, settle)
-        },
-    )
-    .await
+    key: Option<String>,
+) -> Result<super::receipts::Scanned, ApiError> {
+    let (merchant, slug, id) = (merchant.clone(), slug.to_string(), id.to_string());
+    let render = Renderer::new(state);
+    state
+        .db
+        .write(move |conn| {
+            let brand = merchant_brand(conn, &merchant, &slug)?;
+            let mut full = crate::db::returns::load_locked(conn, &brand.id, &id)?
+                .ok_or_else(super::super::return_not_found)?;
+            let scope = format!("receive:{id}");
+            super::receipts::once(
+                conn,
+                &brand.id,
+                key.as_deref(),
+                &scope,
+                &input,
+                200,
+                |conn| {
+                    let view = super::receipts::receive_loaded(
+                        conn,
+                        &render,
+                        &mut full,
+                        &input,
+                        &actor(&merchant),
+                    )?;
+                    Ok((
+                        serde_json::to_string(&view).map_err(ApiError::internal)?,
+                        None,
+                    ))
+                },
+            )
+        })
+        .await
 }
 
 /// Records the resolution actually given and completes the return.

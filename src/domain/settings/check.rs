@@ -34,6 +34,11 @@ impl ReturnsSettings {
         self.check_methods(&mut err);
         self.check_refunds(&mut err);
         self.check_addresses(&mut err);
+        self.check_dispositions(&mut err);
+        errors.extend(crate::domain::dispositions::check_rules(
+            &self.disposition_rules,
+            &self.default_disposition,
+        ));
         errors.extend(self.notifications.check(&locales));
         errors.extend(check_business(
             &self.staff_notifications,
@@ -401,6 +406,49 @@ impl ReturnsSettings {
                 ErrorCode::InvalidUrl,
                 "must be an http(s) URL",
             );
+        }
+    }
+    /// The codes disposition rules name are the brand's: its condition
+    /// codes and reasons; vendors are vendor ids.
+    fn check_dispositions(&self, err: &mut impl FnMut(String, ErrorCode, &str)) {
+        for (i, rule) in self.disposition_rules.iter().enumerate() {
+            let w = &rule.when;
+            for (j, c) in w.condition_codes.iter().enumerate() {
+                if !self.condition_codes.iter().any(|k| &k.code == c) {
+                    err(
+                        format!("disposition_rules[{i}].when.condition_codes[{j}]"),
+                        ErrorCode::UnknownCondition,
+                        "not one of condition_codes",
+                    );
+                }
+            }
+            for (j, r) in w.reason_codes.iter().enumerate() {
+                if !self.reasons.iter().any(|k| &k.code == r) {
+                    err(
+                        format!("disposition_rules[{i}].when.reason_codes[{j}]"),
+                        ErrorCode::UnknownReason,
+                        "not one of reasons",
+                    );
+                }
+            }
+            for (j, v) in w.vendors.iter().enumerate() {
+                if !crate::domain::codes::is_vendor_id(v) {
+                    err(
+                        format!("disposition_rules[{i}].when.vendors[{j}]"),
+                        ErrorCode::InvalidCode,
+                        "a vendor id",
+                    );
+                }
+            }
+            for (j, t) in w.product_tags.iter().enumerate() {
+                if t.is_empty() || t.chars().count() > 100 {
+                    err(
+                        format!("disposition_rules[{i}].when.product_tags[{j}]"),
+                        ErrorCode::InvalidLength,
+                        "1–100 characters",
+                    );
+                }
+            }
         }
     }
 }

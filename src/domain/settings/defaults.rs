@@ -162,6 +162,8 @@ impl Default for ReturnsSettings {
             payment_within_hours: 72,
             store_credit_on_approval: false,
             instant_exchange: None,
+            disposition_rules: crate::domain::dispositions::default_rules(),
+            default_disposition: Default::default(),
         }
     }
 }

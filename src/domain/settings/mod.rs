@@ -20,6 +20,7 @@ pub use self::defaults::DEFAULT_STRINGS_EN;
 /// The patterns of the document's codes and locale tags, as the spec states them.
 pub use crate::domain::codes::{CODE_PATTERN, LOCALE_PATTERN};
 use crate::domain::codes::{CountryCode, Locale};
+use crate::domain::dispositions::{DispositionRule, Outcome};
 use crate::domain::money::Money;
 use crate::domain::notifications::{Notifications, StaffNotifications, VendorNotifications};
 use crate::error::{ErrorCode, FieldError};
@@ -374,6 +375,17 @@ pub struct ReturnsSettings {
     #[serde(default)]
     #[validate(nested)]
     pub instant_exchange: Option<InstantExchange>,
+    /// What happens to received units, read in order: the first rule whose
+    /// conditions all hold gives a unit its disposition (see
+    /// `POST …/receipts`). A brand starts with two: units that were not in
+    /// the return and damaged units are quarantined.
+    #[serde(default = "crate::domain::dispositions::default_rules")]
+    #[validate(nested)]
+    #[schema(max_items = 100)]
+    pub disposition_rules: Vec<DispositionRule>,
+    /// The disposition of a unit no rule decides (default `restock`).
+    #[serde(default)]
+    pub default_disposition: Outcome,
 }
 
 /// What a dearer replacement costs the customer.

@@ -6,6 +6,7 @@ pub mod notifications;
 pub mod orders;
 pub mod parts;
 pub mod products;
+pub mod receipts;
 pub mod returns;
 pub mod settings;
 pub mod vendors;
@@ -42,6 +43,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(returns::exchange_orders)
         .service(returns::payments)
         .service(returns::cancel)
+        .service(receipts::create)
+        .service(receipts::list)
+        .service(receipts::get_receipt)
+        .service(receipts::override_unit)
+        .service(receipts::movements)
         .service(webhooks::create)
         .service(webhooks::list)
         .service(webhooks::get_endpoint)

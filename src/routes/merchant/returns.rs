@@ -1,6 +1,6 @@
 //! Merchant review and processing of returns.
 
-use actix_web::{get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 
 use crate::app::AppState;
 use crate::app::keys::Merchant;
@@ -197,18 +197,26 @@ pub async fn in_transit(
 }
 
 /// Records arriving units per item (with damaged units and condition);
-/// the return becomes `partially_received` or `received`.
+/// the return becomes `partially_received` or `received`. The same receipt
+/// as `POST …/receipts` with lines naming items: units get their
+/// dispositions, the ledger and catalogue stock move, `inventory.adjusted`
+/// is sent. Send an `Idempotency-Key` to retry safely.
 #[utoipa::path(
     operation_id = "merchant_receive_return",
     tag = "returns",
-    params(("brand" = String, Path, description = "Brand slug"), ("id" = String, Path, description = "Return id")),
+    params(
+        ("brand" = String, Path, description = "Brand slug"),
+        ("id" = String, Path, description = "Return id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retry key, kept 24 h: the same key with the same body replays the first answer", pattern = "^[!-~]{1,255}$"),
+    ),
     request_body = ReceiveInput,
     security(("api_key" = [])),
     responses(
         (status = 200, description = "Recorded", body = ReturnView),
+        (status = 400, description = "A malformed `Idempotency-Key` (`invalid_idempotency_key`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such return of this brand (`return_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not expecting units (`invalid_transition`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown item or condition, or more units than approved (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown item or condition, or more units than approved (`validation_failed`); a reused `Idempotency-Key` (`idempotency_key_reused`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/{brand}/returns/{id}/receive")]
@@ -216,12 +224,14 @@ pub async fn receive(
     state: web::Data<AppState>,
     merchant: Merchant,
     path: Path2,
+    req: HttpRequest,
     body: Json<ReceiveInput>,
-) -> Answer {
+) -> Result<HttpResponse, ApiError> {
     let (slug, id) = path.into_inner();
-    Ok(web::Json(
-        crate::app::returns::review::receive(&state, &merchant, &slug, &id, body.0).await?,
-    ))
+    let key = super::receipts::idempotency_key(&req)?;
+    let answer =
+        crate::app::returns::review::receive(&state, &merchant, &slug, &id, body.0, key).await?;
+    Ok(super::receipts::scanned(answer, &slug))
 }
 
 /// Records the resolution actually given (refund or store-credit amount, or
