@@ -96,6 +96,8 @@ pub enum ErrorCode {
     VariantNotFound,
     /// No such order line in the token's order.
     LineNotFound,
+    /// No such photo, or its link is wrong, expired or another photo's.
+    PhotoNotFound,
 
     // 405.
     /// The path exists but not with this method (see `Allow`).
@@ -357,7 +359,7 @@ impl ErrorCode {
             | VendorKeyRequired => 403,
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
             | NoQrCode | EndpointNotFound | DeliveryNotFound | VendorNotFound | PartNotFound
-            | KeyNotFound | ProductNotFound | VariantNotFound | LineNotFound => 404,
+            | KeyNotFound | ProductNotFound | VariantNotFound | LineNotFound | PhotoNotFound => 404,
             MethodNotAllowed => 405,
             RequestTimeout => 408,
             Conflict
