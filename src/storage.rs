@@ -109,6 +109,11 @@ impl Storage {
         format!("uploads/{}/{sha256}", &sha256[..2.min(sha256.len())])
     }
 
+    /// Key of the thumbnail of the uploaded photo with this SHA-256.
+    pub fn thumbnail_key(sha256: &str) -> String {
+        format!("thumbnails/{}/{sha256}.jpg", &sha256[..2.min(sha256.len())])
+    }
+
     /// Key of a label's PDF.
     pub fn label_key(label_id: &str) -> String {
         format!("labels/{label_id}.pdf")
@@ -349,6 +354,7 @@ mod tests {
     fn keys_are_relative_and_shard_uploads_by_hash_prefix() {
         assert_eq!(Storage::upload_key("abcdef"), "uploads/ab/abcdef");
         assert_eq!(Storage::label_key("lbl_1"), "labels/lbl_1.pdf");
+        assert_eq!(Storage::thumbnail_key("abcdef"), "thumbnails/ab/abcdef.jpg");
         assert!(!Storage::is_legacy_path("labels/lbl_1.pdf"));
         assert!(Storage::is_legacy_path("/data/labels/lbl_1.pdf"));
     }

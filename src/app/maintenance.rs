@@ -193,12 +193,13 @@ pub struct Swept {
 /// One sweep as of `now`.
 pub async fn sweep(db: &Db, storage: &Storage, now: DateTime<Utc>) -> Result<Swept, ApiError> {
     let cutoff = now.naive_utc() - UPLOAD_TTL;
-    let (hashes, uploads) = db
+    let (hashes, uploads, thumbnails) = db
         .write(move |conn| {
             let before = crate::db::uploads::count_all(conn)?;
             let hashes = crate::db::uploads::purge_unattached(conn, cutoff)?;
             let after = crate::db::uploads::count_all(conn)?;
-            Ok((hashes, (before - after) as usize))
+            let thumbnails = crate::db::thumbnails::forget(conn, &hashes)?;
+            Ok((hashes, (before - after) as usize, thumbnails))
         })
         .await?;
     let mut files = 0;
@@ -207,6 +208,11 @@ pub async fn sweep(db: &Db, storage: &Storage, now: DateTime<Utc>) -> Result<Swe
             Ok(true) => files += 1,
             Ok(false) => {}
             Err(e) => tracing::warn!(error = %e, "removing an unattached upload failed"),
+        }
+    }
+    for key in &thumbnails {
+        if let Err(e) = storage.remove(key).await {
+            tracing::warn!(error = %e, "removing a thumbnail failed");
         }
     }
     let ts = now.timestamp();

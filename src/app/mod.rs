@@ -16,6 +16,7 @@ pub mod lookup;
 pub mod maintenance;
 pub mod orders;
 pub mod pagination;
+pub mod photos;
 pub mod portal;
 pub mod returns;
 pub mod secrets;

@@ -3,7 +3,11 @@
 //! The type is decided from the bytes (JPEG, PNG or WebP magic numbers),
 //! never from the file name or the declared type. The 5 MB limit is enforced
 //! while streaming: the upload is refused as soon as the limit is crossed,
-//! nothing beyond it is kept. Blobs are stored once per content hash;
+//! nothing beyond it is kept. Metadata (EXIF with the GPS position, XMP,
+//! comments) is stripped before the photo is hashed and stored
+//! (`domain::photos::strip`), so what is stored never carries it; a file
+//! that cannot be read as its type is refused. Blobs are stored once per
+//! content hash of the stripped photo;
 //! uploads not attached to a return within 24 hours are removed by
 //! housekeeping.
 
@@ -15,6 +19,7 @@ use utoipa::ToSchema;
 use super::AppState;
 use super::portal::PortalToken;
 use crate::db::uploads::UploadRow;
+use crate::domain::photos::{PhotoError, PhotoType};
 use crate::error::{ApiError, ErrorCode};
 use crate::storage::Storage;
 
@@ -88,7 +93,6 @@ where
     B: AsRef<[u8]>,
 {
     let mut bytes = Vec::new();
-    let mut hasher = Sha256::new();
     let mut size = 0usize;
     let mut head = Vec::with_capacity(64);
     while let Some(chunk) = chunks.next().await {
@@ -101,7 +105,6 @@ where
         if head.len() < 64 {
             head.extend_from_slice(&chunk[..chunk.len().min(64 - head.len())]);
         }
-        hasher.update(chunk);
         bytes.extend_from_slice(chunk);
     }
     let Some(content_type) = detect(&head) else {
@@ -110,12 +113,31 @@ where
             "Only JPEG, PNG and WebP photos are accepted.",
         ));
     };
+    let bytes = without_metadata(content_type, bytes).await?;
     Ok(StoredFile {
         content_type,
-        size,
-        sha256: hex::encode(hasher.finalize()),
+        size: bytes.len(),
+        sha256: hex::encode(Sha256::digest(&bytes)),
         bytes,
     })
+}
+
+/// The photo without its metadata, upright; 415 when it cannot be read as
+/// the type its first bytes claim.
+async fn without_metadata(content_type: &'static str, bytes: Vec<u8>) -> Result<Vec<u8>, ApiError> {
+    let kind = PhotoType::from_media_type(content_type)
+        .ok_or_else(|| ApiError::internal(anyhow::anyhow!("{content_type} is no photo type")))?;
+    let stripped = tokio::task::spawn_blocking(move || crate::domain::photos::strip(kind, bytes))
+        .await
+        .map_err(ApiError::internal)?;
+    match stripped {
+        Ok(bytes) => Ok(bytes),
+        Err(PhotoError::Unreadable(..)) => Err(ApiError::new(
+            ErrorCode::UnsupportedMediaType,
+            "The file could not be read as a JPEG, PNG or WebP photo.",
+        )),
+        Err(e) => Err(ApiError::internal(e)),
+    }
 }
 
 /// Records a received photo for the token's order and stores it. The

@@ -28,6 +28,11 @@ const MIN_FORCED_RELOAD: Duration = Duration::from_secs(1);
 pub const PORTAL_AUDIENCE: &str = "returns-api:portal";
 /// Audience of label URL tokens.
 pub const LABEL_AUDIENCE: &str = "returns-api:labels";
+/// Audience of photo URL tokens.
+pub const PHOTO_AUDIENCE: &str = "returns-api:photos";
+/// Seconds a token may be past its expiry and still pass (clock skew
+/// between nodes).
+const LEEWAY_SECONDS: i64 = 5;
 
 /// What a token allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +44,8 @@ pub enum Scope {
     ServicePoints,
     /// Poll and download one label.
     Label,
+    /// Fetch one customer photo and its thumbnail.
+    Photo,
 }
 
 /// Claims of every token this API issues.
@@ -48,7 +55,8 @@ pub struct Claims {
     pub iss: String,
     /// Audience.
     pub aud: String,
-    /// Subject: the order id (portal tokens) or label id (label tokens).
+    /// Subject: the order id (portal tokens), label id (label tokens) or
+    /// upload id (photo tokens).
     pub sub: String,
     /// Brand id.
     pub brand: String,
@@ -78,9 +86,10 @@ pub struct Keyring {
     /// Opens the stored keys and seals new ones.
     secrets: Arc<crate::secrets::Keyring>,
     set: RwLock<KeySet>,
-    /// What a portal token and a label token must satisfy (built once).
+    /// What a portal, label and photo token must satisfy (built once).
     portal_rules: Validation,
     label_rules: Validation,
+    photo_rules: Validation,
 }
 
 impl Keyring {
@@ -93,12 +102,14 @@ impl Keyring {
             validation.set_audience(&[audience]);
             validation.set_issuer(&[&issuer]);
             validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
-            validation.leeway = 5;
+            // Expiry is checked against the caller's time in `verify_at`.
+            validation.validate_exp = false;
             validation
         };
         Keyring {
             portal_rules: rules(PORTAL_AUDIENCE),
             label_rules: rules(LABEL_AUDIENCE),
+            photo_rules: rules(PHOTO_AUDIENCE),
             issuer,
             secrets,
             set: RwLock::new(KeySet {
@@ -216,12 +227,25 @@ impl Keyring {
         subject: &str,
         ttl: chrono::Duration,
     ) -> Result<(String, DateTime<Utc>), ApiError> {
-        let now = Utc::now();
+        self.issue_at(Utc::now(), scope, brand_id, subject, ttl)
+    }
+
+    /// Issues a token as of `now` (a node's scheduling clock) with the keys
+    /// already loaded; verify it with [`Keyring::verify_at`] on the same clock.
+    pub fn issue_at(
+        &self,
+        now: DateTime<Utc>,
+        scope: Scope,
+        brand_id: &str,
+        subject: &str,
+        ttl: chrono::Duration,
+    ) -> Result<(String, DateTime<Utc>), ApiError> {
         let expires = now + ttl;
         let claims = Claims {
             iss: self.issuer.clone(),
             aud: match scope {
                 Scope::Label => LABEL_AUDIENCE.into(),
+                Scope::Photo => PHOTO_AUDIENCE.into(),
                 _ => PORTAL_AUDIENCE.into(),
             },
             sub: subject.into(),
@@ -253,10 +277,38 @@ impl Keyring {
 
     /// Verifies signature, algorithm, issuer, audience and expiry.
     pub async fn verify(&self, db: &Db, token: &str, audience: &str) -> Result<Claims, ApiError> {
-        let invalid = || ApiError::new(ErrorCode::InvalidToken, "The token is invalid or expired.");
+        self.verify_at(db, token, audience, Utc::now()).await
+    }
+
+    /// Verifies signature, algorithm, issuer and audience, and that the
+    /// token has not expired at `now`.
+    pub async fn verify_at(
+        &self,
+        db: &Db,
+        token: &str,
+        audience: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Claims, ApiError> {
+        let claims = self.verify_signed(db, token, audience).await?;
+        if claims.exp < now.timestamp() - LEEWAY_SECONDS {
+            return Err(invalid_token());
+        }
+        Ok(claims)
+    }
+
+    /// The claims of a token signed by one of the keys, for `audience`
+    /// (expiry not checked).
+    async fn verify_signed(
+        &self,
+        db: &Db,
+        token: &str,
+        audience: &str,
+    ) -> Result<Claims, ApiError> {
+        let invalid = invalid_token;
         let validation = match audience {
             PORTAL_AUDIENCE => &self.portal_rules,
             LABEL_AUDIENCE => &self.label_rules,
+            PHOTO_AUDIENCE => &self.photo_rules,
             _ => return Err(invalid()),
         };
         self.fresh(db).await?;
@@ -308,4 +360,8 @@ impl Keyring {
         set.forced = Some(Instant::now());
         true
     }
+}
+
+fn invalid_token() -> ApiError {
+    ApiError::new(ErrorCode::InvalidToken, "The token is invalid or expired.")
 }

@@ -40,6 +40,7 @@ pub mod service_points;
 pub mod settings;
 pub mod signing_keys;
 mod statuses;
+pub mod thumbnails;
 pub mod tracking;
 mod transaction;
 pub mod uploads;

@@ -312,6 +312,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// One thumbnail per stored photo content (`uploads.sha256`).
+    photo_thumbnails (sha256) {
+        sha256 -> Text,
+        blob_key -> Text,
+        width -> Integer,
+        height -> Integer,
+        photo_width -> Integer,
+        photo_height -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     webhook_endpoints (id) {
         id -> Text,
         brand_id -> Text,

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use diesel::prelude::*;
 
 use super::schema::uploads;
-use super::{DbConn, DbResult};
+use super::{DbConn, DbResult, OneRow};
 
 /// A row of `uploads`.
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -103,4 +103,21 @@ pub fn purge_unattached(conn: &mut DbConn, before: chrono::NaiveDateTime) -> DbR
 /// Number of uploads.
 pub fn count_all(conn: &mut DbConn) -> DbResult<i64> {
     Ok(uploads::table.count().get_result(conn)?)
+}
+
+/// Uploads attached to a return.
+pub fn for_return(conn: &mut DbConn, return_id: &str) -> DbResult<Vec<UploadRow>> {
+    Ok(uploads::table
+        .filter(uploads::return_id.eq(return_id))
+        .select(UploadRow::as_select())
+        .order(uploads::id)
+        .load(conn)?)
+}
+
+/// An upload.
+pub fn by_id(conn: &mut DbConn, id: &str) -> DbResult<Option<UploadRow>> {
+    Ok(uploads::table
+        .find(id)
+        .select(UploadRow::as_select())
+        .one(conn)?)
 }

@@ -21,6 +21,7 @@ pub mod notifications;
 pub mod opening_hours;
 pub mod orders;
 pub mod parts;
+pub mod photos;
 pub mod pricing;
 pub mod receipts;
 pub mod resolutions;

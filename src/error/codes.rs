@@ -100,6 +100,8 @@ pub enum ErrorCode {
     ReceiptNotFound,
     /// No unit of this receipt has this id.
     UnitNotFound,
+    /// No such photo, or its link is wrong, expired or another photo's.
+    PhotoNotFound,
 
     // 405.
     /// The path exists but not with this method (see `Allow`).
@@ -365,7 +367,7 @@ impl ErrorCode {
             NotFound | RouteNotFound | BrandNotFound | OrderNotFound | ReturnNotFound | NoPdf
             | NoQrCode | EndpointNotFound | DeliveryNotFound | VendorNotFound | PartNotFound
             | KeyNotFound | ProductNotFound | VariantNotFound | LineNotFound | ReceiptNotFound
-            | UnitNotFound => 404,
+            | UnitNotFound | PhotoNotFound => 404,
             MethodNotAllowed => 405,
             RequestTimeout => 408,
             Conflict

@@ -52,6 +52,7 @@ Every response carries `X-Request-Id`.",
         (name = "catalogue", description = "A brand's products, their variants and stock: what exchanges may offer (merchant API key)"),
         (name = "warehouse", description = "Receipts by scan, each received unit's disposition, and the inventory ledger a WMS or ERP pulls (merchant API key)"),
         (name = "labels", description = "Self-authenticating label URLs handed out with returns"),
+        (name = "photos", description = "Self-authenticating links to customers' photos, handed out by a return's photo list"),
         (name = "carriers", description = "Calls from carriers, signed with their tracking secret from `CARRIER_CONFIG`"),
         (name = "operations", description = "Health, readiness, metrics and operator imports"),
     ),
@@ -173,6 +174,8 @@ pub fn spec() -> Value {
 fn is_binary(media_type: &str) -> bool {
     media_type == "application/pdf"
         || media_type == "image/png"
+        || media_type == "image/jpeg"
+        || media_type == "image/webp"
         || media_type == "application/octet-stream"
 }
 

@@ -11,6 +11,7 @@ pub mod labels;
 pub mod merchant;
 pub mod ops;
 mod panics;
+pub mod photos;
 pub mod portal;
 pub mod query;
 pub mod vendor;
@@ -37,6 +38,8 @@ pub fn api(cfg: &mut ServiceConfig) {
         .service(labels::poll)
         .service(labels::download)
         .service(labels::qr)
+        .service(photos::original)
+        .service(photos::thumbnail)
         .service(admin::import_service_points)
         .service(admin::import_centroids)
         .service(carriers::tracking_event)

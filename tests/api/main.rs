@@ -23,6 +23,7 @@ mod multinode;
 mod notifications;
 mod openapi;
 mod orders;
+mod photos;
 mod portal;
 mod receipts;
 mod returns;

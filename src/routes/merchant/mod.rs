@@ -5,6 +5,7 @@ pub mod brands;
 pub mod notifications;
 pub mod orders;
 pub mod parts;
+pub mod photos;
 pub mod products;
 pub mod receipts;
 pub mod returns;
@@ -34,6 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(returns::get_return)
         .service(returns::events)
         .service(returns::notifications)
+        .service(photos::list)
         .service(notifications::list_notifications)
         .service(returns::approve)
         .service(returns::reject)
