@@ -325,3 +325,28 @@ pub fn movements_of(
         .select(MovementRow::as_select())
         .load(conn)?)
 }
+
+/// A page of the brand's received units with their receipts, oldest first,
+/// after unit `after` (an id); only units received at or after `since`.
+pub fn unit_page(
+    conn: &mut DbConn,
+    brand_id: &str,
+    after: Option<&str>,
+    since: Option<NaiveDateTime>,
+    limit: i64,
+) -> DbResult<Vec<(UnitRow, ReceiptRow)>> {
+    let mut q = receipt_units::table
+        .inner_join(receipts::table.on(receipts::id.eq(receipt_units::receipt_id)))
+        .filter(receipt_units::brand_id.eq(brand_id))
+        .order(receipt_units::id)
+        .limit(limit)
+        .select((UnitRow::as_select(), ReceiptRow::as_select()))
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(receipt_units::id.gt(a.to_string()));
+    }
+    if let Some(t) = since {
+        q = q.filter(receipt_units::created_at.ge(t));
+    }
+    Ok(q.load(conn)?)
+}

@@ -24,11 +24,18 @@ pub const MAX_UNITS_PER_LINE: u32 = 1000;
 pub struct ScanLine {
     /// The return item (give this or `sku`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(max_length = 64)]
+    #[schema(
+        max_length = 64,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub return_item_id: Option<String>,
     /// The SKU on the unit's barcode (give this or `return_item_id`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(example = "TSHIRT-M", max_length = 100)]
+    #[schema(
+        example = "TSHIRT-M",
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub sku: Option<String>,
     /// Units scanned.
     #[schema(minimum = 1, maximum = 1000)]
@@ -39,7 +46,7 @@ pub struct ScanLine {
     pub damaged_quantity: u32,
     /// Condition found (one of the brand's condition codes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(example = "unopened", max_length = 50)]
+    #[schema(example = "unopened", max_length = 50, pattern = "^[a-z][a-z0-9_]*$")]
     pub condition_code: Option<String>,
 }
 
@@ -49,11 +56,20 @@ pub struct ScanLine {
 pub struct ReceiptInput {
     /// The return's RMA number (`RET-…`) or a tracking number of one of
     /// its labels, as scanned.
-    #[schema(example = "RET-7K3M9Q", min_length = 1, max_length = 100)]
+    #[schema(
+        example = "RET-7K3M9Q",
+        min_length = 1,
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub reference: String,
     /// Where the units were received (a warehouse, dock or bin code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(example = "AMS-1/dock-2", max_length = 100)]
+    #[schema(
+        example = "AMS-1/dock-2",
+        max_length = 100,
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+    )]
     pub location: Option<String>,
     /// Scanned lines.
     #[schema(min_items = 1, max_items = 100)]
