@@ -65,13 +65,13 @@ impl Disposition {
     }
 }
 
-/// A disposition with its grade (restock only, e.g. `A`, `like_new`).
+/// A disposition with its grade (e.g. `a`, `like_new`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     /// Where the unit goes.
     pub disposition: Disposition,
-    /// Grade of a restocked unit.
+    /// Grade (e.g. `a` for restock, `b` for refurbish).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "a", pattern = "^[a-z][a-z0-9_]*$", max_length = 50)]
     pub grade: Option<String>,
@@ -263,21 +263,16 @@ pub fn default_rules() -> Vec<DispositionRule> {
     ]
 }
 
-/// A grade is a code, and only a restocked unit has one.
+/// A grade is a code (any disposition may carry one: `restock` as `a`,
+/// `refurbish` as `b`, …).
 pub fn check_outcome(outcome: &Outcome, field: &str) -> Option<FieldError> {
-    match (&outcome.grade, outcome.disposition) {
-        (None, _) => None,
-        (Some(g), _) if !is_code(g, 50) => Some(FieldError::new(
+    match &outcome.grade {
+        Some(g) if !is_code(g, 50) => Some(FieldError::new(
             format!("{field}.grade"),
             ErrorCode::InvalidCode,
             "a snake_case code such as a or like_new",
         )),
-        (Some(_), Disposition::Restock) => None,
-        (Some(_), _) => Some(FieldError::new(
-            format!("{field}.grade"),
-            ErrorCode::NotAllowed,
-            "only a restocked unit has a grade",
-        )),
+        _ => None,
     }
 }
 
@@ -505,7 +500,7 @@ mod tests {
     }
 
     #[test]
-    fn rules_with_a_repeated_id_inverted_bounds_or_a_grade_off_restock_are_refused() {
+    fn rules_with_a_repeated_id_inverted_bounds_or_a_grade_that_is_not_a_code_are_refused() {
         let mut bad = rule(
             "x",
             When {
@@ -515,7 +510,7 @@ mod tests {
             },
             Disposition::Dispose,
         );
-        bad.then.grade = Some("a".into());
+        bad.then.grade = Some("Grade A".into());
         let rules = vec![bad.clone(), bad];
         let fields: Vec<String> = check_rules(&rules, &Outcome::default())
             .into_iter()

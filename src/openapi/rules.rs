@@ -138,6 +138,12 @@ fn rules() -> Vec<(&'static str, Vec<Value>)> {
                 together("longitude", "latitude"),
             ],
         ),
+        // `domain::receipts::ReceiptInput::check`: a scanned line names an
+        // item or a SKU, not both.
+        (
+            "ScanLine",
+            vec![json!({ "anyOf": one_of(&["return_item_id", "sku"]) })],
+        ),
         // `domain::lookup::Verifier::of`: exactly one verifier.
         (
             "LookupRequest",

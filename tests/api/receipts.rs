@@ -293,8 +293,8 @@ both!(
         let trail = json_of(app.get(&format!("/v1/brands/acme/returns/{}/events", ret["id"].as_str().unwrap()), Some(&key)).await, StatusCode::OK).await;
         let types: Vec<&str> = trail["data"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
         assert!(types.contains(&"receipt.unit_overridden"), "{types:?}");
-        // A grade off restock is refused; an unknown unit is 404.
-        let bad = patch(json!({ "disposition": "dispose", "grade": "b" })).await.unwrap();
+        // A grade that is not a code is refused; an unknown unit is 404.
+        let bad = patch(json!({ "disposition": "refurbish", "grade": "Grade B" })).await.unwrap();
         assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         let res = app.request(Method::PATCH, &format!("/v1/brands/acme/receipts/{}/units/rcu_x", receipt["id"].as_str().unwrap()), Some(&key))
             .json(&json!({ "disposition": "dispose" })).send().await.unwrap();

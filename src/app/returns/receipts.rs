@@ -55,7 +55,7 @@ pub struct ReceiptUnitView {
     pub unit_value: i64,
     /// Where it goes.
     pub disposition: Disposition,
-    /// Grade of a restocked unit.
+    /// Grade.
     pub grade: Option<String>,
     /// The rule that chose the disposition (null: the brand's default).
     pub rule_id: Option<String>,
@@ -149,7 +149,7 @@ pub struct MovementList {
 pub struct UnitOverride {
     /// The new disposition.
     pub disposition: Disposition,
-    /// Grade (restock only).
+    /// Grade (e.g. `b`).
     #[serde(default)]
     #[schema(example = "b", pattern = "^[a-z][a-z0-9_]*$", max_length = 50)]
     pub grade: Option<String>,

@@ -102,7 +102,7 @@ pub struct ReceiptFilter {
     security(("api_key" = [])),
     responses(
         (status = 200, description = "A page of receipts", body = ReceiptList),
-        (status = 422, description = "An invalid `limit` or `cursor` (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An invalid return id, limit or cursor (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/{brand}/receipts")]
@@ -115,6 +115,16 @@ pub async fn list(
 ) -> Result<web::Json<ReceiptList>, ApiError> {
     let (limit, cursor) = page.parse()?;
     let return_id = filter.into_inner().return_id;
+    if return_id
+        .as_deref()
+        .is_some_and(|r| r.is_empty() || r.chars().count() > 64)
+    {
+        return Err(ApiError::field(
+            "return_id",
+            crate::error::ErrorCode::InvalidLength,
+            "1–64 characters",
+        ));
+    }
     Ok(web::Json(
         crate::app::returns::receipts::list(&state, &merchant, &path, return_id, limit, cursor)
             .await?,
@@ -162,7 +172,7 @@ pub async fn get_receipt(
     responses(
         (status = 200, description = "The receipt after the change", body = ReceiptView),
         (status = 404, description = "No such receipt of this brand or unit of it (`receipt_not_found`, `unit_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A grade off restock or not a code (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A grade that is not a code (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/{brand}/receipts/{id}/units/{unit_id}")]
