@@ -195,6 +195,11 @@ both!(
         let hooks: Vec<_> = receiver.received().into_iter().filter(|r| r.event_type() == "inventory.adjusted").collect();
         assert_eq!(hooks.len(), 1, "{:?}", hooks.iter().map(|h| &h.body).collect::<Vec<_>>());
         let hook = &hooks[0];
+        // The customer's timeline shows the arrival, not the warehouse's events.
+        let (access, _) = tokens(&app, "2002").await;
+        let mine = json_of(app.get(&format!("/v1/portal/acme/returns/{}", ret["id"].as_str().unwrap()), Some(&access)).await, StatusCode::OK).await;
+        let steps: Vec<&str> = mine["timeline"].as_array().unwrap().iter().map(|e| e["type"].as_str().unwrap()).collect();
+        assert!(steps.contains(&"return.received") && !steps.contains(&"inventory.adjusted"), "{steps:?}");
         assert_eq!(hook.json["data"]["id"], receipt["id"]);
         assert_eq!(hook.json["data"]["movements"].as_array().unwrap().len(), 3);
     }
