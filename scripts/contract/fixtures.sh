@@ -197,6 +197,8 @@ fuzz_fixtures() {
     CONTRACT_RECEIVE_ITEM="$(item_of "$CONTRACT_RECEIVE_RETURN")" || return 1
 
     if [[ -n "${VENDOR_KEY:-}" ]]; then vendor_fixtures || return 1; fi
+    warehouse_fixtures || return 1
+    photo_fixtures || return 1
     webhook_fixtures || return 1
     echo "fixtures: order $number, returns for reading ($CONTRACT_RETURN_ID) and for each action, label $CONTRACT_LABEL_ID"
 }
@@ -309,4 +311,54 @@ vendor_webhook_fixtures() {
     must 201 POST "$base" "$VENDOR_KEY" \
         '{"url":"http://127.0.0.1:9/vendor-other","description":"to delete"}' || return 1
     CONTRACT_VENDOR_DELETE_ENDPOINT_ID="$(jq -r .id "$WORK/out.json")"
+}
+
+# The warehouse: an approved return whose RMA scans (hooks.py puts it in
+# generated receipts), and a receipt with a unit whose disposition can be
+# changed.
+warehouse_fixtures() {
+    export CONTRACT_SCAN_RMA CONTRACT_SCAN_ITEM CONTRACT_RECEIPT_ID CONTRACT_RECEIPT_UNIT
+    local scan override rma
+    scan="$(new_return L1 too_small)" || return 1
+    must 200 GET "/v1/brands/$BRAND/returns/$scan" "$API_KEY" || return 1
+    CONTRACT_SCAN_RMA="$(jq -r .rma_number "$WORK/out.json")"
+    CONTRACT_SCAN_ITEM="$(jq -r '.items[0].id' "$WORK/out.json")"
+    override="$(new_return L1 too_small)" || return 1
+    must 200 GET "/v1/brands/$BRAND/returns/$override" "$API_KEY" || return 1
+    rma="$(jq -r .rma_number "$WORK/out.json")"
+    must 201 POST "/v1/brands/$BRAND/receipts" "$API_KEY" \
+        "{\"reference\":\"$rma\",\"items\":[{\"sku\":\"TSHIRT-M\",\"quantity\":1}]}" || return 1
+    CONTRACT_RECEIPT_ID="$(jq -r .id "$WORK/out.json")"
+    CONTRACT_RECEIPT_UNIT="$(jq -r '.units[0].id' "$WORK/out.json")"
+}
+
+# A return with a customer's photo, and the signed links to it and its
+# thumbnail.
+photo_fixtures() {
+    export CONTRACT_PHOTO_ID CONTRACT_PHOTO_TOKEN CONTRACT_THUMBNAIL_TOKEN
+    local png="$WORK/photo.png" upload ret url thumb
+    python3 - "$png" <<'PY' || return 1
+import struct, sys, zlib
+w, h = 64, 48
+rows = b"".join(b"\x00" + b"".join(bytes((x * 4 % 256, y * 5 % 256, 128)) for x in range(w)) for y in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+    upload="$(curl -sS -o "$WORK/out.json" -w '%{http_code}' -X POST "$BASE_URL/v1/portal/$BRAND/uploads" \
+        -H "Authorization: Bearer $CONTRACT_ACCESS_TOKEN" -F "file=@$png;type=image/png")"
+    [[ "$upload" == 201 ]] || { echo "fixtures: the photo upload answered $upload: $(cat "$WORK/out.json")" >&2; return 1; }
+    upload="$(jq -r .id "$WORK/out.json")"
+    must 201 POST "/v1/portal/$BRAND/returns" "$CONTRACT_ACCESS_TOKEN" \
+        "{\"items\":[{\"order_line_id\":\"L1\",\"quantity\":1,\"reason_code\":\"too_small\",\"image_ids\":[\"$upload\"]}],
+          \"return_method\":{\"type\":\"drop_off\",\"carrier\":\"postnl\"},\"resolution\":{\"type\":\"refund\"}}" || return 1
+    ret="$(jq -r .id "$WORK/out.json")"
+    must 200 GET "/v1/brands/$BRAND/returns/$ret/images" "$API_KEY" || return 1
+    url="$(jq -r '.data[0].url' "$WORK/out.json")"
+    thumb="$(jq -r '.data[0].thumbnail_url' "$WORK/out.json")"
+    CONTRACT_PHOTO_ID="$(sed -E 's#.*/v1/photos/([^/?]+).*#\1#' <<<"$url")"
+    CONTRACT_PHOTO_TOKEN="$(sed -E 's#.*[?&]token=([^&]+).*#\1#' <<<"$url")"
+    CONTRACT_THUMBNAIL_TOKEN="$(sed -E 's#.*[?&]token=([^&]+).*#\1#' <<<"$thumb")"
 }

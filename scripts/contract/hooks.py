@@ -34,6 +34,7 @@ ADMIN_OPERATIONS = {
 ITEM_OF = {
     "POST /v1/brands/{brand}/returns/{id}/approve": "CONTRACT_APPROVE_ITEM",
     "POST /v1/brands/{brand}/returns/{id}/receive": "CONTRACT_RECEIVE_ITEM",
+    "POST /v1/brands/{brand}/receipts": "CONTRACT_SCAN_ITEM",
     "POST /v1/brands/{brand}/returns/{id}/parts/{part_id}/approve": "CONTRACT_PART_APPROVE_ITEM",
     "POST /v1/brands/{brand}/vendor/returns/{id}/approve": "CONTRACT_VENDOR_APPROVE_ITEM",
     "POST /v1/brands/{brand}/vendor/returns/{id}/receive": "CONTRACT_VENDOR_RECEIVE_ITEM",
@@ -42,6 +43,7 @@ ITEM_OF = {
 
 VENDOR = "/v1/brands/{brand}/vendors/{vendor_id}"
 PAYMENT = "POST /v1/brands/{brand}/returns/{id}/payments"
+RECEIPT = "POST /v1/brands/{brand}/receipts"
 
 
 @schemathesis.hook
@@ -56,6 +58,8 @@ def before_call(context, case, kwargs):
         spare_the_demo_vendor(case)
     if label == PAYMENT:
         pay_what_is_due(case, os.environ.get("CONTRACT_PAYMENT_AMOUNT"))
+    if label == RECEIPT:
+        scan_the_real_return(case, os.environ.get("CONTRACT_SCAN_RMA"))
     variable = ITEM_OF.get(label)
     if variable:
         use_real_item(case, os.environ.get(variable))
@@ -76,6 +80,14 @@ def use_real_item(case, item):
         for entry in body["items"]:
             if isinstance(entry, dict) and isinstance(entry.get("return_item_id"), str):
                 entry["return_item_id"] = item
+
+
+def scan_the_real_return(case, rma):
+    body = case.body
+    # Only a reference the schema allows is replaced: a request meant to
+    # violate it still does.
+    if rma and isinstance(body, dict) and isinstance(body.get("reference"), str) and body["reference"].strip():
+        body["reference"] = rma
 
 
 def pay_what_is_due(case, due):

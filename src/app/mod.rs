@@ -9,6 +9,7 @@
 pub mod brands;
 pub mod cache;
 pub mod catalogue;
+pub mod exports;
 mod jobs;
 pub mod keys;
 pub mod labels;

@@ -189,6 +189,19 @@ pub fn list(
     cursor: Option<&str>,
     limit: i64,
 ) -> DbResult<Vec<FullReturn>> {
+    let rows = page(conn, brand_id, filter, cursor, limit)?;
+    rows.into_iter().map(|r| parts(conn, r)).collect()
+}
+
+/// The rows of a page of the brand's returns, newest first, before
+/// `cursor` (an id), without their parts.
+pub fn page(
+    conn: &mut DbConn,
+    brand_id: &str,
+    filter: &Filter,
+    cursor: Option<&str>,
+    limit: i64,
+) -> DbResult<Vec<ReturnRow>> {
     let mut q = returns::table
         .filter(returns::brand_id.eq(brand_id))
         .select(ReturnRow::as_select())
@@ -247,8 +260,71 @@ pub fn list(
     if let Some(cursor) = cursor {
         q = q.filter(returns::id.lt(cursor.to_string()));
     }
-    let rows = q.load(conn)?;
-    rows.into_iter().map(|r| parts(conn, r)).collect()
+    Ok(q.load(conn)?)
+}
+
+/// An item of a return as an export lists it.
+#[derive(Debug, Clone)]
+pub struct ItemLine {
+    /// The return.
+    pub ret: ReturnRow,
+    /// The item.
+    pub item: ItemRow,
+    /// The vendor of the item's part.
+    pub vendor_id: Option<String>,
+    /// The order's shipping country.
+    pub country: String,
+}
+
+/// The items of a page of the brand's returns (as [`page`] picks them),
+/// returns newest first and each return's items in order, with the id of
+/// the page's last return when a next page may follow.
+pub fn item_lines(
+    conn: &mut DbConn,
+    brand_id: &str,
+    filter: &Filter,
+    cursor: Option<&str>,
+    limit: i64,
+) -> DbResult<(Vec<ItemLine>, Option<String>)> {
+    use super::schema::orders;
+    let rets = page(conn, brand_id, filter, cursor, limit)?;
+    let next = (rets.len() as i64 == limit)
+        .then(|| rets.last().map(|r| r.id.clone()))
+        .flatten();
+    let ids: Vec<&str> = rets.iter().map(|r| r.id.as_str()).collect();
+    let items: Vec<(ItemRow, Option<String>)> = return_items::table
+        .inner_join(return_shipments::table.on(return_shipments::id.eq(return_items::shipment_id)))
+        .filter(return_items::return_id.eq_any(&ids))
+        .order((return_items::return_id.desc(), return_items::position.asc()))
+        .select((ItemRow::as_select(), return_shipments::vendor_id))
+        .load(conn)?;
+    let order_ids: Vec<&str> = rets.iter().map(|r| r.order_id.as_str()).collect();
+    let countries: HashMap<String, String> = orders::table
+        .filter(orders::id.eq_any(&order_ids))
+        .select((orders::id, orders::country))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect();
+    let mut by_return: HashMap<String, Vec<(ItemRow, Option<String>)>> = HashMap::new();
+    for (item, vendor) in items {
+        by_return
+            .entry(item.return_id.clone())
+            .or_default()
+            .push((item, vendor));
+    }
+    let mut lines = Vec::new();
+    for ret in rets {
+        let country = countries.get(&ret.order_id).cloned().unwrap_or_default();
+        for (item, vendor_id) in by_return.remove(&ret.id).unwrap_or_default() {
+            lines.push(ItemLine {
+                ret: ret.clone(),
+                item,
+                vendor_id,
+                country: country.clone(),
+            });
+        }
+    }
+    Ok((lines, next))
 }
 
 /// A return of the brand with its parts, its row locked until the

@@ -12,6 +12,7 @@ pub mod dispositions;
 pub mod eligibility;
 pub mod events;
 pub mod exchanges;
+pub mod exports;
 pub mod geo;
 pub mod ids;
 pub mod labels;

@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod carriers;
 pub mod cors;
+pub mod csv;
 pub mod deadline;
 pub mod extract;
 pub mod labels;

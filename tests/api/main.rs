@@ -13,6 +13,7 @@ mod cli;
 mod durability;
 mod errors;
 mod exchanges;
+mod exports;
 mod faults;
 mod fixtures;
 mod forge;

@@ -359,3 +359,46 @@ both!(
         assert_problem(over, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     }
 );
+
+both!(
+    async fn received_units_and_the_ledger_export_as_csv(app) {
+        let (key, ret) = approved_return(&app).await;
+        json_of(scan(&app, &key, None, &json!({
+            "reference": ret["rma_number"], "location": "=cmd",
+            "items": [ { "sku": "TSHIRT-M", "quantity": 2, "damaged_quantity": 1 } ]
+        })).await, StatusCode::CREATED).await;
+        let csv_of = |path: &'static str| {
+            let key = key.clone();
+            let app = &app;
+            async move {
+                let res = app.get(path, Some(&key)).await;
+                assert_eq!(res.status(), StatusCode::OK);
+                assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+                assert!(res.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename="));
+                let body = res.text().await.unwrap();
+                let mut reader = csv::Reader::from_reader(body.as_bytes());
+                let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
+                let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+                (header, rows)
+            }
+        };
+        let (header, rows) = csv_of("/v1/brands/acme/receipts/export").await;
+        assert_eq!(rows.len(), 2, "one row per unit");
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        assert_eq!(&rows[0][col("location")], "'=cmd");
+        let mut got: Vec<&str> = rows.iter().map(|r| &r[col("disposition")]).collect();
+        got.sort();
+        assert_eq!(got, vec!["quarantine", "restock"]);
+        let (header, rows) = csv_of("/v1/brands/acme/inventory-movements/export").await;
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][col("sequence")], "1");
+        assert_eq!(&rows[0][col("quantity")], "1");
+        // Since a time after everything: the header alone.
+        let (_, rows) = csv_of("/v1/brands/acme/inventory-movements/export?since=2999-01-01T00:00:00Z").await;
+        assert!(rows.is_empty());
+        let other = app.brand_with_key("other").await;
+        let res = app.get("/v1/brands/acme/receipts/export", Some(&other)).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+);

@@ -67,6 +67,40 @@ fn actor(m: &Merchant) -> String {
 }
 
 impl ReturnFilter {
+    /// The filter for the database (422 for an invalid value).
+    pub fn to_filter(&self) -> Result<Filter, ApiError> {
+        if self
+            .order_number
+            .as_deref()
+            .is_some_and(|n| n.is_empty() || n.chars().count() > 64)
+        {
+            return Err(ApiError::field(
+                "order_number",
+                ErrorCode::InvalidLength,
+                "1–64 characters",
+            ));
+        }
+        if self
+            .vendor
+            .as_deref()
+            .is_some_and(|v| !crate::domain::vendors::is_vendor_id(v))
+        {
+            return Err(ApiError::field(
+                "vendor",
+                ErrorCode::InvalidFormat,
+                "a vendor id: lowercase letters, digits, `_` and `-`",
+            ));
+        }
+        Ok(Filter {
+            statuses: self.statuses()?,
+            created_after: self.created_after.map(|d| d.naive_utc()),
+            created_before: self.created_before.map(|d| d.naive_utc()),
+            order_number: self.order_number.clone(),
+            vendor_id: self.vendor.clone(),
+            part_statuses: self.part_statuses()?,
+        })
+    }
+
     /// The part statuses named (422 for one that is not a part status).
     pub fn part_statuses(&self) -> Result<Vec<PartStatus>, ApiError> {
         part_statuses(self.part_status.as_deref(), "part_status")
@@ -103,36 +137,7 @@ pub async fn list(
     limit: i64,
     cursor: Option<String>,
 ) -> Result<ReturnList, ApiError> {
-    if filter
-        .order_number
-        .as_deref()
-        .is_some_and(|n| n.is_empty() || n.chars().count() > 64)
-    {
-        return Err(ApiError::field(
-            "order_number",
-            ErrorCode::InvalidLength,
-            "1–64 characters",
-        ));
-    }
-    if filter
-        .vendor
-        .as_deref()
-        .is_some_and(|v| !crate::domain::vendors::is_vendor_id(v))
-    {
-        return Err(ApiError::field(
-            "vendor",
-            ErrorCode::InvalidFormat,
-            "a vendor id: lowercase letters, digits, `_` and `-`",
-        ));
-    }
-    let f = Filter {
-        statuses: filter.statuses()?,
-        created_after: filter.created_after.map(|d| d.naive_utc()),
-        created_before: filter.created_before.map(|d| d.naive_utc()),
-        order_number: filter.order_number.clone(),
-        vendor_id: filter.vendor.clone(),
-        part_statuses: filter.part_statuses()?,
-    };
+    let f = filter.to_filter()?;
     let (merchant, slug) = (merchant.clone(), slug.to_string());
     let rows = state
         .db

@@ -246,3 +246,76 @@ pub async fn movements(
             .await?,
     ))
 }
+
+/// Query of the warehouse exports.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// Only what was recorded at or after this time (RFC 3339).
+    pub since: Option<DateTime<Utc>>,
+}
+
+fn export_name(what: &str, slug: &str) -> String {
+    format!("{what}-{slug}-{}.csv", Utc::now().format("%Y%m%d-%H%M%S"))
+}
+
+/// The brand's received units as CSV, one row per unit with its receipt
+/// (oldest first), streamed in pages. Columns: `receipt_id`, `return_id`,
+/// `reference`, `location`, `received_at`, `unit_id`, `return_item_id`,
+/// `sku`, `condition_code`, `damaged`, `unexpected`, `unit_value` (minor
+/// units), `disposition`, `grade`, `rule_id`, `overridden_by`,
+/// `overridden_at`. Cells a spreadsheet would read as a formula are
+/// prefixed with `'`.
+#[utoipa::path(
+    operation_id = "merchant_export_receipts",
+    tag = "warehouse",
+    params(("brand" = String, Path, description = "Brand slug"), ExportQuery),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The received units as CSV (`Content-Disposition: attachment`)", body = String, content_type = "text/csv",
+            headers(("Content-Disposition" = String, description = "`attachment; filename=\"receipts-<brand>-<time>.csv\"`"))),
+        (status = 400, description = "An unreadable `since` (`invalid_query`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/{brand}/receipts/export")]
+pub async fn export_units(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: web::Path<String>,
+    query: Query<ExportQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let stream = crate::app::exports::receipt_units(&state, &merchant, &path, query.since).await?;
+    Ok(crate::routes::csv::attachment(
+        &export_name("receipts", &path),
+        stream,
+    ))
+}
+
+/// The brand's inventory ledger as CSV, oldest first, streamed in pages.
+/// Columns: `sequence`, `id`, `created_at`, `kind`, `sku`, `location`,
+/// `quantity`, `disposition`, `grade`, `return_id`, `receipt_id`.
+#[utoipa::path(
+    operation_id = "merchant_export_inventory_movements",
+    tag = "warehouse",
+    params(("brand" = String, Path, description = "Brand slug"), ExportQuery),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The ledger as CSV (`Content-Disposition: attachment`)", body = String, content_type = "text/csv",
+            headers(("Content-Disposition" = String, description = "`attachment; filename=\"inventory-movements-<brand>-<time>.csv\"`"))),
+        (status = 400, description = "An unreadable `since` (`invalid_query`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/{brand}/inventory-movements/export")]
+pub async fn export_movements(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: web::Path<String>,
+    query: Query<ExportQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let stream =
+        crate::app::exports::inventory_movements(&state, &merchant, &path, query.since).await?;
+    Ok(crate::routes::csv::attachment(
+        &export_name("inventory-movements", &path),
+        stream,
+    ))
+}

@@ -44,6 +44,43 @@ pub async fn list(
     Ok(web::Json(list))
 }
 
+/// The brand's returns as CSV, one row per return item (newest return
+/// first, its items in order), with the filters of the list. Streamed in
+/// pages, so any number of returns can be exported. Cells that a
+/// spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`)
+/// are prefixed with `'`. Columns: `return_id`, `rma_number`,
+/// `order_number`, `status`, `created_at`, `updated_at`, `country`,
+/// `vendor`, `item_id`, `sku`, `name`, `reason_code`, `resolution`,
+/// `requested_quantity`, `approved_quantity`, `received_quantity`,
+/// `damaged_quantity`, `currency`, `unit_price` and `value` (minor units;
+/// value = requested units × unit price), `condition_code`, `comment`.
+#[utoipa::path(
+    operation_id = "merchant_export_returns",
+    tag = "returns",
+    params(("brand" = String, Path, description = "Brand slug"), ReturnFilter),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The returns as CSV (`Content-Disposition: attachment`)", body = String, content_type = "text/csv",
+            headers(("Content-Disposition" = String, description = "`attachment; filename=\"returns-<brand>-<date>.csv\"`"))),
+        (status = 422, description = "An invalid filter (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/{brand}/returns/export")]
+pub async fn export(
+    state: web::Data<AppState>,
+    merchant: Merchant,
+    path: web::Path<String>,
+    filter: Query<ReturnFilter>,
+) -> Result<HttpResponse, ApiError> {
+    let stream = crate::app::exports::returns(&state, &merchant, &path, &filter).await?;
+    let name = format!(
+        "returns-{}-{}.csv",
+        path.as_str(),
+        chrono::Utc::now().format("%Y%m%d-%H%M%S")
+    );
+    Ok(crate::routes::csv::attachment(&name, stream))
+}
+
 /// A return with items (requested / approved / received / damaged),
 /// shipments, labels and resolution.
 #[utoipa::path(
