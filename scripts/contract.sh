@@ -292,10 +292,10 @@ generator_warnings() {
             # closed on purpose (unknown fields are a 422).
             echo 'Failed to get the schema name: null'
             # From `validate`: the webhook envelopes (the merchant's and the
-            # vendor's) are used by the top-level `webhooks` only (which it
+            # vendor's, the warehouse's) are used by the top-level `webhooks` only (which it
             # does not count); they stay in components, named, for receivers
             # to parse events with.
-            echo '^[[:space:]]*- Unused model: (EndpointEvent|ReturnEvent|VendorPartEvent)$'
+            echo '^[[:space:]]*- Unused model: (EndpointEvent|ReceiptEvent|ReturnEvent|VendorPartEvent)$'
             ;;
     esac
 }

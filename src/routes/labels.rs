@@ -137,10 +137,10 @@ pub async fn qr(
 
 /// The generic media type of bytes, which clients that know no PDF or image
 /// types ask for (generated clients read such a body as bytes).
-const OCTET_STREAM: &str = "application/octet-stream";
+pub(crate) const OCTET_STREAM: &str = "application/octet-stream";
 
 /// Whether the `Accept` header names `wanted` before `other` (or without it).
-fn prefers(req: &HttpRequest, wanted: &str, other: &str) -> bool {
+pub(crate) fn prefers(req: &HttpRequest, wanted: &str, other: &str) -> bool {
     let accept = req
         .headers()
         .get(header::ACCEPT)

@@ -7,7 +7,7 @@
 //! the same as a photo that does not exist.
 
 use actix_web::http::header;
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -32,7 +32,7 @@ pub struct PhotoToken {
     tag = "photos",
     params(("id" = String, Path, description = "Photo (upload) id"), PhotoToken),
     responses(
-        (status = 200, description = "The photo; `Cache-Control: private` for no longer than the link works", content((String = "image/jpeg"), (String = "image/png"), (String = "image/webp"))),
+        (status = 200, description = "The photo; `Cache-Control: private` for no longer than the link works", content((String = "image/jpeg"), (String = "image/png"), (String = "image/webp"), (String = "application/octet-stream"))),
         (status = 404, description = "No such photo, or the link is wrong, expired or another photo's (`photo_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 503, description = "Stored files are temporarily unavailable (`storage_unavailable`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -42,9 +42,10 @@ pub async fn original(
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: Query<PhotoToken>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let file = crate::app::photos::original(&state, &path, query.token.as_deref()).await?;
-    Ok(send(file))
+    Ok(send(file, &req))
 }
 
 /// The photo's thumbnail: a JPEG at most 320 pixels on its long side.
@@ -53,7 +54,7 @@ pub async fn original(
     tag = "photos",
     params(("id" = String, Path, description = "Photo (upload) id"), PhotoToken),
     responses(
-        (status = 200, description = "The thumbnail; `Cache-Control: private` for no longer than the link works", content_type = "image/jpeg"),
+        (status = 200, description = "The thumbnail; `Cache-Control: private` for no longer than the link works", content((String = "image/jpeg"), (String = "application/octet-stream"))),
         (status = 404, description = "No such photo or thumbnail, or the link is wrong, expired or another photo's (`photo_not_found`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 503, description = "Stored files are temporarily unavailable (`storage_unavailable`); retry after `Retry-After` seconds", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -63,16 +64,24 @@ pub async fn thumbnail(
     state: web::Data<AppState>,
     path: web::Path<String>,
     query: Query<PhotoToken>,
+    req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let file = crate::app::photos::thumbnail(&state, &path, query.token.as_deref()).await?;
-    Ok(send(file))
+    Ok(send(file, &req))
 }
 
-/// The bytes with their type, kept privately no longer than the link works,
-/// never sniffed as another type.
-fn send(file: PhotoFile) -> HttpResponse {
+/// The bytes with their type (`application/octet-stream` when `Accept`
+/// prefers it, as for label files), kept privately no longer than the link
+/// works, never sniffed as another type.
+fn send(file: PhotoFile, req: &HttpRequest) -> HttpResponse {
+    use crate::routes::labels::{OCTET_STREAM, prefers};
+    let content_type = if prefers(req, OCTET_STREAM, file.content_type) {
+        OCTET_STREAM
+    } else {
+        file.content_type
+    };
     HttpResponse::Ok()
-        .content_type(file.content_type)
+        .content_type(content_type)
         .insert_header((
             header::CACHE_CONTROL,
             format!("private, max-age={}", file.max_age),
