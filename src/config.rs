@@ -132,6 +132,10 @@ pub struct Config {
     /// How long a node may serve a brand's portal settings from memory (milliseconds).
     #[arg(long, env = "PORTAL_CACHE_TTL_MS", default_value_t = 2000)]
     pub portal_cache_ttl_ms: u64,
+    /// Report summaries: how long a transaction may stay open and still have
+    /// its changes picked up by the next rollup (milliseconds).
+    #[arg(long, env = "REPORT_ROLLUP_MARGIN_MS", default_value_t = 60_000)]
+    pub report_rollup_margin_ms: u64,
     /// Time a request body has to arrive in full, counted from the end of
     /// its headers (milliseconds; 0: no limit). Later is a 408.
     #[arg(long, env = "BODY_READ_TIMEOUT_MS", default_value_t = 30_000)]
@@ -258,6 +262,7 @@ impl Config {
             db_timeouts: DbTimeouts::default(),
             http_workers: Some(2),
             portal_cache_ttl_ms: 2000,
+            report_rollup_margin_ms: 60_000,
             body_read_timeout_ms: 30_000,
             token_issuer: "returns-api".into(),
             access_token_ttl_secs: 3600,

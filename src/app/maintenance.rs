@@ -235,7 +235,8 @@ pub async fn sweep(db: &Db, storage: &Storage, now: DateTime<Utc>) -> Result<Swe
     })
 }
 
-/// Runs housekeeping until aborted: keys every 30 s, a sweep every 10 minutes.
+/// Runs housekeeping until aborted: keys and report summaries every 30 s,
+/// a sweep every 10 minutes.
 pub fn spawn(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(30));
@@ -245,6 +246,13 @@ pub fn spawn(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
             tick.tick().await;
             if let Err(e) = state.keys.fresh(&state.db).await {
                 tracing::warn!(error = %e, "reloading signing keys failed");
+            }
+            match crate::app::reports::roll_up_all(&state.db, crate::app::reports::margin(&state))
+                .await
+            {
+                Ok(0) => {}
+                Ok(days) => tracing::debug!(days, "report summaries rolled up"),
+                Err(e) => tracing::warn!(error = %e, "rolling up report summaries failed"),
             }
             if n % 20 == 0 {
                 match sweep(&state.db, &state.storage, Utc::now()).await {

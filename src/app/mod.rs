@@ -19,6 +19,7 @@ pub mod orders;
 pub mod pagination;
 pub mod photos;
 pub mod portal;
+pub mod reports;
 pub mod returns;
 pub mod secrets;
 pub mod service_points;

@@ -334,10 +334,21 @@ impl ManageConnection for Manager {
     }
 }
 
+/// Initialises OpenSSL, which libpq uses for TLS to PostgreSQL, the way the
+/// `openssl` crate does: without the exit handler OpenSSL would otherwise
+/// register on first use. That handler frees OpenSSL's global state when the
+/// process exits while other threads may still be in a TLS handshake (a
+/// pool opening a connection), which crashes the process on its way out.
+/// Must run before the first connection; later calls do nothing.
+pub fn init_tls() {
+    openssl_sys::init();
+}
+
 impl Manager {
     pub(super) fn open(&self) -> Result<DbConn, diesel::r2d2::Error> {
         match self.backend {
             Backend::Postgres => {
+                init_tls();
                 let mut conn = PgConnection::establish(&self.target)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // Bounded waits: a statement or a row lock that takes longer

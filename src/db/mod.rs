@@ -31,6 +31,7 @@ mod pool;
 pub mod probes;
 pub mod rate_limits;
 pub mod receipts;
+pub mod reports;
 pub mod return_create;
 pub mod returns;
 pub mod rows;
@@ -49,7 +50,7 @@ pub mod webhooks;
 
 pub use connection::{
     Backend, Cached, DbConn, Manager, OneRow, Options, PooledConn, SQLITE_MMAP_BYTES, Tracked,
-    without_mmap,
+    init_tls, without_mmap,
 };
 pub use error::{DbError, DbResult, TxError};
 pub use pool::{Db, blocking};

@@ -384,6 +384,19 @@ pub fn set_status(conn: &mut DbConn, ret: &mut ReturnRow, status: ReturnStatus) 
     Ok(())
 }
 
+/// Marks the return changed at `at` (for what reads changes since a time,
+/// such as report summaries), when nothing else about its row changed.
+pub fn touch(conn: &mut DbConn, return_id: &str, at: chrono::NaiveDateTime) -> DbResult<()> {
+    diesel::update(
+        returns::table
+            .find(return_id)
+            .filter(returns::updated_at.lt(at)),
+    )
+    .set(returns::updated_at.eq(at))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Records the payment of what the return owed.
 pub fn save_payment(conn: &mut DbConn, ret: &ReturnRow) -> DbResult<()> {
     diesel::update(returns::table.find(&ret.id))

@@ -578,3 +578,27 @@ diesel::table! {
 diesel::allow_tables_to_appear_in_same_query!(products, product_variants);
 diesel::allow_tables_to_appear_in_same_query!(receipts, receipt_units);
 diesel::allow_tables_to_appear_in_same_query!(vendors, webhook_endpoints);
+
+diesel::table! {
+    report_summaries (brand_id, dimension, period, key, currency) {
+        brand_id -> Text,
+        dimension -> Text,
+        period -> Text,
+        key -> Text,
+        currency -> Text,
+        returns -> BigInt,
+        units -> BigInt,
+        value -> BigInt,
+        refund_units -> BigInt,
+        exchange_units -> BigInt,
+        received_units -> BigInt,
+        unexpected_units -> BigInt,
+    }
+}
+
+diesel::table! {
+    report_rollups (brand_id) {
+        brand_id -> Text,
+        rolled_up_to -> Timestamp,
+    }
+}

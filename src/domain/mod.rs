@@ -25,6 +25,7 @@ pub mod parts;
 pub mod photos;
 pub mod pricing;
 pub mod receipts;
+pub mod reports;
 pub mod resolutions;
 pub mod return_status;
 pub mod returns;

@@ -100,6 +100,10 @@ impl PgDatabase {
             return None;
         };
         let name = format!("returns_test_{}", uuid::Uuid::new_v4().simple());
+        // Before this process's first PostgreSQL connection: OpenSSL set up
+        // without its exit handler, which would crash the test process on
+        // exit if a pool were still opening a connection then.
+        returns_api::db::init_tls();
         let mut conn = diesel::PgConnection::establish(&server_url)
             .unwrap_or_else(|e| panic!("TEST_DATABASE_URL is set but unreachable: {e}"));
         diesel::sql_query(format!("CREATE DATABASE \"{name}\""))

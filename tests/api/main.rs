@@ -27,6 +27,7 @@ mod orders;
 mod photos;
 mod portal;
 mod receipts;
+mod reports;
 mod returns;
 mod returns_fixtures;
 mod secrets;

@@ -41,7 +41,7 @@ fn two_skus() -> Value {
 
 /// Brand `acme` with the T-shirt catalogue and an approved return of both
 /// T-shirts and the cap; the merchant key and the return.
-async fn approved_return(app: &TestApp) -> (String, Value) {
+pub async fn approved_return(app: &TestApp) -> (String, Value) {
     let s = shop(app, 1).await;
     assert_eq!(
         upsert(app, &s.key, &tshirt()).await.status(),
@@ -69,7 +69,7 @@ async fn approved_return(app: &TestApp) -> (String, Value) {
     (s.key, ret)
 }
 
-async fn scan(app: &TestApp, key: &str, idem: Option<&str>, body: &Value) -> reqwest::Response {
+pub async fn scan(app: &TestApp, key: &str, idem: Option<&str>, body: &Value) -> reqwest::Response {
     let mut req = app
         .request(Method::POST, "/v1/brands/acme/receipts", Some(key))
         .json(body);
@@ -79,7 +79,7 @@ async fn scan(app: &TestApp, key: &str, idem: Option<&str>, body: &Value) -> req
     req.send().await.unwrap()
 }
 
-async fn json_of(res: reqwest::Response, status: StatusCode) -> Value {
+pub async fn json_of(res: reqwest::Response, status: StatusCode) -> Value {
     let got = res.status();
     let text = res.text().await.unwrap();
     assert_eq!(got, status, "{text}");

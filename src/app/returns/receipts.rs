@@ -355,6 +355,7 @@ fn record(
     }
     let units = units_of(full, settings, &facts, &allocations, &receipt);
     crate::db::receipts::insert(conn, &receipt, &units)?;
+    crate::db::returns::touch(conn, &full.ret.id, receipt.created_at)?;
     let mut groups: Vec<(String, Outcome, i32)> = Vec::new();
     for u in &units {
         let outcome = Outcome {
@@ -760,6 +761,7 @@ pub async fn override_unit(
             unit.overridden_by = Some(who.clone());
             unit.overridden_at = Some(now);
             crate::db::receipts::set_disposition(conn, unit)?;
+            crate::db::returns::touch(conn, &unit.return_id, now)?;
             let sku = unit.sku.clone();
             let changed = unit.id.clone();
             move_stock(

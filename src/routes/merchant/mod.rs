@@ -8,6 +8,7 @@ pub mod parts;
 pub mod photos;
 pub mod products;
 pub mod receipts;
+pub mod reports;
 pub mod returns;
 pub mod settings;
 pub mod vendors;
@@ -53,6 +54,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(receipts::get_receipt)
         .service(receipts::override_unit)
         .service(receipts::movements)
+        .service(reports::returns_report)
         .service(webhooks::create)
         .service(webhooks::list)
         .service(webhooks::get_endpoint)
