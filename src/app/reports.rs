@@ -23,8 +23,8 @@ use crate::app::{AppState, merchant_brand};
 use crate::db::Db;
 use crate::db::reports::Group;
 use crate::domain::money::{Currency, Money};
-use crate::domain::reports::{Figures, GroupBy, PeriodError, summarise};
-use crate::error::{ApiError, ErrorCode, FieldError};
+use crate::domain::reports::{Figures, GroupBy, Periods, summarise};
+use crate::error::ApiError;
 
 /// A report brings its brand's summaries up to date first when at most
 /// this many days are due; more is left to housekeeping.
@@ -37,8 +37,8 @@ pub struct ReportQuery {
     /// First day (UTC, inclusive); default: 29 days before `to`.
     #[param(value_type = Option<String>, format = Date, example = "2026-11-01")]
     pub from: Option<NaiveDate>,
-    /// Last day (UTC, inclusive); default: today. At most 1,098 days
-    /// (three years) from `from`.
+    /// Last day (UTC, inclusive); default: today. Before `from`: an empty
+    /// report.
     #[param(value_type = Option<String>, format = Date, example = "2026-11-30")]
     pub to: Option<NaiveDate>,
     /// What the groups are; default `day`.
@@ -112,41 +112,34 @@ pub async fn returns_report(
     query: ReportQuery,
 ) -> Result<ReturnsReport, ApiError> {
     let today = Utc::now().date_naive();
-    let (from, to) = crate::domain::reports::period(query.from, query.to, today).map_err(|e| {
-        let message = match e {
-            PeriodError::Reversed => "must not be after `to`",
-            PeriodError::TooLong => "the period may cover at most 1,098 days",
-        };
-        ApiError::validation(vec![FieldError::new(
-            "from",
-            ErrorCode::ValidationFailed,
-            message,
-        )])
-    })?;
+    let (from, to) = crate::domain::reports::period(query.from, query.to, today);
     let group_by = query.group_by.unwrap_or(GroupBy::Day);
     let (merchant, slug_owned) = (merchant.clone(), slug.to_string());
     let brand = state
         .db
         .read(move |conn| merchant_brand(conn, &merchant, &slug_owned))
         .await?;
-    roll_up(&state.db, &brand.id, margin(state), Some(DAYS_IN_REQUEST)).await?;
+    let rolled = roll_up(&state.db, &brand.id, margin(state), Some(DAYS_IN_REQUEST)).await?;
     let brand_id = brand.id.clone();
     let (groups, totals, as_of) = state
         .db
         .read(move |conn| {
-            let (months, days) = crate::domain::reports::periods(from, to);
-            let months = months
-                .first()
-                .zip(months.last())
-                .map(|(a, b)| (a.clone(), b.clone()));
-            let groups =
-                crate::db::reports::read(conn, &brand_id, group_by, months.clone(), &days)?;
-            let totals = if group_by == GroupBy::Day {
-                groups.clone()
+            let periods = crate::domain::reports::periods(from, to);
+            let (groups, totals) = if periods == Periods::default() {
+                (Vec::new(), Vec::new())
             } else {
-                crate::db::reports::read(conn, &brand_id, GroupBy::Day, months, &days)?
+                let groups = crate::db::reports::read(conn, &brand_id, group_by, &periods)?;
+                let totals = if group_by == GroupBy::Day {
+                    groups.clone()
+                } else {
+                    crate::db::reports::read(conn, &brand_id, GroupBy::Day, &periods)?
+                };
+                (groups, totals)
             };
-            let as_of = crate::db::reports::rolled_up_to(conn, &brand_id)?;
+            let as_of = match rolled {
+                RolledUp::Current { as_of, .. } => Some(as_of),
+                RolledUp::TooMany(_) => crate::db::reports::rolled_up_to(conn, &brand_id)?,
+            };
             Ok((groups, totals, as_of))
         })
         .await?;
@@ -218,8 +211,14 @@ fn figures(f: &Figures, values: BTreeMap<String, i64>) -> ReportFigures {
 /// What a rollup did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RolledUp {
-    /// These many days were recomputed (0: nothing was due).
-    Days(usize),
+    /// The summaries are current as of `as_of`; `days` were recomputed
+    /// (0: nothing was due, and nothing was written).
+    Current {
+        /// Days recomputed.
+        days: usize,
+        /// Changes before this time are in the summaries.
+        as_of: chrono::NaiveDateTime,
+    },
     /// More days were due than allowed; nothing was done.
     TooMany(usize),
 }
@@ -254,6 +253,12 @@ pub async fn roll_up(
     {
         return Ok(RolledUp::TooMany(days.len()));
     }
+    if days.is_empty() {
+        return Ok(RolledUp::Current {
+            days: 0,
+            as_of: started,
+        });
+    }
     for day in days.iter().copied() {
         let brand = brand_id.to_string();
         db.write(move |conn| {
@@ -273,7 +278,10 @@ pub async fn roll_up(
         Ok(())
     })
     .await?;
-    Ok(RolledUp::Days(days.len()))
+    Ok(RolledUp::Current {
+        days: days.len(),
+        as_of: started,
+    })
 }
 
 /// Rolls up every brand (housekeeping); the days recomputed.
@@ -283,7 +291,7 @@ pub async fn roll_up_all(db: &Db, margin: Duration) -> Result<usize, ApiError> {
         .await?;
     let mut total = 0;
     for brand in brands {
-        if let RolledUp::Days(n) = roll_up(db, &brand, margin, None).await? {
+        if let RolledUp::Current { days: n, .. } = roll_up(db, &brand, margin, None).await? {
             total += n;
         }
     }

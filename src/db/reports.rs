@@ -12,7 +12,7 @@ use diesel::sql_types::{BigInt, Nullable, Text, Timestamp};
 use super::schema::{brands, report_rollups, report_summaries};
 use super::{DbConn, DbResult};
 use crate::domain::reports::{
-    Figures, GroupBy, ItemFact, ReturnFact, SummaryKey, UnitFact, day_period, month_period,
+    Figures, GroupBy, ItemFact, Periods, ReturnFact, SummaryKey, UnitFact, day_period, month_period,
 };
 use crate::domain::return_status::ReturnStatus;
 use crate::domain::returns::ResolutionRequest;
@@ -276,13 +276,14 @@ pub fn replace_day(
     crate::per_backend!(conn, c => diesel::sql_query(
         "INSERT INTO report_summaries (brand_id, dimension, period, key, currency, returns, units, \
            value, refund_units, exchange_units, received_units, unexpected_units) \
-         SELECT brand_id, dimension, $2, key, currency, SUM(returns), SUM(units), SUM(value), \
+         SELECT brand_id, dimension, $1, key, currency, SUM(returns), SUM(units), SUM(value), \
            SUM(refund_units), SUM(exchange_units), SUM(received_units), SUM(unexpected_units) \
-         FROM report_summaries WHERE brand_id = $1 AND period >= $3 AND period <= $4 \
+         FROM report_summaries WHERE brand_id = $2 AND period >= $3 AND period <= $4 \
          GROUP BY brand_id, dimension, key, currency",
     )
-    .bind::<Text, _>(brand_id)
+    // SQLite numbers parameters in the order they first appear.
     .bind::<Text, _>(&month)
+    .bind::<Text, _>(brand_id)
     .bind::<Text, _>(format!("{month}-01"))
     .bind::<Text, _>(format!("{month}-31"))
     .execute(c))?;
@@ -300,15 +301,13 @@ pub struct Group {
     pub figures: Figures,
 }
 
-/// The summaries of `group_by` over whole `months` (`YYYY-MM`, a
-/// contiguous range, first and last) and the inclusive `days` ranges,
-/// added up per key and currency.
+/// The summaries of `group_by` over `periods` (whole months and at most
+/// two ranges of days), added up per key and currency.
 pub fn read(
     conn: &mut DbConn,
     brand_id: &str,
     group_by: GroupBy,
-    months: Option<(String, String)>,
-    days: &[(NaiveDate, NaiveDate)],
+    periods: &Periods,
 ) -> DbResult<Vec<Group>> {
     #[derive(QueryableByName)]
     struct Row {
@@ -358,9 +357,11 @@ pub fn read(
     );
     // An empty range is bound as one no period falls in.
     let none = ("1".to_string(), "0".to_string());
-    let (m1, m2) = months.unwrap_or_else(|| none.clone());
+    let (m1, m2) = periods.months.clone().unwrap_or_else(|| none.clone());
     let range = |i: usize| {
-        days.get(i)
+        periods
+            .days
+            .get(i)
             .map(|(a, b)| (day_period(*a), day_period(*b)))
             .unwrap_or_else(|| none.clone())
     };

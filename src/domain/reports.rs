@@ -26,9 +26,6 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// Longest period a report may cover, in days.
-pub const MAX_DAYS: i64 = 366 * 3;
-
 /// Days a report covers when no start is given (ending with `to`).
 pub const DEFAULT_DAYS: i64 = 30;
 
@@ -310,27 +307,51 @@ pub fn month_period(day: NaiveDate) -> String {
     day.format("%Y-%m").to_string()
 }
 
-/// The periods whose summaries add up to the days `from..=to`: whole
-/// months as one month row each, the days of partial months at the edges
-/// one by one. Returned as (months, day ranges `(first, last)` inclusive).
-pub fn periods(from: NaiveDate, to: NaiveDate) -> (Vec<String>, Vec<(NaiveDate, NaiveDate)>) {
-    let mut months = Vec::new();
-    let mut days = Vec::new();
-    let mut cursor = from;
-    while cursor <= to {
-        let first = cursor.with_day(1).unwrap_or(cursor);
-        let last = last_of_month(cursor);
-        if cursor == first && last <= to {
-            months.push(month_period(cursor));
-        } else {
-            days.push((cursor, last.min(to)));
-        }
-        match last.succ_opt() {
-            Some(next) => cursor = next,
-            None => break,
-        }
+/// The summary rows that add up to the days `from..=to`: whole months as
+/// one row each (the first and last of a contiguous range), the days of
+/// the partial months at the edges one by one (at most two inclusive
+/// ranges). Nothing when `from` is after `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Periods {
+    /// First and last whole month (`YYYY-MM`).
+    pub months: Option<(String, String)>,
+    /// Inclusive ranges of single days.
+    pub days: Vec<(NaiveDate, NaiveDate)>,
+}
+
+/// See [`Periods`].
+pub fn periods(from: NaiveDate, to: NaiveDate) -> Periods {
+    let mut out = Periods::default();
+    if from > to {
+        return out;
     }
-    (months, days)
+    let whole_from = if from.day() == 1 {
+        from
+    } else {
+        let end = last_of_month(from).min(to);
+        out.days.push((from, end));
+        match end.succ_opt() {
+            Some(next) => next,
+            None => return out,
+        }
+    };
+    if whole_from > to {
+        return out;
+    }
+    let whole_to = if to == last_of_month(to) {
+        to
+    } else {
+        let start = to.with_day(1).unwrap_or(to).max(whole_from);
+        out.days.push((start, to));
+        match start.pred_opt() {
+            Some(prev) => prev,
+            None => return out,
+        }
+    };
+    if whole_from <= whole_to {
+        out.months = Some((month_period(whole_from), month_period(whole_to)));
+    }
+    out
 }
 
 /// The last day of `day`'s month.
@@ -345,34 +366,20 @@ pub fn last_of_month(day: NaiveDate) -> NaiveDate {
         .unwrap_or(day)
 }
 
-/// Why a report's period is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PeriodError {
-    /// `from` is after `to`.
-    Reversed,
-    /// More days than [`MAX_DAYS`].
-    TooLong,
-}
-
 /// The report's days: `to` defaults to `today`, `from` to
-/// [`DEFAULT_DAYS`] days ending with `to`.
+/// [`DEFAULT_DAYS`] days ending with `to`. A `from` after `to` is an empty
+/// period (as a list filtered by such a range is an empty list).
 pub fn period(
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<(NaiveDate, NaiveDate), PeriodError> {
+) -> (NaiveDate, NaiveDate) {
     let to = to.unwrap_or(today);
     let from = from.unwrap_or_else(|| {
         to.checked_sub_days(chrono::Days::new(DEFAULT_DAYS as u64 - 1))
             .unwrap_or(NaiveDate::MIN)
     });
-    if from > to {
-        return Err(PeriodError::Reversed);
-    }
-    if (to - from).num_days() + 1 > MAX_DAYS {
-        return Err(PeriodError::TooLong);
-    }
-    Ok((from, to))
+    (from, to)
 }
 
 #[cfg(test)]
@@ -496,33 +503,40 @@ mod tests {
 
     #[test]
     fn a_period_is_whole_months_plus_the_days_at_its_edges() {
-        let (months, days) = periods(day("2026-01-15"), day("2026-04-03"));
-        assert_eq!(months, vec!["2026-02", "2026-03"]);
+        let p = periods(day("2026-01-15"), day("2026-04-03"));
+        assert_eq!(p.months, Some(("2026-02".into(), "2026-03".into())));
         assert_eq!(
-            days,
+            p.days,
             vec![
                 (day("2026-01-15"), day("2026-01-31")),
                 (day("2026-04-01"), day("2026-04-03"))
             ]
         );
-        let (months, days) = periods(day("2026-02-01"), day("2026-02-28"));
-        assert_eq!((months, days), (vec!["2026-02".to_string()], vec![]));
-        let (months, days) = periods(day("2026-12-31"), day("2026-12-31"));
-        assert!(months.is_empty());
-        assert_eq!(days, vec![(day("2026-12-31"), day("2026-12-31"))]);
+        let p = periods(day("2026-02-01"), day("2026-02-28"));
+        assert_eq!(p.months, Some(("2026-02".into(), "2026-02".into())));
+        assert!(p.days.is_empty());
+        let p = periods(day("2026-12-31"), day("2026-12-31"));
+        assert_eq!(p.months, None);
+        assert_eq!(p.days, vec![(day("2026-12-31"), day("2026-12-31"))]);
+        let p = periods(day("2026-01-10"), day("2026-02-05"));
+        assert_eq!(p.months, None);
+        assert_eq!(p.days.len(), 2);
+        let p = periods(day("2026-03-05"), day("2026-03-20"));
+        assert_eq!(p.days, vec![(day("2026-03-05"), day("2026-03-20"))]);
+        assert_eq!(
+            periods(day("2026-03-05"), day("2026-03-04")),
+            Periods::default()
+        );
     }
 
     #[test]
-    fn a_period_defaults_to_thirty_days_ending_today_and_refuses_reversed_or_overlong_ones() {
+    fn a_period_defaults_to_thirty_days_ending_today() {
         let today = day("2026-12-07");
-        assert_eq!(period(None, None, today), Ok((day("2026-11-08"), today)));
+        assert_eq!(period(None, None, today), (day("2026-11-08"), today));
         assert_eq!(
-            period(Some(day("2026-12-08")), None, today),
-            Err(PeriodError::Reversed)
+            period(Some(day("0001-01-01")), None, today),
+            (day("0001-01-01"), today)
         );
-        assert_eq!(
-            period(Some(day("2020-01-01")), None, today),
-            Err(PeriodError::TooLong)
-        );
+        assert_eq!(period(None, Some(NaiveDate::MIN), today).0, NaiveDate::MIN);
     }
 }

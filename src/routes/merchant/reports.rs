@@ -23,7 +23,6 @@ use crate::routes::query::Query;
     responses(
         (status = 200, description = "The report", body = ReturnsReport),
         (status = 400, description = "A date or grouping that does not parse (`invalid_query`)", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`from` after `to`, or more than 1,098 days (`validation_failed`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/{brand}/reports/returns")]
