@@ -227,8 +227,14 @@ pub fn set_rolled_up_to(conn: &mut DbConn, brand_id: &str, at: NaiveDateTime) ->
     Ok(())
 }
 
+/// Grain of the summaries of one day.
+const DAY: &str = "d";
+/// Grain of the summaries of one month (the sum of its days).
+const MONTH: &str = "m";
+
 /// Replaces the summaries of one day with `rows`, and its month's with the
-/// sum of the month's days.
+/// sum of the month's days. Every statement reads or writes one range of
+/// the primary key (brand, dimension, grain, period).
 pub fn replace_day(
     conn: &mut DbConn,
     brand_id: &str,
@@ -236,10 +242,14 @@ pub fn replace_day(
     rows: &BTreeMap<SummaryKey, Figures>,
 ) -> DbResult<()> {
     let period = day_period(day);
+    let month = month_period(day);
+    let dimensions: Vec<&str> = GroupBy::stored_dimensions().map(GroupBy::as_str).collect();
     diesel::delete(
         report_summaries::table
             .filter(report_summaries::brand_id.eq(brand_id))
-            .filter(report_summaries::period.eq(&period)),
+            .filter(report_summaries::dimension.eq_any(&dimensions))
+            .filter(report_summaries::grain.eq_any([DAY, MONTH]))
+            .filter(report_summaries::period.eq_any([&period, &month])),
     )
     .execute(conn)?;
     let values: Vec<_> = rows
@@ -248,6 +258,7 @@ pub fn replace_day(
             (
                 report_summaries::brand_id.eq(brand_id),
                 report_summaries::dimension.eq(dimension.as_str()),
+                report_summaries::grain.eq(DAY),
                 report_summaries::period.eq(&period),
                 report_summaries::key.eq(key),
                 report_summaries::currency.eq(currency),
@@ -266,27 +277,26 @@ pub fn replace_day(
             .values(chunk)
             .execute(c))?;
     }
-    let month = month_period(day);
-    diesel::delete(
-        report_summaries::table
-            .filter(report_summaries::brand_id.eq(brand_id))
-            .filter(report_summaries::period.eq(&month)),
-    )
-    .execute(conn)?;
-    crate::per_backend!(conn, c => diesel::sql_query(
-        "INSERT INTO report_summaries (brand_id, dimension, period, key, currency, returns, units, \
-           value, refund_units, exchange_units, received_units, unexpected_units) \
-         SELECT brand_id, dimension, $1, key, currency, SUM(returns), SUM(units), SUM(value), \
-           SUM(refund_units), SUM(exchange_units), SUM(received_units), SUM(unexpected_units) \
-         FROM report_summaries WHERE brand_id = $2 AND period >= $3 AND period <= $4 \
-         GROUP BY brand_id, dimension, key, currency",
-    )
-    // SQLite numbers parameters in the order they first appear.
-    .bind::<Text, _>(&month)
-    .bind::<Text, _>(brand_id)
-    .bind::<Text, _>(format!("{month}-01"))
-    .bind::<Text, _>(format!("{month}-31"))
-    .execute(c))?;
+    for dimension in dimensions {
+        crate::per_backend!(&mut *conn, c => diesel::sql_query(
+            "INSERT INTO report_summaries (brand_id, dimension, grain, period, key, currency, \
+               returns, units, value, refund_units, exchange_units, received_units, unexpected_units) \
+             SELECT brand_id, dimension, $1, $2, key, currency, SUM(returns), SUM(units), SUM(value), \
+               SUM(refund_units), SUM(exchange_units), SUM(received_units), SUM(unexpected_units) \
+             FROM report_summaries \
+             WHERE brand_id = $3 AND dimension = $4 AND grain = $5 AND period >= $6 AND period <= $7 \
+             GROUP BY brand_id, dimension, key, currency",
+        )
+        // SQLite numbers parameters in the order they first appear.
+        .bind::<Text, _>(MONTH)
+        .bind::<Text, _>(&month)
+        .bind::<Text, _>(brand_id)
+        .bind::<Text, _>(dimension)
+        .bind::<Text, _>(DAY)
+        .bind::<Text, _>(format!("{month}-01"))
+        .bind::<Text, _>(format!("{month}-31"))
+        .execute(c))?;
+    }
     Ok(())
 }
 
@@ -339,13 +349,18 @@ pub fn read(
         ("s.key", "")
     };
     let sum = |c: &str| format!("CAST(SUM(s.{c}) AS BIGINT) AS {c}");
+    // Three ranges of the primary key: the months, then each range of days.
+    let range = |grain: &str, a: &str, b: &str| {
+        format!(
+            "SELECT key, currency, returns, units, value, refund_units, exchange_units, \
+               received_units, unexpected_units, brand_id FROM report_summaries \
+             WHERE brand_id = $1 AND dimension = $2 AND grain = '{grain}' \
+               AND period >= {a} AND period <= {b}"
+        )
+    };
     let sql = format!(
         "SELECT {key} AS key, s.currency, {}, {}, {}, {}, {}, {}, {} \
-         FROM report_summaries s {join} \
-         WHERE s.brand_id = $1 AND s.dimension = $2 AND ( \
-           (length(s.period) = 7 AND s.period >= $3 AND s.period <= $4) \
-           OR (length(s.period) = 10 AND s.period >= $5 AND s.period <= $6) \
-           OR (length(s.period) = 10 AND s.period >= $7 AND s.period <= $8)) \
+         FROM ({} UNION ALL {} UNION ALL {}) s {join} \
          GROUP BY {key}, s.currency",
         sum("returns"),
         sum("units"),
@@ -354,6 +369,9 @@ pub fn read(
         sum("exchange_units"),
         sum("received_units"),
         sum("unexpected_units"),
+        range(MONTH, "$3", "$4"),
+        range(DAY, "$5", "$6"),
+        range(DAY, "$7", "$8"),
     );
     // An empty range is bound as one no period falls in.
     let none = ("1".to_string(), "0".to_string());

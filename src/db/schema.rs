@@ -580,9 +580,10 @@ diesel::allow_tables_to_appear_in_same_query!(receipts, receipt_units);
 diesel::allow_tables_to_appear_in_same_query!(vendors, webhook_endpoints);
 
 diesel::table! {
-    report_summaries (brand_id, dimension, period, key, currency) {
+    report_summaries (brand_id, dimension, grain, period, key, currency) {
         brand_id -> Text,
         dimension -> Text,
+        grain -> Text,
         period -> Text,
         key -> Text,
         currency -> Text,

@@ -1,13 +1,15 @@
 -- report summaries (postgres)
 -- Returns reports read per-period summaries instead of the returns: one row
 -- per brand, dimension (reason, sku, vendor, resolution, disposition,
--- country, day), period, key and currency. A period is a UTC day
--- ('YYYY-MM-DD') or a UTC month ('YYYY-MM', the sum of its days), so a
--- report over a year reads twelve months and the days at its edges. An
--- empty key stands for "none" (no vendor: the merchant's own items).
+-- country, day), grain, period, key and currency. A period is a UTC day
+-- (grain 'd', 'YYYY-MM-DD') or a UTC month (grain 'm', 'YYYY-MM', the sum
+-- of its days), so a report over a year reads twelve months and the days
+-- at its edges, each a range of the primary key. An empty key stands for
+-- "none" (no vendor: the merchant's own items).
 CREATE TABLE report_summaries (
     brand_id TEXT NOT NULL,
     dimension TEXT NOT NULL,
+    grain TEXT NOT NULL,
     period TEXT NOT NULL,
     key TEXT NOT NULL,
     currency TEXT NOT NULL,
@@ -18,7 +20,7 @@ CREATE TABLE report_summaries (
     exchange_units BIGINT NOT NULL,
     received_units BIGINT NOT NULL,
     unexpected_units BIGINT NOT NULL,
-    PRIMARY KEY (brand_id, dimension, period, key, currency)
+    PRIMARY KEY (brand_id, dimension, grain, period, key, currency)
 );
 
 -- How far each brand's summaries are current: returns changed after
