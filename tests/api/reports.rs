@@ -151,3 +151,26 @@ both!(
         assert_problem(res, StatusCode::NOT_FOUND, "brand_not_found").await;
     }
 );
+
+both!(
+    config = no_margin,
+    async fn reports_asked_of_two_nodes_at_once_roll_up_once_each_day_and_agree(app) {
+        let (key, ret) = approved_return(&app).await;
+        let other = app.another_node().await;
+        let receipt = scan(&app, &key, Some("r-1"), &json!({
+            "reference": ret["rma_number"],
+            "items": [ { "sku": "TSHIRT-M", "quantity": 2 }, { "sku": "CAP", "quantity": 1 } ]
+        })).await;
+        assert_eq!(receipt.status(), StatusCode::CREATED);
+        let asks = (0..12).map(|i| {
+            let node = if i % 2 == 0 { &app } else { &other };
+            let key = key.clone();
+            async move { report(node, &key, "?group_by=disposition").await }
+        });
+        let reports = futures_util::future::join_all(asks).await;
+        for r in &reports {
+            assert_eq!(figures(group(r, Some("restock"))), (1, 3, 3, 0), "{r}");
+            assert_eq!(r["groups"].as_array().unwrap().len(), 1, "{r}");
+        }
+    }
+);
