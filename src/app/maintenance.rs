@@ -235,8 +235,7 @@ pub async fn sweep(db: &Db, storage: &Storage, now: DateTime<Utc>) -> Result<Swe
     })
 }
 
-/// Runs housekeeping until aborted: keys and report summaries every 30 s,
-/// a sweep every 10 minutes.
+/// Runs housekeeping until aborted: keys every 30 s, a sweep every 10 minutes.
 pub fn spawn(state: Arc<AppState>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(30));

@@ -5,11 +5,11 @@
 //! run (`returns.updated_at`, less a margin for transactions that were
 //! still open then) and recomputes each of those days from the returns,
 //! one short transaction per day, under the brand's rollup row so that
-//! nodes never interleave. Housekeeping runs it for every brand; a report
+//! nodes never interleave. A background task ([`spawn`]) runs it for every brand; a report
 //! runs it for its brand first when few days are due, so that what was
 //! just written shows, and otherwise answers from the summaries as they
 //! are (`as_of` says how current they are) and leaves the rest to
-//! housekeeping.
+//! that task.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -27,7 +27,7 @@ use crate::domain::reports::{Figures, GroupBy, Periods, summarise};
 use crate::error::ApiError;
 
 /// A report brings its brand's summaries up to date first when at most
-/// this many days are due; more is left to housekeeping.
+/// this many days are due; more is left to the background task.
 pub const DAYS_IN_REQUEST: usize = 62;
 
 /// What a report asks for.
@@ -284,7 +284,7 @@ pub async fn roll_up(
     })
 }
 
-/// Rolls up every brand (housekeeping); the days recomputed.
+/// Rolls up every brand (the background task); the days recomputed.
 pub async fn roll_up_all(db: &Db, margin: Duration) -> Result<usize, ApiError> {
     let brands = db
         .read(|conn| Ok(crate::db::reports::brand_ids(conn)?))
@@ -296,4 +296,22 @@ pub async fn roll_up_all(db: &Db, margin: Duration) -> Result<usize, ApiError> {
         }
     }
     Ok(total)
+}
+
+/// Rolls up every brand's summaries every 30 s until aborted, in a task of
+/// its own: the first rollup of a large database takes a while (about a
+/// minute per million returns) and must not hold up other housekeeping.
+pub fn spawn(state: std::sync::Arc<AppState>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(30));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            match roll_up_all(&state.db, margin(&state)).await {
+                Ok(0) => {}
+                Ok(days) => tracing::debug!(days, "report summaries rolled up"),
+                Err(e) => tracing::warn!(error = %e, "rolling up report summaries failed"),
+            }
+        }
+    })
 }

@@ -138,9 +138,10 @@ impl AppState {
             Duration::from_millis(state.config.service_point_refresh_ms.max(100)),
         );
         let maintenance = super::maintenance::spawn(state.clone());
+        let rollups = super::reports::spawn(state.clone());
         Ok(Built {
             state,
-            background: vec![refresher, maintenance],
+            background: vec![refresher, maintenance, rollups],
         })
     }
 }
