@@ -493,7 +493,9 @@ both!(
         assert_eq!(auto["status"], "approved");
         assert!(auto["store_credit"]["issued_at"].is_string(), "{auto}");
         let id = auto["id"].as_str().unwrap();
-        assert_eq!(event_types(&app, &s.key, id).await, ["return.requested", "return.approved", "store_credit.issued"]);
+        // (The label job's `label.ready` may come before this read or after.)
+        let types: Vec<String> = event_types(&app, &s.key, id).await.into_iter().filter(|t| !t.starts_with("label.")).collect();
+        assert_eq!(types, ["return.requested", "return.approved", "store_credit.issued"]);
         // `other` waits for review: credited at the merchant's approval, and
         // not again at completion.
         let ret = created(&app, &s.access, &store_credit(1, "other")).await;
