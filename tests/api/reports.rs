@@ -174,3 +174,68 @@ both!(
         }
     }
 );
+
+/// A report is a read: on a read-only database, where its rollup cannot
+/// write, it answers from the summaries as they were, and says as of when.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_read_only_database_a_report_answers_from_the_summaries_as_they_were() {
+    let Some(app) = TestApp::spawn_postgres_with(no_margin).await else {
+        return;
+    };
+    let (key, ret) = approved_return(&app).await;
+    let before = report(&app, &key, "?group_by=reason").await;
+    assert_eq!(figures(group(&before, Some("too_small"))), (1, 3, 0, 0));
+    let receipt = scan(
+        &app,
+        &key,
+        Some("r-1"),
+        &json!({
+            "reference": ret["rma_number"], "items": [ { "sku": "CAP", "quantity": 1 } ]
+        }),
+    )
+    .await;
+    assert_eq!(receipt.status(), StatusCode::CREATED);
+    app.on_pg_server("ALTER DATABASE \"{db}\" SET default_transaction_read_only = on")
+        .await;
+    app.on_pg_server(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = '{db}' AND pid <> pg_backend_pid()",
+    )
+    .await;
+    // (Reads may answer 503 while the pool replaces the ended sessions.)
+    let stale = answered(&app, &key, |_| true).await;
+    assert_eq!(figures(group(&stale, Some("too_small"))), (1, 3, 0, 0));
+    assert_eq!(stale["as_of"], before["as_of"]);
+    app.on_pg_server("ALTER DATABASE \"{db}\" SET default_transaction_read_only = off")
+        .await;
+    app.on_pg_server(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = '{db}' AND pid <> pg_backend_pid()",
+    )
+    .await;
+    let fresh = answered(&app, &key, |r| figures(group(r, Some("too_small"))).2 == 1).await;
+    assert_eq!(
+        figures(group(&fresh, Some("too_small"))),
+        (1, 3, 1, 0),
+        "{fresh}"
+    );
+}
+
+/// The first report by reason that answers 200 and satisfies `done`, asked
+/// for up to 10 s.
+async fn answered(app: &TestApp, key: &str, done: impl Fn(&Value) -> bool) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..100 {
+        let res = app
+            .get("/v1/brands/acme/reports/returns?group_by=reason", Some(key))
+            .await;
+        if res.status() == StatusCode::OK {
+            last = res.json().await.unwrap();
+            if done(&last) {
+                return last;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no such report in 10 s; the last was {last}")
+}
