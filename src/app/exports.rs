@@ -395,6 +395,41 @@ async fn export_brand(
         .id)
 }
 
+/// Pages of at most `UNITS_PER_PAGE` rows of one brand, read by
+/// `fetch(conn, brand, cursor)` and written as `O`; a full page goes on
+/// from `cursor_of` its last row.
+fn brand_pages<C, R, O, F>(
+    db: crate::db::Db,
+    brand_id: String,
+    fetch: F,
+    cursor_of: fn(&R) -> C,
+) -> impl Stream<Item = Result<Bytes, ApiError>> + use<C, R, O, F>
+where
+    C: Send + 'static,
+    R: Send + 'static,
+    O: CsvRow + From<R>,
+    F: Fn(&mut crate::db::DbConn, &str, Option<C>) -> crate::db::DbResult<Vec<R>>
+        + Clone
+        + Send
+        + 'static,
+{
+    csv_stream(move |cursor: Option<C>| {
+        let (db, brand_id, fetch) = (db.clone(), brand_id.clone(), fetch.clone());
+        async move {
+            let rows = db
+                .read(move |conn| Ok(fetch(conn, &brand_id, cursor)?))
+                .await?;
+            let next = (rows.len() as i64 == UNITS_PER_PAGE)
+                .then(|| rows.last().map(cursor_of))
+                .flatten();
+            Ok(Page {
+                rows: rows.into_iter().map(O::from).collect(),
+                next,
+            })
+        }
+    })
+}
+
 /// The brand's received units as CSV, one row per unit with its receipt,
 /// oldest first; only those received at or after `since`.
 pub async fn receipt_units(
@@ -404,31 +439,15 @@ pub async fn receipt_units(
     since: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<impl Stream<Item = Result<Bytes, ApiError>> + use<>, ApiError> {
     let brand_id = export_brand(state, merchant, slug).await?;
-    let db = state.db.clone();
     let since = since.map(|t| t.naive_utc());
-    Ok(csv_stream(move |cursor: Option<String>| {
-        let (db, brand_id) = (db.clone(), brand_id.clone());
-        async move {
-            let rows = db
-                .read(move |conn| {
-                    Ok(crate::db::receipts::unit_page(
-                        conn,
-                        &brand_id,
-                        cursor.as_deref(),
-                        since,
-                        UNITS_PER_PAGE,
-                    )?)
-                })
-                .await?;
-            let next = (rows.len() as i64 == UNITS_PER_PAGE)
-                .then(|| rows.last().map(|(u, _)| u.id.clone()))
-                .flatten();
-            Ok(Page {
-                rows: rows.into_iter().map(ReceiptUnitRow::from).collect(),
-                next,
-            })
-        }
-    }))
+    Ok(brand_pages::<_, _, ReceiptUnitRow, _>(
+        state.db.clone(),
+        brand_id,
+        move |conn, brand, cursor: Option<String>| {
+            crate::db::receipts::unit_page(conn, brand, cursor.as_deref(), since, UNITS_PER_PAGE)
+        },
+        |(unit, _)| unit.id.clone(),
+    ))
 }
 
 /// The brand's inventory ledger as CSV, oldest first; only movements
@@ -440,31 +459,15 @@ pub async fn inventory_movements(
     since: Option<chrono::DateTime<chrono::Utc>>,
 ) -> Result<impl Stream<Item = Result<Bytes, ApiError>> + use<>, ApiError> {
     let brand_id = export_brand(state, merchant, slug).await?;
-    let db = state.db.clone();
     let since = since.map(|t| t.naive_utc());
-    Ok(csv_stream(move |cursor: Option<i64>| {
-        let (db, brand_id) = (db.clone(), brand_id.clone());
-        async move {
-            let rows = db
-                .read(move |conn| {
-                    Ok(crate::db::receipts::movements(
-                        conn,
-                        &brand_id,
-                        cursor.unwrap_or(0),
-                        since,
-                        UNITS_PER_PAGE,
-                    )?)
-                })
-                .await?;
-            let next = (rows.len() as i64 == UNITS_PER_PAGE)
-                .then(|| rows.last().map(|m| m.seq))
-                .flatten();
-            Ok(Page {
-                rows: rows.into_iter().map(MovementRowCsv::from).collect(),
-                next,
-            })
-        }
-    }))
+    Ok(brand_pages::<_, _, MovementRowCsv, _>(
+        state.db.clone(),
+        brand_id,
+        move |conn, brand, cursor: Option<i64>| {
+            crate::db::receipts::movements(conn, brand, cursor.unwrap_or(0), since, UNITS_PER_PAGE)
+        },
+        |m| m.seq,
+    ))
 }
 
 #[cfg(test)]
