@@ -280,19 +280,8 @@ fn unit_key(
         (GroupBy::Sku | GroupBy::Product, _) => Some(unit.sku.clone()),
         (_, Some(item)) => Some(item_key(dimension, item, ret, day)),
         (GroupBy::Vendor, None) => Some(String::new()),
-        (GroupBy::Country | GroupBy::Day, None) => Some(item_key(
-            dimension,
-            &ItemFact {
-                sku: String::new(),
-                reason: String::new(),
-                vendor: None,
-                resolution: String::new(),
-                units: 0,
-                unit_price: 0,
-            },
-            ret,
-            day,
-        )),
+        (GroupBy::Country, None) => Some(ret.country.clone()),
+        (GroupBy::Day, None) => Some(day.to_string()),
         (GroupBy::Reason | GroupBy::Resolution, None) => None,
     }
 }
