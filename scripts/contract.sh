@@ -14,6 +14,10 @@
 #   redocly       Redocly CLI lint, recommended rules, of openapi/openapi.json
 #   typescript    openapi-typescript types from the spec, then tsc --strict of
 #                 examples/typescript/portal-flow.ts against them
+#   portal-types  the reference portal's committed types (portal/types/api.d.ts)
+#                 are what openapi-typescript makes of the spec, and tsc
+#                 --checkJs finds no error in its JavaScript
+#                 (scripts/portal-check.sh)
 #   newman        the Postman collection (openapi/returns-api.postman_collection.json)
 #   rust-example  cargo's example portal_flow (built binary when present)
 #   shell-example examples/portal_flow.sh
@@ -76,7 +80,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-ALL_STEPS=(redocly typescript newman rust-example shell-example webhook-example python-client hey-api
+ALL_STEPS=(redocly typescript portal-types newman rust-example shell-example webhook-example python-client hey-api
     typescript-fetch schemathesis)
 CACHE="${CONTRACT_CACHE:-$ROOT/.cache/contract}"
 STEP_TIMEOUT="${CONTRACT_STEP_TIMEOUT:-600}"
@@ -143,7 +147,7 @@ generated_ts_tools() {
 needs_server() {
     local step
     for step in "${STEPS[@]}"; do
-        case "$step" in redocly | typescript) ;; *) return 0 ;; esac
+        case "$step" in redocly | typescript | portal-types) ;; *) return 0 ;; esac
     done
     return 1
 }
@@ -208,6 +212,11 @@ step_redocly() {
 step_typescript() {
     typescript_tools
     (cd examples/typescript && node generate.mjs && npx --no-install tsc -p . --strict --noEmit)
+}
+
+step_portal_types() {
+    typescript_tools
+    scripts/portal-check.sh
 }
 
 step_newman() {

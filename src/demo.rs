@@ -62,6 +62,9 @@ pub fn demo_settings() -> ReturnsSettings {
         ("other", "Anders", "Sonstiges"),
     ];
     for reason in &mut s.reasons {
+        // A wrong item is the shop's mistake and its photo shows it: the
+        // demo approves it at once (a reason with a photo that gets a label).
+        reason.auto_approve |= reason.code == "wrong_item";
         if let Some((_, nl, de)) = translations.iter().find(|(c, _, _)| *c == reason.code) {
             let en = reason.labels["en"].clone();
             reason.labels = labels(&en, nl, de);
@@ -214,6 +217,7 @@ pub fn demo_settings() -> ReturnsSettings {
     s.strings.insert("nl".into(), to_map(nl));
     s.strings.insert("de".into(), to_map(de));
     s.policy_url = Some("https://demo.example/returns-policy".into());
+    s.hosted_portal = true;
     s
 }
 

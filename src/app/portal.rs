@@ -114,6 +114,21 @@ pub struct PortalSettings {
     pub window_starts_at: WindowStart,
     /// Link to the return policy.
     pub policy_url: Option<String>,
+    /// The reference portal, when the brand serves it (else null).
+    pub hosted_portal: Option<HostedPortal>,
+}
+
+/// What a storefront needs to embed the reference portal.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HostedPortal {
+    /// Its path on this API's host: the `src` of an embedding iframe.
+    #[schema(example = "/portal/demo")]
+    pub path: String,
+    /// Origins whose pages may show it in a frame (its
+    /// `Content-Security-Policy: frame-ancestors`, besides its own origin);
+    /// `*` means any. These are the brand's allowed origins.
+    #[schema(example = json!(["https://shop.example.com"]))]
+    pub frame_ancestors: Vec<String>,
 }
 
 fn label(labels: &BTreeMap<String, String>, locale: &str, fallback: &str) -> String {
@@ -155,6 +170,7 @@ pub fn portal_view(
     theme: Theme,
     s: &ReturnsSettings,
     locale: &str,
+    origins: Vec<String>,
 ) -> PortalSettings {
     let fallback = s.default_locale.as_str();
     PortalSettings {
@@ -201,6 +217,10 @@ pub fn portal_view(
         return_window_days: s.return_window_days,
         window_starts_at: s.window_starts_at,
         policy_url: s.policy_url.clone(),
+        hosted_portal: s.hosted_portal.then(|| HostedPortal {
+            path: format!("/portal/{slug}"),
+            frame_ancestors: origins,
+        }),
     }
 }
 
@@ -224,7 +244,22 @@ pub async fn settings(
         theme,
         &brand.settings,
         &locale,
+        brand.brand.origins(),
     ))
+}
+
+/// The `Content-Security-Policy` of the reference portal of the brand
+/// addressed by `brand_key`; 404 `brand_not_found` when the brand does not
+/// serve it.
+pub async fn hosted_policy(state: &AppState, brand_key: &str) -> Result<String, ApiError> {
+    let brand = state.portal.require(&state.db, brand_key).await?;
+    if !brand.settings.hosted_portal {
+        return Err(ApiError::new(
+            ErrorCode::BrandNotFound,
+            "This brand does not serve the reference portal.",
+        ));
+    }
+    Ok(crate::domain::brand::portal_csp(&brand.brand.origins()))
 }
 
 /// Whether a browser at `origin` may call the portal of the brand addressed

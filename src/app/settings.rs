@@ -17,7 +17,10 @@ pub async fn get(
         .db
         .read(move |conn| {
             let brand = merchant_brand(conn, &merchant, &slug)?;
-            Ok(crate::db::settings::get(conn, &brand.id)?)
+            let (mut settings, version) = crate::db::settings::get(conn, &brand.id)?;
+            let theme = serde_json::from_str(&brand.theme).unwrap_or_default();
+            settings.warnings = crate::domain::contrast::theme_warnings(&theme);
+            Ok((settings, version))
         })
         .await
 }
@@ -29,9 +32,11 @@ pub async fn replace(
     state: &AppState,
     merchant: &Merchant,
     slug: &str,
-    settings: ReturnsSettings,
+    mut settings: ReturnsSettings,
     expected: Option<i64>,
 ) -> Result<i64, ApiError> {
+    // Warnings are worked out on every read, never stored.
+    settings.warnings.clear();
     // Checking renders the notification templates: up to a second of a
     // child process's time, waited for off the request threads.
     let settings = crate::db::blocking(move || {
@@ -61,8 +66,9 @@ pub async fn replace(
 pub async fn replace_for_brand(
     db: &crate::db::Db,
     brand_id: &str,
-    settings: ReturnsSettings,
+    mut settings: ReturnsSettings,
 ) -> Result<i64, ApiError> {
+    settings.warnings.clear();
     ApiError::check(settings.check())?;
     let brand_id = brand_id.to_string();
     db.write(move |conn| {

@@ -19,11 +19,11 @@ pub struct Theme {
         pattern = "^https://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:/[!-~]*)?$"
     )]
     pub logo_url: Option<String>,
-    /// Main colour, `#rrggbb`.
+    /// Main colour, `#rrggbb`: the portal's text (and its brand bar).
     #[validate(custom(function = "validate_color"))]
     #[schema(example = "#0f172a", pattern = "^#[0-9A-Fa-f]{6}$")]
     pub primary_color: String,
-    /// Accent colour for buttons and links, `#rrggbb`.
+    /// Accent colour for buttons, links and choices, `#rrggbb`.
     #[validate(custom(function = "validate_color"))]
     #[schema(example = "#2563eb", pattern = "^#[0-9A-Fa-f]{6}$")]
     pub accent_color: String,
@@ -164,7 +164,7 @@ pub const MAX_ORIGINS: usize = 50;
 /// What an allowed origin looks like: `*`, or `http(s)://host[:port]` with a
 /// host name of letter-digit-hyphen labels and a port of 1–4 digits (the
 /// spec's pattern, checked the same way here).
-pub const ORIGIN_PATTERN: &str = r"^(?:\*|https?://[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::[1-9][0-9]{0,3})?)$";
+pub const ORIGIN_PATTERN: &str = r"^(?:\*|https?://[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?)$";
 
 fn is_label(label: &str) -> bool {
     (1..=63).contains(&label.len())
@@ -189,7 +189,10 @@ fn normalize_origin(s: &str) -> Option<String> {
         None => (rest, None),
     };
     let port_ok = port.is_none_or(|p| {
-        (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) && !p.starts_with('0')
+        (1..=5).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && !p.starts_with('0')
+            && p.parse::<u32>().is_ok_and(|n| n <= 65_535)
     });
     if !port_ok || !host.split('.').all(is_label) {
         return None;
@@ -391,9 +394,50 @@ pub fn origin_allowed(allowed: &[String], origin: &str) -> bool {
         .any(|a| a == "*" || a.eq_ignore_ascii_case(origin))
 }
 
+/// The `Content-Security-Policy` of the reference portal's page: its own
+/// scripts, styles and API only (no inline script or style), images also
+/// from `https:` hosts (product images, logos) and as `data:`/`blob:` URLs
+/// (previews of photos being uploaded), and shown in a frame only by its
+/// own origin and the brand's allowed origins (any, for `*`).
+pub fn portal_csp(allowed: &[String]) -> String {
+    let ancestors = if allowed.iter().any(|a| a == "*") {
+        "*".to_string()
+    } else {
+        std::iter::once("'self'")
+            .chain(allowed.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "default-src 'none'; script-src 'self'; style-src 'self'; \
+         img-src 'self' data: blob: https:; connect-src 'self'; font-src 'self'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors {ancestors}"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portal_may_be_framed_by_its_own_origin_and_the_allowed_ones_only() {
+        let csp = portal_csp(&[
+            "https://shop.example".into(),
+            "http://127.0.0.1:3000".into(),
+        ]);
+        assert!(csp.ends_with("frame-ancestors 'self' https://shop.example http://127.0.0.1:3000"));
+        assert!(portal_csp(&[]).ends_with("frame-ancestors 'self'"));
+        assert!(portal_csp(&["*".into()]).ends_with("frame-ancestors *"));
+    }
+
+    #[test]
+    fn the_portal_policy_allows_no_inline_script_or_style() {
+        let csp = portal_csp(&[]);
+        assert!(csp.contains("script-src 'self';"));
+        assert!(csp.contains("style-src 'self';"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.starts_with("default-src 'none';"));
+    }
 
     #[test]
     fn a_portal_key_is_a_slug_or_a_custom_domain() {
@@ -425,6 +469,7 @@ mod tests {
             "https://Shop.example.com".into(),
             "*".into(),
             "http://localhost:3000".into(),
+            "http://127.0.0.1:65535".into(),
             "https://shop.example.com:443".into(),
             "http://shop.example.com:80".into(),
             "http://shop.example.com:443".into(),
@@ -436,14 +481,20 @@ mod tests {
                 "https://shop.example.com",
                 "*",
                 "http://localhost:3000",
+                "http://127.0.0.1:65535",
                 "https://shop.example.com",
                 "http://shop.example.com",
                 "http://shop.example.com:443"
             ]
         );
-        let bad = normalize_origins(&["https://shop.example.com/path".into(), "ftp://x.y".into()])
-            .unwrap_err();
-        assert_eq!(bad.len(), 2);
+        let bad = normalize_origins(&[
+            "https://shop.example.com/path".into(),
+            "ftp://x.y".into(),
+            "http://127.0.0.1:65536".into(),
+            "http://127.0.0.1:0".into(),
+        ])
+        .unwrap_err();
+        assert_eq!(bad.len(), 4);
         assert_eq!(bad[0].field, "allowed_origins[0]");
     }
 

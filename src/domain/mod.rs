@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod client_address;
 pub mod codes;
 pub mod contact;
+pub mod contrast;
 pub mod dispositions;
 pub mod eligibility;
 pub mod events;

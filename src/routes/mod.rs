@@ -8,6 +8,7 @@ pub mod cors;
 pub mod csv;
 pub mod deadline;
 pub mod extract;
+pub mod hosted_portal;
 pub mod labels;
 pub mod merchant;
 pub mod ops;
@@ -198,6 +199,7 @@ pub fn app(
             SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/openapi.json")),
         )
         .service(web::redirect("/docs", "/docs/"))
+        .configure(hosted_portal::configure)
         .default_service(web::to(no_route))
         .wrap(from_fn(unknown_query_parameter))
         .wrap(from_fn(deadline::body_deadline))

@@ -164,6 +164,8 @@ impl Default for ReturnsSettings {
             instant_exchange: None,
             disposition_rules: crate::domain::dispositions::default_rules(),
             default_disposition: Default::default(),
+            hosted_portal: false,
+            warnings: Vec::new(),
         }
     }
 }

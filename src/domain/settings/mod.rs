@@ -386,6 +386,17 @@ pub struct ReturnsSettings {
     /// The disposition of a unit no rule decides (default `restock`).
     #[serde(default)]
     pub default_disposition: Outcome,
+    /// Serve the reference portal at `/portal/{brand}` (off when absent):
+    /// a complete customer portal built on the public portal API, which
+    /// storefronts on the brand's allowed origins may embed in an iframe.
+    #[serde(default)]
+    pub hosted_portal: bool,
+    /// Read only: what is worth fixing without making the settings
+    /// invalid, such as brand theme colours whose text fails WCAG 2 AA
+    /// contrast. Sent back with a `PUT`, it is ignored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(read_only)]
+    pub warnings: Vec<crate::domain::contrast::SettingsWarning>,
 }
 
 /// What a dearer replacement costs the customer.
