@@ -77,7 +77,12 @@ pub fn record_event(conn: &mut DbConn, ret: &ReturnRow, event: NewEvent<'_>) -> 
 /// carrying `data`: the return as the merchant API shows it after the
 /// change (its JSON).
 pub fn publish(conn: &mut DbConn, events: &[EventRow], data: &RawValue) -> DbResult<()> {
-    super::outbox::enqueue_all(conn, &event_jobs(events, data))
+    match events.first() {
+        Some(first) if super::webhooks::any_enabled(conn, &first.brand_id)? => {
+            super::outbox::enqueue_all(conn, &event_jobs(events, data))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Inserts events and their outbox rows: one statement each.

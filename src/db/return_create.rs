@@ -51,7 +51,8 @@ pub fn insert<E: From<DbError>>(
     super::returns::insert(conn, &mut rows.full, new_rma)?;
     super::uploads::attach(conn, &rows.images, &rows.full.ret.id)?;
     let (body, data) = render(&rows.full)?;
-    let jobs = outbox_rows(rows, data.as_deref().unwrap_or(&body))?;
+    let hooks = super::webhooks::any_enabled(conn, &rows.full.ret.brand_id)?;
+    let jobs = outbox_rows(rows, hooks, data.as_deref().unwrap_or(&body))?;
     super::events::insert_events(conn, &rows.events, &jobs)?;
     Ok(body)
 }
@@ -61,10 +62,15 @@ pub fn insert<E: From<DbError>>(
 pub type Render<'a, E> = dyn Fn(&FullReturn) -> Result<(String, Option<String>), E> + 'a;
 
 /// The outbox rows of a new return: its events' webhooks, carrying `data`
-/// (the return's JSON), then its labels' and its e-mails' jobs.
-fn outbox_rows(rows: &NewReturnRows, data: &str) -> DbResult<Vec<JobRow>> {
-    let data: Box<RawValue> = serde_json::from_str(data)?;
-    let mut jobs = super::events::event_jobs(&rows.events, &data);
+/// (the return's JSON), when the brand has an endpoint to send them to
+/// (`hooks`), then its labels' and its e-mails' jobs.
+fn outbox_rows(rows: &NewReturnRows, hooks: bool, data: &str) -> DbResult<Vec<JobRow>> {
+    let mut jobs = if hooks {
+        let data: Box<RawValue> = serde_json::from_str(data)?;
+        super::events::event_jobs(&rows.events, &data)
+    } else {
+        Vec::new()
+    };
     jobs.extend(rows.label_jobs.iter().cloned());
     jobs.extend(rows.mail_jobs.iter().cloned());
     Ok(jobs)
@@ -78,7 +84,10 @@ fn outbox_rows(rows: &NewReturnRows, data: &str) -> DbResult<Vec<JobRow>> {
 /// prepared statement is cached. Parameters: order id, revision read,
 /// brand, key (or NULL), request hash, response, now, key expiry cut-off,
 /// then the return, shipments, items, labels, events and outbox rows as
-/// JSON, the attached image ids (JSON array) and the return id.
+/// JSON, the attached image ids (JSON array) and the return id. The
+/// webhook jobs (`outbox::WEBHOOK`) go in only when the brand has an
+/// enabled endpoint, read in the same statement (see
+/// `webhooks::any_enabled`).
 const CREATE_SQL: &str = "WITH guard AS ( \
         UPDATE orders SET returns_revision = returns_revision + 1 \
         WHERE id = $1 AND returns_revision = $2 RETURNING 1 AS ok \
@@ -108,6 +117,8 @@ const CREATE_SQL: &str = "WITH guard AS ( \
         SELECT x.* FROM go, json_populate_recordset(NULL::return_events, $13::json) x \
     ), j AS ( \
         INSERT INTO outbox SELECT x.* FROM go, json_populate_recordset(NULL::outbox, $14::json) x \
+        WHERE x.kind <> 'webhook.event' OR EXISTS ( \
+            SELECT 1 FROM webhook_endpoints w WHERE w.brand_id = $3 AND w.enabled) \
         ON CONFLICT DO NOTHING \
     ), u AS ( \
         UPDATE uploads SET return_id = $16 \
@@ -158,7 +169,8 @@ pub fn create_guarded<E: From<DbError>>(
     let mut tries = 0;
     loop {
         let (body, data) = render(&rows.full)?;
-        let jobs = json(&outbox_rows(rows, data.as_deref().unwrap_or(&body))?).map_err(E::from)?;
+        let jobs =
+            json(&outbox_rows(rows, true, data.as_deref().unwrap_or(&body))?).map_err(E::from)?;
         let now = super::now();
         let written = super::Cached(
             diesel::sql_query(CREATE_SQL)

@@ -257,6 +257,20 @@ pub fn endpoints(
         .load(conn)?)
 }
 
+/// Whether any endpoint of the brand (the merchant's or a vendor's) is
+/// enabled: without one, an event has no one to go to, and its webhook job
+/// is not written at all. An endpoint hears the changes made after it was
+/// created (or enabled), as before: fan-out only ever chose among the
+/// endpoints enabled when the job ran.
+pub fn any_enabled(conn: &mut DbConn, brand_id: &str) -> DbResult<bool> {
+    Ok(diesel::select(diesel::dsl::exists(
+        webhook_endpoints::table
+            .filter(webhook_endpoints::brand_id.eq(brand_id))
+            .filter(webhook_endpoints::enabled.eq(true)),
+    ))
+    .get_result(conn)?)
+}
+
 /// How many endpoints the owner has in the brand.
 pub fn count_endpoints(conn: &mut DbConn, brand_id: &str, owner: &Owner) -> DbResult<i64> {
     Ok(owned(brand_id, owner).count().get_result(conn)?)

@@ -105,11 +105,17 @@ async fn choose(b: &Browser, css: &str) {
 async fn fits(b: &Browser) {
     let widths = b
         .client
-        .execute("return [document.documentElement.scrollWidth, window.innerWidth]", vec![])
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth]",
+            vec![],
+        )
         .await
         .unwrap();
     let (page, window) = (widths[0].as_u64().unwrap(), widths[1].as_u64().unwrap());
-    assert!(page <= window, "the page is {page} px wide in a {window} px window");
+    assert!(
+        page <= window,
+        "the page is {page} px wide in a {window} px window"
+    );
 }
 
 /// The merchant's view of the demo order's returns.

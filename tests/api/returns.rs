@@ -501,6 +501,7 @@ both!(
 both!(
     async fn state_changes_and_their_outbox_rows_are_written_together(app) {
         let s = shop(&app, 2).await;
+        crate::returns_fixtures::subscribed(&app, &s.key).await;
         let before = outbox_rows(&app).await.len();
         // A refused create writes nothing at all.
         let res = create(&app, &s.access, &request(5, "too_small")).await;
@@ -524,6 +525,23 @@ both!(
         let n = outbox_rows(&app).await.len();
         assert_eq!(act(&app, &s.key, id, "reject", Some(json!({ "reason_code": "other" }))).await.status(), StatusCode::CONFLICT);
         assert_eq!(outbox_rows(&app).await.len(), n);
+    }
+);
+
+both!(
+    async fn events_queue_webhook_jobs_only_while_the_brand_has_an_enabled_endpoint(app) {
+        let s = shop(&app, 3).await;
+        let hooks = |rows: Vec<(String, String, String)>| rows.iter().filter(|(k, _, _)| k == "webhook.event").count();
+        let first = created(&app, &s.access, &request(1, "too_small")).await;
+        assert_eq!(hooks(outbox_rows(&app).await), 0, "nobody to send them to");
+        crate::returns_fixtures::subscribed(&app, &s.key).await;
+        created(&app, &s.access, &request(1, "too_small")).await;
+        let after_create = hooks(outbox_rows(&app).await);
+        assert!(after_create >= 2, "return.requested and return.approved: {after_create}");
+        // Later changes of the first return, too (the review path).
+        let id = first["id"].as_str().unwrap();
+        assert_eq!(act(&app, &s.key, id, "cancel", None).await.status(), StatusCode::OK);
+        assert!(hooks(outbox_rows(&app).await) > after_create);
     }
 );
 

@@ -71,6 +71,20 @@ pub async fn shop(app: &TestApp, qty: u32) -> Shop {
     Shop { key, access, sp }
 }
 
+/// Registers a webhook endpoint of `acme` that is never sent anything (it
+/// hears only overdue instant exchanges): events queue their webhook jobs
+/// only when the brand has an enabled endpoint.
+pub async fn subscribed(app: &TestApp, key: &str) {
+    let res = app
+        .post(
+            "/v1/brands/acme/webhook-endpoints",
+            Some(key),
+            &json!({ "url": "https://93.184.216.34/returns", "event_types": ["exchange.overdue"] }),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+}
+
 /// A drop-off return of `qty` T-shirts for `reason`.
 pub fn request(qty: u32, reason: &str) -> Value {
     json!({

@@ -201,6 +201,7 @@ async fn creation_webhook(app: &TestApp, id: &str) -> Value {
 both!(
     async fn merchant_then_each_vendor_approve_and_each_part_lives_on_its_own(app) {
         let m = market(&app, 5).await;
+        crate::returns_fixtures::subscribed(&app, &m.key).await;
         let ret = created(&app, &m.access, &three_parts(1)).await;
         let id = ret["id"].as_str().unwrap().to_string();
         assert_eq!(ret["status"], "requested");
