@@ -98,6 +98,8 @@ pub(crate) fn event(tracking: &str, status: &str, occurred_at: &str) -> Value {
 /// the return id and the label's tracking number.
 async fn approved_with_label(app: &TestApp) -> (Shop, String, String) {
     let s = shop(app, 2).await;
+    // The tests read the webhooks as queued: they are queued for an endpoint.
+    crate::returns_fixtures::subscribed(app, &s.key).await;
     let r = created(app, &s.access, &request(1, "too_small")).await;
     assert_eq!(r["status"], "approved");
     let poll = r["shipments"][0]["label"]["poll_url"].as_str().unwrap();
