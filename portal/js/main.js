@@ -55,7 +55,28 @@ function applyTheme(brand) {
   }
 }
 
+/**
+ * In a storefront's iframe, tells the embedding page the portal's height
+ * whenever it changes, so that page can size the frame to fit (see the
+ * README's embedding snippet). Only the height is sent, so any page may
+ * read it; the frame itself is allowed only in the brand's origins.
+ */
+function reportHeight() {
+  if (window.parent === window) return;
+  let last = 0;
+  const post = () => {
+    // The body's own height (it contains its children's margins), not the
+    // document's, which is never less than the frame it is in.
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "returns-portal:height", height }, "*");
+  };
+  new ResizeObserver(post).observe(document.body);
+}
+
 async function start() {
+  reportHeight();
   const api = createApi(brandFromPath());
   const requested = new URLSearchParams(location.search).get("locale");
   let settings;

@@ -325,15 +325,20 @@ both!(
     }
 );
 
-/// A storefront's page at an origin of its own that frames `src`; returns
-/// the origin.
-async fn storefront(src: String) -> String {
+/// A storefront's page at an origin of its own that frames `src` and sizes
+/// the frame to the height the portal reports (the README's snippet);
+/// returns the origin.
+async fn storefront(src: String, api: &str) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let origin = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
     let html = format!(
         "<!doctype html><html lang=\"en\"><head><title>Shop</title></head><body><h1>Shop</h1>\
-         <iframe title=\"Returns\" src=\"{src}\" width=\"420\" height=\"700\"></iframe></body></html>"
+         <iframe id=\"returns\" title=\"Returns\" src=\"{src}\" width=\"420\" height=\"700\"></iframe>\
+         <script>addEventListener('message', (e) => {{ \
+           if (e.origin === '{api}' && e.data && e.data.type === 'returns-portal:height') \
+             document.getElementById('returns').style.height = e.data.height + 'px'; }});</script>\
+         </body></html>"
     );
     tokio::spawn(async move {
         while let Ok((mut socket, _)) = listener.accept().await {
@@ -355,8 +360,8 @@ async fn storefront(src: String) -> String {
 both!(
     async fn a_storefront_on_an_allowed_origin_embeds_the_portal_and_another_origins_frame_stays_empty(app) {
         let seeded = demo(&app).await;
-        let allowed = storefront(portal(&app, "en")).await;
-        let other = storefront(portal(&app, "en")).await;
+        let allowed = storefront(portal(&app, "en"), &app.address).await;
+        let other = storefront(portal(&app, "en"), &app.address).await;
         let res = app
             .request(reqwest::Method::PATCH, "/v1/brands/demo", Some(&seeded.merchant_key))
             .json(&json!({ "allowed_origins": [allowed] }))
@@ -371,6 +376,17 @@ both!(
         b.client.enter_frame(0).await.unwrap();
         b.visible("#identifier").await;
         b.client.enter_parent_frame().await.unwrap();
+        // The page sized the frame to the height the portal reported.
+        let started = std::time::Instant::now();
+        loop {
+            let height = b.client.execute("return document.getElementById('returns').style.height", vec![]).await.unwrap();
+            let px = height.as_str().unwrap_or_default().trim_end_matches("px").parse::<u32>().unwrap_or(0);
+            if px > 300 && px != 700 {
+                break;
+            }
+            assert!(started.elapsed() < crate::browser::STEP, "the frame was never sized: {height}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         b.shot("allowed-origin").await;
 
         b.goto(&other).await;
