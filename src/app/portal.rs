@@ -244,7 +244,12 @@ pub async fn settings(
         theme,
         &brand.settings,
         &locale,
-        brand.brand.origins(),
+        // Read only when they are shown: this answers every storefront visit.
+        if brand.settings.hosted_portal {
+            brand.brand.origins()
+        } else {
+            Vec::new()
+        },
     ))
 }
 
